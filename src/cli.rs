@@ -1,0 +1,79 @@
+//! The command line. Each command lives in its own file under `cli/`; this
+//! file holds the argument types and dispatch. Errors reach the user through
+//! `anyhow` with context; `main` maps them to exit code 1 (clap's own usage
+//! errors exit with 2).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// nnstep: learn the basics of neural networks in the terminal, chapter by chapter.
+#[derive(Debug, Parser)]
+#[command(name = "nnstep", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options shared by every command.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GlobalArgs {
+    /// Language of lesson texts and messages (default: from LANG / LC_ALL)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Use plain ASCII instead of Braille, box drawing and math glyphs
+    #[arg(long, global = true)]
+    pub ascii: bool,
+    /// A folder of lesson files that adds to or overrides the built-in lessons
+    #[arg(long, global = true, value_name = "DIR")]
+    pub lessons: Option<PathBuf>,
+    /// Seed for everything random (overrides the lesson's or spec's own seed)
+    #[arg(long, global = true, value_name = "S")]
+    pub seed: Option<u64>,
+}
+
+/// A display language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Generate the built-in datasets as CSV files
+    Data {
+        #[command(subcommand)]
+        action: data::DataAction,
+    },
+}
+
+mod data;
+
+/// Parses the process arguments, runs the command and maps the outcome to an
+/// exit code, printing any error to standard error.
+#[must_use]
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Data { action }) => data::run(action),
+        None => {
+            println!("nnstep: the lesson browser is not built yet; try `nnstep --help`.");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

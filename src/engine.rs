@@ -1,0 +1,1 @@
+//! The numerical engine: numerics only (work in progress).

@@ -1,0 +1,1 @@
+//! LaTeX subset → 2-D text (work in progress; see issue 4).

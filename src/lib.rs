@@ -1,0 +1,31 @@
+//! nnstep: a terminal program that teaches the basics of neural networks,
+//! chapter by chapter.
+//!
+//! # Module map
+//!
+//! ```text
+//! cli ─▶ tui | plain ─▶ session ─▶ lesson ─▶ quiz ─▶ spec ─▶ engine
+//!                         │           └─▶ formula (parse check)   └─▶ dataset ─▶ rng
+//!                         └─▶ progress          tui/plain ─▶ formula (draw)
+//! ```
+//!
+//! - [`rng`]: the seeded, portable random stream every module draws from.
+//! - [`dataset`]: tables of numbers, CSV I/O, the seeded built-in datasets.
+//! - [`engine`]: numerics only — layers, activations, losses, the trainer,
+//!   the normal equation, transforms, metrics, the gradient check. It uses no
+//!   file I/O, no YAML and no terminal crates, and no module above it.
+//! - [`spec`]: the training spec (YAML) that fully determines a run, and its
+//!   resolution into engine types and data.
+//! - [`formula`]: a LaTeX subset rendered to 2-D text (a leaf module).
+//! - [`cli`]: the command line; `main.rs` only maps its result to an exit code.
+//!
+//! Only the `tui` module may use ratatui or crossterm; a test
+//! (`tests/layering.rs`) keeps the lower modules free of upward and terminal
+//! imports.
+
+pub mod cli;
+pub mod dataset;
+pub mod engine;
+pub mod formula;
+pub mod rng;
+pub mod spec;

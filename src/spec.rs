@@ -1,0 +1,1 @@
+//! The training spec (work in progress).
