@@ -1,0 +1,91 @@
+//! Samples paired with their targets, and the validation split.
+
+use ndarray::{Array2, Axis};
+
+use super::error::EngineError;
+use crate::rng::SeededRng;
+
+/// A set of samples: `x` (m, n) and targets `y` (m, k), row i belonging together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Split {
+    pub x: Array2<f64>,
+    pub y: Array2<f64>,
+}
+
+impl Split {
+    /// Pairs `x` and `y`; they must have the same number of rows.
+    pub fn new(x: Array2<f64>, y: Array2<f64>) -> Result<Self, EngineError> {
+        if x.nrows() != y.nrows() {
+            return Err(EngineError::ShapeMismatch {
+                what: "Y (one target row per sample of X)".into(),
+                expected: (x.nrows(), y.ncols()),
+                found: y.dim(),
+            });
+        }
+        Ok(Self { x, y })
+    }
+
+    /// Number of samples m.
+    #[must_use]
+    pub fn rows(&self) -> usize {
+        self.x.nrows()
+    }
+
+    /// The samples at `rows`, in that order.
+    #[must_use]
+    pub fn select(&self, rows: &[usize]) -> Self {
+        Self {
+            x: self.x.select(Axis(0), rows),
+            y: self.y.select(Axis(0), rows),
+        }
+    }
+}
+
+/// Splits off a validation set as the course book does: shuffle the samples
+/// (when `rng` is given), then the first `fraction` of them (rounded down)
+/// validate and the rest train. A fraction of 0 gives no validation set.
+#[must_use]
+pub fn validation_split(
+    data: &Split,
+    fraction: f64,
+    rng: Option<&mut SeededRng>,
+) -> (Split, Option<Split>) {
+    let m = data.rows();
+    let n_val = ((m as f64) * fraction.clamp(0.0, 1.0)).floor() as usize;
+    if n_val == 0 || n_val >= m {
+        return (data.clone(), None);
+    }
+    let order = match rng {
+        Some(rng) => rng.permutation(m),
+        None => (0..m).collect(),
+    };
+    let (val, train) = order.split_at(n_val);
+    (data.select(train), Some(data.select(val)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::Array;
+
+    #[test]
+    fn ten_percent_of_hundred_rows_validate_without_overlap() {
+        let x = Array::from_shape_fn((100, 1), |(i, _)| i as f64);
+        let data = Split::new(x.clone(), x).unwrap();
+        let mut rng = SeededRng::new(4);
+        let (train, val) = validation_split(&data, 0.1, Some(&mut rng));
+        let val = val.unwrap();
+        assert_eq!((train.rows(), val.rows()), (90, 10));
+        let mut all: Vec<f64> = train.x.iter().chain(val.x.iter()).copied().collect();
+        all.sort_by(f64::total_cmp);
+        assert_eq!(all, (0..100).map(f64::from).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn without_shuffle_the_first_rows_validate() {
+        let x = Array::from_shape_fn((10, 1), |(i, _)| i as f64);
+        let data = Split::new(x.clone(), x).unwrap();
+        let (_, val) = validation_split(&data, 0.2, None);
+        assert_eq!(val.unwrap().x.column(0).to_vec(), vec![0.0, 1.0]);
+    }
+}
