@@ -25,7 +25,9 @@
 
 pub mod cli;
 pub mod dataset;
+pub mod diagnostic;
 pub mod engine;
 pub mod formula;
+pub mod plain;
 pub mod rng;
 pub mod spec;
