@@ -19,8 +19,10 @@ pub struct Table {
     pub values: Array2<f64>,
 }
 
-/// Problems with a data file or a column selection. Row numbers count the
-/// header as row 1, as a spreadsheet does; columns are 1-based.
+/// Problems with a data file or a column selection. A row number is the line
+/// of the file where the record starts, so the header is row 1 as in a
+/// spreadsheet (blank lines, which are skipped, still count); columns are
+/// 1-based.
 #[derive(Debug, Error, PartialEq)]
 pub enum DataError {
     #[error("{source_name}: cannot read the file: {reason}")]

@@ -54,7 +54,7 @@ pub fn parse_csv_bytes(bytes: &[u8], source_name: &str) -> Result<Table, DataErr
         });
     };
     let header = header.map_err(|e| unreadable(source_name, &e))?;
-    let columns = parse_header(&header, source_name)?;
+    let columns = parse_header(&header, bytes, source_name)?;
 
     let mut values = Vec::new();
     let mut rows = 0;
@@ -63,6 +63,7 @@ pub fn parse_csv_bytes(bytes: &[u8], source_name: &str) -> Result<Table, DataErr
         let cells = Cells {
             record: &record,
             columns: &columns,
+            input: bytes,
             source_name,
         };
         cells.parse_into(&mut values)?;
@@ -89,15 +90,33 @@ fn unreadable(source_name: &str, err: &csv::Error) -> DataError {
     }
 }
 
-/// Row number (header = 1) of a record: the line it starts on.
-fn row_of(record: &ByteRecord) -> usize {
-    record
+/// Row number (header = 1) of a record: the line of `input` it starts on.
+///
+/// Counted here because the `csv` crate's line count ignores skipped blank
+/// lines, and its byte offset points before them; a record never starts with
+/// a line break, so the breaks right after the offset are those blank lines.
+/// Only called on the error path, so the scan costs nothing on good files.
+fn row_of(record: &ByteRecord, input: &[u8]) -> usize {
+    let offset = record
         .position()
-        .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX))
+        .and_then(|p| usize::try_from(p.byte()).ok())
+        .unwrap_or(0)
+        .min(input.len());
+    let (before, after) = input.split_at(offset);
+    let blank = after
+        .iter()
+        .take_while(|&&b| b == b'\n' || b == b'\r')
+        .filter(|&&b| b == b'\n')
+        .count();
+    before.iter().filter(|&&b| b == b'\n').count() + blank + 1
 }
 
-fn parse_header(header: &ByteRecord, source_name: &str) -> Result<Vec<String>, DataError> {
-    let row = row_of(header);
+fn parse_header(
+    header: &ByteRecord,
+    input: &[u8],
+    source_name: &str,
+) -> Result<Vec<String>, DataError> {
+    let row = row_of(header, input);
     let mut columns: Vec<String> = Vec::with_capacity(header.len());
     for (i, field) in header.iter().enumerate() {
         let column = i + 1;
@@ -134,70 +153,78 @@ fn parse_header(header: &ByteRecord, source_name: &str) -> Result<Vec<String>, D
 struct Cells<'a> {
     record: &'a ByteRecord,
     columns: &'a [String],
+    /// The whole input, to turn the record's byte offset into a row number.
+    input: &'a [u8],
     source_name: &'a str,
 }
 
 impl Cells<'_> {
     /// Appends the record's numbers to `values`, or names the first bad cell.
     fn parse_into(&self, values: &mut Vec<f64>) -> Result<(), DataError> {
-        let row = row_of(self.record);
         if self.record.len() != self.columns.len() {
             return Err(DataError::Ragged {
                 source_name: self.source_name.to_string(),
-                row,
+                row: row_of(self.record, self.input),
                 expected: self.columns.len(),
                 found: self.record.len(),
                 header: self.columns.join(","),
             });
         }
         for (i, (field, name)) in self.record.iter().zip(self.columns).enumerate() {
-            values.push(self.parse_cell(field, row, i + 1, name)?);
+            values.push(self.parse_cell(field, i + 1, name)?);
         }
         Ok(())
     }
 
-    fn parse_cell(
-        &self,
-        field: &[u8],
-        row: usize,
-        column: usize,
-        name: &str,
-    ) -> Result<f64, DataError> {
+    /// The number in one cell, or an error naming it (`column` is 1-based).
+    fn parse_cell(&self, field: &[u8], column: usize, name: &str) -> Result<f64, DataError> {
+        if let Ok(text) = std::str::from_utf8(field)
+            && let Ok(number) = text.parse::<f64>()
+            && number.is_finite()
+        {
+            return Ok(number);
+        }
+        Err(self.cell_error(field, column, name))
+    }
+
+    /// Why `field` is not a usable number, with its place.
+    fn cell_error(&self, field: &[u8], column: usize, name: &str) -> DataError {
         let source_name = self.source_name.to_string();
+        let row = row_of(self.record, self.input);
         let name = name.to_string();
         let Ok(text) = std::str::from_utf8(field) else {
-            return Err(DataError::NotUtf8 {
+            let value = String::from_utf8_lossy(field).into_owned();
+            return DataError::NotUtf8 {
                 source_name,
                 row,
                 column,
-                value: String::from_utf8_lossy(field).into_owned(),
-            });
+                value,
+            };
         };
-        if text.is_empty() {
-            return Err(DataError::EmptyCell {
-                source_name,
-                row,
-                column,
-                name,
-            });
-        }
         let value = text.to_string();
-        match text.parse::<f64>() {
-            Ok(number) if number.is_finite() => Ok(number),
-            Ok(_) => Err(DataError::NotFinite {
+        if text.is_empty() {
+            DataError::EmptyCell {
+                source_name,
+                row,
+                column,
+                name,
+            }
+        } else if text.parse::<f64>().is_ok() {
+            DataError::NotFinite {
                 source_name,
                 row,
                 column,
                 name,
                 value,
-            }),
-            Err(_) => Err(DataError::NotNumber {
+            }
+        } else {
+            DataError::NotNumber {
                 source_name,
                 row,
                 column,
                 name,
                 value,
-            }),
+            }
         }
     }
 }

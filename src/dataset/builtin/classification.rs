@@ -7,6 +7,14 @@ use libm::sin;
 use super::{Split, linspace, table};
 use crate::rng::SeededRng;
 
+/// The end of the arcs' x range: the book writes 3.14, not π, so the arcs end
+/// just short of zero height.
+#[expect(
+    clippy::approx_constant,
+    reason = "the book's rounded value, kept on purpose"
+)]
+const BOOK_PI: f64 = 3.14;
+
 /// 200 rows of `x ~ U[0,1)²`, `y = 1` where `x2 > 2*x1 - 0.5`, else 0.
 pub(super) fn chuhan(seed: u64) -> Split {
     let mut rng = SeededRng::derived(seed, "train");
@@ -60,7 +68,7 @@ pub(super) fn arc(seed: u64) -> Split {
     let half = |rng: &mut SeededRng, n: usize| -> Vec<[f64; 3]> {
         let mut rows = Vec::with_capacity(2 * n);
         for (class, lift) in [(0.0, 0.0), (1.0, 0.65)] {
-            for x1 in linspace(0.0, 3.14, n) {
+            for x1 in linspace(0.0, BOOK_PI, n) {
                 rows.push([x1, sin(x1) + lift + rng.uniform_in(-0.125, 0.125), class]);
             }
         }
