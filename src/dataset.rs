@@ -19,8 +19,10 @@ pub struct Table {
     pub values: Array2<f64>,
 }
 
-/// Problems with a data file or a column selection. Row numbers count the
-/// header as row 1, as a spreadsheet does; columns are 1-based.
+/// Problems with a data file or a column selection. A row number is the line
+/// of the file where the record starts, so the header is row 1 as in a
+/// spreadsheet (blank lines, which are skipped, still count); columns are
+/// 1-based.
 #[derive(Debug, Error, PartialEq)]
 pub enum DataError {
     #[error("{source_name}: cannot read the file: {reason}")]
@@ -30,13 +32,34 @@ pub enum DataError {
     #[error("{source_name}: the header row has no data rows below it")]
     NoRows { source_name: String },
     #[error(
-        "{source_name}, row {row}: expected {expected} fields (as in the header), found {found}"
+        "{source_name}, row {row}: expected {expected} fields as in the header ({header}), found {found}"
     )]
     Ragged {
         source_name: String,
         row: usize,
         expected: usize,
         found: usize,
+        /// The header's column names, joined by commas.
+        header: String,
+    },
+    #[error(
+        "{source_name}, row {row}, column {column} ('{name}'): the cell is empty; expected a number"
+    )]
+    EmptyCell {
+        source_name: String,
+        row: usize,
+        column: usize,
+        name: String,
+    },
+    #[error(
+        "{source_name}, row {row}, column {column}: '{value}' is not valid UTF-8 text (save the file as UTF-8)"
+    )]
+    NotUtf8 {
+        source_name: String,
+        row: usize,
+        column: usize,
+        /// The cell with each bad byte shown as U+FFFD.
+        value: String,
     },
     #[error("{source_name}, row {row}, column {column} ('{name}'): '{value}' is not a number")]
     NotNumber {
@@ -56,8 +79,22 @@ pub enum DataError {
         name: String,
         value: String,
     },
-    #[error("{source_name}, row 1: column name '{name}' appears twice")]
-    DuplicateColumn { source_name: String, name: String },
+    #[error(
+        "{source_name}, row {row}: column name '{name}' appears twice (columns {first} and {second})"
+    )]
+    DuplicateColumn {
+        source_name: String,
+        row: usize,
+        name: String,
+        first: usize,
+        second: usize,
+    },
+    #[error("{source_name}, row {row}, column {column}: the header gives this column no name")]
+    UnnamedColumn {
+        source_name: String,
+        row: usize,
+        column: usize,
+    },
     #[error("{source_name}: no column named '{name}'; the columns are: {available}")]
     MissingColumn {
         source_name: String,
