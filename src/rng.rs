@@ -86,7 +86,9 @@ impl SeededRng {
         // 1 - uniform() lies in (0, 1], so the logarithm is finite.
         let u1 = 1.0 - self.uniform();
         let u2 = self.uniform();
-        (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+        // libm rather than the platform's maths library, so the digits are
+        // the same on every operating system.
+        (-2.0 * libm::log(u1)).sqrt() * libm::cos(std::f64::consts::TAU * u2)
     }
 
     /// Normal with the given mean and standard deviation.
