@@ -44,6 +44,8 @@ pub enum Lang {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Train a network from a spec file, headless
+    Train(train::TrainArgs),
     /// Generate the built-in datasets as CSV files
     Data {
         #[command(subcommand)]
@@ -52,6 +54,7 @@ pub enum Command {
 }
 
 mod data;
+pub mod train;
 
 /// Parses the process arguments, runs the command and maps the outcome to an
 /// exit code, printing any error to standard error.
@@ -60,6 +63,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // A closed pipe (`nnstep train … | head`) is the reader's choice, not an error.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::FAILURE
@@ -71,9 +76,16 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Data { action }) => data::run(action),
+        Some(Command::Train(args)) => train::run(args, &cli.global),
         None => {
             println!("nnstep: the lesson browser is not built yet; try `nnstep --help`.");
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }

@@ -32,9 +32,25 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic at `line`:`column` of `text` (both 1-based; 0 = unknown).
     #[must_use]
-    pub fn new(file: &str, text: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
-        let source_line = line.checked_sub(1).and_then(|l| text.lines().nth(l)).map(str::to_string);
-        Self { file: file.to_string(), line, column, message: message.into(), hint: None, source_line }
+    pub fn new(
+        file: &str,
+        text: &str,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        let source_line = line
+            .checked_sub(1)
+            .and_then(|l| text.lines().nth(l))
+            .map(str::to_string);
+        Self {
+            file: file.to_string(),
+            line,
+            column,
+            message: message.into(),
+            hint: None,
+            source_line,
+        }
     }
 
     /// Adds a hint.
@@ -73,14 +89,25 @@ impl fmt::Display for Diagnostic {
         } else {
             let num = self.line.to_string();
             let pad = " ".repeat(num.len());
-            writeln!(f, "{pad}--> {}:{}:{}", self.file, self.line, self.column.max(1))?;
+            writeln!(
+                f,
+                "{pad}--> {}:{}:{}",
+                self.file,
+                self.line,
+                self.column.max(1)
+            )?;
             if let Some(src) = &self.source_line {
                 let src = src.replace('\t', " ");
                 let col0 = self.column.saturating_sub(1).min(src.len());
                 let lead = src.get(..col0).map_or(col0, UnicodeWidthStr::width);
                 writeln!(f, "{pad} |")?;
                 writeln!(f, "{num} | {src}")?;
-                writeln!(f, "{pad} | {}{}", " ".repeat(lead), "^".repeat(token_width(&src, col0)))?;
+                writeln!(
+                    f,
+                    "{pad} | {}{}",
+                    " ".repeat(lead),
+                    "^".repeat(token_width(&src, col0))
+                )?;
             }
         }
         if let Some(hint) = &self.hint {
@@ -98,7 +125,8 @@ mod tests {
     #[test]
     fn renders_file_line_column_snippet_caret_and_hint() {
         let text = "loss: mse\nlearning_rate: -0.1\n";
-        let d = Diagnostic::new("bad.yaml", text, 2, 16, "the learning rate must be above 0").with_hint(Some("try 0.1".into()));
+        let d = Diagnostic::new("bad.yaml", text, 2, 16, "the learning rate must be above 0")
+            .with_hint(Some("try 0.1".into()));
         let expected = "error: the learning rate must be above 0\n --> bad.yaml:2:16\n  |\n2 | learning_rate: -0.1\n  |                ^^^^\n  = hint: try 0.1\n";
         assert_eq!(d.to_string(), expected);
     }

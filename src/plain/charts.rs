@@ -28,14 +28,22 @@ pub fn chart(series: &[(&[(f64, f64)], bool)], width: u32, height: u32) -> Strin
         })
         .collect();
     let all = converted.iter().flat_map(|(v, _)| v.iter());
-    let (xmin, xmax) = all.fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), p| (lo.min(p.0), hi.max(p.0)));
+    let (xmin, xmax) = all.fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), p| {
+        (lo.min(p.0), hi.max(p.0))
+    });
     if !xmin.is_finite() || !xmax.is_finite() {
         return String::new();
     }
     let xmax = if xmax > xmin { xmax } else { xmin + 1.0 };
     let shapes: Vec<Shape> = converted
         .iter()
-        .map(|(v, dots)| if *dots { Shape::Points(v) } else { Shape::Lines(v) })
+        .map(|(v, dots)| {
+            if *dots {
+                Shape::Points(v)
+            } else {
+                Shape::Lines(v)
+            }
+        })
         .collect();
     let mut c = Chart::new(width.max(MIN_DOTS.0), height.max(MIN_DOTS.1), xmin, xmax);
     let mut chart = &mut c;

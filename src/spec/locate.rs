@@ -134,20 +134,34 @@ fn block_child(lines: &[&str], place: Option<Place>, seg: &PathSeg) -> Option<Pl
                 _ => content_col(lines[first]),
             };
             (start..end).find_map(|i| {
-                let col = if place.is_some_and(|p| p.item && p.line == i) { child_col } else { content_col(lines[i]) };
-                (col == child_col && key_at(lines[i], col, key)).then(|| after_key(lines[i], i, col, key))
+                let col = if place.is_some_and(|p| p.item && p.line == i) {
+                    child_col
+                } else {
+                    content_col(lines[i])
+                };
+                (col == child_col && key_at(lines[i], col, key))
+                    .then(|| after_key(lines[i], i, col, key))
             })
         }
         PathSeg::Index(n) => {
-            let mut items = (start..end).filter(|&i| is_item(lines[i]) && !place.is_some_and(|p| p.line == i));
+            let mut items =
+                (start..end).filter(|&i| is_item(lines[i]) && !place.is_some_and(|p| p.line == i));
             let first = items.next()?;
             let lead = leading_spaces(lines[first]);
             let i = std::iter::once(first)
                 .chain(items.filter(|&i| leading_spaces(lines[i]) == lead))
                 .nth(*n)?;
             let col = lead + 2;
-            let flow = lines[i].get(col..).is_some_and(|r| r.starts_with(['{', '[']));
-            Some(Place { line: i, col, base: lead, item: true, flow })
+            let flow = lines[i]
+                .get(col..)
+                .is_some_and(|r| r.starts_with(['{', '[']));
+            Some(Place {
+                line: i,
+                col,
+                base: lead,
+                item: true,
+                flow,
+            })
         }
     }
 }
@@ -173,7 +187,13 @@ fn after_key(line: &str, i: usize, col: usize, key: &str) -> Place {
     let flow = trimmed.starts_with(['{', '[']);
     // Point at the value when it is on this line, else at the key.
     let has_value = !trimmed.is_empty() && !trimmed.starts_with('#');
-    Place { line: i, col: if has_value { value_col } else { col }, base: col, item: false, flow }
+    Place {
+        line: i,
+        col: if has_value { value_col } else { col },
+        base: col,
+        item: false,
+        flow,
+    }
 }
 
 /// A child inside a one-line flow collection that starts at `place.col`.
@@ -191,9 +211,13 @@ fn flow_child(line: &str, place: Place, seg: &PathSeg) -> Option<Place> {
             if hit {
                 return Some(match seg {
                     PathSeg::Key(k) => after_key(line, place.line, i, k),
-                    PathSeg::Index(_) => {
-                        Place { line: place.line, col: i, base: i, item: true, flow: matches!(c, b'{' | b'[') }
-                    }
+                    PathSeg::Index(_) => Place {
+                        line: place.line,
+                        col: i,
+                        base: i,
+                        item: true,
+                        flow: matches!(c, b'{' | b'['),
+                    },
                 });
             }
         }
@@ -230,7 +254,12 @@ mod tests {
                 segs.push(PathSeg::key(name));
             }
             for idx in rest.split('[') {
-                if let Some(n) = idx.trim_end_matches(']').parse().ok().filter(|_| !idx.is_empty()) {
+                if let Some(n) = idx
+                    .trim_end_matches(']')
+                    .parse()
+                    .ok()
+                    .filter(|_| !idx.is_empty())
+                {
                     segs.push(PathSeg::Index(n));
                 }
             }
@@ -274,6 +303,9 @@ weights:
     fn finds_flow_sequence_items_and_lists_at_key_indent() {
         assert_eq!(locate(SPEC, &path("weights[0].w")), Some((9, 6)));
         assert_eq!(locate(SPEC, &path("weights[0].w[0][1]")), Some((9, 12)));
-        assert_eq!(locate("predict: [[1, 2], [3]]\n", &path("predict[1]")), Some((1, 19)));
+        assert_eq!(
+            locate("predict: [[1, 2], [3]]\n", &path("predict[1]")),
+            Some((1, 19))
+        );
     }
 }

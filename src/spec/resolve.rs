@@ -11,7 +11,8 @@ use super::{Normalize, StatsFrom, TrainSpec};
 use crate::dataset::{DataError, Table, builtin, csv_io};
 use crate::engine::{
     Activation, Dense, EngineError, Init, Loss, Network, Split, StopOn, Task, TrainConfig, Trainer,
-    normal_equation, split::validation_split,
+    normal_equation,
+    split::validation_split,
     transform::{self, Normalizer},
 };
 use crate::rng::SeededRng;
@@ -27,7 +28,11 @@ pub struct SpecError {
 
 impl SpecError {
     fn at(path: &[&str], message: impl Into<String>) -> Self {
-        Self { path: parse_path(path), message: message.into(), hint: None }
+        Self {
+            path: parse_path(path),
+            message: message.into(),
+            hint: None,
+        }
     }
 
     fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -40,7 +45,10 @@ impl SpecError {
 fn parse_path(parts: &[&str]) -> Vec<PathSeg> {
     parts
         .iter()
-        .map(|p| p.parse::<usize>().map_or_else(|_| PathSeg::key(p), PathSeg::Index))
+        .map(|p| {
+            p.parse::<usize>()
+                .map_or_else(|_| PathSeg::key(p), PathSeg::Index)
+        })
         .collect()
 }
 
@@ -133,27 +141,60 @@ fn check_values(spec: &TrainSpec) -> Vec<SpecError> {
     let mut errs = Vec::new();
     if !(spec.learning_rate > 0.0 && spec.learning_rate.is_finite()) {
         errs.push(
-            SpecError::at(&["learning_rate"], format!("the learning rate must be a number above 0, found {}", spec.learning_rate))
-                .hint("typical values are 0.01 to 0.5"),
+            SpecError::at(
+                &["learning_rate"],
+                format!(
+                    "the learning rate must be a number above 0, found {}",
+                    spec.learning_rate
+                ),
+            )
+            .hint("typical values are 0.01 to 0.5"),
         );
     }
     if spec.epochs == 0 {
-        errs.push(SpecError::at(&["epochs"], "the number of epochs must be at least 1, found 0"));
+        errs.push(SpecError::at(
+            &["epochs"],
+            "the number of epochs must be at least 1, found 0",
+        ));
     }
     if spec.batch_size.to_engine().is_none() {
-        errs.push(SpecError::at(&["batch_size"], "the batch size must be a positive number of rows").hint("write 1, 10, … or full"));
+        errs.push(
+            SpecError::at(
+                &["batch_size"],
+                "the batch size must be a positive number of rows",
+            )
+            .hint("write 1, 10, … or full"),
+        );
     }
     if let Some(eps) = spec.eps.filter(|e| !(*e >= 0.0 && e.is_finite())) {
-        errs.push(SpecError::at(&["eps"], format!("eps must be a number ≥ 0, found {eps}")));
+        errs.push(SpecError::at(
+            &["eps"],
+            format!("eps must be a number ≥ 0, found {eps}"),
+        ));
     }
     if !(0.0..1.0).contains(&spec.validation) {
-        errs.push(SpecError::at(&["validation"], format!("the validation fraction must be in [0, 1), found {}", spec.validation)).hint("the book holds out 0.1"));
+        errs.push(
+            SpecError::at(
+                &["validation"],
+                format!(
+                    "the validation fraction must be in [0, 1), found {}",
+                    spec.validation
+                ),
+            )
+            .hint("the book holds out 0.1"),
+        );
     }
     if let Some(d) = spec.polynomial.filter(|d| !(1..=12).contains(d)) {
-        errs.push(SpecError::at(&["polynomial"], format!("the polynomial degree must be 1 to 12, found {d}")));
+        errs.push(SpecError::at(
+            &["polynomial"],
+            format!("the polynomial degree must be 1 to 12, found {d}"),
+        ));
     }
     if spec.stop_on == Some(StopOn::Validation) && spec.validation == 0.0 {
-        errs.push(SpecError::at(&["stop_on"], "stop_on: validation needs a validation set").hint("set validation: 0.1"));
+        errs.push(
+            SpecError::at(&["stop_on"], "stop_on: validation needs a validation set")
+                .hint("set validation: 0.1"),
+        );
     }
     errs.extend(check_layers(spec));
     errs
@@ -162,32 +203,63 @@ fn check_values(spec: &TrainSpec) -> Vec<SpecError> {
 fn check_layers(spec: &TrainSpec) -> Vec<SpecError> {
     let mut errs = Vec::new();
     if spec.layers.is_empty() {
-        errs.push(SpecError::at(&["layers"], "a network needs at least one layer").hint("for example: - {units: 1, activation: identity}"));
+        errs.push(
+            SpecError::at(&["layers"], "a network needs at least one layer")
+                .hint("for example: - {units: 1, activation: identity}"),
+        );
         return errs;
     }
     for (i, l) in spec.layers.iter().enumerate() {
         if l.units == 0 {
-            errs.push(SpecError::at(&["layers", &i.to_string(), "units"], "a layer needs at least 1 unit"));
+            errs.push(SpecError::at(
+                &["layers", &i.to_string(), "units"],
+                "a layer needs at least 1 unit",
+            ));
         }
         if l.activation == Activation::Softmax && i + 1 < spec.layers.len() {
-            errs.push(SpecError::at(&["layers", &i.to_string(), "activation"], "softmax belongs on the output layer only").hint("use sigmoid, tanh or relu in hidden layers"));
+            errs.push(
+                SpecError::at(
+                    &["layers", &i.to_string(), "activation"],
+                    "softmax belongs on the output layer only",
+                )
+                .hint("use sigmoid, tanh or relu in hidden layers"),
+            );
         }
     }
     let last = spec.layers.len() - 1;
     let out = spec.layers[last];
     let needed = match spec.loss {
         Loss::Mse => None,
-        Loss::BinaryCrossEntropy => (out.activation != Activation::Sigmoid || out.units != 1).then_some("one unit with activation sigmoid"),
-        Loss::SoftmaxCrossEntropy => (out.activation != Activation::Softmax).then_some("activation softmax, one unit per class"),
+        Loss::BinaryCrossEntropy => (out.activation != Activation::Sigmoid || out.units != 1)
+            .then_some("one unit with activation sigmoid"),
+        Loss::SoftmaxCrossEntropy => (out.activation != Activation::Softmax)
+            .then_some("activation softmax, one unit per class"),
     };
     if let Some(needed) = needed {
         errs.push(
-            SpecError::at(&["layers", &last.to_string(), "activation"], format!("the loss {} needs an output layer with {needed}", spec.loss.name()))
-                .hint(format!("the last layer here is {} unit(s) with {}", out.units, out.activation.name())),
+            SpecError::at(
+                &["layers", &last.to_string(), "activation"],
+                format!(
+                    "the loss {} needs an output layer with {needed}",
+                    spec.loss.name()
+                ),
+            )
+            .hint(format!(
+                "the last layer here is {} unit(s) with {}",
+                out.units,
+                out.activation.name()
+            )),
         );
     }
-    if spec.closed_form && !(spec.layers.len() == 1 && out.activation == Activation::Identity && spec.loss == Loss::Mse) {
-        errs.push(SpecError::at(&["closed_form"], "the closed-form solution exists only for one linear layer with the mse loss"));
+    if spec.closed_form
+        && !(spec.layers.len() == 1
+            && out.activation == Activation::Identity
+            && spec.loss == Loss::Mse)
+    {
+        errs.push(SpecError::at(
+            &["closed_form"],
+            "the closed-form solution exists only for one linear layer with the mse loss",
+        ));
     }
     errs
 }
@@ -210,46 +282,78 @@ fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, SpecError> {
             (name.clone(), b.train, b.test)
         }
         (None, Some(csv)) => {
-            let t = csv_io::read_csv(&base_dir.join(csv)).map_err(|e| data_err(&["data", "csv"], e))?;
+            let t =
+                csv_io::read_csv(&base_dir.join(csv)).map_err(|e| data_err(&["data", "csv"], e))?;
             (csv.display().to_string(), t, None)
         }
         _ => {
-            return Err(SpecError::at(&["data"], "give exactly one of builtin or csv")
-                .hint(format!("built-in datasets: {}", builtin::names().join(", "))));
+            return Err(
+                SpecError::at(&["data"], "give exactly one of builtin or csv").hint(format!(
+                    "built-in datasets: {}",
+                    builtin::names().join(", ")
+                )),
+            );
         }
     };
     if let Some(test_csv) = &d.test_csv {
-        test = Some(csv_io::read_csv(&base_dir.join(test_csv)).map_err(|e| data_err(&["data", "test_csv"], e))?);
+        test = Some(
+            csv_io::read_csv(&base_dir.join(test_csv))
+                .map_err(|e| data_err(&["data", "test_csv"], e))?,
+        );
     }
     let target = match &d.target {
         Some(t) => t.clone(),
         None => train.columns.last().cloned().unwrap_or_default(),
     };
     if train.column_index(&target).is_none() {
-        return Err(SpecError::at(&["data", "target"], format!("no column named '{target}'")).hint(format!("the columns are: {}", train.columns.join(", "))));
+        return Err(
+            SpecError::at(&["data", "target"], format!("no column named '{target}'"))
+                .hint(format!("the columns are: {}", train.columns.join(", "))),
+        );
     }
     let features = match &d.features {
         Some(f) => f.clone(),
-        None => train.columns.iter().filter(|c| **c != target).cloned().collect(),
+        None => train
+            .columns
+            .iter()
+            .filter(|c| **c != target)
+            .cloned()
+            .collect(),
     };
     for (i, f) in features.iter().enumerate() {
         if train.column_index(f).is_none() {
-            return Err(SpecError::at(&["data", "features", &i.to_string()], format!("no column named '{f}'"))
-                .hint(format!("the columns are: {}", train.columns.join(", "))));
+            return Err(SpecError::at(
+                &["data", "features", &i.to_string()],
+                format!("no column named '{f}'"),
+            )
+            .hint(format!("the columns are: {}", train.columns.join(", "))));
         }
     }
     if let Some(t) = &test {
         for c in features.iter().chain(std::iter::once(&target)) {
             if t.column_index(c).is_none() {
-                return Err(SpecError::at(&["data", "test_csv"], format!("the test data has no column '{c}'")));
+                return Err(SpecError::at(
+                    &["data", "test_csv"],
+                    format!("the test data has no column '{c}'"),
+                ));
             }
         }
     }
-    Ok(Loaded { name, train, test, features, target })
+    Ok(Loaded {
+        name,
+        train,
+        test,
+        features,
+        target,
+    })
 }
 
 /// Targets in the form the loss needs, and the class ids for classification.
-fn encode_targets(loss: Loss, raw_y: &Array2<f64>, classes: &[f64]) -> Result<Array2<f64>, SpecError> {
+fn encode_targets(
+    loss: Loss,
+    raw_y: &Array2<f64>,
+    classes: &[f64],
+) -> Result<Array2<f64>, SpecError> {
     match loss {
         Loss::Mse => Ok(raw_y.clone()),
         Loss::BinaryCrossEntropy => {
@@ -259,7 +363,8 @@ fn encode_targets(loss: Loss, raw_y: &Array2<f64>, classes: &[f64]) -> Result<Ar
             }
             Ok(raw_y.mapv(|v| f64::from(u8::from(v == classes[1]))))
         }
-        Loss::SoftmaxCrossEntropy => transform::one_hot(raw_y, classes).map_err(|e| SpecError::at(&["data", "target"], e.to_string())),
+        Loss::SoftmaxCrossEntropy => transform::one_hot(raw_y, classes)
+            .map_err(|e| SpecError::at(&["data", "target"], e.to_string())),
     }
 }
 
@@ -268,7 +373,10 @@ fn engine_err<'a>(path: &'a [&'a str]) -> impl Fn(EngineError) -> SpecError + 'a
 }
 
 fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecError> {
-    let select = |t: &Table, cols: &[String]| t.select(cols, &data.name).map_err(|e| SpecError::at(&["data"], e.to_string()));
+    let select = |t: &Table, cols: &[String]| {
+        t.select(cols, &data.name)
+            .map_err(|e| SpecError::at(&["data"], e.to_string()))
+    };
     let target = vec![data.target.clone()];
     let raw_x = select(&data.train, &data.features)?;
     let raw_y = select(&data.train, &target)?;
@@ -283,28 +391,49 @@ fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecError> {
     };
     let classes = (task != Task::Regression).then(|| transform::class_ids(&raw_y));
     let last = spec.layers.len() - 1;
-    let outputs = classes.as_ref().map_or(1, |c| if task == Task::Binary { 1 } else { c.len() });
+    let outputs = classes
+        .as_ref()
+        .map_or(1, |c| if task == Task::Binary { 1 } else { c.len() });
     if spec.layers[last].units != outputs {
-        return Err(SpecError::at(&["layers", &last.to_string(), "units"], format!("the output layer has {} unit(s), but the data needs {outputs}", spec.layers[last].units))
-            .hint(match &classes {
-                Some(c) if task == Task::MultiClass => format!("the target '{}' has {} classes: {c:?}", data.target, c.len()),
-                _ => "one unit per target column".into(),
-            }));
+        return Err(SpecError::at(
+            &["layers", &last.to_string(), "units"],
+            format!(
+                "the output layer has {} unit(s), but the data needs {outputs}",
+                spec.layers[last].units
+            ),
+        )
+        .hint(match &classes {
+            Some(c) if task == Task::MultiClass => format!(
+                "the target '{}' has {} classes: {c:?}",
+                data.target,
+                c.len()
+            ),
+            _ => "one unit per target column".into(),
+        }));
     }
     let y = encode_targets(spec.loss, &raw_y, classes.as_deref().unwrap_or(&[]))?;
-    let expand = |x: &Array2<f64>| spec.polynomial.map_or_else(|| x.clone(), |d| transform::polynomial(x, d));
+    let expand = |x: &Array2<f64>| {
+        spec.polynomial
+            .map_or_else(|| x.clone(), |d| transform::polynomial(x, d))
+    };
     let features = feature_names(&data.features, spec.polynomial);
     let x_poly = expand(&raw_x);
     let test_poly = test_raw.as_ref().map(|(x, y)| (expand(x), y.clone()));
     let stats_x = match (&test_poly, spec.normalize_stats) {
-        (Some((tx, _)), StatsFrom::TrainAndTest) => concatenate(Axis(0), &[x_poly.view(), tx.view()]).map_err(|e| SpecError::at(&["normalize_stats"], e.to_string()))?,
+        (Some((tx, _)), StatsFrom::TrainAndTest) => {
+            concatenate(Axis(0), &[x_poly.view(), tx.view()])
+                .map_err(|e| SpecError::at(&["normalize_stats"], e.to_string()))?
+        }
         _ => x_poly.clone(),
     };
     let x_norm = fit(spec.normalize, &stats_x, &features, "normalize")?;
     let y_norm = match task {
         Task::Regression => fit(spec.normalize_target, &raw_y, &target, "normalize_target")?,
         _ if spec.normalize_target != Normalize::None => {
-            return Err(SpecError::at(&["normalize_target"], "only a regression target can be normalised"));
+            return Err(SpecError::at(
+                &["normalize_target"],
+                "only a regression target can be normalised",
+            ));
         }
         _ => None,
     };
@@ -312,7 +441,11 @@ fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecError> {
     let norm_y = |y: &Array2<f64>| y_norm.as_ref().map_or_else(|| y.clone(), |n| n.apply(y));
     let all = Split::new(norm_x(&x_poly), norm_y(&y)).map_err(engine_err(&["data"]))?;
     let mut split_rng = SeededRng::derived(spec.seed, "split");
-    let (train, validation) = validation_split(&all, spec.validation, spec.shuffle.then_some(&mut split_rng));
+    let (train, validation) = validation_split(
+        &all,
+        spec.validation,
+        spec.shuffle.then_some(&mut split_rng),
+    );
     let test = match &test_poly {
         Some((tx, ty)) => {
             let ty = encode_targets(spec.loss, ty, classes.as_deref().unwrap_or(&[]))?;
@@ -323,7 +456,10 @@ fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecError> {
     let net = build_network(spec, features.len())?;
     let config = TrainConfig {
         learning_rate: spec.learning_rate,
-        batch_size: spec.batch_size.to_engine().unwrap_or(crate::engine::BatchSize::FULL),
+        batch_size: spec
+            .batch_size
+            .to_engine()
+            .unwrap_or(crate::engine::BatchSize::FULL),
         max_epochs: spec.epochs,
         eps: spec.eps,
         stop_on: spec.stop_on.unwrap_or(StopOn::Train),
@@ -331,12 +467,16 @@ fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecError> {
         seed: spec.seed,
     };
     let closed_form = if spec.closed_form {
-        Some(normal_equation::solve(&x_poly, &raw_y, &features).map_err(engine_err(&["closed_form"]))?)
+        Some(
+            normal_equation::solve(&x_poly, &raw_y, &features)
+                .map_err(engine_err(&["closed_form"]))?,
+        )
     } else {
         None
     };
     let predict = predict_inputs(spec, data.features.len())?;
-    let trainer = Trainer::new(net, config, train, validation, test).map_err(engine_err(&["layers"]))?;
+    let trainer =
+        Trainer::new(net, config, train, validation, test).map_err(engine_err(&["layers"]))?;
     let info = RunInfo {
         data_name: data.name,
         raw_features: data.features,
@@ -354,7 +494,12 @@ fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecError> {
     Ok(Resolved { trainer, info })
 }
 
-fn fit(kind: Normalize, x: &Array2<f64>, names: &[String], key: &str) -> Result<Option<Normalizer>, SpecError> {
+fn fit(
+    kind: Normalize,
+    x: &Array2<f64>,
+    names: &[String],
+    key: &str,
+) -> Result<Option<Normalizer>, SpecError> {
     kind.kind()
         .map(|k| Normalizer::fit(k, x, names).map_err(|e| SpecError::at(&[key], e.to_string())))
         .transpose()
@@ -365,19 +510,39 @@ fn feature_names(raw: &[String], degree: Option<usize>) -> Vec<String> {
         None | Some(1) => raw.to_vec(),
         Some(d) => raw
             .iter()
-            .flat_map(|f| (1..=d).map(move |p| if p == 1 { f.clone() } else { format!("{f}^{p}") }))
+            .flat_map(|f| {
+                (1..=d).map(move |p| {
+                    if p == 1 {
+                        f.clone()
+                    } else {
+                        format!("{f}^{p}")
+                    }
+                })
+            })
             .collect(),
     }
 }
 
 fn build_network(spec: &TrainSpec, inputs: usize) -> Result<Network, SpecError> {
     let Some(weights) = &spec.weights else {
-        let init = spec.init.unwrap_or(if spec.layers.len() == 1 { Init::Zeros } else { Init::Xavier });
+        let init = spec.init.unwrap_or(if spec.layers.len() == 1 {
+            Init::Zeros
+        } else {
+            Init::Xavier
+        });
         let mut rng = SeededRng::derived(spec.seed, "init");
-        return Network::new(inputs, &spec.layers, spec.loss, init, &mut rng).map_err(|e| SpecError::at(&["layers"], e.to_string()));
+        return Network::new(inputs, &spec.layers, spec.loss, init, &mut rng)
+            .map_err(|e| SpecError::at(&["layers"], e.to_string()));
     };
     if weights.len() != spec.layers.len() {
-        return Err(SpecError::at(&["weights"], format!("weights lists {} layer(s), but layers has {}", weights.len(), spec.layers.len())));
+        return Err(SpecError::at(
+            &["weights"],
+            format!(
+                "weights lists {} layer(s), but layers has {}",
+                weights.len(),
+                spec.layers.len()
+            ),
+        ));
     }
     let mut layers = Vec::with_capacity(weights.len());
     let mut n_in = inputs;
@@ -386,18 +551,37 @@ fn build_network(spec: &TrainSpec, inputs: usize) -> Result<Network, SpecError> 
         let rows = lw.w.len();
         let cols = lw.w.first().map_or(0, Vec::len);
         if rows != n_in || cols != ls.units || lw.w.iter().any(|r| r.len() != cols) {
-            return Err(SpecError::at(&["weights", &idx, "w"], format!("W{} must be {n_in}×{} ({n_in} inputs, {} units), found {rows}×{cols}", i + 1, ls.units, ls.units))
-                .hint("write W as a list of rows, one row per input"));
+            return Err(SpecError::at(
+                &["weights", &idx, "w"],
+                format!(
+                    "W{} must be {n_in}×{} ({n_in} inputs, {} units), found {rows}×{cols}",
+                    i + 1,
+                    ls.units,
+                    ls.units
+                ),
+            )
+            .hint("write W as a list of rows, one row per input"));
         }
         let w = Array2::from_shape_fn((rows, cols), |(r, c)| lw.w[r][c]);
         let b = match &lw.b {
             Some(b) if b.len() != ls.units => {
-                return Err(SpecError::at(&["weights", &idx, "b"], format!("B{} must have {} value(s), found {}", i + 1, ls.units, b.len())));
+                return Err(SpecError::at(
+                    &["weights", &idx, "b"],
+                    format!(
+                        "B{} must have {} value(s), found {}",
+                        i + 1,
+                        ls.units,
+                        b.len()
+                    ),
+                ));
             }
             Some(b) => Array2::from_shape_fn((1, b.len()), |(_, c)| b[c]),
             None => Array2::zeros((1, ls.units)),
         };
-        layers.push(Dense::new(w, b, ls.activation).map_err(|e| SpecError::at(&["weights", &idx], e.to_string()))?);
+        layers.push(
+            Dense::new(w, b, ls.activation)
+                .map_err(|e| SpecError::at(&["weights", &idx], e.to_string()))?,
+        );
         n_in = ls.units;
     }
     Network::from_layers(layers, spec.loss).map_err(|e| SpecError::at(&["weights"], e.to_string()))
@@ -406,8 +590,17 @@ fn build_network(spec: &TrainSpec, inputs: usize) -> Result<Network, SpecError> 
 fn predict_inputs(spec: &TrainSpec, n_raw: usize) -> Result<Array2<f64>, SpecError> {
     for (i, row) in spec.predict.iter().enumerate() {
         if row.len() != n_raw {
-            return Err(SpecError::at(&["predict", &i.to_string()], format!("each input to predict needs {n_raw} value(s), one per feature; found {}", row.len())));
+            return Err(SpecError::at(
+                &["predict", &i.to_string()],
+                format!(
+                    "each input to predict needs {n_raw} value(s), one per feature; found {}",
+                    row.len()
+                ),
+            ));
         }
     }
-    Ok(Array2::from_shape_fn((spec.predict.len(), n_raw), |(r, c)| spec.predict[r][c]))
+    Ok(Array2::from_shape_fn(
+        (spec.predict.len(), n_raw),
+        |(r, c)| spec.predict[r][c],
+    ))
 }
