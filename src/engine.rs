@@ -21,6 +21,7 @@ pub mod metrics;
 mod network;
 pub mod normal_equation;
 pub mod split;
+mod train_step;
 mod trainer;
 pub mod transform;
 
@@ -31,6 +32,7 @@ pub use init::Init;
 pub use loss::Loss;
 pub use network::{Forward, Gradients, LayerSpec, Network, Task};
 pub use split::Split;
+pub use train_step::Workspace;
 pub use trainer::{BatchSize, EpochRecord, Snapshot, StopOn, StopReason, TrainConfig, Trainer};
 
 /// Shape of a matrix as (rows, cols), for messages.

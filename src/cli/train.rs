@@ -198,6 +198,9 @@ fn run_text(
     for (input, output) in predictions(&r.info, t.network())? {
         writeln!(out, "predict {input:?} → {output:?}")?;
     }
+    for (input, output) in closed_form_predictions(&r.info) {
+        writeln!(out, "closed-form predict {input:?} → {output:?}")?;
+    }
     print_charts(out, r)?;
     Ok(())
 }
@@ -260,6 +263,24 @@ fn predictions(info: &RunInfo, net: &Network) -> anyhow::Result<Vec<(Vec<f64>, V
         .zip(out.rows())
         .map(|(i, o)| (i.to_vec(), o.to_vec()))
         .collect())
+}
+
+/// Predictions of the normal-equation solution for the spec's `predict` inputs.
+fn closed_form_predictions(info: &RunInfo) -> Vec<(Vec<f64>, Vec<f64>)> {
+    let Some((w, b)) = &info.closed_form else {
+        return Vec::new();
+    };
+    let x = match info.polynomial {
+        Some(d) => crate::engine::transform::polynomial(&info.predict, d),
+        None => info.predict.clone(),
+    };
+    let out = x.dot(w) + b;
+    info.predict
+        .rows()
+        .into_iter()
+        .zip(out.rows())
+        .map(|(i, o)| (i.to_vec(), o.to_vec()))
+        .collect()
 }
 
 /// A matrix as `[[a, b], [c, d]]` with full precision.
@@ -340,6 +361,7 @@ fn run_json(out: &mut dyn Write, r: &mut Resolved, every: usize) -> anyhow::Resu
         "real_units": r.info.real_units(t.network().layers()).map(|(w, b)| json!({"W": matrix_json(&w), "B": matrix_json(&b)})),
         "closed_form": r.info.closed_form.as_ref().map(|(w, b)| json!({"W": matrix_json(w), "B": matrix_json(b)})),
         "predictions": preds,
+        "closed_form_predictions": closed_form_predictions(&r.info).into_iter().map(|(i, o)| json!({"input": i, "output": o})).collect::<Vec<_>>(),
     });
     writeln!(out, "{final_obj}")?;
     Ok(())

@@ -56,7 +56,7 @@ impl Forward {
 }
 
 /// The gradients of every layer for one batch, first layer first.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Gradients {
     pub layers: Vec<LayerGrads>,
 }

@@ -14,6 +14,7 @@ use super::error::EngineError;
 use super::metrics;
 use super::network::{Gradients, Network};
 use super::split::Split;
+use super::train_step::Workspace;
 use crate::rng::SeededRng;
 
 /// Samples per gradient step.
@@ -222,9 +223,14 @@ pub struct Trainer {
     pos: usize,
     epoch: usize,
     iteration: u64,
-    last_grads: Option<Gradients>,
+    /// Buffers of the fast step; after a step they hold its gradients.
+    ws: Workspace,
+    /// Whether `ws` holds the gradients of the last step (false before the
+    /// first step and right after a rewind).
+    have_grads: bool,
+    /// Gradients restored by a rewind, shown until the next step.
+    rewound_grads: Option<Gradients>,
     last_batch: Vec<usize>,
-    last_batch_loss: Option<f64>,
     history: Vec<EpochRecord>,
     stop: Option<StopReason>,
 }
@@ -265,9 +271,10 @@ impl Trainer {
             pos: 0,
             epoch: 0,
             iteration: 0,
-            last_grads: None,
+            ws: Workspace::default(),
+            have_grads: false,
+            rewound_grads: None,
             last_batch: Vec::new(),
-            last_batch_loss: None,
             history: Vec::new(),
             stop: None,
         };
@@ -328,8 +335,13 @@ impl Trainer {
         self.snapshot()
     }
 
-    /// One gradient step; at the end of an epoch records it and checks stops.
-    fn advance(&mut self) -> Result<(), EngineError> {
+    /// One gradient step without building a snapshot (the fast path for
+    /// running at full speed); at the end of an epoch it records the epoch and
+    /// checks the stop conditions. Does nothing once the run has stopped.
+    pub fn advance(&mut self) -> Result<(), EngineError> {
+        if self.stop.is_some() {
+            return Ok(());
+        }
         let m = self.train.rows();
         if self.pos == 0 && self.config.shuffle {
             // Each epoch's order depends only on the stream, so rewinding the
@@ -344,12 +356,12 @@ impl Trainer {
         self.last_batch.clear();
         self.last_batch
             .extend_from_slice(&self.order[self.pos..end]);
-        let batch = self.train.select(&self.last_batch);
-        let fwd = self.net.forward(batch.x.view())?;
-        self.last_batch_loss = Some(self.net.loss_of(&fwd, batch.y.view()));
-        let grads = self.net.backward(batch.x.view(), &fwd, batch.y.view());
-        self.net.descend(&grads, self.config.learning_rate);
-        self.last_grads = Some(grads);
+        self.ws
+            .fit(&self.net, self.last_batch.len(), self.train.y.ncols());
+        self.ws
+            .load_batch(self.train.x.view(), self.train.y.view(), &self.last_batch);
+        self.net.train_step(&mut self.ws, self.config.learning_rate);
+        self.have_grads = true;
         self.iteration += 1;
         self.pos = end;
         if self.pos >= m {
@@ -417,7 +429,7 @@ impl Trainer {
             metric,
             val_metric,
             layers: self.net.layers().to_vec(),
-            grads: self.last_grads.as_ref().map(first_row_only),
+            grads: self.last_grads().map(first_row_only),
             rng: self.rng.clone(),
         })
     }
@@ -452,9 +464,13 @@ impl Trainer {
             val_loss: rec.val_loss,
             metric: rec.metric,
             val_metric: rec.val_metric,
-            batch_loss: self.last_batch_loss,
+            batch_loss: if self.have_grads {
+                self.ws.batch_loss(&self.net)
+            } else {
+                None
+            },
             layers: self.net.layers().to_vec(),
-            grads: self.last_grads.clone(),
+            grads: self.last_grads().cloned(),
             last_batch: self.last_batch.clone(),
             stop: self.stop.clone(),
         })
@@ -477,9 +493,9 @@ impl Trainer {
         self.pos = 0;
         self.epoch = epoch;
         self.iteration = record.iteration;
-        self.last_grads = record.grads.clone();
+        self.rewound_grads = record.grads.clone();
+        self.have_grads = false;
         self.last_batch.clear();
-        self.last_batch_loss = None;
         self.history.retain(|r| r.epoch <= epoch);
         self.stop = None;
         Ok(())
@@ -508,6 +524,16 @@ impl Trainer {
         self.config.max_epochs = self.config.max_epochs.saturating_add(more);
         if matches!(self.stop, Some(StopReason::MaxEpochs { .. })) {
             self.stop = None;
+        }
+    }
+
+    /// The gradients of the last step (after a rewind, those recorded then).
+    #[must_use]
+    pub fn last_grads(&self) -> Option<&Gradients> {
+        if self.have_grads {
+            Some(&self.ws.grads)
+        } else {
+            self.rewound_grads.as_ref()
         }
     }
 

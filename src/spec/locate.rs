@@ -289,7 +289,7 @@ weights:
 
     #[test]
     fn finds_keys_inside_flow_mappings() {
-        assert_eq!(locate(SPEC, &path("layers[1].activation")), Some((5, 29)));
+        assert_eq!(locate(SPEC, &path("layers[1].activation")), Some((5, 28)));
         assert_eq!(locate(SPEC, &path("data.builtin")), Some((1, 17)));
     }
 
@@ -302,7 +302,7 @@ weights:
     #[test]
     fn finds_flow_sequence_items_and_lists_at_key_indent() {
         assert_eq!(locate(SPEC, &path("weights[0].w")), Some((9, 6)));
-        assert_eq!(locate(SPEC, &path("weights[0].w[0][1]")), Some((9, 12)));
+        assert_eq!(locate(SPEC, &path("weights[0].w[0][1]")), Some((9, 13)));
         assert_eq!(
             locate("predict: [[1, 2], [3]]\n", &path("predict[1]")),
             Some((1, 19))
