@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // tests may unwrap: a failure is the report
 //! `nnstep data generate` run as a real process.
 
 use std::process::Command;

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // tests may unwrap: a failure is the report
 //! The built-in datasets follow the course book's recipes, are deterministic,
 //! and `data/` holds exactly what the generators write.
 

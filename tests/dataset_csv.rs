@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // tests may unwrap: a failure is the report
 //! CSV reading and writing: every kind of bad input gives an error naming the
 //! file, the row, the column and the value; writing then reading is lossless.
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // tests may unwrap: a failure is the report
 //! Finite-difference gradient checks: the backward pass agrees with central
 //! differences of the loss (relative error < 1e-6) for every activation and
 //! loss pairing, for one- and two-layer networks, and for mini-batch means.

@@ -145,7 +145,7 @@ fn block_child(lines: &[&str], place: Option<Place>, seg: &PathSeg) -> Option<Pl
         }
         PathSeg::Index(n) => {
             let mut items =
-                (start..end).filter(|&i| is_item(lines[i]) && !place.is_some_and(|p| p.line == i));
+                (start..end).filter(|&i| is_item(lines[i]) && place.is_none_or(|p| p.line != i));
             let first = items.next()?;
             let lead = leading_spaces(lines[first]);
             let i = std::iter::once(first)
@@ -200,8 +200,7 @@ fn after_key(line: &str, i: usize, col: usize, key: &str) -> Place {
 fn flow_child(line: &str, place: Place, seg: &PathSeg) -> Option<Place> {
     let bytes = line.as_bytes();
     let (mut depth, mut index, mut expecting) = (0usize, 0usize, false);
-    for i in place.col..bytes.len() {
-        let c = bytes[i];
+    for (i, &c) in bytes.iter().enumerate().skip(place.col) {
         if depth == 1 && expecting && c != b' ' && c != b']' && c != b'}' {
             expecting = false;
             let hit = match seg {
