@@ -38,9 +38,7 @@ pub enum DataError {
         expected: usize,
         found: usize,
     },
-    #[error(
-        "{source_name}, row {row}, column {column} ('{name}'): '{value}' is not a number"
-    )]
+    #[error("{source_name}, row {row}, column {column} ('{name}'): '{value}' is not a number")]
     NotNumber {
         source_name: String,
         row: usize,
