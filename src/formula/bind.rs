@@ -109,11 +109,7 @@ impl BoundFormula {
             .rows
             .first()
             .map_or(0, |row| relation_column(row, &ctx));
-        let rhs = formula
-            .rows
-            .last()
-            .map(|row| right_hand_side(row))
-            .unwrap_or_default();
+        let rhs = formula.rows.last().map(right_hand_side).unwrap_or_default();
         Ok(BoundFormula {
             opts: *opts,
             drawn: Rendered {

@@ -78,7 +78,7 @@ impl<'a> Parser<'a> {
             match t.tok {
                 Tok::End => break,
                 Tok::NewRow => continue,
-                Tok::Close => return err(t, "no `}` here: it closes no `{`"),
+                Tok::Close => return err(t, "the end of the formula (this `}` closes no `{`)"),
                 Tok::Amp => {
                     return err(
                         t,
@@ -233,7 +233,12 @@ impl<'a> Parser<'a> {
             "displaystyle" | "textstyle" | "scriptstyle" | "limits" | "nolimits" | "nonumber"
             | "notag" | "big" | "Big" | "bigg" | "Bigg" | "bigl" | "bigr" | "Bigl" | "Bigr"
             | "biggl" | "biggr" | "Biggl" | "Biggr" => return Ok(None),
-            _ => return err(t, "a supported command (see the formula guide)"),
+            _ => {
+                return err(
+                    t,
+                    "a supported command such as `\\frac`, `\\sum`, `\\text` or a Greek letter",
+                );
+            }
         };
         Ok(Some(node))
     }
