@@ -96,8 +96,10 @@ pub(crate) fn pieces(list: &List, ctx: &Ctx) -> Vec<(usize, Piece)> {
         }
         let class = classes.next().unwrap_or(Class::Ord);
         let piece = layout_node(node, class, ctx);
-        let auto = out.last().map_or(0, |(_, prev)| gap(prev, &piece, ctx));
-        out.push((auto + pending, piece));
+        let gap = out
+            .last()
+            .map_or(pending, |(_, prev)| gap(prev, &piece, pending, ctx));
+        out.push((gap, piece));
         pending = 0;
     }
     if pending > 0 {
@@ -113,8 +115,11 @@ pub(crate) fn pieces(list: &List, ctx: &Ctx) -> Vec<(usize, Piece)> {
     out
 }
 
-fn gap(prev: &Piece, next: &Piece, ctx: &Ctx) -> usize {
-    let space = space_between(prev.class, next.class, ctx.script);
+/// Columns between two atoms: TeX's spacing plus the explicit space
+/// (`pending`) between them, or one column where an ASCII word or script
+/// would otherwise run into the next letter.
+fn gap(prev: &Piece, next: &Piece, pending: usize, ctx: &Ctx) -> usize {
+    let space = space_between(prev.class, next.class, ctx.script) + pending;
     if space > 0 {
         return space;
     }
@@ -126,7 +131,7 @@ fn gap(prev: &Piece, next: &Piece, ctx: &Ctx) -> usize {
 
 /// Whether the baseline row starts (`first`) or ends with a letter or digit.
 fn ends_alnum(block: &Block, first: bool) -> bool {
-    let row = block.rows.get(block.baseline).map_or("", |r| r.trim());
+    let row = block.rows.get(block.baseline).map_or("", String::as_str);
     let c = if first {
         row.chars().next()
     } else {

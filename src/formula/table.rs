@@ -96,7 +96,20 @@ fn join_grid(grid: Vec<Vec<Block>>, kind: TableKind) -> Block {
             }
         })
         .collect();
-    let mut block = vstack(rows, Align::Left, usize::from(tall), 0);
-    block.baseline = (block.height() - 1) / 2;
+    // Matrices centre on their middle row; aligned derivations sit on the
+    // baseline of their middle row, so an equation number lands on text.
+    let middle = (rows.len().saturating_sub(1)) / 2;
+    let gap = usize::from(tall);
+    let middle_baseline: usize = rows
+        .iter()
+        .take(middle)
+        .map(|r| r.height() + gap)
+        .sum::<usize>()
+        + rows.get(middle).map_or(0, |r| r.baseline);
+    let mut block = vstack(rows, Align::Left, gap, 0);
+    block.baseline = match kind {
+        TableKind::Aligned | TableKind::Gathered => middle_baseline,
+        _ => (block.height() - 1) / 2,
+    };
     block
 }
