@@ -51,10 +51,13 @@ pub enum Command {
         #[command(subcommand)]
         action: data::DataAction,
     },
+    /// Print a LaTeX formula as 2-D text (for lesson authors)
+    Formula(formula::FormulaArgs),
 }
 
 mod data;
 pub mod train;
+mod formula;
 
 /// Parses the process arguments, runs the command and maps the outcome to an
 /// exit code, printing any error to standard error.
@@ -77,6 +80,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Data { action }) => data::run(action),
         Some(Command::Train(args)) => train::run(args, &cli.global),
+        Some(Command::Formula(args)) => formula::run(&args, cli.global.ascii),
         None => {
             println!("nnstep: the lesson browser is not built yet; try `nnstep --help`.");
             Ok(ExitCode::SUCCESS)
