@@ -28,6 +28,8 @@ pub mod dataset;
 pub mod diagnostic;
 pub mod engine;
 pub mod formula;
+pub mod lesson;
 pub mod plain;
 pub mod rng;
+pub mod session;
 pub mod spec;
