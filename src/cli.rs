@@ -51,9 +51,21 @@ pub enum Command {
         #[command(subcommand)]
         action: data::DataAction,
     },
+    /// Run a lesson (plain text for now; quiz answers from standard input)
+    Run(run::RunArgs),
+    /// List the lessons
+    List,
+    /// Check lesson files (all built-in lessons when no path is given)
+    Check(check::CheckArgs),
+    /// Print the JSON Schema of the lesson format
+    Schema,
 }
 
+mod check;
 mod data;
+mod list;
+pub mod run;
+mod schema;
 pub mod train;
 
 /// Parses the process arguments, runs the command and maps the outcome to an
@@ -77,6 +89,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Data { action }) => data::run(action),
         Some(Command::Train(args)) => train::run(args, &cli.global),
+        Some(Command::Run(args)) => run::run(&args, &cli.global),
+        Some(Command::List) => list::run(&cli.global),
+        Some(Command::Check(args)) => check::run(&args, &cli.global),
+        Some(Command::Schema) => schema::run(),
         None => {
             println!("nnstep: the lesson browser is not built yet; try `nnstep --help`.");
             Ok(ExitCode::SUCCESS)
