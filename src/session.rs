@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use thiserror::Error;
 
-pub use grade::Grade;
+pub use grade::{Grade, Nearly, Reason};
 
 use crate::lesson::{Lesson, Question, Step, StepKind, Text};
 use crate::spec::{self, Resolved, SpecError, TrainSpec};

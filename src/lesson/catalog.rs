@@ -154,7 +154,15 @@ impl Catalog {
         if looks_like_path || (path.is_file() && self.get(name).is_none()) {
             return super::load_file(path);
         }
-        match self.get(name) {
+        // A built-in or folder file that does not parse has no id; find it
+        // by its file name, so its diagnostics are shown.
+        let by_file = || {
+            self.entries.iter().find(|e| match &e.source {
+                LessonSource::Builtin(f) => f.trim_end_matches(".yaml") == name,
+                LessonSource::File(p) => p.file_stem().is_some_and(|s| s == name),
+            })
+        };
+        match self.get(name).or_else(by_file) {
             Some(e) => e.load(),
             None => Err(vec![
                 Diagnostic::new(name, "", 0, 0, format!("no lesson with the id '{name}'"))

@@ -41,7 +41,9 @@ pub fn parse(text: &str) -> Vec<Block> {
     let mut para: Vec<&str> = Vec::new();
     let flush = |para: &mut Vec<&str>, blocks: &mut Vec<Block>| {
         if !para.is_empty() {
-            blocks.push(Block::Paragraph(inline(&join_lines(para))));
+            blocks.push(Block::Paragraph(inline(&tidy_cjk_spaces(&join_lines(
+                para,
+            )))));
             para.clear();
         }
     };
@@ -74,11 +76,32 @@ pub fn parse(text: &str) -> Vec<Block> {
 fn join_lines(lines: &[&str]) -> String {
     let mut out = String::new();
     for l in lines {
-        let cjk = |c: Option<char>| c.is_some_and(|c| c as u32 >= 0x2E80);
+        let cjk = |c: Option<char>| c.is_some_and(is_cjk);
         if !out.is_empty() && !(cjk(out.chars().last()) && cjk(l.chars().next())) {
             out.push(' ');
         }
         out.push_str(l);
+    }
+    out
+}
+
+fn is_cjk(c: char) -> bool {
+    c as u32 >= 0x2E80
+}
+
+/// Drops a single space between two Chinese characters or punctuation
+/// marks, which YAML's folded scalars (`>`) put where a line broke.
+fn tidy_cjk_spaces(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between = c == ' '
+            && i > 0
+            && chars.get(i + 1).is_some_and(|n| is_cjk(*n))
+            && is_cjk(chars[i - 1]);
+        if !between {
+            out.push(c);
+        }
     }
     out
 }
@@ -153,6 +176,16 @@ mod tests {
     #[test]
     fn an_unmatched_marker_is_plain_text() {
         assert_eq!(inline("2 * 3"), vec![Inline::Plain("2 * 3".into())]);
+    }
+
+    #[test]
+    fn folded_chinese_loses_the_space_at_the_fold() {
+        assert_eq!(
+            parse("直线（最小二乘法）， 一步"),
+            vec![Block::Paragraph(vec![Inline::Plain(
+                "直线（最小二乘法），一步".into()
+            )])]
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! languages, in one place.
 
 use crate::lesson::Lang;
+use crate::session::{Nearly, Reason};
 
 /// The runner's fixed words in one language.
 #[derive(Clone, Copy, Debug)]
@@ -75,5 +76,41 @@ pub fn score(lang: Lang, right: usize, answered: usize, total: usize) -> String 
     match lang {
         Lang::En => format!("Quiz: {right} of {total} right, {unanswered} unanswered."),
         Lang::Zh => format!("测验：共 {total} 题，答对 {right} 题，未答 {unanswered} 题。"),
+    }
+}
+
+/// How a close answer missed, in words.
+#[must_use]
+pub fn nearly(lang: Lang, n: Nearly) -> &'static str {
+    match (lang, n) {
+        (Lang::En, Nearly::Sign) => "the size is right, the sign is not",
+        (Lang::En, Nearly::Rounding) => "nearly; check the rounding",
+        (Lang::Zh, Nearly::Sign) => "大小对了，符号不对",
+        (Lang::Zh, Nearly::Rounding) => "很接近，检查一下舍入",
+    }
+}
+
+/// Why an answer is wrong, in words.
+#[must_use]
+pub fn reason(lang: Lang, r: &Reason) -> String {
+    match (lang, r) {
+        (Lang::En, Reason::NoAnswer) => "no answer given".into(),
+        (Lang::Zh, Reason::NoAnswer) => "没有作答".into(),
+        (Lang::En, Reason::NotANumber(s)) => format!("'{s}' is not a number"),
+        (Lang::Zh, Reason::NotANumber(s)) => format!("“{s}”不是数字"),
+        (Lang::En, Reason::NotAnOption { input, count }) => {
+            format!("'{input}' is none of the options 1 to {count}")
+        }
+        (Lang::Zh, Reason::NotAnOption { input, count }) => {
+            format!("“{input}”不是选项 1 到 {count} 之一")
+        }
+        (Lang::En, Reason::WrongOption(i)) => format!("option {} is not the right one", i + 1),
+        (Lang::Zh, Reason::WrongOption(i)) => format!("选项 {} 不对", i + 1),
+        (Lang::En, Reason::OutsideTolerance { given, allowed }) => {
+            format!("{given} is not within {allowed} of the answer")
+        }
+        (Lang::Zh, Reason::OutsideTolerance { given, allowed }) => {
+            format!("{given} 与答案相差超过 {allowed}")
+        }
     }
 }

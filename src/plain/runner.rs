@@ -90,7 +90,6 @@ pub fn run(
         }
     }
     let (right, answered, total) = session.score();
-    writeln!(p.out)?;
     if total > 0 {
         writeln!(p.out, "{}", labels::score(lang, right, answered, total))?;
     }
@@ -105,7 +104,12 @@ impl Printer<'_> {
 
     fn prose(&mut self, t: &Text) -> std::io::Result<()> {
         let w = self.opts.width;
+        let mut after_bullet = false;
         for block in markup::parse(self.text(t)) {
+            if after_bullet && matches!(block, Block::Paragraph(_)) {
+                writeln!(self.out)?;
+            }
+            after_bullet = matches!(block, Block::Bullet(_));
             let (runs, first, rest) = match &block {
                 Block::Paragraph(r) => (r, "", ""),
                 Block::Bullet(r) => (r, "  • ", "    "),
@@ -118,6 +122,9 @@ impl Printer<'_> {
                 writeln!(self.out)?;
             }
         }
+        if after_bullet {
+            writeln!(self.out)?;
+        }
         Ok(())
     }
 
@@ -125,7 +132,7 @@ impl Printer<'_> {
         let step = s.step().clone();
         writeln!(
             self.out,
-            "\n== {} {}/{}: {} ==\n",
+            "== {} {}/{}: {} ==\n",
             self.l.step,
             s.index() + 1,
             s.len(),
@@ -148,6 +155,7 @@ impl Printer<'_> {
                 let cells = |row: &[Text]| row.iter().map(|c| c.get(lang).to_string()).collect();
                 let rows: Vec<Vec<String>> = t.rows.iter().map(|r| cells(r)).collect();
                 write!(self.out, "{}", table::render(&cells(&t.header), &rows))?;
+                writeln!(self.out)?;
             }
             StepKind::Train(t) => self.train(s, t)?,
             StepKind::Compare(_) => self.compare(s)?,
@@ -206,9 +214,10 @@ impl Printer<'_> {
             r.trainer.config().seed,
         )?;
         tt::run_with_progress(self.out, &mut r, every)?;
+        tt::write_params(self.out, &r)?;
         for item in &t.show {
             match item {
-                Show::Params => tt::write_params(self.out, &r)?,
+                Show::Params => {}
                 Show::Grads => tt::write_grads(self.out, &r)?,
                 Show::Loss => tt::write_loss_chart(self.out, &r)?,
                 Show::Fit => tt::write_fit_chart(self.out, &r)?,
@@ -216,6 +225,7 @@ impl Printer<'_> {
             }
         }
         tt::write_extras(self.out, &r)?;
+        writeln!(self.out)?;
         Ok(())
     }
 
@@ -295,15 +305,17 @@ impl Printer<'_> {
             writeln!(self.out, "{}", line.trim())?;
             let verdict = match s.answer(&q.id, &line)? {
                 Grade::Right => self.l.right.to_string(),
-                Grade::Close { hint } => format!(
-                    "{}: {hint}; {}: {}",
+                Grade::Close { nearly } => format!(
+                    "{}: {}; {}: {}",
                     self.l.close,
+                    labels::nearly(self.opts.lang, nearly),
                     self.l.expected,
                     grade::expected(q, self.opts.lang)
                 ),
                 Grade::Wrong { reason } => format!(
-                    "{}: {reason}; {}: {}",
+                    "{}: {}; {}: {}",
                     self.l.wrong,
+                    labels::reason(self.opts.lang, &reason),
                     self.l.expected,
                     grade::expected(q, self.opts.lang)
                 ),
@@ -319,10 +331,13 @@ impl Printer<'_> {
     }
 }
 
-/// An inline run as plain text: markers kept, so emphasis, code and math
-/// stay recognisable.
+/// An inline run as plain text: emphasis loses its stars (noise to a screen
+/// reader); code and math keep their markers so they stay recognisable.
 fn plain_inline(i: &Inline) -> String {
-    i.source()
+    match i {
+        Inline::Emphasis(s) => s.clone(),
+        other => other.source(),
+    }
 }
 
 fn num(v: f64) -> String {

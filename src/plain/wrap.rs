@@ -14,8 +14,12 @@ fn pieces(text: &str) -> Vec<String> {
     let mut word = String::new();
     for c in text.chars() {
         let wide = c.width().unwrap_or(0) >= 2;
-        if NO_LINE_START.contains(c) && word.is_empty() {
-            if let Some(last) = out.last_mut() {
+        if NO_LINE_START.contains(c) && !word.ends_with(' ') {
+            if !word.is_empty() {
+                word.push(c);
+                continue;
+            }
+            if let Some(last) = out.last_mut().filter(|l| !l.ends_with(' ')) {
                 last.push(c);
                 continue;
             }

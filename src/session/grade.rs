@@ -4,18 +4,42 @@
 use crate::lesson::{Lang, Question, QuestionKind};
 
 /// The outcome of one answer; the caller decides what to show and whether to
-/// move on.
+/// move on. Reasons are typed so each view words them in its language.
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Grade {
     Right,
-    /// Not accepted, but near: a rounding slip or a flipped sign.
+    /// Not accepted, but near.
     Close {
-        hint: String,
+        nearly: Nearly,
     },
     Wrong {
-        reason: String,
+        reason: Reason,
     },
+}
+
+/// How a close answer missed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nearly {
+    /// The size is right, the sign is not.
+    Sign,
+    /// Within ten times the tolerance: a rounding slip.
+    Rounding,
+}
+
+/// Why an answer is wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reason {
+    /// The line was empty.
+    NoAnswer,
+    /// The text is not a number.
+    NotANumber(String),
+    /// The text names none of the `count` options.
+    NotAnOption { input: String, count: usize },
+    /// A valid option (0-based), but not the right one.
+    WrongOption(usize),
+    /// A number too far from the answer.
+    OutsideTolerance { given: f64, allowed: f64 },
 }
 
 impl Grade {
@@ -31,7 +55,7 @@ pub fn grade(q: &Question, input: &str) -> Grade {
     let input = input.trim();
     if input.is_empty() {
         return Grade::Wrong {
-            reason: "no answer given".into(),
+            reason: Reason::NoAnswer,
         };
     }
     match &q.kind {
@@ -40,16 +64,19 @@ pub fn grade(q: &Question, input: &str) -> Grade {
         }) {
             Some(i) if i == *answer => Grade::Right,
             Some(i) => Grade::Wrong {
-                reason: format!("option {} is not the right one", i + 1),
+                reason: Reason::WrongOption(i),
             },
             None => Grade::Wrong {
-                reason: format!("'{input}' is not one of the options 1 to {}", options.len()),
+                reason: Reason::NotAnOption {
+                    input: input.to_string(),
+                    count: options.len(),
+                },
             },
         },
         QuestionKind::Number { answer, tolerance } => {
             let Some(x) = parse_number(input) else {
                 return Grade::Wrong {
-                    reason: format!("'{input}' is not a number"),
+                    reason: Reason::NotANumber(input.to_string()),
                 };
             };
             let allowed = tolerance.allowed(*answer);
@@ -57,15 +84,15 @@ pub fn grade(q: &Question, input: &str) -> Grade {
                 Grade::Right
             } else if (x + answer).abs() <= allowed && *answer != 0.0 {
                 Grade::Close {
-                    hint: "the size is right but the sign is not".into(),
+                    nearly: Nearly::Sign,
                 }
             } else if (x - answer).abs() <= 10.0 * allowed.max(1e-12) {
                 Grade::Close {
-                    hint: "nearly: check the rounding".into(),
+                    nearly: Nearly::Rounding,
                 }
             } else {
                 Grade::Wrong {
-                    reason: format!("{x} is not within {allowed} of the answer"),
+                    reason: Reason::OutsideTolerance { given: x, allowed },
                 }
             }
         }
@@ -166,7 +193,7 @@ mod tests {
         assert_eq!(
             grade(&number(1.0, 0.1), "one"),
             Grade::Wrong {
-                reason: "'one' is not a number".into()
+                reason: Reason::NotANumber("one".into())
             }
         );
     }
