@@ -13,6 +13,9 @@ pub use grade::{Grade, Nearly, Reason};
 use crate::lesson::{Lesson, Question, Step, StepKind, Text};
 use crate::spec::{self, Resolved, SpecError, TrainSpec};
 
+/// The runs of a comparison: each name with its fresh trainer.
+pub type Runs = Vec<(Text, Resolved)>;
+
 /// A learner's pass through one lesson.
 #[derive(Clone, Debug)]
 pub struct Session {
@@ -93,6 +96,11 @@ impl Session {
         self.lesson.steps.is_empty()
     }
 
+    /// Moves to the next step.
+    #[expect(
+        clippy::should_implement_trait,
+        reason = "a session is not an iterator; next/prev mirror the learner's keys"
+    )]
     pub fn next(&mut self) -> Moved {
         if self.current + 1 >= self.len() {
             return Moved::AtEnd;
@@ -101,6 +109,7 @@ impl Session {
         Moved::To(self.current)
     }
 
+    /// Moves to the previous step.
     pub fn prev(&mut self) -> Moved {
         if self.current == 0 {
             return Moved::AtStart;
@@ -110,7 +119,7 @@ impl Session {
     }
 
     /// Goes to step `n` (0-based).
-    pub fn goto(&mut self, n: usize) -> Result<Moved, SessionError> {
+    pub fn goto(&mut self, n: usize) -> Result<(), SessionError> {
         if n >= self.len() {
             return Err(SessionError::NoSuchStep {
                 step: n + 1,
@@ -118,7 +127,7 @@ impl Session {
             });
         }
         self.current = n;
-        Ok(Moved::To(n))
+        Ok(())
     }
 
     /// The current step's questions (empty unless it is a quiz).
@@ -189,7 +198,7 @@ impl Session {
     /// Fresh trainers for every run of the current step, if it is a
     /// comparison.
     #[must_use]
-    pub fn compare_runs(&self) -> Option<Result<Vec<(Text, Resolved)>, Vec<SpecError>>> {
+    pub fn compare_runs(&self) -> Option<Result<Runs, Vec<SpecError>>> {
         let StepKind::Compare(c) = &self.step().kind else {
             return None;
         };

@@ -2,6 +2,8 @@
 //! differences of the loss (relative error < 1e-6) for every activation and
 //! loss pairing, for one- and two-layer networks, and for mini-batch means.
 
+#![allow(clippy::unwrap_used)] // helpers outside #[test] functions unwrap too
+
 use ndarray::Array2;
 use nnstep::engine::{Activation, Init, LayerSpec, Loss, Network, gradcheck};
 use nnstep::rng::SeededRng;

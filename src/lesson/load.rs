@@ -65,7 +65,62 @@ pub fn parse(file: &str, text: &str) -> Result<RawLesson, Diagnostic> {
             )),
         );
     }
+    check_nesting(file, text)?;
     serde_yaml::from_str(text).map_err(|e| yaml_diagnostic(file, text, &e))
+}
+
+/// The deepest nesting a lesson may have. Real lessons stay under 15.
+pub const MAX_DEPTH: usize = 64;
+
+/// Refuses nesting deeper than [`MAX_DEPTH`] before the YAML parser runs:
+/// serde_yaml would refuse it too, but only after its loader has spent time
+/// quadratic in the depth (tens of seconds for 100 000 open brackets).
+/// Block levels are counted from indentation and `- ` markers, flow levels
+/// from brackets and braces (quotes are not tracked, so brackets inside
+/// strings count while open, which only over-estimates).
+fn check_nesting(file: &str, text: &str) -> Result<(), Diagnostic> {
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    for (i, line) in text.lines().enumerate() {
+        let body = line.split(" #").next().unwrap_or("");
+        let trimmed = body.trim_start_matches([' ', '-']);
+        if flow == 0 && !trimmed.is_empty() && !trimmed.starts_with('#') {
+            let indent = body.len() - trimmed.len();
+            while indents.last().is_some_and(|&top| top >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+        }
+        for (col, c) in body.char_indices() {
+            match c {
+                '[' | '{' => flow += 1,
+                ']' | '}' => flow = flow.saturating_sub(1),
+                _ => continue,
+            }
+            if indents.len() + flow > MAX_DEPTH {
+                return Err(Diagnostic::new(
+                    file,
+                    text,
+                    i + 1,
+                    col + 1,
+                    format!("the YAML is nested more than {MAX_DEPTH} levels deep"),
+                )
+                .with_hint(Some(
+                    "a lesson needs a handful of levels; look for unclosed brackets".into(),
+                )));
+            }
+        }
+        if indents.len() > MAX_DEPTH {
+            return Err(Diagnostic::new(
+                file,
+                text,
+                i + 1,
+                1,
+                format!("the YAML is nested more than {MAX_DEPTH} levels deep"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// A serde_yaml error as a diagnostic: the list of valid values moves to the
@@ -74,6 +129,18 @@ pub fn parse(file: &str, text: &str) -> Result<RawLesson, Diagnostic> {
 #[must_use]
 pub fn yaml_diagnostic(file: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
     let mut d = Diagnostic::from_yaml(file, text, e);
+    let full = e.to_string();
+    if let Some((line, col)) = quote_start(&full) {
+        d = Diagnostic::new(
+            file,
+            text,
+            line,
+            col,
+            "this quoted string is never closed; the file ends inside it",
+        );
+        d.hint = Some("end the string with the same quote mark it starts with".into());
+        return d;
+    }
     if let Some(i) = d.message.find(", expected ") {
         let expected = d.message[i + 2..].to_string();
         d.message.truncate(i);
@@ -99,6 +166,17 @@ pub fn yaml_diagnostic(file: &str, text: &str, e: &serde_yaml::Error) -> Diagnos
         d.hint = Some("YAML indents with spaces; replace the tab with spaces".into());
     }
     d
+}
+
+/// Where an unclosed quoted scalar starts, from serde_yaml's message
+/// ("… while scanning a quoted scalar at line L column C").
+fn quote_start(msg: &str) -> Option<(usize, usize)> {
+    let rest = msg
+        .split("while scanning a quoted scalar at line ")
+        .nth(1)?;
+    let (line, rest) = rest.split_once(" column ")?;
+    let col: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.parse().ok()?, col.parse().ok()?))
 }
 
 fn between(s: &str, start: &str, end: &str) -> Option<String> {

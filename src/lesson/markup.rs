@@ -77,7 +77,8 @@ fn join_lines(lines: &[&str]) -> String {
     let mut out = String::new();
     for l in lines {
         let cjk = |c: Option<char>| c.is_some_and(is_cjk);
-        if !out.is_empty() && !(cjk(out.chars().last()) && cjk(l.chars().next())) {
+        let both_cjk = cjk(out.chars().last()) && cjk(l.chars().next());
+        if !out.is_empty() && !both_cjk {
             out.push(' ');
         }
         out.push_str(l);

@@ -154,7 +154,11 @@ impl Printer<'_> {
                 let lang = self.opts.lang;
                 let cells = |row: &[Text]| row.iter().map(|c| c.get(lang).to_string()).collect();
                 let rows: Vec<Vec<String>> = t.rows.iter().map(|r| cells(r)).collect();
-                write!(self.out, "{}", table::render(&cells(&t.header), &rows))?;
+                write!(
+                    self.out,
+                    "{}",
+                    table::render(&cells(&t.header), &rows, self.opts.width)
+                )?;
                 writeln!(self.out)?;
             }
             StepKind::Train(t) => self.train(s, t)?,
@@ -273,7 +277,11 @@ impl Printer<'_> {
                 short_matrix(&b),
             ]);
         }
-        write!(self.out, "{}", table::render(&header, &rows))?;
+        write!(
+            self.out,
+            "{}",
+            table::render(&header, &rows, self.opts.width)
+        )?;
         writeln!(self.out)?;
         Ok(())
     }

