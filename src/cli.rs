@@ -53,11 +53,23 @@ pub enum Command {
     },
     /// Print a LaTeX formula as 2-D text (for lesson authors)
     Formula(formula::FormulaArgs),
+    /// Run a lesson (plain text for now; quiz answers from standard input)
+    Run(run::RunArgs),
+    /// List the lessons
+    List,
+    /// Check lesson files (all built-in lessons when no path is given)
+    Check(check::CheckArgs),
+    /// Print the JSON Schema of the lesson format
+    Schema,
 }
 
+mod check;
 mod data;
-pub mod train;
 mod formula;
+mod list;
+pub mod run;
+mod schema;
+pub mod train;
 
 /// Parses the process arguments, runs the command and maps the outcome to an
 /// exit code, printing any error to standard error.
@@ -81,6 +93,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Data { action }) => data::run(action),
         Some(Command::Train(args)) => train::run(args, &cli.global),
         Some(Command::Formula(args)) => formula::run(&args, cli.global.ascii),
+        Some(Command::Run(args)) => run::run(&args, &cli.global),
+        Some(Command::List) => list::run(&cli.global),
+        Some(Command::Check(args)) => check::run(&args, &cli.global),
+        Some(Command::Schema) => schema::run(),
         None => {
             println!("nnstep: the lesson browser is not built yet; try `nnstep --help`.");
             Ok(ExitCode::SUCCESS)

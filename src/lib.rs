@@ -17,6 +17,14 @@
 //! - [`spec`]: the training spec (YAML) that fully determines a run, and its
 //!   resolution into engine types and data.
 //! - [`formula`]: a LaTeX subset rendered to 2-D text (a leaf module).
+//! - [`lesson`]: the lesson YAML format, its validation into checked types
+//!   with located diagnostics, the catalog of built-in and user lessons, and
+//!   the format's JSON Schema.
+//! - [`session`]: where the learner is in a lesson and what next, back,
+//!   answer and run do; UI-free, driven by the TUI and the plain runner.
+//! - [`plain`]: plain-text output: charts, training reports, wrapping,
+//!   tables and the plain lesson runner.
+//! - [`diagnostic`]: rustc-style messages for the files authors write.
 //! - [`cli`]: the command line; `main.rs` only maps its result to an exit code.
 //!
 //! Only the `tui` module may use ratatui or crossterm; a test
@@ -28,6 +36,8 @@ pub mod dataset;
 pub mod diagnostic;
 pub mod engine;
 pub mod formula;
+pub mod lesson;
 pub mod plain;
 pub mod rng;
+pub mod session;
 pub mod spec;

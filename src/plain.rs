@@ -1,4 +1,12 @@
 //! Plain-text output for pipes, screen readers, handouts and tests: charts
-//! drawn with textplots and number formatting shared by the text commands.
+//! drawn with textplots, training reports, prose wrapping, and the plain
+//! lesson runner (`nnstep run LESSON --plain`).
 
 pub mod charts;
+pub mod labels;
+pub mod runner;
+pub mod table;
+pub mod train_text;
+pub mod wrap;
+
+pub use train_text::fmt_matrix;

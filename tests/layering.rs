@@ -65,7 +65,17 @@ fn engine_uses_no_terminal_no_yaml_no_files_and_no_upper_module() {
 #[test]
 fn formula_is_a_leaf() {
     assert_no_use_of("formula", &TERMINAL);
-    assert_no_use_of("formula", &["crate::cli", "crate::engine", "crate::dataset", "crate::spec", "crate::rng", "crate::plain"]);
+    assert_no_use_of(
+        "formula",
+        &[
+            "crate::cli",
+            "crate::engine",
+            "crate::dataset",
+            "crate::spec",
+            "crate::rng",
+            "crate::plain",
+        ],
+    );
     assert_no_use_of("formula", &UPPER);
 }
 

@@ -12,9 +12,9 @@ use serde_json::{Value, json};
 
 use super::GlobalArgs;
 use crate::diagnostic::Diagnostic;
-use crate::engine::{Dense, EpochRecord, Network, Task, Trainer};
-use crate::plain::charts;
-use crate::spec::{self, DisplayPath, Resolved, RunInfo, SpecError, TrainSpec};
+use crate::engine::{Dense, EpochRecord, Network, Trainer};
+use crate::plain::train_text::{self, metric_name, predictions};
+use crate::spec::{self, DisplayPath, Resolved, SpecError, TrainSpec};
 
 #[derive(Debug, Args)]
 pub struct TrainArgs {
@@ -84,222 +84,19 @@ pub fn spec_diagnostic(file: &str, text: &str, e: &SpecError) -> Diagnostic {
     Diagnostic::new(file, text, line, col, message).with_hint(e.hint.clone())
 }
 
-fn metric_name(task: Task) -> &'static str {
-    match task {
-        Task::Regression => "R²",
-        _ => "accuracy",
-    }
-}
-
 fn run_text(
     out: &mut dyn Write,
     r: &mut Resolved,
     every: usize,
     spec: &TrainSpec,
 ) -> anyhow::Result<()> {
-    let t = &r.trainer;
-    let net = t.network();
-    let shape: Vec<String> = std::iter::once(net.inputs().to_string())
-        .chain(
-            net.layers()
-                .iter()
-                .map(|l| format!("{}{}", l.units(), short(l))),
-        )
-        .collect();
-    writeln!(
-        out,
-        "data {} ({} training rows{}; {} → {}), network {}, loss {}, η = {}, batch {}, shuffle {}, seed {}",
-        r.info.data_name,
-        t.train_set().rows(),
-        t.validation_set()
-            .map_or(String::new(), |v| format!(", {} validation", v.rows())),
-        r.info.features.join(", "),
-        r.info.target,
-        shape.join("-"),
-        net.loss().name(),
-        t.config().learning_rate,
-        t.config().batch_size.label(),
-        if spec.shuffle { "on" } else { "off" },
-        spec.seed,
-    )?;
-    let m = metric_name(net.task());
-    writeln!(
-        out,
-        "{:>7} {:>10} {:>14} {:>14} {:>10}",
-        "epoch", "iteration", "train loss", "val loss", m
-    )?;
-    let print = |out: &mut dyn Write, rec: &EpochRecord| {
-        let val = rec.val_loss.map_or("-".into(), |v| format!("{v:.8}"));
-        writeln!(
-            out,
-            "{:>7} {:>10} {:>14.8} {:>14} {:>10.6}",
-            rec.epoch, rec.iteration, rec.train_loss, val, rec.metric
-        )
-    };
-    if let Some(first) = r.trainer.history().first() {
-        print(out, first)?;
-    }
-    while r.trainer.stopped().is_none() {
-        r.trainer.run_epochs(every)?;
-        if let Some(last) = r.trainer.history().last() {
-            print(out, last)?;
-        }
-    }
-    let t = &r.trainer;
-    if let Some(stop) = t.stopped() {
-        writeln!(out, "stopped: {}", stop.describe())?;
-    }
-    writeln!(out, "parameters:")?;
-    for (i, l) in t.network().layers().iter().enumerate() {
-        let s = t.network().param_suffix(i);
-        writeln!(
-            out,
-            "  W{s} ({}×{}) = {}",
-            l.w.nrows(),
-            l.w.ncols(),
-            fmt_matrix(&l.w)
-        )?;
-        writeln!(
-            out,
-            "  B{s} ({}×{}) = {}",
-            l.b.nrows(),
-            l.b.ncols(),
-            fmt_matrix(&l.b)
-        )?;
-    }
-    if let Some((w, b)) = r
-        .info
-        .real_units(t.network().layers())
-        .filter(|_| r.info.x_norm.is_some() || r.info.y_norm.is_some())
-    {
-        writeln!(
-            out,
-            "in original units: W = {}, B = {}",
-            fmt_matrix(&w),
-            fmt_matrix(&b)
-        )?;
-    }
-    if let Some((w, b)) = &r.info.closed_form {
-        writeln!(
-            out,
-            "closed form (normal equation): W = {}, B = {}",
-            fmt_matrix(w),
-            fmt_matrix(b)
-        )?;
-    }
-    if let Some(test) = t.test_set() {
-        let (loss, metric) = t.evaluate(test)?;
-        writeln!(
-            out,
-            "test set ({} rows): loss {loss:.8}, {m} {metric:.6}",
-            test.rows()
-        )?;
-    }
-    for (input, output) in predictions(&r.info, t.network())? {
-        writeln!(out, "predict {input:?} → {output:?}")?;
-    }
-    for (input, output) in closed_form_predictions(&r.info) {
-        writeln!(out, "closed-form predict {input:?} → {output:?}")?;
-    }
-    print_charts(out, r)?;
+    train_text::write_setup(out, r, spec.shuffle, spec.seed)?;
+    train_text::run_with_progress(out, r, every)?;
+    train_text::write_params(out, r)?;
+    train_text::write_extras(out, r)?;
+    train_text::write_loss_chart(out, r)?;
+    train_text::write_fit_chart(out, r)?;
     Ok(())
-}
-
-fn short(l: &Dense) -> String {
-    format!("({})", l.activation.name())
-}
-
-fn print_charts(out: &mut dyn Write, r: &Resolved) -> std::io::Result<()> {
-    let h = r.trainer.history();
-    let loss: Vec<(f64, f64)> = h
-        .iter()
-        .map(|rec| (rec.epoch as f64, rec.train_loss))
-        .collect();
-    if loss.len() > 1 {
-        writeln!(out, "\ntraining loss by epoch:")?;
-        write!(out, "{}", charts::line_chart(&loss, 120, 40))?;
-    }
-    let info = &r.info;
-    if info.raw_features.len() == 1 && info.classes.is_none() {
-        let xs = info.raw_x.column(0);
-        let (lo, hi) = xs
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
-                (a.min(v), b.max(v))
-            });
-        let grid = Array2::from_shape_fn((100, 1), |(i, _)| lo + (hi - lo) * i as f64 / 99.0);
-        if let Ok(pred) = info.predict(r.trainer.network(), &grid) {
-            let curve: Vec<(f64, f64)> = grid
-                .column(0)
-                .iter()
-                .zip(pred.column(0))
-                .map(|(x, y)| (*x, *y))
-                .collect();
-            let samples: Vec<(f64, f64)> = xs
-                .iter()
-                .zip(info.raw_y.column(0))
-                .map(|(x, y)| (*x, *y))
-                .collect();
-            writeln!(out, "\nsamples (dots) and the fitted curve:")?;
-            write!(
-                out,
-                "{}",
-                charts::chart(&[(&samples, true), (&curve, false)], 120, 40)
-            )?;
-        }
-    }
-    Ok(())
-}
-
-fn predictions(info: &RunInfo, net: &Network) -> anyhow::Result<Vec<(Vec<f64>, Vec<f64>)>> {
-    if info.predict.nrows() == 0 {
-        return Ok(Vec::new());
-    }
-    let out = info.predict(net, &info.predict)?;
-    Ok(info
-        .predict
-        .rows()
-        .into_iter()
-        .zip(out.rows())
-        .map(|(i, o)| (i.to_vec(), o.to_vec()))
-        .collect())
-}
-
-/// Predictions of the normal-equation solution for the spec's `predict` inputs.
-fn closed_form_predictions(info: &RunInfo) -> Vec<(Vec<f64>, Vec<f64>)> {
-    let Some((w, b)) = &info.closed_form else {
-        return Vec::new();
-    };
-    let x = match info.polynomial {
-        Some(d) => crate::engine::transform::polynomial(&info.predict, d),
-        None => info.predict.clone(),
-    };
-    let out = x.dot(w) + b;
-    info.predict
-        .rows()
-        .into_iter()
-        .zip(out.rows())
-        .map(|(i, o)| (i.to_vec(), o.to_vec()))
-        .collect()
-}
-
-/// A matrix as `[[a, b], [c, d]]` with full precision.
-#[must_use]
-pub fn fmt_matrix(m: &Array2<f64>) -> String {
-    let rows: Vec<String> = m
-        .rows()
-        .into_iter()
-        .map(|r| {
-            format!(
-                "[{}]",
-                r.iter()
-                    .map(|v| format!("{v:.10}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        })
-        .collect();
-    format!("[{}]", rows.join(", "))
 }
 
 fn matrix_json(m: &Array2<f64>) -> Value {
@@ -361,7 +158,7 @@ fn run_json(out: &mut dyn Write, r: &mut Resolved, every: usize) -> anyhow::Resu
         "real_units": r.info.real_units(t.network().layers()).map(|(w, b)| json!({"W": matrix_json(&w), "B": matrix_json(&b)})),
         "closed_form": r.info.closed_form.as_ref().map(|(w, b)| json!({"W": matrix_json(w), "B": matrix_json(b)})),
         "predictions": preds,
-        "closed_form_predictions": closed_form_predictions(&r.info).into_iter().map(|(i, o)| json!({"input": i, "output": o})).collect::<Vec<_>>(),
+        "closed_form_predictions": r.info.closed_form_predictions().into_iter().map(|(i, o)| json!({"input": i, "output": o})).collect::<Vec<_>>(),
     });
     writeln!(out, "{final_obj}")?;
     Ok(())

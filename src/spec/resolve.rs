@@ -108,6 +108,26 @@ impl RunInfo {
         })
     }
 
+    /// The normal-equation solution's predictions for the spec's `predict`
+    /// inputs, as (input, output) rows; empty without a closed form.
+    #[must_use]
+    pub fn closed_form_predictions(&self) -> Vec<(Vec<f64>, Vec<f64>)> {
+        let Some((w, b)) = &self.closed_form else {
+            return Vec::new();
+        };
+        let x = match self.polynomial {
+            Some(d) => transform::polynomial(&self.predict, d),
+            None => self.predict.clone(),
+        };
+        let out = x.dot(w) + b;
+        self.predict
+            .rows()
+            .into_iter()
+            .zip(out.rows())
+            .map(|(i, o)| (i.to_vec(), o.to_vec()))
+            .collect()
+    }
+
     /// W and B of a single linear layer in original units (inputs and target
     /// de-normalised); `None` for other networks.
     #[must_use]

@@ -1,0 +1,151 @@
+//! The checked lesson: every text in both languages, step and question ids
+//! unique, every training spec known to resolve, every matrix computed. The
+//! session and the views use these types and never see the raw YAML.
+
+use std::path::PathBuf;
+
+use ndarray::Array2;
+
+pub use super::raw::Show;
+use super::text::Text;
+use crate::spec::TrainSpec;
+
+/// A lesson ready to run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lesson {
+    pub id: String,
+    pub chapter: u32,
+    pub title: Text,
+    pub summary: Text,
+    pub steps: Vec<Step>,
+    /// The folder that relative data paths in the lesson start from.
+    pub base_dir: PathBuf,
+    /// Where the lesson came from (`built-in:ch04.yaml` or the file path).
+    pub source: String,
+}
+
+/// One step of a lesson.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub id: String,
+    pub title: Text,
+    /// A paragraph shown before the content.
+    pub note: Option<Text>,
+    pub kind: StepKind,
+}
+
+/// What a step shows or asks.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StepKind {
+    /// Prose in the small markup (see [`super::markup`]).
+    Text(Text),
+    Formula {
+        /// LaTeX, one formula per entry.
+        tex: Vec<String>,
+        caption: Option<Text>,
+    },
+    Matrix(Matrix),
+    Table(Table),
+    Train(TrainStep),
+    Compare(Compare),
+    Quiz(Vec<Question>),
+}
+
+impl StepKind {
+    /// The kind's key in YAML (`text`, `train`, …).
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            StepKind::Text(_) => "text",
+            StepKind::Formula { .. } => "formula",
+            StepKind::Matrix(_) => "matrix",
+            StepKind::Table(_) => "table",
+            StepKind::Train(_) => "train",
+            StepKind::Compare(_) => "compare",
+            StepKind::Quiz(_) => "quiz",
+        }
+    }
+}
+
+/// A named matrix with its values (rows, cols).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Matrix {
+    pub name: String,
+    pub values: Array2<f64>,
+    pub caption: Option<Text>,
+}
+
+/// A table: a header and rows of the same width.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub header: Vec<Text>,
+    pub rows: Vec<Vec<Text>>,
+}
+
+/// A training run to watch. The spec resolves (it was checked), with the
+/// lesson's seed already applied.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainStep {
+    pub spec: TrainSpec,
+    /// What to show; never empty (default: loss and fit).
+    pub show: Vec<Show>,
+    /// LaTeX shown beside the run.
+    pub formulas: Vec<String>,
+}
+
+/// Named runs of the same data, shown side by side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compare {
+    pub runs: Vec<Run>,
+}
+
+/// One run of a comparison: its full spec.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub name: Text,
+    pub spec: TrainSpec,
+}
+
+/// One quiz question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    /// Unique within its step.
+    pub id: String,
+    pub ask: Text,
+    pub kind: QuestionKind,
+    pub explain: Option<Text>,
+}
+
+/// What kind of answer a question takes.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum QuestionKind {
+    /// Pick one option; `answer` is 0-based (the file counts from 1).
+    Choice { options: Vec<Text>, answer: usize },
+    /// A number within a tolerance.
+    Number { answer: f64, tolerance: Tolerance },
+}
+
+/// How close a numeric answer must be: within `abs` of the answer, or within
+/// `rel` times its size (either suffices).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Tolerance {
+    pub abs: f64,
+    pub rel: f64,
+}
+
+impl Tolerance {
+    /// The allowed distance from `answer`.
+    #[must_use]
+    pub fn allowed(self, answer: f64) -> f64 {
+        self.abs.max(self.rel * answer.abs())
+    }
+}
+
+impl Lesson {
+    /// The index of the step with id `id`.
+    #[must_use]
+    pub fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|s| s.id == id)
+    }
+}

@@ -1,0 +1,212 @@
+//! The JSON Schema (draft-07) of the lesson format, for editors with a YAML
+//! language server (`# yaml-language-server: $schema=lesson.schema.json`).
+//! Written by hand to mirror [`super::raw`] and [`crate::spec::TrainSpec`];
+//! a test validates the built-in lessons and fixtures against it.
+
+use serde_json::{Value, json};
+
+use crate::engine::{Activation, Loss};
+use crate::lesson::raw::Show;
+
+/// The schema as a JSON value.
+#[must_use]
+pub fn lesson_schema() -> Value {
+    json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": "https://nnstep.invalid/lesson.schema.json",
+        "title": "nnstep lesson",
+        "description": "A lesson file of nnstep: see lessons/README.md",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["id", "chapter", "title", "summary", "steps"],
+        "properties": {
+            "id": {"$ref": "#/definitions/id"},
+            "chapter": {"type": "integer", "minimum": 0},
+            "title": {"$ref": "#/definitions/text"},
+            "summary": {"$ref": "#/definitions/text"},
+            "seed": {"type": "integer", "minimum": 0, "description": "replaces the seed of every training spec"},
+            "steps": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/step"}}
+        },
+        "definitions": definitions()
+    })
+}
+
+fn object(required: &[&str], properties: Value) -> Value {
+    json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": required,
+        "properties": properties
+    })
+}
+
+fn names(list: &[&str]) -> Value {
+    json!({"type": "string", "enum": list})
+}
+
+fn definitions() -> Value {
+    let kinds = [
+        "text", "formula", "matrix", "table", "train", "compare", "quiz",
+    ];
+    let one_kind: Vec<Value> = kinds.iter().map(|k| json!({"required": [k]})).collect();
+    let mut step = object(
+        &["id", "title"],
+        json!({
+            "id": {"$ref": "#/definitions/id"},
+            "title": {"$ref": "#/definitions/text"},
+            "note": {"$ref": "#/definitions/text"},
+            "text": {"$ref": "#/definitions/text"},
+            "formula": {"$ref": "#/definitions/tex_list"},
+            "caption": {"$ref": "#/definitions/text"},
+            "matrix": {"$ref": "#/definitions/matrix"},
+            "table": {"$ref": "#/definitions/table"},
+            "train": {"$ref": "#/definitions/train_spec"},
+            "show": {"type": "array", "items": names(&Show::ALL.map(Show::name))},
+            "formulas": {"$ref": "#/definitions/tex_list"},
+            "compare": {"$ref": "#/definitions/compare"},
+            "quiz": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/question"}}
+        }),
+    );
+    step["oneOf"] = Value::Array(one_kind);
+    json!({
+        "id": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"},
+        "text": {
+            "description": "bilingual text: {en, zh}, or one string for both",
+            "oneOf": [
+                {"type": ["string", "number", "boolean"]},
+                object(&["en", "zh"], json!({"en": {"type": "string"}, "zh": {"type": "string"}}))
+            ]
+        },
+        "tex_list": {"type": "array", "items": {"type": "string"}},
+        "step": step,
+        "matrix": matrix(),
+        "table": object(&["header", "rows"], json!({
+            "header": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/text"}},
+            "rows": {"type": "array", "items": {"type": "array", "items": {"$ref": "#/definitions/text"}}}
+        })),
+        "compare": object(&["runs"], json!({
+            "base": {"$ref": "#/definitions/train_spec"},
+            "runs": {"type": "array", "minItems": 2, "items": object(&["name"], json!({
+                "name": {"$ref": "#/definitions/text"},
+                "set": {"$ref": "#/definitions/overrides"},
+                "spec": {"$ref": "#/definitions/train_spec"}
+            }))}
+        })),
+        "question": question(),
+        "train_spec": train_spec(),
+        "overrides": overrides(),
+        "layer": object(&["units", "activation"], json!({
+            "units": {"type": "integer", "minimum": 1},
+            "activation": {"$ref": "#/definitions/activation"}
+        })),
+        "activation": names(&activation_names()),
+        "loss": names(&loss_names()),
+        "init": names(&["zeros", "xavier", "glorot", "he", "msra"]),
+        "normalize": names(&["none", "min_max", "z_score"]),
+        "batch_size": {"oneOf": [{"type": "integer"}, names(&["full"])]},
+        "number_rows": {"type": "array", "items": {"type": "array", "items": {"type": "number"}}}
+    })
+}
+
+fn activation_names() -> Vec<&'static str> {
+    let mut v: Vec<_> = Activation::ALL.iter().map(|a| a.name()).collect();
+    v.push("logistic");
+    v
+}
+
+fn loss_names() -> Vec<&'static str> {
+    let mut v: Vec<_> = Loss::ALL.iter().map(|l| l.name()).collect();
+    v.extend(["bce", "ce", "cross_entropy"]);
+    v
+}
+
+fn matrix() -> Value {
+    object(
+        &["name"],
+        json!({
+            "name": {"type": "string"},
+            "rows": {"$ref": "#/definitions/number_rows"},
+            "from": object(&["data"], json!({
+                "data": {"type": "string", "description": "a built-in dataset, or a .csv path relative to the lesson"},
+                "columns": {"type": "array", "items": {"type": "string"}},
+                "rows": {"type": "integer", "minimum": 1}
+            })),
+            "closed_form": {"$ref": "#/definitions/train_spec"},
+            "param": names(&["w", "b"]),
+            "caption": {"$ref": "#/definitions/text"}
+        }),
+    )
+}
+
+fn question() -> Value {
+    let mut q = object(
+        &["id", "ask"],
+        json!({
+            "id": {"$ref": "#/definitions/id"},
+            "ask": {"$ref": "#/definitions/text"},
+            "choice": object(&["options", "answer"], json!({
+                "options": {"type": "array", "minItems": 2, "items": {"$ref": "#/definitions/text"}},
+                "answer": {"type": "integer", "minimum": 1, "description": "the right option, counting from 1"}
+            })),
+            "number": object(&["answer"], json!({
+                "answer": {"type": "number"},
+                "abs": {"type": "number", "minimum": 0},
+                "rel": {"type": "number", "minimum": 0, "exclusiveMaximum": 1}
+            })),
+            "explain": {"$ref": "#/definitions/text"}
+        }),
+    );
+    q["oneOf"] = json!([{"required": ["choice"]}, {"required": ["number"]}]);
+    q
+}
+
+/// The properties a comparison run may override (all optional).
+fn override_properties() -> Value {
+    json!({
+        "layers": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/layer"}},
+        "loss": {"$ref": "#/definitions/loss"},
+        "init": {"$ref": "#/definitions/init"},
+        "learning_rate": {"type": "number", "exclusiveMinimum": 0},
+        "batch_size": {"$ref": "#/definitions/batch_size"},
+        "epochs": {"type": "integer", "minimum": 1},
+        "eps": {"type": "number", "minimum": 0},
+        "shuffle": {"type": "boolean"},
+        "seed": {"type": "integer", "minimum": 0},
+        "polynomial": {"type": "integer", "minimum": 1, "maximum": 12},
+        "normalize": {"$ref": "#/definitions/normalize"},
+        "validation": {"type": "number", "minimum": 0, "exclusiveMaximum": 1}
+    })
+}
+
+fn overrides() -> Value {
+    object(&[], override_properties())
+}
+
+fn train_spec() -> Value {
+    let mut props = override_properties();
+    let extra = json!({
+        "data": object(&[], json!({
+            "builtin": {"type": "string"},
+            "csv": {"type": "string"},
+            "test_csv": {"type": "string"},
+            "features": {"type": "array", "items": {"type": "string"}},
+            "target": {"type": "string"}
+        })),
+        "normalize_target": {"$ref": "#/definitions/normalize"},
+        "normalize_stats": names(&["train", "train_and_test"]),
+        "weights": {"type": "array", "items": object(&["w"], json!({
+            "w": {"$ref": "#/definitions/number_rows"},
+            "b": {"type": "array", "items": {"type": "number"}}
+        }))},
+        "stop_on": names(&["train", "validation"]),
+        "closed_form": {"type": "boolean"},
+        "predict": {"$ref": "#/definitions/number_rows"}
+    });
+    if let (Some(p), Some(e)) = (props.as_object_mut(), extra.as_object()) {
+        p.extend(e.clone());
+    }
+    object(
+        &["data", "layers", "loss", "learning_rate", "epochs"],
+        props,
+    )
+}

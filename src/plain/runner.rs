@@ -1,0 +1,413 @@
+//! The plain lesson runner: a [`Session`] driven from first step to last,
+//! printed as text. Training runs go to the end with progress lines; quizzes
+//! read one answer per line from `input` (end of input leaves the remaining
+//! questions unanswered).
+
+use std::io::{BufRead, Write};
+
+use ndarray::Array2;
+use unicode_width::UnicodeWidthStr;
+
+use super::labels::{self, Labels, labels};
+use super::table;
+use super::train_text as tt;
+use super::wrap::wrap;
+use crate::formula::{self, Glyphs, RenderOptions};
+use crate::lesson::markup::{self, Block, Inline};
+use crate::lesson::{Lang, Matrix, Question, QuestionKind, Show, StepKind, Text, TrainStep};
+use crate::session::{Grade, Moved, Session, grade};
+use crate::spec::DisplayPath;
+
+/// How the lesson is printed.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub lang: Lang,
+    /// Columns for prose (80 by default).
+    pub width: usize,
+    /// Plain ASCII formulas instead of Unicode math glyphs.
+    pub ascii: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            lang: Lang::En,
+            width: 80,
+            ascii: false,
+        }
+    }
+}
+
+/// Matrices longer than this show their first rows only.
+const MAX_MATRIX_ROWS: usize = 8;
+
+/// A formula as 2-D text at most `width` columns wide (broken at `=` or
+/// `+`/`−` when wider); a formula that does not parse shows its source with
+/// a mark under the problem.
+fn render_formula_plain(tex: &str, width: usize, ascii: bool) -> String {
+    let glyphs = if ascii {
+        Glyphs::Ascii
+    } else {
+        Glyphs::Unicode
+    };
+    formula::render_or_source(tex, &RenderOptions { glyphs, width }).to_text()
+}
+
+struct Printer<'a> {
+    out: &'a mut dyn Write,
+    input: &'a mut dyn BufRead,
+    opts: Options,
+    l: &'static Labels,
+    /// Standard input has ended; later questions go unanswered.
+    eof: bool,
+}
+
+/// Prints the whole lesson of `session` from its current step to the end.
+pub fn run(
+    session: &mut Session,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    opts: Options,
+) -> anyhow::Result<()> {
+    let mut p = Printer {
+        out,
+        input,
+        opts,
+        l: labels(opts.lang),
+        eof: false,
+    };
+    let lang = opts.lang;
+    let lesson = session.lesson();
+    let head = format!(
+        "{} · {}",
+        labels::chapter(lang, lesson.chapter),
+        lesson.title.get(lang)
+    );
+    writeln!(
+        p.out,
+        "{head}\n{}",
+        "=".repeat(UnicodeWidthStr::width(head.as_str()))
+    )?;
+    p.prose(&lesson.summary)?;
+    loop {
+        p.step(session)?;
+        if session.next() == Moved::AtEnd {
+            break;
+        }
+    }
+    let (right, answered, total) = session.score();
+    if total > 0 {
+        writeln!(p.out, "{}", labels::score(lang, right, answered, total))?;
+    }
+    writeln!(p.out, "{}", p.l.end)?;
+    Ok(())
+}
+
+impl Printer<'_> {
+    fn text<'t>(&self, t: &'t Text) -> &'t str {
+        t.get(self.opts.lang)
+    }
+
+    fn prose(&mut self, t: &Text) -> std::io::Result<()> {
+        let w = self.opts.width;
+        let mut after_bullet = false;
+        for block in markup::parse(self.text(t)) {
+            if after_bullet && matches!(block, Block::Paragraph(_)) {
+                writeln!(self.out)?;
+            }
+            after_bullet = matches!(block, Block::Bullet(_));
+            let (runs, first, rest) = match &block {
+                Block::Paragraph(r) => (r, "", ""),
+                Block::Bullet(r) => (r, "  • ", "    "),
+            };
+            let s: String = runs
+                .iter()
+                .map(|r| plain_inline(r, self.opts.ascii))
+                .collect();
+            for line in wrap(&s, w, first, rest) {
+                writeln!(self.out, "{line}")?;
+            }
+            if matches!(block, Block::Paragraph(_)) {
+                writeln!(self.out)?;
+            }
+        }
+        if after_bullet {
+            writeln!(self.out)?;
+        }
+        Ok(())
+    }
+
+    fn step(&mut self, s: &mut Session) -> anyhow::Result<()> {
+        let step = s.step().clone();
+        writeln!(
+            self.out,
+            "== {} {}/{}: {} ==\n",
+            self.l.step,
+            s.index() + 1,
+            s.len(),
+            self.text(&step.title)
+        )?;
+        if let Some(note) = &step.note {
+            self.prose(note)?;
+        }
+        match &step.kind {
+            StepKind::Text(t) => self.prose(t)?,
+            StepKind::Formula { tex, caption } => {
+                self.formulas(tex)?;
+                if let Some(c) = caption {
+                    self.prose(c)?;
+                }
+            }
+            StepKind::Matrix(m) => self.matrix(m)?,
+            StepKind::Table(t) => {
+                let lang = self.opts.lang;
+                let cells = |row: &[Text]| row.iter().map(|c| c.get(lang).to_string()).collect();
+                let rows: Vec<Vec<String>> = t.rows.iter().map(|r| cells(r)).collect();
+                write!(
+                    self.out,
+                    "{}",
+                    table::render(&cells(&t.header), &rows, self.opts.width)
+                )?;
+                writeln!(self.out)?;
+            }
+            StepKind::Train(t) => self.train(s, t)?,
+            StepKind::Compare(_) => self.compare(s)?,
+            StepKind::Quiz(qs) => {
+                for (i, q) in qs.iter().enumerate() {
+                    self.question(s, i, q)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn formulas(&mut self, tex: &[String]) -> std::io::Result<()> {
+        for t in tex {
+            for line in
+                render_formula_plain(t, self.opts.width.saturating_sub(4), self.opts.ascii).lines()
+            {
+                writeln!(self.out, "    {line}")?;
+            }
+        }
+        writeln!(self.out)
+    }
+
+    fn matrix(&mut self, m: &Matrix) -> std::io::Result<()> {
+        let (r, c) = m.values.dim();
+        writeln!(self.out, "{} ({r}×{c}) =", m.name)?;
+        write!(
+            self.out,
+            "{}",
+            matrix_rows(&m.values, MAX_MATRIX_ROWS, self.l)
+        )?;
+        writeln!(self.out)?;
+        if let Some(cap) = &m.caption {
+            self.prose(cap)?;
+        }
+        Ok(())
+    }
+
+    fn train(&mut self, s: &Session, t: &TrainStep) -> anyhow::Result<()> {
+        if !t.formulas.is_empty() {
+            self.formulas(&t.formulas)?;
+        }
+        let mut r = match s.trainer() {
+            Some(Ok(r)) => r,
+            Some(Err(errors)) => {
+                for e in errors {
+                    writeln!(self.out, "{}: {}", DisplayPath(&e.path), e.message)?;
+                }
+                return Ok(());
+            }
+            None => return Ok(()),
+        };
+        let every = (r.trainer.config().max_epochs / 10).max(1);
+        tt::write_setup(
+            self.out,
+            &r,
+            r.trainer.config().shuffle,
+            r.trainer.config().seed,
+        )?;
+        tt::run_with_progress(self.out, &mut r, every)?;
+        tt::write_params(self.out, &r)?;
+        for item in &t.show {
+            match item {
+                Show::Params => {}
+                Show::Grads => tt::write_grads(self.out, &r)?,
+                Show::Loss => tt::write_loss_chart(self.out, &r)?,
+                Show::Fit => tt::write_fit_chart(self.out, &r)?,
+                Show::Boundary => writeln!(self.out, "{}", self.l.boundary_elsewhere)?,
+            }
+        }
+        tt::write_extras(self.out, &r)?;
+        writeln!(self.out)?;
+        Ok(())
+    }
+
+    fn compare(&mut self, s: &Session) -> anyhow::Result<()> {
+        let runs = match s.compare_runs() {
+            Some(Ok(runs)) => runs,
+            Some(Err(errors)) => {
+                for e in errors {
+                    writeln!(self.out, "{}: {}", DisplayPath(&e.path), e.message)?;
+                }
+                return Ok(());
+            }
+            None => return Ok(()),
+        };
+        let header: Vec<String> = [
+            self.l.run,
+            "batch",
+            "η",
+            "epochs",
+            "iterations",
+            self.l.final_loss,
+            "W",
+            "B",
+        ]
+        .iter()
+        .map(|h| (*h).to_string())
+        .collect();
+        let mut rows = Vec::new();
+        for (name, mut r) in runs {
+            r.trainer.run()?;
+            let t = &r.trainer;
+            let last = t.history().last();
+            let (w, b) = r
+                .info
+                .real_units(t.network().layers())
+                .unwrap_or_else(|| (Array2::zeros((0, 0)), Array2::zeros((0, 0))));
+            rows.push(vec![
+                self.text(&name).to_string(),
+                t.config().batch_size.label(),
+                t.config().learning_rate.to_string(),
+                last.map_or(0, |l| l.epoch).to_string(),
+                last.map_or(0, |l| l.iteration).to_string(),
+                last.map_or(String::new(), |l| format!("{:.6}", l.train_loss)),
+                short_matrix(&w),
+                short_matrix(&b),
+            ]);
+        }
+        write!(
+            self.out,
+            "{}",
+            table::render(&header, &rows, self.opts.width)
+        )?;
+        writeln!(self.out)?;
+        Ok(())
+    }
+
+    fn question(&mut self, s: &mut Session, i: usize, q: &Question) -> anyhow::Result<()> {
+        let w = self.opts.width;
+        let first = format!("Q{}. ", i + 1);
+        let ask = self.text(&q.ask).to_string();
+        for line in wrap(&ask, w, &first, &" ".repeat(first.len())) {
+            writeln!(self.out, "{line}")?;
+        }
+        if let QuestionKind::Choice { options, .. } = &q.kind {
+            for (k, o) in options.iter().enumerate() {
+                let lead = format!("    {}) ", k + 1);
+                for line in wrap(self.text(o), w, &lead, "       ") {
+                    writeln!(self.out, "{line}")?;
+                }
+            }
+        }
+        write!(self.out, "{}", self.l.prompt)?;
+        self.out.flush()?;
+        let mut line = String::new();
+        if !self.eof && self.input.read_line(&mut line)? == 0 {
+            self.eof = true;
+        }
+        if self.eof {
+            writeln!(self.out, "\n{}", self.l.no_answer)?;
+        } else {
+            writeln!(self.out, "{}", line.trim())?;
+            let verdict = match s.answer(&q.id, &line)? {
+                Grade::Right => self.l.right.to_string(),
+                Grade::Close { nearly } => format!(
+                    "{}: {}; {}: {}",
+                    self.l.close,
+                    labels::nearly(self.opts.lang, nearly),
+                    self.l.expected,
+                    grade::expected(q, self.opts.lang)
+                ),
+                Grade::Wrong { reason } => format!(
+                    "{}: {}; {}: {}",
+                    self.l.wrong,
+                    labels::reason(self.opts.lang, &reason),
+                    self.l.expected,
+                    grade::expected(q, self.opts.lang)
+                ),
+            };
+            writeln!(self.out, "→ {verdict}")?;
+        }
+        if let Some(e) = &q.explain {
+            self.prose(e)?;
+        } else {
+            writeln!(self.out)?;
+        }
+        Ok(())
+    }
+}
+
+/// An inline run as plain text: emphasis loses its stars (noise to a screen
+/// reader); math is drawn on one line; code keeps its markers.
+fn plain_inline(i: &Inline, ascii: bool) -> String {
+    match i {
+        Inline::Emphasis(s) => s.clone(),
+        Inline::Math(m) => formula::render_inline(
+            m,
+            if ascii {
+                Glyphs::Ascii
+            } else {
+                Glyphs::Unicode
+            },
+        ),
+        other => other.source(),
+    }
+}
+
+fn num(v: f64) -> String {
+    let s = format!("{v:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.to_string() }
+}
+
+/// A matrix as aligned rows in brackets, at most `max` rows.
+fn matrix_rows(m: &Array2<f64>, max: usize, l: &Labels) -> String {
+    let cells: Vec<Vec<String>> = m
+        .rows()
+        .into_iter()
+        .take(max)
+        .map(|r| r.iter().map(|v| num(*v)).collect())
+        .collect();
+    let widths: Vec<usize> = (0..m.ncols())
+        .map(|j| cells.iter().map(|r| r[j].len()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in &cells {
+        let body: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:>w$}"))
+            .collect();
+        out.push_str(&format!("  [ {} ]\n", body.join("  ")));
+    }
+    if m.nrows() > max {
+        out.push_str(&format!("  … ({} {})\n", m.nrows() - max, l.more_rows));
+    }
+    out
+}
+
+/// A small matrix on one line: `[[2.01]]` → `2.01`, else `[a, b; c, d]`.
+fn short_matrix(m: &Array2<f64>) -> String {
+    if m.len() == 1 {
+        return m.iter().next().map_or(String::new(), |v| num(*v));
+    }
+    let rows: Vec<String> = m
+        .rows()
+        .into_iter()
+        .map(|r| r.iter().map(|v| num(*v)).collect::<Vec<_>>().join(", "))
+        .collect();
+    format!("[{}]", rows.join("; "))
+}

@@ -1,0 +1,215 @@
+//! Where the learner is in a lesson and what "next", "back", "answer" and
+//! "run" do. UI-free: the TUI and the plain runner both drive a [`Session`],
+//! and tests drive it without a terminal.
+
+pub mod grade;
+
+use std::collections::HashMap;
+
+use thiserror::Error;
+
+pub use grade::{Grade, Nearly, Reason};
+
+use crate::lesson::{Lesson, Question, Step, StepKind, Text};
+use crate::spec::{self, Resolved, SpecError, TrainSpec};
+
+/// The runs of a comparison: each name with its fresh trainer.
+pub type Runs = Vec<(Text, Resolved)>;
+
+/// A learner's pass through one lesson.
+#[derive(Clone, Debug)]
+pub struct Session {
+    lesson: Lesson,
+    current: usize,
+    /// The latest grade of each question, by (step id, question id).
+    grades: HashMap<(String, String), Grade>,
+    /// Replaces every spec's seed (the command line's `--seed`).
+    seed: Option<u64>,
+}
+
+/// Where a move ended up.
+#[must_use]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Moved {
+    /// Now at this step (0-based).
+    To(usize),
+    /// Already at the last step; nothing changed.
+    AtEnd,
+    /// Already at the first step; nothing changed.
+    AtStart,
+}
+
+/// A request the session cannot carry out.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum SessionError {
+    #[error("there is no step {step}; the lesson has steps 1 to {len}")]
+    NoSuchStep { step: usize, len: usize },
+    #[error("step '{step}' has no question '{question}'")]
+    NoSuchQuestion { step: String, question: String },
+}
+
+impl Session {
+    /// A session at the first step.
+    #[must_use]
+    pub fn new(lesson: Lesson) -> Self {
+        Self {
+            lesson,
+            current: 0,
+            grades: HashMap::new(),
+            seed: None,
+        }
+    }
+
+    /// Replaces the seed of every training run.
+    #[must_use]
+    pub fn with_seed(mut self, seed: Option<u64>) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    #[must_use]
+    pub fn lesson(&self) -> &Lesson {
+        &self.lesson
+    }
+
+    /// The current step's index (0-based).
+    #[must_use]
+    pub fn index(&self) -> usize {
+        self.current
+    }
+
+    /// The current step. A checked lesson has at least one step.
+    #[must_use]
+    pub fn step(&self) -> &Step {
+        &self.lesson.steps[self.current.min(self.lesson.steps.len().saturating_sub(1))]
+    }
+
+    /// Number of steps.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.lesson.steps.len()
+    }
+
+    /// Whether the lesson has no steps (a checked lesson never has none).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.lesson.steps.is_empty()
+    }
+
+    /// Moves to the next step.
+    #[expect(
+        clippy::should_implement_trait,
+        reason = "a session is not an iterator; next/prev mirror the learner's keys"
+    )]
+    pub fn next(&mut self) -> Moved {
+        if self.current + 1 >= self.len() {
+            return Moved::AtEnd;
+        }
+        self.current += 1;
+        Moved::To(self.current)
+    }
+
+    /// Moves to the previous step.
+    pub fn prev(&mut self) -> Moved {
+        if self.current == 0 {
+            return Moved::AtStart;
+        }
+        self.current -= 1;
+        Moved::To(self.current)
+    }
+
+    /// Goes to step `n` (0-based).
+    pub fn goto(&mut self, n: usize) -> Result<(), SessionError> {
+        if n >= self.len() {
+            return Err(SessionError::NoSuchStep {
+                step: n + 1,
+                len: self.len(),
+            });
+        }
+        self.current = n;
+        Ok(())
+    }
+
+    /// The current step's questions (empty unless it is a quiz).
+    #[must_use]
+    pub fn questions(&self) -> &[Question] {
+        match &self.step().kind {
+            StepKind::Quiz(q) => q,
+            _ => &[],
+        }
+    }
+
+    /// Grades `input` for question `question_id` of the current step and
+    /// records the grade (a later answer replaces it).
+    pub fn answer(&mut self, question_id: &str, input: &str) -> Result<Grade, SessionError> {
+        let step = self.step().id.clone();
+        let q = self
+            .questions()
+            .iter()
+            .find(|q| q.id == question_id)
+            .ok_or_else(|| SessionError::NoSuchQuestion {
+                step: step.clone(),
+                question: question_id.to_string(),
+            })?;
+        let g = grade::grade(q, input);
+        self.grades
+            .insert((step, question_id.to_string()), g.clone());
+        Ok(g)
+    }
+
+    /// The recorded grade of a question.
+    #[must_use]
+    pub fn grade_of(&self, step_id: &str, question_id: &str) -> Option<&Grade> {
+        self.grades
+            .get(&(step_id.to_string(), question_id.to_string()))
+    }
+
+    /// (right, answered, total) over every question of the lesson.
+    #[must_use]
+    pub fn score(&self) -> (usize, usize, usize) {
+        let total = (self.lesson.steps.iter())
+            .map(|s| match &s.kind {
+                StepKind::Quiz(q) => q.len(),
+                _ => 0,
+            })
+            .sum();
+        let right = self.grades.values().filter(|g| g.is_right()).count();
+        (right, self.grades.len(), total)
+    }
+
+    fn seeded(&self, spec: &TrainSpec) -> TrainSpec {
+        let mut s = spec.clone();
+        if let Some(seed) = self.seed {
+            s.seed = seed;
+        }
+        s
+    }
+
+    /// A fresh trainer (at epoch 0) for the current step, if it is a
+    /// training step.
+    #[must_use]
+    pub fn trainer(&self) -> Option<Result<Resolved, Vec<SpecError>>> {
+        match &self.step().kind {
+            StepKind::Train(t) => Some(spec::resolve(&self.seeded(&t.spec), &self.lesson.base_dir)),
+            _ => None,
+        }
+    }
+
+    /// Fresh trainers for every run of the current step, if it is a
+    /// comparison.
+    #[must_use]
+    pub fn compare_runs(&self) -> Option<Result<Runs, Vec<SpecError>>> {
+        let StepKind::Compare(c) = &self.step().kind else {
+            return None;
+        };
+        Some(
+            c.runs
+                .iter()
+                .map(|r| {
+                    spec::resolve(&self.seeded(&r.spec), &self.lesson.base_dir)
+                        .map(|res| (r.name.clone(), res))
+                })
+                .collect(),
+        )
+    }
+}
