@@ -93,6 +93,7 @@ const CASES: &[(&str, usize, usize, &str)] = &[
     ("tab_indent.yaml", 7, 1, "tab"),
     ("unclosed_quote.yaml", 3, 8, "never closed"),
     ("empty.yaml", 0, 0, "the file is empty"),
+    ("bad_formula.yaml", 9, 15, "the formula does not parse"),
 ];
 
 #[test]
