@@ -3,6 +3,7 @@
 //! and tests drive it without a terminal.
 
 pub mod grade;
+pub mod training;
 
 use std::collections::HashMap;
 

@@ -1,0 +1,338 @@
+//! A training run as the learner drives it: play and pause, step an epoch or
+//! an iteration, speed up and slow down, scrub back through recorded epochs
+//! and resume from there, restart with the same or a new seed, change the
+//! learning rate and batch size live. UI-free: the TUI dashboard draws a
+//! [`Training`] and calls [`Training::tick`] between frames; tests drive it
+//! with a fake clock.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use ndarray::Array2;
+
+use crate::engine::{BatchSize, EngineError, EpochRecord, Snapshot};
+use crate::spec::{self, Resolved, SpecError, TrainSpec};
+
+/// Epochs per second at each speed setting; the last means "as fast as the
+/// machine goes" (bounded only by the per-frame time budget).
+pub const SPEEDS: [f64; 8] = [1.0, 2.0, 5.0, 10.0, 30.0, 100.0, 1000.0, f64::INFINITY];
+
+/// Playing or paused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Play {
+    Paused,
+    Playing,
+}
+
+/// The live run of one `train` step.
+#[derive(Clone, Debug)]
+pub struct Training {
+    spec: TrainSpec,
+    base_dir: PathBuf,
+    /// The run at epoch 0, for restarting with the same seed.
+    initial: Resolved,
+    run: Resolved,
+    play: Play,
+    speed: usize,
+    /// `Some(epoch)` while looking at a recorded epoch rather than the live end.
+    viewing: Option<usize>,
+    /// Fractional epochs owed to the clock at the current speed.
+    owed: f64,
+    last_tick: Option<Instant>,
+    /// Measured epochs per second over the last ticks.
+    rate: f64,
+}
+
+/// The numbers of one sample, for the formulas with values bound in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SampleValues {
+    /// Row of the training set.
+    pub row: usize,
+    /// Inputs x (one row) and target y (one row), as the network sees them.
+    pub x: Vec<f64>,
+    pub y: Vec<f64>,
+    /// The output layer's z and a for this sample with the shown parameters.
+    pub z: Vec<f64>,
+    pub a: Vec<f64>,
+    /// This sample's own gradients (a batch of one), layer by layer: dW, dB.
+    pub dw: Vec<Array2<f64>>,
+    pub db: Vec<Array2<f64>>,
+}
+
+impl Training {
+    /// A run of `spec` (paths relative to `base_dir`), paused at epoch 0.
+    pub fn new(spec: TrainSpec, base_dir: PathBuf) -> Result<Self, Vec<SpecError>> {
+        let initial = spec::resolve(&spec, &base_dir)?;
+        Ok(Self {
+            run: initial.clone(),
+            initial,
+            spec,
+            base_dir,
+            play: Play::Paused,
+            speed: 2,
+            viewing: None,
+            owed: 0.0,
+            last_tick: None,
+            rate: 0.0,
+        })
+    }
+
+    /// The run (trainer and data information).
+    #[must_use]
+    pub fn run(&self) -> &Resolved {
+        &self.run
+    }
+
+    /// The spec in force (its seed changes with a new-seed restart).
+    #[must_use]
+    pub fn spec(&self) -> &TrainSpec {
+        &self.spec
+    }
+
+    #[must_use]
+    pub fn play(&self) -> Play {
+        self.play
+    }
+
+    /// Epochs per second at the current speed setting.
+    #[must_use]
+    pub fn speed(&self) -> f64 {
+        SPEEDS[self.speed]
+    }
+
+    /// Measured epochs per second while playing.
+    #[must_use]
+    pub fn measured_rate(&self) -> f64 {
+        self.rate
+    }
+
+    /// The epoch being looked at, when scrubbing through the history.
+    #[must_use]
+    pub fn viewing(&self) -> Option<usize> {
+        self.viewing
+    }
+
+    /// Play or pause. Playing from a scrubbed-back epoch continues the run
+    /// from there (the later history is dropped).
+    pub fn toggle_play(&mut self) -> Result<(), EngineError> {
+        self.play = match self.play {
+            Play::Playing => Play::Paused,
+            Play::Paused => {
+                self.resume_here()?;
+                if self.run.trainer.stopped().is_some() {
+                    self.run.trainer.extend_epochs(self.spec.epochs);
+                }
+                Play::Playing
+            }
+        };
+        self.last_tick = None;
+        self.owed = 0.0;
+        Ok(())
+    }
+
+    fn resume_here(&mut self) -> Result<(), EngineError> {
+        if let Some(epoch) = self.viewing.take() {
+            self.run.trainer.rewind(epoch)?;
+        }
+        Ok(())
+    }
+
+    /// One epoch (pauses first).
+    pub fn step_epoch(&mut self) -> Result<(), EngineError> {
+        self.play = Play::Paused;
+        self.resume_here()?;
+        self.run.trainer.step_epoch()?;
+        Ok(())
+    }
+
+    /// One iteration, i.e. one mini-batch (pauses first).
+    pub fn step_iteration(&mut self) -> Result<(), EngineError> {
+        self.play = Play::Paused;
+        self.resume_here()?;
+        self.run.trainer.step_iteration()?;
+        Ok(())
+    }
+
+    /// Faster / slower, within [`SPEEDS`].
+    pub fn faster(&mut self) {
+        self.speed = (self.speed + 1).min(SPEEDS.len() - 1);
+    }
+
+    pub fn slower(&mut self) {
+        self.speed = self.speed.saturating_sub(1);
+    }
+
+    /// Back to epoch 0 with the same seed: the same run again.
+    pub fn restart(&mut self) {
+        self.run = self.initial.clone();
+        self.reset_clock();
+    }
+
+    /// Back to epoch 0 with another seed (new weights and shuffles).
+    pub fn restart_with_seed(&mut self, seed: u64) -> Result<(), Vec<SpecError>> {
+        let mut spec = self.spec.clone();
+        spec.seed = seed;
+        let fresh = spec::resolve(&spec, &self.base_dir)?;
+        self.spec = spec;
+        self.initial = fresh.clone();
+        self.run = fresh;
+        self.reset_clock();
+        Ok(())
+    }
+
+    fn reset_clock(&mut self) {
+        self.play = Play::Paused;
+        self.viewing = None;
+        self.owed = 0.0;
+        self.last_tick = None;
+    }
+
+    /// Multiplies the learning rate (e.g. by 2 or ½) from the next step on.
+    pub fn scale_learning_rate(&mut self, factor: f64) -> Result<(), EngineError> {
+        let lr = self.run.trainer.config().learning_rate * factor;
+        self.run.trainer.set_learning_rate(lr)
+    }
+
+    /// Cycles the batch size through 1, 10 and the full set.
+    pub fn cycle_batch(&mut self) -> Result<BatchSize, EngineError> {
+        let next = match self.run.trainer.config().batch_size {
+            BatchSize::Rows(1) => BatchSize::Rows(10),
+            BatchSize::Rows(_) => BatchSize::FULL,
+            BatchSize::Full(_) => BatchSize::Rows(1),
+        };
+        self.run.trainer.set_batch_size(next)?;
+        Ok(next)
+    }
+
+    /// Looks one recorded epoch further back (pausing the run).
+    pub fn scrub_back(&mut self) {
+        self.play = Play::Paused;
+        let last = self.last_epoch();
+        let at = self.viewing.unwrap_or(last);
+        self.viewing = Some(at.saturating_sub(1));
+    }
+
+    /// Looks one recorded epoch further forward; past the last, back to live.
+    pub fn scrub_forward(&mut self) {
+        if let Some(at) = self.viewing {
+            self.viewing = (at + 1 < self.last_epoch()).then_some(at + 1);
+        }
+    }
+
+    fn last_epoch(&self) -> usize {
+        self.run.trainer.history().last().map_or(0, |r| r.epoch)
+    }
+
+    /// Advances a playing run by what the clock owes at the current speed,
+    /// spending at most `budget` of wall time. Returns whether anything changed.
+    pub fn tick(&mut self, now: Instant, budget: Duration) -> Result<bool, EngineError> {
+        if self.play != Play::Playing {
+            return Ok(false);
+        }
+        if self.run.trainer.stopped().is_some() {
+            self.play = Play::Paused;
+            return Ok(true);
+        }
+        let elapsed = self
+            .last_tick
+            .map_or(0.0, |t| now.saturating_duration_since(t).as_secs_f64());
+        self.last_tick = Some(now);
+        let speed = self.speed();
+        self.owed = if speed.is_finite() {
+            (self.owed + elapsed * speed).min(speed.max(1.0))
+        } else {
+            f64::INFINITY
+        };
+        if self.owed < 1.0 && self.run.trainer.history().len() > 1 {
+            return Ok(false);
+        }
+        let start = Instant::now();
+        let mut done = 0usize;
+        while self.owed >= 1.0 && self.run.trainer.stopped().is_none() {
+            let epoch = self.run.trainer.history().len();
+            while self.run.trainer.history().len() == epoch && self.run.trainer.stopped().is_none()
+            {
+                self.run.trainer.advance()?;
+            }
+            self.owed -= 1.0;
+            done += 1;
+            if start.elapsed() >= budget {
+                break;
+            }
+        }
+        if !speed.is_finite() {
+            self.owed = 0.0;
+        }
+        let spent = start.elapsed().as_secs_f64();
+        if spent > 0.0 && done > 0 {
+            self.rate = if speed.is_finite() {
+                speed
+            } else {
+                done as f64 / spent
+            };
+        }
+        Ok(done > 0)
+    }
+
+    /// The epoch record on screen: the scrubbed-to one, or the latest.
+    #[must_use]
+    pub fn shown(&self) -> Option<&EpochRecord> {
+        let h = self.run.trainer.history();
+        match self.viewing {
+            Some(e) => h.iter().find(|r| r.epoch == e),
+            None => h.last(),
+        }
+    }
+
+    /// The history up to the shown epoch (what the loss chart draws).
+    #[must_use]
+    pub fn history_shown(&self) -> &[EpochRecord] {
+        let h = self.run.trainer.history();
+        match self.viewing {
+            Some(e) => {
+                &h[..h
+                    .iter()
+                    .position(|r| r.epoch == e)
+                    .map_or(h.len(), |i| i + 1)]
+            }
+            None => h,
+        }
+    }
+
+    /// The live state (mid-epoch included), or `None` when scrubbing.
+    pub fn live(&self) -> Option<Result<Snapshot, EngineError>> {
+        self.viewing.is_none().then(|| self.run.trainer.snapshot())
+    }
+
+    /// The values of the first sample of the last batch (row 0 before any
+    /// step) under the shown parameters, with that sample's own gradients:
+    /// what the formulas on screen substitute.
+    pub fn sample_values(&self) -> Result<SampleValues, EngineError> {
+        let t = &self.run.trainer;
+        let row = if self.viewing.is_none() {
+            t.snapshot()?.last_batch.first().copied().unwrap_or(0)
+        } else {
+            0
+        };
+        let layers = match (self.viewing, self.shown()) {
+            (Some(_), Some(rec)) => rec.layers.clone(),
+            _ => t.network().layers().to_vec(),
+        };
+        let net = crate::engine::Network::from_layers(layers, t.network().loss())?;
+        let set = t.train_set();
+        let x = set.x.row(row).insert_axis(ndarray::Axis(0)).to_owned();
+        let y = set.y.row(row).insert_axis(ndarray::Axis(0)).to_owned();
+        let fwd = net.forward(x.view())?;
+        let g = net.backward(x.view(), &fwd, y.view());
+        let last = fwd.z.len() - 1;
+        Ok(SampleValues {
+            row,
+            x: x.row(0).to_vec(),
+            y: y.row(0).to_vec(),
+            z: fwd.z[last].row(0).to_vec(),
+            a: fwd.a[last].row(0).to_vec(),
+            dw: g.layers.iter().map(|l| l.dw.clone()).collect(),
+            db: g.layers.iter().map(|l| l.db.clone()).collect(),
+        })
+    }
+}
