@@ -41,3 +41,4 @@ pub mod plain;
 pub mod rng;
 pub mod session;
 pub mod spec;
+pub mod tui;

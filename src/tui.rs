@@ -1,0 +1,3 @@
+//! The terminal UI (ratatui + crossterm). Only this module touches them.
+
+pub mod dashboard;

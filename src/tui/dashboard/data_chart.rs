@@ -1,0 +1,232 @@
+//! The data chart: for one-feature regression the samples and the current
+//! fitted curve; for two-feature classification the samples marked by class
+//! (distinct glyphs, so it reads without colour) over the current decision
+//! regions; for two-feature regression the target against each feature with
+//! the model's predictions.
+
+use ndarray::Array2;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Color;
+use ratatui::symbols::Marker;
+use ratatui::text::Span;
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
+
+use super::Look;
+use super::loss_chart::short;
+use crate::engine::{Dense, Network, metrics};
+use crate::spec::Resolved;
+
+/// Sample glyphs by class index; they differ in shape, not only colour.
+const CLASS_GLYPHS: [char; 4] = ['o', 'x', '+', '#'];
+const CLASS_COLORS: [Color; 4] = [Color::Cyan, Color::Yellow, Color::Magenta, Color::Green];
+
+/// Draws the data chart for the run with the parameters `layers`.
+pub fn render(area: Rect, buf: &mut Buffer, run: &Resolved, layers: &[Dense], look: Look) {
+    let info = &run.info;
+    let Ok(net) = Network::from_layers(layers.to_vec(), run.trainer.network().loss()) else {
+        return;
+    };
+    let n = info.raw_features.len();
+    match (n, info.classes.is_some()) {
+        (1, false) => fit_chart(area, buf, run, &net, look),
+        (2, true) => regions(area, buf, run, &net, look),
+        (2, false) => {
+            let [a, b] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(area);
+            feature_chart(a, buf, run, &net, 0, look);
+            feature_chart(b, buf, run, &net, 1, look);
+        }
+        _ => {
+            let text = format!("no data chart for {n} inputs");
+            Paragraph::new(text)
+                .block(look.block(" data "))
+                .render(area, buf);
+        }
+    }
+}
+
+fn bounds(values: impl Iterator<Item = f64>) -> [f64; 2] {
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    if !lo.is_finite() || !hi.is_finite() {
+        return [0.0, 1.0];
+    }
+    if hi - lo < 1e-12 {
+        [lo - 0.5, hi + 0.5]
+    } else {
+        [lo, hi]
+    }
+}
+
+fn axis(b: [f64; 2], title: &str) -> Axis<'static> {
+    Axis::default()
+        .title(title.to_string())
+        .bounds(b)
+        .labels(vec![Span::raw(short(b[0])), Span::raw(short(b[1]))])
+}
+
+fn fit_chart(area: Rect, buf: &mut Buffer, run: &Resolved, net: &Network, look: Look) {
+    let info = &run.info;
+    let samples: Vec<(f64, f64)> = info
+        .raw_x
+        .column(0)
+        .iter()
+        .zip(info.raw_y.column(0))
+        .map(|(x, y)| (*x, *y))
+        .collect();
+    let xb = bounds(samples.iter().map(|p| p.0));
+    let grid = Array2::from_shape_fn((60, 1), |(i, _)| xb[0] + (xb[1] - xb[0]) * i as f64 / 59.0);
+    let curve: Vec<(f64, f64)> = match info.predict(net, &grid) {
+        Ok(p) => grid
+            .column(0)
+            .iter()
+            .zip(p.column(0))
+            .map(|(x, y)| (*x, *y))
+            .filter(|p| p.1.is_finite())
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    let yb = bounds(samples.iter().map(|p| p.1));
+    // In ASCII mode Braille becomes '.' and dots '*', so the two still differ.
+    let sample_marker = Marker::Braille;
+    let sets = vec![
+        Dataset::default()
+            .name("samples")
+            .marker(sample_marker)
+            .graph_type(GraphType::Scatter)
+            .style(look.fg(Color::Cyan))
+            .data(&samples),
+        Dataset::default()
+            .name("model")
+            .marker(Marker::Dot)
+            .graph_type(GraphType::Line)
+            .style(look.fg(Color::Red))
+            .data(&curve),
+    ];
+    Chart::new(sets)
+        .legend_position(None)
+        .block(look.block(" data and fit "))
+        .x_axis(axis(xb, &info.raw_features[0]))
+        .y_axis(axis(yb, &info.target))
+        .render(area, buf);
+}
+
+fn feature_chart(
+    area: Rect,
+    buf: &mut Buffer,
+    run: &Resolved,
+    net: &Network,
+    j: usize,
+    look: Look,
+) {
+    let info = &run.info;
+    let pred = info
+        .predict(net, &info.raw_x)
+        .unwrap_or_else(|_| Array2::zeros((0, 1)));
+    let samples: Vec<(f64, f64)> = info
+        .raw_x
+        .column(j)
+        .iter()
+        .zip(info.raw_y.column(0))
+        .map(|(x, y)| (*x, *y))
+        .collect();
+    let model: Vec<(f64, f64)> = info
+        .raw_x
+        .column(j)
+        .iter()
+        .zip(pred.column(0))
+        .map(|(x, y)| (*x, *y))
+        .filter(|p| p.1.is_finite())
+        .collect();
+    let xb = bounds(samples.iter().map(|p| p.0));
+    let yb = bounds(samples.iter().map(|p| p.1));
+    let sets = vec![
+        Dataset::default()
+            .name("samples")
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Scatter)
+            .style(look.fg(Color::Cyan))
+            .data(&samples),
+        Dataset::default()
+            .name("model")
+            .marker(Marker::Dot)
+            .graph_type(GraphType::Scatter)
+            .style(look.fg(Color::Red))
+            .data(&model),
+    ];
+    Chart::new(sets)
+        .legend_position(None)
+        .block(look.block(&format!(" {} by {} ", info.target, info.raw_features[j])))
+        .x_axis(axis(xb, &info.raw_features[j]))
+        .y_axis(axis(yb, ""))
+        .render(area, buf);
+}
+
+fn regions(area: Rect, buf: &mut Buffer, run: &Resolved, net: &Network, look: Look) {
+    let info = &run.info;
+    let block = look.block(" classes and model regions ");
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let (w, h) = (usize::from(inner.width), usize::from(inner.height));
+    if w < 4 || h < 2 {
+        return;
+    }
+    let xb = bounds(info.raw_x.column(0).iter().copied());
+    let yb = bounds(info.raw_x.column(1).iter().copied());
+    let to_x = |c: usize| xb[0] + (xb[1] - xb[0]) * (c as f64 + 0.5) / w as f64;
+    let to_y = |r: usize| yb[1] - (yb[1] - yb[0]) * (r as f64 + 0.5) / h as f64;
+    let grid = Array2::from_shape_fn(
+        (w * h, 2),
+        |(i, k)| if k == 0 { to_x(i % w) } else { to_y(i / w) },
+    );
+    let shades: [&str; 4] = if look.ascii {
+        [" ", ".", ":", "'"]
+    } else {
+        [" ", "·", "░", "˙"]
+    };
+    if let Ok(p) = info.predict(net, &grid) {
+        for (i, class) in metrics::predicted_classes(p.view()).into_iter().enumerate() {
+            let (c, r) = (i % w, i / w);
+            let cell = (inner.x + c as u16, inner.y + r as u16);
+            buf.set_string(
+                cell.0,
+                cell.1,
+                shades[class % 4],
+                look.fg(CLASS_COLORS[class % 4])
+                    .add_modifier(ratatui::style::Modifier::DIM),
+            );
+        }
+    }
+    let classes = info.classes.clone().unwrap_or_default();
+    for (x, label) in info.raw_x.rows().into_iter().zip(info.raw_y.column(0)) {
+        let k = classes.iter().position(|c| c == label).unwrap_or(0);
+        let c = ((x[0] - xb[0]) / (xb[1] - xb[0]) * w as f64)
+            .floor()
+            .clamp(0.0, (w - 1) as f64) as u16;
+        let r = ((yb[1] - x[1]) / (yb[1] - yb[0]) * h as f64)
+            .floor()
+            .clamp(0.0, (h - 1) as f64) as u16;
+        let glyph = CLASS_GLYPHS[k % 4].to_string();
+        buf.set_string(
+            inner.x + c,
+            inner.y + r,
+            glyph,
+            look.fg(CLASS_COLORS[k % 4])
+                .add_modifier(ratatui::style::Modifier::BOLD),
+        );
+    }
+    let legend: Vec<String> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{} {c}", CLASS_GLYPHS[i % 4]))
+        .collect();
+    let legend = format!(" {} ", legend.join("  "));
+    let lx = inner.x + inner.width.saturating_sub(legend.len() as u16);
+    buf.set_string(
+        lx,
+        area.y + area.height.saturating_sub(1),
+        legend,
+        look.fg(Color::White),
+    );
+}

@@ -1,0 +1,114 @@
+//! The loss chart: training (and validation) loss by epoch, Braille lines,
+//! linear or log scale, with the stop threshold eps drawn as a line.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::Span;
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
+
+use super::Look;
+use crate::engine::EpochRecord;
+
+/// Draws the loss curves of `history` into `area`.
+pub fn render(
+    area: Rect,
+    buf: &mut Buffer,
+    history: &[EpochRecord],
+    eps: Option<f64>,
+    log: bool,
+    look: Look,
+) {
+    let tf = |v: f64| if log { v.max(1e-12).log10() } else { v };
+    let train: Vec<(f64, f64)> = history
+        .iter()
+        .filter(|r| r.train_loss.is_finite())
+        .map(|r| (r.epoch as f64, tf(r.train_loss)))
+        .collect();
+    let val: Vec<(f64, f64)> = history
+        .iter()
+        .filter_map(|r| {
+            r.val_loss
+                .filter(|v| v.is_finite())
+                .map(|v| (r.epoch as f64, tf(v)))
+        })
+        .collect();
+    let x_max = history.last().map_or(1.0, |r| r.epoch.max(1) as f64);
+    let all = train.iter().chain(&val).map(|p| p.1).chain(eps.map(tf));
+    let (mut lo, mut hi) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    if !lo.is_finite() || !hi.is_finite() {
+        (lo, hi) = (0.0, 1.0);
+    }
+    if hi - lo < 1e-12 {
+        hi = lo + 1.0;
+    }
+    let eps_line: Vec<(f64, f64)> = eps
+        .map(|e| vec![(0.0, tf(e)), (x_max, tf(e))])
+        .unwrap_or_default();
+    let marker = Marker::Braille;
+    let mut sets = vec![
+        Dataset::default()
+            .name("train")
+            .marker(marker)
+            .graph_type(GraphType::Line)
+            .style(look.fg(Color::Cyan))
+            .data(&train),
+    ];
+    if !val.is_empty() {
+        sets.push(
+            Dataset::default()
+                .name("val")
+                .marker(marker)
+                .graph_type(GraphType::Line)
+                .style(look.fg(Color::Yellow))
+                .data(&val),
+        );
+    }
+    if !eps_line.is_empty() {
+        sets.push(
+            Dataset::default()
+                .name("eps")
+                .marker(Marker::Dot)
+                .graph_type(GraphType::Line)
+                .style(look.fg(Color::Red))
+                .data(&eps_line),
+        );
+    }
+    let label = |v: f64| if log { format!("1e{v:.0}") } else { short(v) };
+    let title = if log {
+        " loss (log scale, y) "
+    } else {
+        " loss (y: log scale) "
+    };
+    Chart::new(sets)
+        .legend_position(None)
+        .block(look.block(title))
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, x_max])
+                .labels(vec![Span::raw("0"), Span::raw(format!("{x_max:.0}"))]),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([lo, hi])
+                .labels(vec![Span::raw(label(lo)), Span::raw(label(hi))]),
+        )
+        .style(Style::default())
+        .render(area, buf);
+}
+
+/// A number in at most 7 characters.
+#[must_use]
+pub fn short(v: f64) -> String {
+    if v == 0.0 {
+        "0".into()
+    } else if v.abs() >= 1e4 || v.abs() < 1e-3 {
+        format!("{v:.1e}")
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}

@@ -1,0 +1,215 @@
+//! Live matrices: every parameter beside its last gradient, with shapes,
+//! values aligned, the sign shown by glyph as well as colour, and each value
+//! that changed since the previous frame marked.
+
+use ndarray::Array2;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::Look;
+use crate::engine::{Dense, Gradients};
+
+/// Characters per value: sign, digits, change mark.
+const CELL: usize = 8;
+
+/// One named matrix to draw, with the previous frame's values if any.
+pub struct Shown<'a> {
+    pub name: String,
+    pub now: &'a Array2<f64>,
+    pub before: Option<&'a Array2<f64>>,
+}
+
+/// Draws parameters and gradients, layer by layer.
+pub fn render(
+    area: Rect,
+    buf: &mut Buffer,
+    layers: &[Dense],
+    grads: Option<&Gradients>,
+    prev: Option<&[Dense]>,
+    look: Look,
+) {
+    let inner_w = usize::from(area.width.saturating_sub(2));
+    let mut lines: Vec<Line> = Vec::new();
+    let suffix = |i: usize| {
+        if layers.len() == 1 {
+            String::new()
+        } else {
+            (i + 1).to_string()
+        }
+    };
+    for (i, l) in layers.iter().enumerate() {
+        let p = prev.and_then(|p| p.get(i));
+        let g = grads.and_then(|g| g.layers.get(i));
+        let s = suffix(i);
+        let pairs = [
+            (
+                Shown {
+                    name: format!("W{s}"),
+                    now: &l.w,
+                    before: p.map(|p| &p.w),
+                },
+                g.map(|g| Shown {
+                    name: format!("dW{s}"),
+                    now: &g.dw,
+                    before: None,
+                }),
+            ),
+            (
+                Shown {
+                    name: format!("B{s}"),
+                    now: &l.b,
+                    before: p.map(|p| &p.b),
+                },
+                g.map(|g| Shown {
+                    name: format!("dB{s}"),
+                    now: &g.db,
+                    before: None,
+                }),
+            ),
+        ];
+        for (param, grad) in pairs {
+            let half = if grad.is_some() { inner_w / 2 } else { inner_w };
+            let left = matrix_lines(&param, half, look);
+            let right = grad
+                .map(|g| matrix_lines(&g, inner_w - half, look))
+                .unwrap_or_default();
+            for k in 0..left.len().max(right.len()) {
+                let mut spans = left
+                    .get(k)
+                    .cloned()
+                    .unwrap_or_else(|| vec![Span::raw(" ".repeat(half))]);
+                if let Some(r) = right.get(k) {
+                    spans.extend(r.iter().cloned());
+                }
+                lines.push(Line::from(spans));
+            }
+        }
+    }
+    let title = if grads.is_some() {
+        " parameters and last gradients "
+    } else {
+        " parameters "
+    };
+    Paragraph::new(lines)
+        .block(look.block(title))
+        .render(area, buf);
+}
+
+/// A matrix as lines of spans, at most `width` columns: a title with the
+/// shape, then rows; columns and rows beyond the space are elided with ⋯ / ⋮.
+fn matrix_lines(m: &Shown, width: usize, look: Look) -> Vec<Vec<Span<'static>>> {
+    let (rows, cols) = m.now.dim();
+    let times = if look.ascii { "x" } else { "×" };
+    let title = format!("{} ({rows}{times}{cols})", m.name);
+    let mut out = vec![vec![Span::styled(
+        pad(&title, width),
+        Style::default().add_modifier(Modifier::BOLD),
+    )]];
+    let fit_cols = (width.saturating_sub(1) / CELL).max(1);
+    let show_cols = if cols > fit_cols {
+        fit_cols.saturating_sub(1).max(1)
+    } else {
+        cols
+    };
+    let show_rows = rows.min(4);
+    for r in 0..show_rows {
+        let mut line = vec![Span::raw(" ")];
+        for c in 0..show_cols {
+            let v = m.now[[r, c]];
+            let changed = m
+                .before
+                .is_some_and(|b| b.get((r, c)).is_some_and(|old| *old != v));
+            line.push(value_span(v, changed, look));
+        }
+        if show_cols < cols {
+            line.push(Span::raw(if look.ascii { " ..." } else { " ⋯" }));
+        }
+        let used: usize = line.iter().map(|s| s.content.chars().count()).sum();
+        line.push(Span::raw(" ".repeat(width.saturating_sub(used))));
+        out.push(line);
+    }
+    if show_rows < rows {
+        out.push(vec![Span::raw(pad(
+            if look.ascii { "  :" } else { "  ⋮" },
+            width,
+        ))]);
+    }
+    out
+}
+
+fn value_span(v: f64, changed: bool, look: Look) -> Span<'static> {
+    let mark = if changed {
+        if look.ascii { "*" } else { "•" }
+    } else {
+        " "
+    };
+    let sign = if v < 0.0 { '-' } else { '+' };
+    let text = format!("{sign}{:<6}{mark}", trim(v.abs()));
+    let color = if v < 0.0 { Color::Red } else { Color::Green };
+    let mut style = look.fg(color);
+    if changed {
+        style = style.add_modifier(Modifier::BOLD);
+    }
+    Span::styled(text, style)
+}
+
+/// |v| in six characters.
+fn trim(v: f64) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "NaN".into()
+        } else {
+            "inf".into()
+        };
+    }
+    if v >= 1e4 || (v > 0.0 && v < 1e-3) {
+        format!("{v:.0e}")
+    } else if v >= 100.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.4}").chars().take(6).collect()
+    }
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n >= width {
+        s.chars().take(width).collect()
+    } else {
+        format!("{s}{}", " ".repeat(width - n))
+    }
+}
+
+/// `X (10×2) · W1 (2×3) + B1 (1×3) → Z1 (10×3)` for each layer of a batch of `m` rows.
+#[must_use]
+pub fn shapes_line(layers: &[Dense], m: usize, ascii: bool) -> String {
+    let (dot, times, arrow) = if ascii {
+        ("*", "x", "->")
+    } else {
+        ("·", "×", "→")
+    };
+    let s = |i: usize| {
+        if layers.len() == 1 {
+            String::new()
+        } else {
+            (i + 1).to_string()
+        }
+    };
+    layers
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let input = if i == 0 { "X".to_string() } else { format!("A{}", s(i - 1)) };
+            format!(
+                "{input} ({m}{times}{n}) {dot} W{k} ({n}{times}{u}) + B{k} (1{times}{u}) {arrow} Z{k} ({m}{times}{u})",
+                n = l.inputs(),
+                u = l.units(),
+                k = s(i)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
