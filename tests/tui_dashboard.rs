@@ -107,7 +107,7 @@ fn three_class_dashboard_snapshots() {
 fn ascii_dashboard_has_no_braille_or_box_drawing() {
     let d = dashboard(KINGDOMS, &[], true, 5);
     let screen = draw(&d, 80, 24);
-    assert!(screen.chars().all(|c| c.is_ascii()), "{screen}");
+    assert!(screen.is_ascii(), "{screen}");
 }
 
 #[test]
