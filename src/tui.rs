@@ -1,3 +1,4 @@
 //! The terminal UI (ratatui + crossterm). Only this module touches them.
 
+pub mod compare;
 pub mod dashboard;

@@ -32,10 +32,25 @@ const KINGDOMS: &str = "data: {builtin: kingdoms}\nnormalize: min_max\nlayers: [
 fn draw(d: &Dashboard, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| f.render_widget(d, f.area())).unwrap();
-    let buf = term.backend().buffer().clone();
+    screen_text(term.backend().buffer(), w, h)
+}
+
+/// The screen as text; the cell after a double-width character is skipped,
+/// as a terminal shows it.
+fn screen_text(buf: &ratatui::buffer::Buffer, w: u16, h: u16) -> String {
     (0..h)
         .map(|y| {
-            let line: String = (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            let mut line = String::new();
+            let mut skip = false;
+            for x in 0..w {
+                if skip {
+                    skip = false;
+                    continue;
+                }
+                let s = buf[(x, y)].symbol();
+                skip = unicode_width::UnicodeWidthStr::width(s) == 2;
+                line.push_str(s);
+            }
             line.trim_end().to_string()
         })
         .collect::<Vec<_>>()
@@ -133,4 +148,65 @@ fn the_bound_formula_shows_the_engine_gradient_of_the_sample() {
     // The result is printed with 4 significant digits; compare its leading part.
     let lead: String = expected.chars().take(5).collect();
     assert!(screen.contains(&lead), "{lead} not on screen:\n{screen}");
+}
+
+fn ch04_compare() -> (nnstep::lesson::Compare, std::path::PathBuf) {
+    let lesson = nnstep::lesson::Catalog::builtin()
+        .get("ch04")
+        .unwrap()
+        .load()
+        .unwrap();
+    let c = lesson
+        .steps
+        .iter()
+        .find_map(|s| match &s.kind {
+            nnstep::lesson::StepKind::Compare(c) => Some(c.clone()),
+            _ => None,
+        })
+        .unwrap();
+    (c, lesson.base_dir.clone())
+}
+
+#[test]
+fn compare_view_fills_its_table_as_runs_finish() {
+    use nnstep::tui::compare::CompareView;
+    use std::time::{Duration, Instant};
+    let (c, dir) = ch04_compare();
+    for (lang, name) in [
+        (nnstep::lesson::Lang::En, "en"),
+        (nnstep::lesson::Lang::Zh, "zh"),
+    ] {
+        let mut v = CompareView::new(
+            &c,
+            &dir,
+            None,
+            Look {
+                color: false,
+                ascii: false,
+            },
+        )
+        .unwrap();
+        v.key(DashKey::PlayPause);
+        for _ in 0..1000 {
+            if !v.animating() {
+                break;
+            }
+            v.tick(Instant::now(), Duration::from_millis(50));
+        }
+        assert!(v.runs().iter().all(|r| r.trainer.stopped().is_some()));
+        let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        term.draw(|f| v.render(f.area(), f.buffer_mut(), lang))
+            .unwrap();
+        let buf = term.backend().buffer().clone();
+        let screen = screen_text(&buf, 80, 24);
+        insta::assert_snapshot!(format!("compare_ch04_80x24_{name}"), screen);
+    }
+}
+
+#[test]
+fn closed_form_is_shown_beside_the_trained_parameters() {
+    let d = dashboard(&format!("{LINE}closed_form: true\n"), &[], false, 20);
+    let screen = draw(&d, 120, 40);
+    assert!(screen.contains("normal equation: W = [2.0621]"), "{screen}");
+    assert!(screen.contains("trained (units): W = ["), "{screen}");
 }

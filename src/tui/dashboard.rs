@@ -309,7 +309,16 @@ impl Widget for &Dashboard {
             (false, _) => (Rect::default(), bottom),
         };
         if m_area.width > 0 {
-            matrices::render(m_area, buf, &layers, grads, self.prev.as_deref(), look);
+            let extra = self.closed_form_lines(&layers);
+            matrices::render(
+                m_area,
+                buf,
+                &layers,
+                grads,
+                self.prev.as_deref(),
+                &extra,
+                look,
+            );
         }
         if f_area.width > 0 {
             self.formulas.render(f_area, buf, &self.training);
@@ -392,6 +401,34 @@ impl Dashboard {
             m
         );
         Line::styled(text, Style::default().add_modifier(Modifier::BOLD))
+    }
+
+    /// The normal-equation solution beside the trained parameters, both in
+    /// original units, so the learner sees the two methods agree.
+    fn closed_form_lines(&self, layers: &[Dense]) -> Vec<String> {
+        let info = &self.training.run().info;
+        let Some((w, b)) = &info.closed_form else {
+            return Vec::new();
+        };
+        let fmt = |m: &ndarray::Array2<f64>| {
+            m.iter()
+                .map(|v| loss_chart::short(*v))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut out = vec![format!(
+            "normal equation: W = [{}]  B = [{}]",
+            fmt(w),
+            fmt(b)
+        )];
+        if let Some((tw, tb)) = info.real_units(layers) {
+            out.push(format!(
+                "trained (units): W = [{}]  B = [{}]",
+                fmt(&tw),
+                fmt(&tb)
+            ));
+        }
+        out
     }
 
     fn second_line(&self, look: Look) -> String {

@@ -22,13 +22,15 @@ pub struct Shown<'a> {
     pub before: Option<&'a Array2<f64>>,
 }
 
-/// Draws parameters and gradients, layer by layer.
+/// Draws parameters and gradients, layer by layer; `extra` lines (the
+/// closed-form solution, real units) come last.
 pub fn render(
     area: Rect,
     buf: &mut Buffer,
     layers: &[Dense],
     grads: Option<&Gradients>,
     prev: Option<&[Dense]>,
+    extra: &[String],
     look: Look,
 ) {
     let inner_w = usize::from(area.width.saturating_sub(2));
@@ -88,6 +90,11 @@ pub fn render(
             }
         }
     }
+    lines.extend(
+        extra
+            .iter()
+            .map(|e| Line::styled(e.clone(), look.fg(Color::Magenta))),
+    );
     let title = if grads.is_some() {
         " parameters and last gradients "
     } else {
