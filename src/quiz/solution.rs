@@ -62,6 +62,9 @@ impl Case {
             }
             out.push(self.a_line(i));
         }
+        if matches!(self.ask, Quantity::A(_)) {
+            return out;
+        }
         if self.ask == Quantity::Loss {
             out.push(self.loss_line());
             return out;
