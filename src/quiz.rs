@@ -19,6 +19,7 @@ mod expr;
 mod formula_answer;
 mod grade;
 mod gradient;
+mod gradient_raw;
 mod input;
 mod quantity;
 mod record;

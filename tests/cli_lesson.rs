@@ -58,7 +58,10 @@ fn run_ch04_plain_in_a_pipe_grades_every_answer() {
 
 #[test]
 fn run_ch04_in_chinese_wraps_on_display_width() {
-    let out = nnstep(&["run", "ch04", "--plain", "--lang", "zh"], "1.5\n0\n\n2.5\n");
+    let out = nnstep(
+        &["run", "ch04", "--plain", "--lang", "zh"],
+        "1.5\n0\n\n2.5\n",
+    );
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(stdout.starts_with("第 4 章 · 单变量线性回归"));

@@ -15,16 +15,52 @@ fn shapes() -> Vec<(&'static str, usize, Vec<LayerSpec>, Loss)> {
     use Activation::{Identity, Sigmoid, Softmax, Tanh};
     vec![
         ("single neuron, mse", 1, vec![layer(1, Identity)], Loss::Mse),
-        ("logistic, bce", 2, vec![layer(1, Sigmoid)], Loss::BinaryCrossEntropy),
-        ("softmax, 3 classes", 2, vec![layer(3, Softmax)], Loss::SoftmaxCrossEntropy),
-        ("1-3-1 regression", 1, vec![layer(3, Sigmoid), layer(1, Identity)], Loss::Mse),
-        ("1-2-1 tanh regression", 1, vec![layer(2, Tanh), layer(1, Identity)], Loss::Mse),
-        ("2-2-1 classifier", 2, vec![layer(2, Sigmoid), layer(1, Sigmoid)], Loss::BinaryCrossEntropy),
-        ("2-3-3 classifier", 2, vec![layer(3, Sigmoid), layer(3, Softmax)], Loss::SoftmaxCrossEntropy),
+        (
+            "logistic, bce",
+            2,
+            vec![layer(1, Sigmoid)],
+            Loss::BinaryCrossEntropy,
+        ),
+        (
+            "softmax, 3 classes",
+            2,
+            vec![layer(3, Softmax)],
+            Loss::SoftmaxCrossEntropy,
+        ),
+        (
+            "1-3-1 regression",
+            1,
+            vec![layer(3, Sigmoid), layer(1, Identity)],
+            Loss::Mse,
+        ),
+        (
+            "1-2-1 tanh regression",
+            1,
+            vec![layer(2, Tanh), layer(1, Identity)],
+            Loss::Mse,
+        ),
+        (
+            "2-2-1 classifier",
+            2,
+            vec![layer(2, Sigmoid), layer(1, Sigmoid)],
+            Loss::BinaryCrossEntropy,
+        ),
+        (
+            "2-3-3 classifier",
+            2,
+            vec![layer(3, Sigmoid), layer(3, Softmax)],
+            Loss::SoftmaxCrossEntropy,
+        ),
     ]
 }
 
-fn spec(inputs: usize, layers: &[LayerSpec], loss: Loss, ask: &str, samples: usize) -> GradientSpec {
+fn spec(
+    inputs: usize,
+    layers: &[LayerSpec],
+    loss: Loss,
+    ask: &str,
+    samples: usize,
+) -> GradientSpec {
     let raw = RawGradient {
         inputs,
         layers: layers.to_vec(),
@@ -47,11 +83,22 @@ fn spec(inputs: usize, layers: &[LayerSpec], loss: Loss, ask: &str, samples: usi
 }
 
 /// ∂L/∂θ by central differences, θ = W (or B when `bias`) of `layer` at `at`.
-fn numeric(net: &Network, x: &ndarray::Array2<f64>, y: &ndarray::Array2<f64>, layer: usize, bias: bool, at: (usize, usize)) -> f64 {
+fn numeric(
+    net: &Network,
+    x: &ndarray::Array2<f64>,
+    y: &ndarray::Array2<f64>,
+    layer: usize,
+    bias: bool,
+    at: (usize, usize),
+) -> f64 {
     let h = 1e-6;
     let loss_with = |delta: f64| {
         let mut layers: Vec<Dense> = net.layers().to_vec();
-        let p = if bias { &mut layers[layer].b } else { &mut layers[layer].w };
+        let p = if bias {
+            &mut layers[layer].b
+        } else {
+            &mut layers[layer].w
+        };
         p[at] += delta;
         Network::from_layers(layers, net.loss())
             .unwrap()
@@ -70,7 +117,9 @@ fn generated_dw_and_db_equal_finite_differences_for_every_lesson_model() {
                 for i in 0..depth {
                     for (stem, bias) in [("dW", false), ("dB", true)] {
                         let ask = format!("{stem}{}", i + 1);
-                        let case = spec(inputs, &layers, loss, &ask, samples).case(seed).unwrap();
+                        let case = spec(inputs, &layers, loss, &ask, samples)
+                            .case(seed)
+                            .unwrap();
                         let answer = case.answer();
                         for (at, v) in answer.indexed_iter() {
                             let fd = numeric(&case.network, &case.x, &case.y, i, bias, at);
@@ -90,11 +139,17 @@ fn generated_dw_and_db_equal_finite_differences_for_every_lesson_model() {
 fn with_one_sample_dz_is_db_so_it_matches_finite_differences_too() {
     for (name, inputs, layers, loss) in shapes() {
         for i in 0..layers.len() {
-            let case = spec(inputs, &layers, loss, &format!("dZ{}", i + 1), 1).case(3).unwrap();
+            let case = spec(inputs, &layers, loss, &format!("dZ{}", i + 1), 1)
+                .case(3)
+                .unwrap();
             assert_eq!(case.ask, Quantity::DZ(i));
             for (at, v) in case.answer().indexed_iter() {
                 let fd = numeric(&case.network, &case.x, &case.y, i, true, at);
-                assert!((v - fd).abs() < 1e-6 * (1.0 + fd.abs()), "{name}: dZ{} {v} vs {fd}", i + 1);
+                assert!(
+                    (v - fd).abs() < 1e-6 * (1.0 + fd.abs()),
+                    "{name}: dZ{} {v} vs {fd}",
+                    i + 1
+                );
             }
         }
     }
@@ -114,7 +169,11 @@ fn drawn_numbers_are_rounded_to_the_decimals_shown() {
     let case = spec(inputs, &layers, loss, "dW2", 2).case(9).unwrap();
     for g in case.givens() {
         for v in &g.value {
-            assert!(((v * 100.0).round() - v * 100.0).abs() < 1e-9, "{}: {v}", g.name);
+            assert!(
+                ((v * 100.0).round() - v * 100.0).abs() < 1e-9,
+                "{}: {v}",
+                g.name
+            );
         }
     }
 }
@@ -128,7 +187,8 @@ fn the_worked_solution_ends_with_the_answer_and_every_line_renders() {
             let last = lines.last().unwrap();
             assert_eq!(last.value, case.answer(), "{name} {ask}");
             for l in &lines {
-                nnstep::formula::parse_check(&l.tex).unwrap_or_else(|e| panic!("{name} {ask}: {} does not parse: {e:?}", l.tex));
+                nnstep::formula::parse_check(&l.tex)
+                    .unwrap_or_else(|e| panic!("{name} {ask}: {} does not parse: {e:?}", l.tex));
             }
         }
     }

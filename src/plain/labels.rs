@@ -132,7 +132,10 @@ pub fn hint(lang: Lang, n: usize, total: usize) -> String {
 #[must_use]
 pub fn solution_not_yet(lang: Lang, tries: u32) -> String {
     match lang {
-        Lang::En => format!("the worked solution opens after {tries} more tr{}", if tries == 1 { "y" } else { "ies" }),
+        Lang::En => format!(
+            "the worked solution opens after {tries} more tr{}",
+            if tries == 1 { "y" } else { "ies" }
+        ),
         Lang::Zh => format!("再作答 {tries} 次后可以查看详细解答"),
     }
 }
@@ -167,19 +170,33 @@ pub fn slip(lang: Lang, s: Slip) -> String {
     match (lang, s) {
         (Lang::En, Slip::Sign) => "the size is right, the sign is not".into(),
         (Lang::Zh, Slip::Sign) => "大小对了，符号不对".into(),
-        (Lang::En, Slip::Transposed) => "that is the transpose of the answer: check which way round the product goes".into(),
+        (Lang::En, Slip::Transposed) => {
+            "that is the transpose of the answer: check which way round the product goes".into()
+        }
         (Lang::Zh, Slip::Transposed) => "这是答案的转置：检查乘积的顺序".into(),
-        (Lang::En, Slip::ForgotHalf) => "twice the answer: did the ½ of the squared error get lost?".into(),
+        (Lang::En, Slip::ForgotHalf) => {
+            "twice the answer: did the ½ of the squared error get lost?".into()
+        }
         (Lang::Zh, Slip::ForgotHalf) => "是答案的两倍：平方误差前的 ½ 漏掉了吗？".into(),
         (Lang::En, Slip::ExtraHalf) => "half the answer: is there a ½ too many?".into(),
         (Lang::Zh, Slip::ExtraHalf) => "是答案的一半：是不是多乘了 ½？".into(),
-        (Lang::En, Slip::ForgotMean { m }) => format!("{m} times the answer: average over the {m} samples (the 1/m)"),
-        (Lang::Zh, Slip::ForgotMean { m }) => format!("是答案的 {m} 倍：要对 {m} 个样本取平均（乘 1/m）"),
-        (Lang::En, Slip::ExtraMean { m }) => format!("the answer divided by {m}: dZ is per sample, only dW and dB take the 1/m"),
-        (Lang::Zh, Slip::ExtraMean { m }) => format!("是答案除以 {m}：dZ 是逐样本的，只有 dW、dB 才乘 1/m"),
+        (Lang::En, Slip::ForgotMean { m }) => {
+            format!("{m} times the answer: average over the {m} samples (the 1/m)")
+        }
+        (Lang::Zh, Slip::ForgotMean { m }) => {
+            format!("是答案的 {m} 倍：要对 {m} 个样本取平均（乘 1/m）")
+        }
+        (Lang::En, Slip::ExtraMean { m }) => {
+            format!("the answer divided by {m}: dZ is per sample, only dW and dB take the 1/m")
+        }
+        (Lang::Zh, Slip::ExtraMean { m }) => {
+            format!("是答案除以 {m}：dZ 是逐样本的，只有 dW、dB 才乘 1/m")
+        }
         (Lang::En, Slip::ZForA) => "that is what z gives where a = σ(z) was needed".into(),
         (Lang::Zh, Slip::ZForA) => "这是把 a = σ(z) 错用成 z 得到的结果".into(),
-        (Lang::En, Slip::ForgotDerivative) => "the activation's derivative σ'(Z) is missing from the hidden delta".into(),
+        (Lang::En, Slip::ForgotDerivative) => {
+            "the activation's derivative σ'(Z) is missing from the hidden delta".into()
+        }
         (Lang::Zh, Slip::ForgotDerivative) => "隐藏层的 dZ 漏乘了激活函数的导数 σ'(Z)".into(),
     }
 }
@@ -189,8 +206,12 @@ pub fn slip(lang: Lang, s: Slip) -> String {
 pub fn input_error(lang: Lang, e: &InputError) -> String {
     let zh = lang == Lang::Zh;
     match e {
-        InputError::TooLong { len, max } if zh => format!("输入太长（{len} 个字符，最多 {max} 个）"),
-        InputError::TooLong { len, max } => format!("the answer is too long ({len} characters, at most {max})"),
+        InputError::TooLong { len, max } if zh => {
+            format!("输入太长（{len} 个字符，最多 {max} 个）")
+        }
+        InputError::TooLong { len, max } => {
+            format!("the answer is too long ({len} characters, at most {max})")
+        }
         InputError::NotANumber(s) if zh => format!("“{s}”不是数字"),
         InputError::NotANumber(s) => format!("'{s}' is not a number"),
         InputError::TooLarge(s) if zh => format!("“{s}”太大了"),
@@ -200,9 +221,15 @@ pub fn input_error(lang: Lang, e: &InputError) -> String {
         InputError::DivideByZero(s) if zh => format!("“{s}”除以了零"),
         InputError::DivideByZero(s) => format!("'{s}' divides by zero"),
         InputError::Brackets if zh => "方括号不配对；例如 [[0.1, -0.2], [0.3, 0.4]]".into(),
-        InputError::Brackets => "the brackets do not pair up; for example [[0.1, -0.2], [0.3, 0.4]]".into(),
-        InputError::Ragged { row, len, expected } if zh => format!("第 {row} 行有 {len} 个数，第一行有 {expected} 个"),
-        InputError::Ragged { row, len, expected } => format!("row {row} has {len} values, but the first row has {expected}"),
+        InputError::Brackets => {
+            "the brackets do not pair up; for example [[0.1, -0.2], [0.3, 0.4]]".into()
+        }
+        InputError::Ragged { row, len, expected } if zh => {
+            format!("第 {row} 行有 {len} 个数，第一行有 {expected} 个")
+        }
+        InputError::Ragged { row, len, expected } => {
+            format!("row {row} has {len} values, but the first row has {expected}")
+        }
         InputError::Expression { problem, at } => expr_problem(lang, problem, at + 1),
     }
 }
@@ -214,8 +241,12 @@ fn expr_problem(lang: Lang, p: &ExprProblem, col: usize) -> String {
         ExprProblem::UnexpectedEnd => "the expression stops too early".into(),
         ExprProblem::Unexpected(t) if zh => format!("第 {col} 个字符处不应出现“{t}”"),
         ExprProblem::Unexpected(t) => format!("'{t}' cannot come there (character {col})"),
-        ExprProblem::UnknownName { name, vars } if zh => format!("不认识“{name}”；可用的变量：{}", vars.join(", ")),
-        ExprProblem::UnknownName { name, vars } => format!("'{name}' is unknown; the variables are {}", vars.join(", ")),
+        ExprProblem::UnknownName { name, vars } if zh => {
+            format!("不认识“{name}”；可用的变量：{}", vars.join(", "))
+        }
+        ExprProblem::UnknownName { name, vars } => {
+            format!("'{name}' is unknown; the variables are {}", vars.join(", "))
+        }
         ExprProblem::Unclosed if zh => format!("第 {col} 个字符处的括号没有闭合"),
         ExprProblem::Unclosed => format!("the parenthesis at character {col} is not closed"),
         ExprProblem::TooDeep if zh => "括号嵌套太深".into(),
@@ -231,17 +262,26 @@ pub fn reason(lang: Lang, r: &Reason) -> String {
         Reason::NoAnswer if zh => "没有作答".into(),
         Reason::NoAnswer => "no answer given".into(),
         Reason::Unreadable(e) => input_error(lang, e),
-        Reason::NotAnOption { input, count } if zh => format!("“{input}”不是选项 1 到 {count} 之一"),
-        Reason::NotAnOption { input, count } => format!("'{input}' is none of the options 1 to {count}"),
+        Reason::NotAnOption { input, count } if zh => {
+            format!("“{input}”不是选项 1 到 {count} 之一")
+        }
+        Reason::NotAnOption { input, count } => {
+            format!("'{input}' is none of the options 1 to {count}")
+        }
         Reason::WrongOption(i) if zh => format!("选项 {} 不对", i + 1),
         Reason::WrongOption(i) => format!("option {} is not the right one", i + 1),
         Reason::WrongOptions { wrong, missing } => {
             let list: Vec<String> = wrong.iter().map(|i| (i + 1).to_string()).collect();
             match (zh, wrong.is_empty()) {
                 (true, true) => format!("还少了 {missing} 个正确选项"),
-                (true, false) => format!("选项 {} 不对；还少了 {missing} 个正确选项", list.join(", ")),
+                (true, false) => {
+                    format!("选项 {} 不对；还少了 {missing} 个正确选项", list.join(", "))
+                }
                 (false, true) => format!("{missing} right option(s) are missing"),
-                (false, false) => format!("option(s) {} are not right; {missing} right one(s) missing", list.join(", ")),
+                (false, false) => format!(
+                    "option(s) {} are not right; {missing} right one(s) missing",
+                    list.join(", ")
+                ),
             }
         }
         Reason::WrongShape { expected, given } if zh => format!(
@@ -253,24 +293,46 @@ pub fn reason(lang: Lang, r: &Reason) -> String {
             expected.0, expected.1, given.0, given.1
         ),
         Reason::Slip(s) => slip(lang, *s),
-        Reason::OutsideTolerance { given, allowed } if zh => format!("{given} 与答案相差超过 {allowed}"),
-        Reason::OutsideTolerance { given, allowed } => format!("{given} is not within {allowed} of the answer"),
-        Reason::CellsWrong { wrong, total, first } if zh => format!(
+        Reason::OutsideTolerance { given, allowed } if zh => {
+            format!("{given} 与答案相差超过 {allowed}")
+        }
+        Reason::OutsideTolerance { given, allowed } => {
+            format!("{given} is not within {allowed} of the answer")
+        }
+        Reason::CellsWrong {
+            wrong,
+            total,
+            first,
+        } if zh => format!(
             "{total} 个数中有 {wrong} 个不对（第一个在第 {} 行第 {} 列）",
             first.0 + 1,
             first.1 + 1
         ),
-        Reason::CellsWrong { wrong, total, first } => format!(
+        Reason::CellsWrong {
+            wrong,
+            total,
+            first,
+        } => format!(
             "{wrong} of the {total} values are off (the first at row {}, column {})",
             first.0 + 1,
             first.1 + 1
         ),
-        Reason::NotEquivalent { at, given, expected } => {
+        Reason::NotEquivalent {
+            at,
+            given,
+            expected,
+        } => {
             let point: Vec<String> = at.iter().map(|(n, v)| format!("{n} = {v:.3}")).collect();
             if zh {
-                format!("与正确表达式不等价：在 {} 处，你的式子得 {given:.4}，应为 {expected:.4}", point.join(", "))
+                format!(
+                    "与正确表达式不等价：在 {} 处，你的式子得 {given:.4}，应为 {expected:.4}",
+                    point.join(", ")
+                )
             } else {
-                format!("not the same function: at {}, yours gives {given:.4} but it should be {expected:.4}", point.join(", "))
+                format!(
+                    "not the same function: at {}, yours gives {given:.4} but it should be {expected:.4}",
+                    point.join(", ")
+                )
             }
         }
     }

@@ -7,6 +7,10 @@
 //! Parsing is recursive descent with a depth limit, so no input can
 //! overflow the stack.
 
+mod lexer;
+
+use lexer::{Tok, lex};
+
 /// A parsed expression over variables numbered by their place in the list
 /// given to [`parse`].
 #[derive(Clone, Debug, PartialEq)]
@@ -54,69 +58,6 @@ pub enum ExprProblem {
 
 /// Parentheses and operators nest at most this deep.
 pub const MAX_DEPTH: usize = 64;
-
-#[derive(Clone, Debug, PartialEq)]
-enum Tok {
-    Num(f64),
-    Name(String),
-    Op(char),
-    Open,
-    Close,
-}
-
-fn lex(src: &str) -> Result<Vec<(Tok, usize)>, (ExprProblem, usize)> {
-    let chars: Vec<char> = src.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let start = i;
-        if c.is_whitespace() {
-            i += 1;
-            continue;
-        }
-        if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit)) {
-            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
-                i += 1;
-            }
-            if matches!(chars.get(i), Some('e' | 'E')) {
-                let sign = usize::from(matches!(chars.get(i + 1), Some('+' | '-')));
-                if chars.get(i + 1 + sign).is_some_and(char::is_ascii_digit) {
-                    i += 1 + sign;
-                    while i < chars.len() && chars[i].is_ascii_digit() {
-                        i += 1;
-                    }
-                }
-            }
-            let text: String = chars[start..i].iter().collect();
-            let v = text
-                .parse()
-                .map_err(|_| (ExprProblem::Unexpected(text.clone()), start))?;
-            out.push((Tok::Num(v), start));
-            continue;
-        }
-        if c.is_alphabetic() || c == '_' {
-            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
-                i += 1;
-            }
-            out.push((Tok::Name(chars[start..i].iter().collect()), start));
-            continue;
-        }
-        let tok = match c {
-            '+' | '-' | '−' | '*' | '·' | '×' | '/' | '^' => Tok::Op(match c {
-                '−' => '-',
-                '·' | '×' => '*',
-                other => other,
-            }),
-            '(' | '[' => Tok::Open,
-            ')' | ']' => Tok::Close,
-            other => return Err((ExprProblem::Unexpected(other.to_string()), start)),
-        };
-        out.push((tok, start));
-        i += 1;
-    }
-    Ok(out)
-}
 
 /// Parses `src` with the variables `vars` (a name used that is not among them
 /// is an error).
@@ -269,7 +210,10 @@ impl Parser<'_> {
         if let Some(f) = function(name) {
             let arg_at = self.at();
             if self.peek() != Some(&Tok::Open) {
-                return Err((ExprProblem::Unexpected(format!("{name} without (…)")), arg_at));
+                return Err((
+                    ExprProblem::Unexpected(format!("{name} without (…)")),
+                    arg_at,
+                ));
             }
             self.pos += 1;
             self.deeper()?;
@@ -382,14 +326,23 @@ mod tests {
 
     #[test]
     fn problems_are_typed_with_their_place() {
-        assert_eq!(parse("a *", &vars(&["a"])), Err((ExprProblem::UnexpectedEnd, 3)));
+        assert_eq!(
+            parse("a *", &vars(&["a"])),
+            Err((ExprProblem::UnexpectedEnd, 3))
+        );
         assert_eq!(parse("(a", &vars(&["a"])), Err((ExprProblem::Unclosed, 0)));
         assert!(matches!(
             parse("q + 1", &vars(&["a"])),
             Err((ExprProblem::UnknownName { .. }, 0))
         ));
-        assert!(matches!(parse("a $ 1", &vars(&["a"])), Err((ExprProblem::Unexpected(_), 2))));
+        assert!(matches!(
+            parse("a $ 1", &vars(&["a"])),
+            Err((ExprProblem::Unexpected(_), 2))
+        ));
         let deep = "(".repeat(10_000) + "1" + &")".repeat(10_000);
-        assert_eq!(parse(&deep, &[]).map_err(|e| e.0), Err(ExprProblem::TooDeep));
+        assert_eq!(
+            parse(&deep, &[]).map_err(|e| e.0),
+            Err(ExprProblem::TooDeep)
+        );
     }
 }

@@ -95,7 +95,11 @@ impl FormulaKey {
         if same(1.0) {
             return Grade::Right;
         }
-        for (k, slip) in [(-1.0, Slip::Sign), (2.0, Slip::ForgotHalf), (0.5, Slip::ExtraHalf)] {
+        for (k, slip) in [
+            (-1.0, Slip::Sign),
+            (2.0, Slip::ForgotHalf),
+            (0.5, Slip::ExtraHalf),
+        ] {
             if same(k) {
                 return Grade::Wrong {
                     reason: Reason::Slip(slip),

@@ -14,8 +14,12 @@ use super::tolerance::Tolerance;
 pub enum Grade {
     Right,
     /// Not accepted, but near.
-    Close { nearly: Nearly },
-    Wrong { reason: Reason },
+    Close {
+        nearly: Nearly,
+    },
+    Wrong {
+        reason: Reason,
+    },
 }
 
 /// How a close answer missed.
@@ -185,8 +189,8 @@ pub fn grade_numbers(expected: &Expected, text: &str) -> Grade {
         return Grade::Right;
     }
     let negated = want.mapv(|v| -v);
-    let slips = std::iter::once((Slip::Sign, &negated))
-        .chain(expected.slips.iter().map(|(s, v)| (*s, v)));
+    let slips =
+        std::iter::once((Slip::Sign, &negated)).chain(expected.slips.iter().map(|(s, v)| (*s, v)));
     for (slip, value) in slips {
         if expected.differs(value) && expected.accepts(value, &given) {
             return Grade::wrong(Reason::Slip(slip));
@@ -207,13 +211,14 @@ pub fn grade_numbers(expected: &Expected, text: &str) -> Grade {
             allowed: expected.tolerance.allowed(want[(0, 0)]),
         });
     }
-    let wrong = (want.indexed_iter())
+    let wrong: Vec<(usize, usize)> = (want.indexed_iter())
         .filter(|(at, w)| !expected.tolerance.accepts(**w, given[*at]))
-        .count();
+        .map(|(at, _)| at)
+        .collect();
     Grade::wrong(Reason::CellsWrong {
-        wrong,
+        wrong: wrong.len(),
         total: want.len(),
-        first: off[0],
+        first: wrong.first().copied().unwrap_or(off[0]),
     })
 }
 
@@ -256,7 +261,11 @@ pub fn grade_choice(
         }
     }
     chosen.sort_unstable();
-    let wrong: Vec<usize> = chosen.iter().copied().filter(|i| !answers.contains(i)).collect();
+    let wrong: Vec<usize> = chosen
+        .iter()
+        .copied()
+        .filter(|i| !answers.contains(i))
+        .collect();
     let missing = answers.iter().filter(|a| !chosen.contains(a)).count();
     if wrong.is_empty() && missing == 0 {
         Grade::Right
@@ -317,7 +326,12 @@ mod tests {
         );
         assert!(!g.counts());
         let t = grade_numbers(&e, "[[1, 4], [2, 5], [3, 6]]");
-        assert_eq!(t, Grade::Wrong { reason: Reason::Slip(Slip::Transposed) });
+        assert_eq!(
+            t,
+            Grade::Wrong {
+                reason: Reason::Slip(Slip::Transposed)
+            }
+        );
         assert!(t.counts());
     }
 

@@ -4,78 +4,13 @@
 //! concrete case for one seed; the engine's own forward and backward pass
 //! give the answer.
 
-use ndarray::Array2;
-use serde::{Deserialize, Serialize};
-
 use super::case::Case;
+pub use super::gradient_raw::{RawFixed, RawGradient, RawRandom, RawWeights};
 use super::quantity::Quantity;
 use super::tolerance::Tolerance;
 use crate::engine::{Activation, Dense, EngineError, LayerSpec, Loss, Network};
 use crate::rng::SeededRng;
-
-/// A gradient question as written (also the `check:` of a number or matrix
-/// question). Unknown keys are errors.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawGradient {
-    /// Number of input features n.
-    pub inputs: usize,
-    pub layers: Vec<LayerSpec>,
-    pub loss: Loss,
-    #[serde(default)]
-    pub fixed: Option<RawFixed>,
-    #[serde(default)]
-    pub random: Option<RawRandom>,
-    /// `z`, `a`, `loss`, `dz`, `dw`, `db`, or layer-numbered `dW2`, `dZ1`, …
-    pub ask: String,
-    #[serde(default)]
-    pub abs: Option<f64>,
-    #[serde(default)]
-    pub rel: Option<f64>,
-    /// Questions of one step with the same `case` name draw the same
-    /// numbers (ask dw in one question and db in the next).
-    #[serde(default)]
-    pub case: Option<String>,
-}
-
-/// Fixed numbers: the samples `x` (m rows of n), the targets `y` (m rows of
-/// k) and every layer's weights.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawFixed {
-    pub x: Vec<Vec<f64>>,
-    pub y: Vec<Vec<f64>>,
-    pub weights: Vec<RawWeights>,
-}
-
-/// One layer's W (n rows of k) and b (k values, default zeros).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawWeights {
-    pub w: Vec<Vec<f64>>,
-    #[serde(default)]
-    pub b: Option<Vec<f64>>,
-}
-
-/// Ranges that numbers are drawn from, per learner.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawRandom {
-    pub x: [f64; 2],
-    pub w: [f64; 2],
-    /// Default: the range of `w`.
-    #[serde(default)]
-    pub b: Option<[f64; 2]>,
-    /// Regression targets (default: the range of `x`); classes are drawn.
-    #[serde(default)]
-    pub y: Option<[f64; 2]>,
-    /// Number of samples m (default 1).
-    #[serde(default)]
-    pub samples: Option<usize>,
-    /// Decimals every drawn number is rounded to (default 2).
-    #[serde(default)]
-    pub decimals: Option<u32>,
-}
+use ndarray::Array2;
 
 /// A checked gradient question.
 #[derive(Clone, Debug, PartialEq)]
@@ -163,7 +98,11 @@ impl GradientSpec {
             (Some(f), None) => fixed(raw, f, &mut out),
             (None, Some(r)) => random(r, &mut out),
             (Some(_), Some(_)) => {
-                out.push(problem(&[Key("random")], "give fixed or random numbers, not both", None));
+                out.push(problem(
+                    &[Key("random")],
+                    "give fixed or random numbers, not both",
+                    None,
+                ));
                 None
             }
             (None, None) => {
@@ -222,7 +161,11 @@ pub fn check_tolerance(
 ) -> Tolerance {
     for (name, v, max) in [("abs", abs, f64::INFINITY), ("rel", rel, 1.0)] {
         if let Some(v) = v.filter(|v| !(*v >= 0.0 && *v < max)) {
-            let below = if max < f64::INFINITY { " and below 1" } else { "" };
+            let below = if max < f64::INFINITY {
+                " and below 1"
+            } else {
+                ""
+            };
             out.push(problem(
                 &[Field::Key(name)],
                 format!("the tolerance {name} must be ≥ 0{below}, found {v}"),
@@ -247,16 +190,19 @@ fn rows(
 ) -> Option<Array2<f64>> {
     let found = (v.len(), v.first().map_or(0, Vec::len));
     if found != shape || v.iter().any(|r| r.len() != shape.1) {
+        let ragged = v.iter().any(|r| r.len() != found.1);
+        let found = if ragged {
+            format!("{} rows of unequal length", v.len())
+        } else {
+            format!("{}×{}", found.0, found.1)
+        };
         out.push(problem(
             at,
             format!(
-                "expected {} rows of {} values, found {} rows{}",
-                shape.0,
-                shape.1,
-                v.len(),
-                if v.iter().any(|r| r.len() != found.1) { " of unequal length" } else { "" }
+                "expected {}×{} (rows × columns), found {found}",
+                shape.0, shape.1
             ),
-            None,
+            Some("X is samples × inputs, Y samples × outputs, W inputs × units"),
         ));
         return None;
     }
@@ -271,7 +217,11 @@ fn fixed(raw: &RawGradient, f: &RawFixed, out: &mut Vec<SpecProblem>) -> Option<
     use Field::{Index, Key};
     let m = f.x.len();
     if m == 0 || m > MAX_SIZE {
-        out.push(problem(&[Key("fixed"), Key("x")], format!("give 1 to {MAX_SIZE} samples"), None));
+        out.push(problem(
+            &[Key("fixed"), Key("x")],
+            format!("give 1 to {MAX_SIZE} samples"),
+            None,
+        ));
         return None;
     }
     let k = raw.layers.last().map_or(1, |l| l.units);
@@ -280,7 +230,11 @@ fn fixed(raw: &RawGradient, f: &RawFixed, out: &mut Vec<SpecProblem>) -> Option<
     if f.weights.len() != raw.layers.len() {
         out.push(problem(
             &[Key("fixed"), Key("weights")],
-            format!("the model has {} layers, but {} weights are given", raw.layers.len(), f.weights.len()),
+            format!(
+                "the model has {} layers, but {} weights are given",
+                raw.layers.len(),
+                f.weights.len()
+            ),
             Some("one {w: [[…]], b: […]} per layer, nearest the inputs first"),
         ));
         return None;
@@ -289,9 +243,19 @@ fn fixed(raw: &RawGradient, f: &RawFixed, out: &mut Vec<SpecProblem>) -> Option<
     let mut n_in = raw.inputs;
     for (i, (wb, spec)) in f.weights.iter().zip(&raw.layers).enumerate() {
         let at = [Key("fixed"), Key("weights"), Index(i)];
-        let w = rows(&[&at[..], &[Key("w")]].concat(), &wb.w, (n_in, spec.units), out);
+        let w = rows(
+            &[&at[..], &[Key("w")]].concat(),
+            &wb.w,
+            (n_in, spec.units),
+            out,
+        );
         let b_rows = vec![wb.b.clone().unwrap_or_else(|| vec![0.0; spec.units])];
-        let b = rows(&[&at[..], &[Key("b")]].concat(), &b_rows, (1, spec.units), out);
+        let b = rows(
+            &[&at[..], &[Key("b")]].concat(),
+            &b_rows,
+            (1, spec.units),
+            out,
+        );
         weights.push(w.zip(b));
         n_in = spec.units;
     }
@@ -309,7 +273,10 @@ fn random(r: &RawRandom, out: &mut Vec<SpecProblem>) -> Option<Source> {
         if !(v[0].is_finite() && v[1].is_finite() && v[0] < v[1]) {
             out.push(problem(
                 &[Key("random"), Key(name)],
-                format!("a range is [low, high] with low < high, found [{}, {}]", v[0], v[1]),
+                format!(
+                    "a range is [low, high] with low < high, found [{}, {}]",
+                    v[0], v[1]
+                ),
                 None,
             ));
         }
@@ -324,10 +291,18 @@ fn random(r: &RawRandom, out: &mut Vec<SpecProblem>) -> Option<Source> {
         decimals: r.decimals.unwrap_or(2),
     };
     if !(1..=MAX_SIZE).contains(&ranges.samples) {
-        out.push(problem(&[Key("random"), Key("samples")], format!("give 1 to {MAX_SIZE} samples"), None));
+        out.push(problem(
+            &[Key("random"), Key("samples")],
+            format!("give 1 to {MAX_SIZE} samples"),
+            None,
+        ));
     }
     if ranges.decimals > 6 {
-        out.push(problem(&[Key("random"), Key("decimals")], "at most 6 decimals", None));
+        out.push(problem(
+            &[Key("random"), Key("decimals")],
+            "at most 6 decimals",
+            None,
+        ));
     }
     Some(Source::Random(ranges))
 }

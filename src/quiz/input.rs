@@ -49,7 +49,24 @@ impl std::fmt::Display for InputError {
             InputError::Ragged { row, len, expected } => {
                 write!(f, "row {row} has {len} values, the first row {expected}")
             }
-            InputError::Expression { problem, at } => write!(f, "{problem:?} at character {}", at + 1),
+            InputError::Expression { problem, at } => {
+                let at = at + 1;
+                match problem {
+                    ExprProblem::UnexpectedEnd => write!(f, "the expression stops too early"),
+                    ExprProblem::Unexpected(t) => write!(f, "'{t}' cannot come at character {at}"),
+                    ExprProblem::UnknownName { name, vars } => {
+                        write!(
+                            f,
+                            "'{name}' is unknown; the variables are {}",
+                            vars.join(", ")
+                        )
+                    }
+                    ExprProblem::Unclosed => {
+                        write!(f, "the parenthesis at character {at} is not closed")
+                    }
+                    ExprProblem::TooDeep => write!(f, "the parentheses nest too deep"),
+                }
+            }
         }
     }
 }
@@ -106,7 +123,10 @@ pub fn check_length(input: &str) -> Result<(), InputError> {
 /// One number: a decimal, scientific notation or a fraction `a/b`.
 pub fn parse_number(input: &str) -> Result<f64, InputError> {
     check_length(input)?;
-    let s: String = normalise(input).chars().filter(|c| !c.is_whitespace()).collect();
+    let s: String = normalise(input)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     if let Some((a, b)) = s.split_once('/') {
         let (a, b) = (plain_number(a)?, plain_number(b)?);
         if b == 0.0 {
@@ -118,9 +138,7 @@ pub fn parse_number(input: &str) -> Result<f64, InputError> {
 }
 
 fn plain_number(s: &str) -> Result<f64, InputError> {
-    let v: f64 = s
-        .parse()
-        .map_err(|_| InputError::NotANumber(shorten(s)))?;
+    let v: f64 = s.parse().map_err(|_| InputError::NotANumber(shorten(s)))?;
     finite(v, s)
 }
 
@@ -170,8 +188,8 @@ pub fn parse_matrix(input: &str) -> Result<Typed, InputError> {
         }
     }
     let cells: Vec<f64> = values.iter().flatten().copied().collect();
-    let values = Array2::from_shape_vec((values.len(), width), cells)
-        .map_err(|_| InputError::Brackets)?;
+    let values =
+        Array2::from_shape_vec((values.len(), width), cells).map_err(|_| InputError::Brackets)?;
     Ok(Typed { values, flat })
 }
 
@@ -220,17 +238,30 @@ mod tests {
 
     #[test]
     fn garbage_numbers_say_what_is_wrong() {
-        assert!(matches!(parse_number("abc"), Err(InputError::NotANumber(_))));
-        assert!(matches!(parse_number("1e999"), Err(InputError::TooLarge(_))));
+        assert!(matches!(
+            parse_number("abc"),
+            Err(InputError::NotANumber(_))
+        ));
+        assert!(matches!(
+            parse_number("1e999"),
+            Err(InputError::TooLarge(_))
+        ));
         assert!(matches!(parse_number("NaN"), Err(InputError::NotFinite(_))));
-        assert!(matches!(parse_number("1/0"), Err(InputError::DivideByZero(_))));
+        assert!(matches!(
+            parse_number("1/0"),
+            Err(InputError::DivideByZero(_))
+        ));
         assert!(matches!(parse_number(""), Err(InputError::NotANumber(_))));
     }
 
     #[test]
     fn matrices_pasted_or_with_semicolons() {
         let want = array![[0.1, -0.2], [0.3, 0.4]];
-        for s in ["[[0.1, -0.2], [0.3, 0.4]]", "0.1, -0.2; 0.3, 0.4", "0.1 -0.2 ; 0.3 0.4"] {
+        for s in [
+            "[[0.1, -0.2], [0.3, 0.4]]",
+            "0.1, -0.2; 0.3, 0.4",
+            "0.1 -0.2 ; 0.3 0.4",
+        ] {
             let t = parse_matrix(s).unwrap();
             assert_eq!(t.values, want, "{s}");
             assert!(!t.flat);

@@ -25,7 +25,9 @@ impl Quantity {
         if matches!(lower.as_str(), "loss" | "l") {
             return Ok(Quantity::Loss);
         }
-        let split = lower.find(|c: char| c.is_ascii_digit()).unwrap_or(lower.len());
+        let split = lower
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(lower.len());
         let (stem, digits) = lower.split_at(split);
         let make: fn(usize) -> Quantity = match stem {
             "z" => Quantity::Z,
@@ -44,8 +46,9 @@ impl Quantity {
                 return Ok(make(0));
             }
             return Err(format!(
-                "the model has {layers} layers, so '{name}' needs a layer number ({}1 to {}{layers})",
-                stem, stem
+                "the model has {layers} layers, so '{name}' needs a layer number ({} to {})",
+                make(0).name(layers),
+                make(layers - 1).name(layers)
             ));
         }
         match digits.parse::<usize>() {
@@ -60,9 +63,11 @@ impl Quantity {
     #[must_use]
     pub fn layer(self) -> Option<usize> {
         match self {
-            Quantity::Z(i) | Quantity::A(i) | Quantity::DZ(i) | Quantity::DW(i) | Quantity::DB(i) => {
-                Some(i)
-            }
+            Quantity::Z(i)
+            | Quantity::A(i)
+            | Quantity::DZ(i)
+            | Quantity::DW(i)
+            | Quantity::DB(i) => Some(i),
             Quantity::Loss => None,
         }
     }
@@ -132,8 +137,16 @@ mod tests {
         assert_eq!(Quantity::parse("dW1", 1), Ok(Quantity::DW(0)));
         assert_eq!(Quantity::parse("dZ2", 2), Ok(Quantity::DZ(1)));
         assert_eq!(Quantity::parse("loss", 2), Ok(Quantity::Loss));
-        assert!(Quantity::parse("dw", 2).unwrap_err().contains("layer number"));
-        assert!(Quantity::parse("dW3", 2).unwrap_err().contains("layers 1 to 2"));
+        assert!(
+            Quantity::parse("dw", 2)
+                .unwrap_err()
+                .contains("layer number")
+        );
+        assert!(
+            Quantity::parse("dW3", 2)
+                .unwrap_err()
+                .contains("layers 1 to 2")
+        );
         assert!(Quantity::parse("dq", 1).is_err());
         assert_eq!(Quantity::DW(1).name(2), "dW2");
         assert_eq!(Quantity::DW(0).tex(1), "dw");

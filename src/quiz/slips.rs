@@ -6,8 +6,8 @@
 use ndarray::{Array2, ArrayView2};
 
 use super::case::Case;
-use super::gradient::derivative_uses_a;
 use super::grade::Slip;
+use super::gradient::derivative_uses_a;
 use super::quantity::Quantity;
 use crate::engine::{Activation, LayerGrads, Loss};
 
@@ -54,10 +54,34 @@ pub(super) fn slips(case: &Case) -> Vec<(Slip, Array2<f64>)> {
                 _ => g[i].db.clone(),
             };
             for (slip, variant) in [
-                (Slip::ZForA, Variant { output_z: true, ..Variant::default() }),
-                (Slip::ZForA, Variant { derivative_z: true, ..Variant::default() }),
-                (Slip::ZForA, Variant { input_z: true, ..Variant::default() }),
-                (Slip::ForgotDerivative, Variant { no_derivative: true, ..Variant::default() }),
+                (
+                    Slip::ZForA,
+                    Variant {
+                        output_z: true,
+                        ..Variant::default()
+                    },
+                ),
+                (
+                    Slip::ZForA,
+                    Variant {
+                        derivative_z: true,
+                        ..Variant::default()
+                    },
+                ),
+                (
+                    Slip::ZForA,
+                    Variant {
+                        input_z: true,
+                        ..Variant::default()
+                    },
+                ),
+                (
+                    Slip::ForgotDerivative,
+                    Variant {
+                        no_derivative: true,
+                        ..Variant::default()
+                    },
+                ),
             ] {
                 out.push((slip, pick(&backward_with(case, variant))));
             }
@@ -75,10 +99,12 @@ fn backward_with(case: &Case, v: Variant) -> Vec<LayerGrads> {
     let n = layers.len();
     let last = &layers[n - 1];
     let out_a = if v.output_z { &z[n - 1] } else { &a[n - 1] };
-    let mut dz = case
-        .network
-        .loss()
-        .output_delta(last.activation, z[n - 1].view(), out_a.view(), case.y.view());
+    let mut dz = case.network.loss().output_delta(
+        last.activation,
+        z[n - 1].view(),
+        out_a.view(),
+        case.y.view(),
+    );
     let mut grads = Vec::with_capacity(n);
     for i in (0..n).rev() {
         let input: ArrayView2<f64> = match i {

@@ -42,7 +42,10 @@ pub fn matrix_tex(m: &Array2<f64>, paren: bool) -> String {
         .into_iter()
         .map(|r| r.iter().map(|v| number(*v)).collect::<Vec<_>>().join(" & "))
         .collect();
-    format!("\\begin{{bmatrix}} {} \\end{{bmatrix}}", rows.join(" \\\\ "))
+    format!(
+        "\\begin{{bmatrix}} {} \\end{{bmatrix}}",
+        rows.join(" \\\\ ")
+    )
 }
 
 impl Case {
@@ -60,7 +63,10 @@ impl Case {
             if self.ask == Quantity::Z(i) {
                 return out;
             }
-            out.push(self.a_line(i));
+            let identity = self.network.layers()[i].activation == Activation::Identity;
+            if !identity || self.ask == Quantity::A(i) {
+                out.push(self.a_line(i));
+            }
         }
         if matches!(self.ask, Quantity::A(_)) {
             return out;
@@ -108,7 +114,11 @@ impl Case {
     fn z_line(&self, i: usize) -> SolutionLine {
         let (x, xv) = self.input(i);
         let l = &self.network.layers()[i];
-        let (w, b, z) = (self.sym("W", Some(i)), self.sym("B", Some(i)), self.sym("Z", Some(i)));
+        let (w, b, z) = (
+            self.sym("W", Some(i)),
+            self.sym("B", Some(i)),
+            self.sym("Z", Some(i)),
+        );
         let tex = format!(
             "{z} = {x} \\cdot {w} + {b} = {} \\cdot {} + {}",
             matrix_tex(xv, true),
@@ -129,14 +139,21 @@ impl Case {
             Activation::LeakyRelu => "\\mathrm{leaky}",
             Activation::Softmax => "\\mathrm{softmax}",
         };
-        self.line(Quantity::A(i), format!("{a} = {f}({z}) = {f}\\left({zv}\\right)"))
+        self.line(
+            Quantity::A(i),
+            format!("{a} = {f}({z}) = {f}\\left({zv}\\right)"),
+        )
     }
 
     fn loss_line(&self) -> SolutionLine {
         let n = self.depth();
         let (a, y) = (self.sym("A", Some(n - 1)), self.sym("Y", None));
         let m = self.samples();
-        let mean = if m == 1 { String::new() } else { format!("\\frac{{1}}{{{m}}}") };
+        let mean = if m == 1 {
+            String::new()
+        } else {
+            format!("\\frac{{1}}{{{m}}}")
+        };
         let sum = if self.y.len() == 1 { "" } else { "\\sum " };
         let tex = match self.network.loss() {
             Loss::Mse => format!("L = {mean}{sum}\\frac{{1}}{{2}}({a} - {y})^2"),
@@ -153,13 +170,23 @@ impl Case {
         let l = &self.network.layers()[i];
         let dz = self.sym("dZ", Some(i));
         if i == n - 1 {
-            let (a, y) = (self.sym("A", Some(i)), self.sym("Y", None));
+            // With an identity output the deck writes z − y: A is Z.
+            let stem = if l.activation == Activation::Identity {
+                "Z"
+            } else {
+                "A"
+            };
+            let (a, y) = (self.sym(stem, Some(i)), self.sym("Y", None));
             let av = matrix_tex(&self.forward.a[i], false);
             let yv = matrix_tex(&self.y, true);
             let tex = if l.activation == self.network.loss().natural_output() {
                 format!("{dz} = {a} - {y} = {av} - {yv}")
             } else {
-                format!("{dz} = ({a} - {y}) \\odot {}'({})", act_name(l.activation), self.sym("Z", Some(i)))
+                format!(
+                    "{dz} = ({a} - {y}) \\odot {}'({})",
+                    act_name(l.activation),
+                    self.sym("Z", Some(i))
+                )
             };
             return self.line(Quantity::DZ(i), tex);
         }
@@ -192,9 +219,14 @@ impl Case {
         let (x, xv) = self.input(i);
         let (dw, dz) = (self.sym("dW", Some(i)), self.sym("dZ", Some(i)));
         let m = self.samples();
-        let mean = if m == 1 { String::new() } else { format!("\\frac{{1}}{{{m}}}") };
+        let mean = if m == 1 {
+            String::new()
+        } else {
+            format!("\\frac{{1}}{{{m}}}")
+        };
+        let t = if xv.len() == 1 { "" } else { "^{\\top}" };
         let tex = format!(
-            "{dw} = {mean}{x}^{{\\top}} \\cdot {dz} = {mean}{} \\cdot {}",
+            "{dw} = {mean}{x}{t} \\cdot {dz} = {mean}{} \\cdot {}",
             matrix_tex(&xv.t().to_owned(), true),
             matrix_tex(&self.grads.layers[i].dz, true)
         );

@@ -16,14 +16,18 @@ pub const CLOSE_FACTOR: f64 = 10.0;
 
 impl Tolerance {
     /// Exactly (within 1e-9): a number question that gives no tolerance.
-    pub const EXACT: Tolerance = Tolerance { abs: 1e-9, rel: 0.0 };
+    pub const EXACT: Tolerance = Tolerance {
+        abs: 1e-9,
+        rel: 0.0,
+    };
 
-    /// The default of generated gradient questions: a hundredth, or 1 % of
-    /// the answer's size, which forgives rounding the intermediate values to
-    /// two or three decimals as a learner does by hand.
+    /// The default of generated gradient questions: 2 % of the answer's
+    /// size (at least 0.0005), which forgives rounding the intermediate
+    /// values to three or four digits as a learner does by hand, without
+    /// letting a small gradient pass for zero.
     pub const BY_HAND: Tolerance = Tolerance {
-        abs: 0.01,
-        rel: 0.01,
+        abs: 0.0005,
+        rel: 0.02,
     };
 
     /// The allowed distance from `answer`.
@@ -51,7 +55,10 @@ mod tests {
 
     #[test]
     fn either_bound_suffices() {
-        let t = Tolerance { abs: 0.01, rel: 0.1 };
+        let t = Tolerance {
+            abs: 0.01,
+            rel: 0.1,
+        };
         assert!(t.accepts(100.0, 109.0));
         assert!(t.accepts(0.0, 0.009));
         assert!(!t.accepts(0.0, 0.02));

@@ -1,9 +1,9 @@
 //! Grading one answer typed by the learner against a lesson question: the
 //! lesson's question kinds mapped onto the quiz module's graders.
 
-pub use crate::quiz::{Grade, Nearly, Reason, Slip};
 use crate::lesson::{Lang, Question, QuestionKind};
 use crate::quiz::{self, Case, Expected};
+pub use crate::quiz::{Grade, Nearly, Reason, Slip};
 
 /// Grades `input` (one line as typed) for `q`; `case` is the generated case
 /// of a gradient question, `seed` picks a formula's comparison points.

@@ -57,7 +57,12 @@ impl Session {
             _ => (None, None),
         };
         let base = self.seed.or(lesson_seed).unwrap_or(self.learner);
-        let key = format!("{}/{}/{}", self.lesson.id, self.step().id, shared.unwrap_or(id));
+        let key = format!(
+            "{}/{}/{}",
+            self.lesson.id,
+            self.step().id,
+            shared.unwrap_or(id)
+        );
         quiz::question_seed(base, &key)
     }
 
@@ -119,7 +124,11 @@ impl Session {
         for step in &self.lesson.steps {
             if let StepKind::Quiz(qs) = &step.kind {
                 for q in qs {
-                    out.push(QuestionRecord::of(&step.id, &q.id, &self.state_of(&step.id, &q.id)));
+                    out.push(QuestionRecord::of(
+                        &step.id,
+                        &q.id,
+                        &self.state_of(&step.id, &q.id),
+                    ));
                 }
             }
         }

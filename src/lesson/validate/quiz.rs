@@ -117,12 +117,20 @@ fn choice(c: &mut Checker, path: &[PathSeg], ch: &RawChoice) -> Option<QuestionK
         (None, Some(list)) if !list.is_empty() => ("answers", list.clone()),
         (Some(_), Some(_)) => {
             let hint = "answer: N for one right option, answers: [N, M] for several";
-            c.report(key(path, "answers"), "give answer or answers, not both", Some(hint.into()));
+            c.report(
+                key(path, "answers"),
+                "give answer or answers, not both",
+                Some(hint.into()),
+            );
             return None;
         }
         _ => {
             let hint = "answer: N for one right option, answers: [N, M] for several";
-            c.report(key(path, "options"), "the choice has no answer", Some(hint.into()));
+            c.report(
+                key(path, "options"),
+                "the choice has no answer",
+                Some(hint.into()),
+            );
             return None;
         }
     };
@@ -150,9 +158,17 @@ fn choice(c: &mut Checker, path: &[PathSeg], ch: &RawChoice) -> Option<QuestionK
 }
 
 /// Checks a tolerance and reports problems at `path`.`abs`/`rel`.
-fn tolerance(c: &mut Checker, path: &[PathSeg], abs: Option<f64>, rel: Option<f64>) -> Option<Tolerance> {
+fn tolerance(
+    c: &mut Checker,
+    path: &[PathSeg],
+    abs: Option<f64>,
+    rel: Option<f64>,
+) -> Option<Tolerance> {
     let mut problems = Vec::new();
-    let exact = Tolerance { abs: EXACT, rel: 0.0 };
+    let exact = Tolerance {
+        abs: EXACT,
+        rel: 0.0,
+    };
     let t = quiz::check_tolerance(abs, rel, exact, &mut problems);
     let ok = problems.is_empty();
     spec_problems(c, path, problems);
@@ -162,7 +178,11 @@ fn tolerance(c: &mut Checker, path: &[PathSeg], abs: Option<f64>, rel: Option<f6
 fn number(c: &mut Checker, path: &[PathSeg], n: &RawNumber) -> Option<QuestionKind> {
     let mut ok = true;
     if !n.answer.is_finite() {
-        c.report(key(path, "answer"), "the answer must be a finite number", None);
+        c.report(
+            key(path, "answer"),
+            "the answer must be a finite number",
+            None,
+        );
         ok = false;
     }
     let tolerance = tolerance(c, path, n.abs, n.rel)?;
@@ -188,7 +208,11 @@ fn matrix(c: &mut Checker, path: &[PathSeg], m: &RawMatrixAnswer) -> Option<Ques
         return None;
     }
     if m.answer.iter().flatten().any(|v| !v.is_finite()) {
-        c.report(key(path, "answer"), "every value must be a finite number", None);
+        c.report(
+            key(path, "answer"),
+            "every value must be a finite number",
+            None,
+        );
         return None;
     }
     let tolerance = tolerance(c, path, m.abs, m.rel)?;
@@ -201,7 +225,8 @@ fn matrix(c: &mut Checker, path: &[PathSeg], m: &RawMatrixAnswer) -> Option<Ques
 
 fn formula(c: &mut Checker, path: &[PathSeg], f: &RawFormula) -> Option<QuestionKind> {
     let bad_var = f.vars.iter().find(|v| {
-        v.is_empty() || !v.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
+        v.is_empty()
+            || !v.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
             || v.starts_with(|ch: char| ch.is_ascii_digit())
     });
     if f.vars.is_empty() || bad_var.is_some() {
@@ -214,7 +239,11 @@ fn formula(c: &mut Checker, path: &[PathSeg], f: &RawFormula) -> Option<Question
     }
     let range = f.range.map_or(quiz::DEFAULT_RANGE, |r| (r[0], r[1]));
     if !(range.0.is_finite() && range.1.is_finite() && range.0 < range.1) {
-        c.report(key(path, "range"), "a range is [low, high] with low < high", None);
+        c.report(
+            key(path, "range"),
+            "a range is [low, high] with low < high",
+            None,
+        );
         return None;
     }
     match FormulaKey::new(f.vars.clone(), &f.answer, range) {

@@ -49,7 +49,11 @@ pub(super) fn check_key(
     let at = key(path, "check");
     if check.abs.is_some() || check.rel.is_some() {
         let hint = "the question's own abs and rel apply";
-        c.report(key(&at, "ask"), "a check has no tolerance of its own", Some(hint.into()));
+        c.report(
+            key(&at, "ask"),
+            "a check has no tolerance of its own",
+            Some(hint.into()),
+        );
     }
     let spec = match GradientSpec::check(check) {
         Ok(s) => s,
@@ -57,7 +61,11 @@ pub(super) fn check_key(
     };
     if !matches!(spec.source, Source::Fixed { .. }) {
         let hint = "give the numbers under check: fixed: {x, y, weights}";
-        c.report(key(&at, "random"), "a fixed answer key can only be checked against fixed numbers", Some(hint.into()));
+        c.report(
+            key(&at, "random"),
+            "a fixed answer key can only be checked against fixed numbers",
+            Some(hint.into()),
+        );
         return;
     }
     let Ok(case) = spec.case(0) else { return };
@@ -67,7 +75,11 @@ pub(super) fn check_key(
         let (r, c2) = engine.dim();
         c.report(
             key(path, "answer"),
-            format!("check computes {name} of shape {r}×{c2}, but the key is {}×{}", key_value.nrows(), key_value.ncols()),
+            format!(
+                "check computes {name} of shape {r}×{c2}, but the key is {}×{}",
+                key_value.nrows(),
+                key_value.ncols()
+            ),
             None,
         );
         return;
@@ -77,7 +89,10 @@ pub(super) fn check_key(
         let shown: Vec<String> = engine.iter().map(|v| number(*v)).collect();
         c.report(
             key(path, "answer"),
-            format!("the key disagrees with the engine, which computes {name} = {}", shown.join(", ")),
+            format!(
+                "the key disagrees with the engine, which computes {name} = {}",
+                shown.join(", ")
+            ),
             Some("fix the key, or the numbers under check if they are not the ones meant".into()),
         );
     }

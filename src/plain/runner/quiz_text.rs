@@ -17,7 +17,12 @@ pub const MAX_TRIES: u32 = 3;
 const ECHO: usize = 60;
 
 impl Printer<'_> {
-    pub(super) fn question(&mut self, s: &mut Session, i: usize, q: &Question) -> anyhow::Result<()> {
+    pub(super) fn question(
+        &mut self,
+        s: &mut Session,
+        i: usize,
+        q: &Question,
+    ) -> anyhow::Result<()> {
         let w = self.opts.width;
         let first = format!("Q{}. ", i + 1);
         let ask = self.text(&q.ask).to_string();
@@ -56,7 +61,11 @@ impl Printer<'_> {
                 }
             }
             QuestionKind::Matrix { answer, .. } => {
-                writeln!(self.out, "    {}", labels::shape_note(self.opts.lang, answer.dim()))?;
+                writeln!(
+                    self.out,
+                    "    {}",
+                    labels::shape_note(self.opts.lang, answer.dim())
+                )?;
             }
             QuestionKind::Formula(key) => {
                 writeln!(self.out, "    {} {}", self.l.variables, key.vars.join(", "))?;
@@ -105,12 +114,21 @@ impl Printer<'_> {
             return Ok(None);
         }
         let shown: String = line.trim().chars().take(ECHO).collect();
-        let more = if line.trim().chars().count() > ECHO { "…" } else { "" };
+        let more = if line.trim().chars().count() > ECHO {
+            "…"
+        } else {
+            ""
+        };
         writeln!(self.out, "{shown}{more}")?;
         Ok(Some(line))
     }
 
-    fn answer_loop(&mut self, s: &mut Session, q: &Question, case: Option<&Case>) -> anyhow::Result<()> {
+    fn answer_loop(
+        &mut self,
+        s: &mut Session,
+        q: &Question,
+        case: Option<&Case>,
+    ) -> anyhow::Result<()> {
         let lang = self.opts.lang;
         let step = s.step().id.clone();
         loop {
@@ -141,7 +159,9 @@ impl Printer<'_> {
                         SolutionAccess::NotYet { tries } => {
                             writeln!(self.out, "{}", labels::solution_not_yet(lang, tries))?;
                         }
-                        SolutionAccess::NoneForThisKind => writeln!(self.out, "{}", self.l.no_solution)?,
+                        SolutionAccess::NoneForThisKind => {
+                            writeln!(self.out, "{}", self.l.no_solution)?
+                        }
                     }
                     continue;
                 }
@@ -152,8 +172,12 @@ impl Printer<'_> {
             let out_of_tries = g.counts() && !g.is_right() && tries >= MAX_TRIES;
             let verdict = match &g {
                 Grade::Right => self.l.right.to_string(),
-                Grade::Close { nearly } => format!("{}: {}", self.l.close, labels::nearly(lang, *nearly)),
-                Grade::Wrong { reason } => format!("{}: {}", self.l.wrong, labels::reason(lang, reason)),
+                Grade::Close { nearly } => {
+                    format!("{}: {}", self.l.close, labels::nearly(lang, *nearly))
+                }
+                Grade::Wrong { reason } => {
+                    format!("{}: {}", self.l.wrong, labels::reason(lang, reason))
+                }
             };
             let next = if g.is_right() {
                 String::new()
