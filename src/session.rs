@@ -3,6 +3,7 @@
 //! and tests drive it without a terminal.
 
 pub mod grade;
+mod questions;
 pub mod training;
 
 use std::collections::HashMap;
@@ -10,8 +11,10 @@ use std::collections::HashMap;
 use thiserror::Error;
 
 pub use grade::{Grade, Nearly, Reason};
+pub use questions::{Hint, SolutionAccess};
 
 use crate::lesson::{Lesson, Question, Step, StepKind, Text};
+use crate::quiz::{Outcome, QuestionState};
 use crate::spec::{self, Resolved, SpecError, TrainSpec};
 
 /// The runs of a comparison: each name with its fresh trainer.
@@ -22,8 +25,11 @@ pub type Runs = Vec<(Text, Resolved)>;
 pub struct Session {
     lesson: Lesson,
     current: usize,
-    /// The latest grade of each question, by (step id, question id).
-    grades: HashMap<(String, String), Grade>,
+    /// Attempts, hints and the latest grade of each question, by (step id,
+    /// question id).
+    quiz: HashMap<(String, String), QuestionState>,
+    /// The learner's identity seed: their own numbers in generated questions.
+    learner: u64,
     /// Replaces every spec's seed (the command line's `--seed`).
     seed: Option<u64>,
 }
@@ -56,7 +62,8 @@ impl Session {
         Self {
             lesson,
             current: 0,
-            grades: HashMap::new(),
+            quiz: HashMap::new(),
+            learner: 0,
             seed: None,
         }
     }
@@ -141,28 +148,26 @@ impl Session {
     }
 
     /// Grades `input` for question `question_id` of the current step and
-    /// records the grade (a later answer replaces it).
+    /// records it: a counted attempt, or (for input that cannot be read) only
+    /// the latest grade, so a typing slip never costs an attempt.
     pub fn answer(&mut self, question_id: &str, input: &str) -> Result<Grade, SessionError> {
         let step = self.step().id.clone();
-        let q = self
-            .questions()
-            .iter()
-            .find(|q| q.id == question_id)
-            .ok_or_else(|| SessionError::NoSuchQuestion {
-                step: step.clone(),
-                question: question_id.to_string(),
-            })?;
-        let g = grade::grade(q, input);
-        self.grades
-            .insert((step, question_id.to_string()), g.clone());
+        let q = self.question(question_id)?;
+        let case = self.case(question_id)?;
+        let g = grade::grade(q, input, case.as_ref(), self.question_seed(question_id));
+        self.quiz
+            .entry((step, question_id.to_string()))
+            .or_default()
+            .record(&g);
         Ok(g)
     }
 
-    /// The recorded grade of a question.
+    /// The latest grade of a question.
     #[must_use]
     pub fn grade_of(&self, step_id: &str, question_id: &str) -> Option<&Grade> {
-        self.grades
+        self.quiz
             .get(&(step_id.to_string(), question_id.to_string()))
+            .and_then(|s| s.last.as_ref())
     }
 
     /// (right, answered, total) over every question of the lesson.
@@ -174,8 +179,11 @@ impl Session {
                 _ => 0,
             })
             .sum();
-        let right = self.grades.values().filter(|g| g.is_right()).count();
-        (right, self.grades.len(), total)
+        let right = (self.quiz.values())
+            .filter(|s| matches!(s.outcome, Outcome::Right | Outcome::RightAfterSolution))
+            .count();
+        let answered = self.quiz.values().filter(|s| s.last.is_some()).count();
+        (right, answered, total)
     }
 
     fn seeded(&self, spec: &TrainSpec) -> TrainSpec {

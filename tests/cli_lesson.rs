@@ -31,7 +31,8 @@ fn text(b: &[u8]) -> String {
 }
 
 /// Right answers to every ch04 question, in order.
-const CH04_ANSWERS: &str = "1.5\n-1.25\n-2.5\n1.125\n10\n3\n2\n";
+/// The two generated questions (own numbers) are skipped with empty lines.
+const CH04_ANSWERS: &str = "1.5\n-1.25\n-2.5\n1.125\n\n\n10\n3\n2\n";
 
 #[test]
 fn run_ch04_plain_in_a_pipe_grades_every_answer() {
@@ -39,13 +40,13 @@ fn run_ch04_plain_in_a_pipe_grades_every_answer() {
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(stdout.starts_with("Chapter 4 · Linear regression with one variable"));
-    assert!(stdout.contains("== Step 1/15: The problem =="));
+    assert!(stdout.contains("== Step 1/16: The problem =="));
     assert!(stdout.contains("W (1×1) =\n  [ 2.0621 ]"), "{stdout}");
     assert!(stdout.contains("stopped: stopped after the maximum of 10 epochs"));
     assert!(stdout.contains("training loss by epoch:"));
     assert!(stdout.contains("full batch"));
     assert_eq!(stdout.matches("→ right").count(), 7, "{stdout}");
-    assert!(stdout.contains("Quiz: 7 of 7 right, 0 unanswered."));
+    assert!(stdout.contains("Quiz: 7 of 9 right, 2 unanswered."));
     for line in stdout.lines().filter(|l| !l.starts_with("data ")) {
         let w = unicode_width::UnicodeWidthStr::width(line);
         assert!(
@@ -57,17 +58,20 @@ fn run_ch04_plain_in_a_pipe_grades_every_answer() {
 
 #[test]
 fn run_ch04_in_chinese_wraps_on_display_width() {
-    let out = nnstep(&["run", "ch04", "--plain", "--lang", "zh"], "1.5\n0\n2.5\n");
+    let out = nnstep(
+        &["run", "ch04", "--plain", "--lang", "zh"],
+        "1.5\n0\n\n2.5\n",
+    );
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(stdout.starts_with("第 4 章 · 单变量线性回归"));
-    assert!(stdout.contains("== 步骤 9/15: 手算梯度 =="));
+    assert!(stdout.contains("== 步骤 9/16: 手算梯度 =="));
     assert!(stdout.contains("→ 正确"));
     assert!(stdout.contains("→ 错误"));
-    assert!(stdout.contains("→ 接近: 大小对了，符号不对"));
+    assert!(stdout.contains("→ 错误: 大小对了，符号不对"));
     assert!(stdout.contains("未作答（输入已结束）"));
     assert!(
-        stdout.contains("测验：共 7 题，答对 1 题，未答 4 题。"),
+        stdout.contains("测验：共 9 题，答对 1 题，未答 6 题。"),
         "{stdout}"
     );
     for line in stdout
@@ -95,7 +99,7 @@ fn the_language_defaults_to_the_locale() {
 fn run_with_no_input_marks_every_question_unanswered() {
     let out = nnstep(&["run", "ch04", "--plain"], "");
     assert!(out.status.success());
-    assert!(text(&out.stdout).contains("Quiz: 0 of 7 right, 7 unanswered."));
+    assert!(text(&out.stdout).contains("Quiz: 0 of 9 right, 9 unanswered."));
 }
 
 #[test]
@@ -134,7 +138,7 @@ fn check_on_the_bad_fixtures_fails_and_points_at_each_mistake() {
     ] {
         assert!(err.contains(at), "{at} missing from:\n{err}");
     }
-    assert!(err.contains("20 lesson file(s) checked"), "{err}");
+    assert!(err.contains("21 lesson file(s) checked"), "{err}");
 }
 
 #[test]
@@ -171,7 +175,7 @@ fn a_lessons_folder_adds_to_the_catalog() {
 fn list_shows_id_chapter_title_and_steps() {
     let out = nnstep(&["list", "--lang", "zh"], "");
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("ch04  4   单变量线性回归  15"), "{stdout}");
+    assert!(stdout.contains("ch04  4   单变量线性回归  16"), "{stdout}");
 }
 
 #[test]

@@ -8,6 +8,8 @@ use ndarray::Array2;
 
 pub use super::raw::Show;
 use super::text::Text;
+pub use crate::quiz::Tolerance;
+use crate::quiz::{FormulaKey, GradientSpec};
 use crate::spec::TrainSpec;
 
 /// A lesson ready to run.
@@ -113,6 +115,8 @@ pub struct Question {
     pub id: String,
     pub ask: Text,
     pub kind: QuestionKind,
+    /// Revealed one at a time on request (`hint 2 of 3`).
+    pub hints: Vec<Text>,
     pub explain: Option<Text>,
 }
 
@@ -122,24 +126,26 @@ pub struct Question {
 pub enum QuestionKind {
     /// Pick one option; `answer` is 0-based (the file counts from 1).
     Choice { options: Vec<Text>, answer: usize },
+    /// Pick every right option; `answers` are 0-based and sorted.
+    Choices {
+        options: Vec<Text>,
+        answers: Vec<usize>,
+    },
     /// A number within a tolerance.
     Number { answer: f64, tolerance: Tolerance },
-}
-
-/// How close a numeric answer must be: within `abs` of the answer, or within
-/// `rel` times its size (either suffices).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Tolerance {
-    pub abs: f64,
-    pub rel: f64,
-}
-
-impl Tolerance {
-    /// The allowed distance from `answer`.
-    #[must_use]
-    pub fn allowed(self, answer: f64) -> f64 {
-        self.abs.max(self.rel * answer.abs())
-    }
+    /// A vector or matrix (rows, cols), each cell within the tolerance.
+    Matrix {
+        answer: Array2<f64>,
+        tolerance: Tolerance,
+    },
+    /// An expression in given variables, equivalent to the key.
+    Formula(FormulaKey),
+    /// A case generated and solved by the engine; `seed` (the lesson's)
+    /// gives everyone the same numbers, else each learner gets their own.
+    Gradient {
+        spec: Box<GradientSpec>,
+        seed: Option<u64>,
+    },
 }
 
 impl Lesson {

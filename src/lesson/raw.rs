@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::text::RawText;
+use crate::quiz::RawGradient;
 use crate::spec::TrainSpec;
 
 /// A whole lesson file.
@@ -249,8 +250,8 @@ impl Overrides {
     }
 }
 
-/// One question. Exactly one kind key (`choice`, `number`) must be present;
-/// the quiz module adds more kinds.
+/// One question. Exactly one kind key (`choice`, `number`, `matrix`,
+/// `formula`, `gradient`) must be present.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
@@ -261,22 +262,37 @@ pub struct RawQuestion {
     pub choice: Option<RawChoice>,
     #[serde(default)]
     pub number: Option<RawNumber>,
+    #[serde(default)]
+    pub matrix: Option<RawMatrixAnswer>,
+    #[serde(default)]
+    pub formula: Option<RawFormula>,
+    /// A case generated and solved by the engine.
+    #[serde(default)]
+    pub gradient: Option<RawGradient>,
+    /// Revealed one at a time on request.
+    #[serde(default)]
+    pub hints: Option<Vec<RawText>>,
     /// Shown after the answer, right or wrong.
     #[serde(default)]
     pub explain: Option<RawText>,
 }
 
-/// Single choice: options numbered from 1 as the learner sees them.
+/// Single choice (`answer`) or multiple choice (`answers`): options
+/// numbered from 1 as the learner sees them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawChoice {
     pub options: Vec<RawText>,
     /// The number of the right option, counting from 1.
-    pub answer: usize,
+    #[serde(default)]
+    pub answer: Option<usize>,
+    /// Every right option, counting from 1 (multiple choice).
+    #[serde(default)]
+    pub answers: Option<Vec<usize>>,
 }
 
 /// A numeric answer, right within `abs` or `rel` (either suffices; neither
-/// given means within 1e-9).
+/// given means within 1e-9). `check` recomputes the key with the engine.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawNumber {
@@ -285,4 +301,31 @@ pub struct RawNumber {
     pub abs: Option<f64>,
     #[serde(default)]
     pub rel: Option<f64>,
+    #[serde(default)]
+    pub check: Option<RawGradient>,
+}
+
+/// A vector or matrix answer (rows of numbers), each cell within the
+/// tolerance. `check` recomputes the key with the engine.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMatrixAnswer {
+    pub answer: Vec<Vec<f64>>,
+    #[serde(default)]
+    pub abs: Option<f64>,
+    #[serde(default)]
+    pub rel: Option<f64>,
+    #[serde(default)]
+    pub check: Option<RawGradient>,
+}
+
+/// A formula answer: an expression in `vars`, compared with `answer` at
+/// random points drawn from `range` (default [-2, 2]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFormula {
+    pub vars: Vec<String>,
+    pub answer: String,
+    #[serde(default)]
+    pub range: Option<[f64; 2]>,
 }

@@ -93,6 +93,8 @@ fn definitions() -> Value {
             }))}
         })),
         "question": question(),
+        "gradient": gradient(),
+        "range": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
         "train_spec": train_spec(),
         "overrides": overrides(),
         "layer": object(&["units", "activation"], json!({
@@ -139,25 +141,86 @@ fn matrix() -> Value {
 }
 
 fn question() -> Value {
+    let kinds = ["choice", "number", "matrix", "formula", "gradient"];
+    let mut choice = object(
+        &["options"],
+        json!({
+            "options": {"type": "array", "minItems": 2, "items": {"$ref": "#/definitions/text"}},
+            "answer": {"type": "integer", "minimum": 1, "description": "the right option, counting from 1"},
+            "answers": {"type": "array", "minItems": 1, "items": {"type": "integer", "minimum": 1}, "description": "every right option (multiple choice)"}
+        }),
+    );
+    choice["oneOf"] = json!([{"required": ["answer"]}, {"required": ["answers"]}]);
+    let tolerance = json!({
+        "abs": {"type": "number", "minimum": 0},
+        "rel": {"type": "number", "minimum": 0, "exclusiveMaximum": 1}
+    });
+    let with = |mut props: Value| {
+        if let (Some(p), Some(t)) = (props.as_object_mut(), tolerance.as_object()) {
+            p.extend(t.clone());
+        }
+        props
+    };
     let mut q = object(
         &["id", "ask"],
         json!({
             "id": {"$ref": "#/definitions/id"},
             "ask": {"$ref": "#/definitions/text"},
-            "choice": object(&["options", "answer"], json!({
-                "options": {"type": "array", "minItems": 2, "items": {"$ref": "#/definitions/text"}},
-                "answer": {"type": "integer", "minimum": 1, "description": "the right option, counting from 1"}
-            })),
-            "number": object(&["answer"], json!({
+            "choice": choice,
+            "number": object(&["answer"], with(json!({
                 "answer": {"type": "number"},
-                "abs": {"type": "number", "minimum": 0},
-                "rel": {"type": "number", "minimum": 0, "exclusiveMaximum": 1}
+                "check": {"$ref": "#/definitions/gradient"}
+            }))),
+            "matrix": object(&["answer"], with(json!({
+                "answer": {"$ref": "#/definitions/number_rows"},
+                "check": {"$ref": "#/definitions/gradient"}
+            }))),
+            "formula": object(&["vars", "answer"], json!({
+                "vars": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+                "answer": {"type": "string", "description": "the reference expression, e.g. (z - y)*x"},
+                "range": {"$ref": "#/definitions/range"}
             })),
+            "gradient": {"$ref": "#/definitions/gradient"},
+            "hints": {"type": "array", "items": {"$ref": "#/definitions/text"}},
             "explain": {"$ref": "#/definitions/text"}
         }),
     );
-    q["oneOf"] = json!([{"required": ["choice"]}, {"required": ["number"]}]);
+    q["oneOf"] = Value::Array(kinds.iter().map(|k| json!({"required": [k]})).collect());
     q
+}
+
+/// A generated gradient question (also the `check` of a number or matrix).
+fn gradient() -> Value {
+    let mut g = object(
+        &["inputs", "layers", "loss", "ask"],
+        json!({
+            "inputs": {"type": "integer", "minimum": 1},
+            "layers": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/layer"}},
+            "loss": {"$ref": "#/definitions/loss"},
+            "fixed": object(&["x", "y", "weights"], json!({
+                "x": {"$ref": "#/definitions/number_rows"},
+                "y": {"$ref": "#/definitions/number_rows"},
+                "weights": {"type": "array", "items": object(&["w"], json!({
+                    "w": {"$ref": "#/definitions/number_rows"},
+                    "b": {"type": "array", "items": {"type": "number"}}
+                }))}
+            })),
+            "random": object(&["x", "w"], json!({
+                "x": {"$ref": "#/definitions/range"},
+                "w": {"$ref": "#/definitions/range"},
+                "b": {"$ref": "#/definitions/range"},
+                "y": {"$ref": "#/definitions/range"},
+                "samples": {"type": "integer", "minimum": 1},
+                "decimals": {"type": "integer", "minimum": 0, "maximum": 6}
+            })),
+            "ask": {"type": "string", "description": "z, a, loss, dz, dw, db, or layer-numbered: Z1, A2, dZ2, dW1, dB1"},
+            "abs": {"type": "number", "minimum": 0},
+            "rel": {"type": "number", "minimum": 0, "exclusiveMaximum": 1},
+            "case": {"type": "string", "description": "questions of a step with the same case name share their numbers"}
+        }),
+    );
+    g["oneOf"] = json!([{"required": ["fixed"]}, {"required": ["random"]}]);
+    g
 }
 
 /// The properties a comparison run may override (all optional).

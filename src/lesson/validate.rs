@@ -5,6 +5,7 @@
 
 mod content;
 mod quiz;
+mod quiz_engine;
 
 use std::collections::HashMap;
 use std::path::Path;

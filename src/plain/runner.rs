@@ -8,14 +8,16 @@ use std::io::{BufRead, Write};
 use ndarray::Array2;
 use unicode_width::UnicodeWidthStr;
 
+mod quiz_text;
+
 use super::labels::{self, Labels, labels};
 use super::table;
 use super::train_text as tt;
 use super::wrap::wrap;
 use crate::formula::{self, Glyphs, RenderOptions};
 use crate::lesson::markup::{self, Block, Inline};
-use crate::lesson::{Lang, Matrix, Question, QuestionKind, Show, StepKind, Text, TrainStep};
-use crate::session::{Grade, Moved, Session, grade};
+use crate::lesson::{Lang, Matrix, Show, StepKind, Text, TrainStep};
+use crate::session::{Moved, Session};
 use crate::spec::DisplayPath;
 
 /// How the lesson is printed.
@@ -294,58 +296,6 @@ impl Printer<'_> {
             table::render(&header, &rows, self.opts.width)
         )?;
         writeln!(self.out)?;
-        Ok(())
-    }
-
-    fn question(&mut self, s: &mut Session, i: usize, q: &Question) -> anyhow::Result<()> {
-        let w = self.opts.width;
-        let first = format!("Q{}. ", i + 1);
-        let ask = self.text(&q.ask).to_string();
-        for line in wrap(&ask, w, &first, &" ".repeat(first.len())) {
-            writeln!(self.out, "{line}")?;
-        }
-        if let QuestionKind::Choice { options, .. } = &q.kind {
-            for (k, o) in options.iter().enumerate() {
-                let lead = format!("    {}) ", k + 1);
-                for line in wrap(self.text(o), w, &lead, "       ") {
-                    writeln!(self.out, "{line}")?;
-                }
-            }
-        }
-        write!(self.out, "{}", self.l.prompt)?;
-        self.out.flush()?;
-        let mut line = String::new();
-        if !self.eof && self.input.read_line(&mut line)? == 0 {
-            self.eof = true;
-        }
-        if self.eof {
-            writeln!(self.out, "\n{}", self.l.no_answer)?;
-        } else {
-            writeln!(self.out, "{}", line.trim())?;
-            let verdict = match s.answer(&q.id, &line)? {
-                Grade::Right => self.l.right.to_string(),
-                Grade::Close { nearly } => format!(
-                    "{}: {}; {}: {}",
-                    self.l.close,
-                    labels::nearly(self.opts.lang, nearly),
-                    self.l.expected,
-                    grade::expected(q, self.opts.lang)
-                ),
-                Grade::Wrong { reason } => format!(
-                    "{}: {}; {}: {}",
-                    self.l.wrong,
-                    labels::reason(self.opts.lang, &reason),
-                    self.l.expected,
-                    grade::expected(q, self.opts.lang)
-                ),
-            };
-            writeln!(self.out, "→ {verdict}")?;
-        }
-        if let Some(e) = &q.explain {
-            self.prose(e)?;
-        } else {
-            writeln!(self.out)?;
-        }
         Ok(())
     }
 }

@@ -1,0 +1,153 @@
+//! A learner's dealings with one question: attempts, hints revealed, whether
+//! the worked solution was seen, and the outcome, as the progress file will
+//! save them.
+
+use serde::{Deserialize, Serialize};
+
+use super::grade::Grade;
+
+/// After this many counted attempts the worked solution may be asked for.
+pub const TRIES_BEFORE_SOLUTION: u32 = 2;
+
+/// How a question ended (so far).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// No answer counted yet.
+    #[default]
+    Unanswered,
+    /// Answered right without seeing the solution.
+    Right,
+    /// Answered right after seeing the worked solution.
+    RightAfterSolution,
+    /// Tried, not right (yet).
+    Missed,
+}
+
+impl Outcome {
+    /// Whether the question belongs on the review list.
+    #[must_use]
+    pub fn needs_review(self) -> bool {
+        matches!(self, Outcome::Missed | Outcome::RightAfterSolution)
+    }
+}
+
+/// The live state of one question in a session.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QuestionState {
+    /// Answers that were read and judged (unreadable ones do not count).
+    pub attempts: u32,
+    pub hints_used: u32,
+    pub solution_seen: bool,
+    pub outcome: Outcome,
+    /// The latest grade, counted or not.
+    pub last: Option<Grade>,
+}
+
+impl QuestionState {
+    /// Records a grade.
+    pub fn record(&mut self, grade: &Grade) {
+        self.last = Some(grade.clone());
+        if !grade.counts() || self.outcome == Outcome::Right {
+            return;
+        }
+        self.attempts += 1;
+        self.outcome = match (grade.is_right(), self.solution_seen) {
+            (true, false) => Outcome::Right,
+            (true, true) => Outcome::RightAfterSolution,
+            (false, _) if self.outcome == Outcome::RightAfterSolution => self.outcome,
+            (false, _) => Outcome::Missed,
+        };
+    }
+
+    /// Reveals the next of `total` hints: its number (1-based), or `None`
+    /// when all are shown.
+    pub fn next_hint(&mut self, total: usize) -> Option<usize> {
+        let shown = self.hints_used as usize;
+        if shown >= total {
+            return None;
+        }
+        self.hints_used += 1;
+        Some(shown + 1)
+    }
+
+    /// Whether the worked solution may be shown: after a right answer, or
+    /// after [`TRIES_BEFORE_SOLUTION`] tries.
+    #[must_use]
+    pub fn may_see_solution(&self) -> bool {
+        self.outcome == Outcome::Right || self.attempts >= TRIES_BEFORE_SOLUTION
+    }
+
+    /// Tries left before the solution may be asked for.
+    #[must_use]
+    pub fn tries_before_solution(&self) -> u32 {
+        TRIES_BEFORE_SOLUTION.saturating_sub(self.attempts)
+    }
+}
+
+/// One question's result, keyed by step and question id, for the progress
+/// file and the instructor's CSV.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionRecord {
+    pub step: String,
+    pub question: String,
+    pub attempts: u32,
+    pub hints_used: u32,
+    pub solution_seen: bool,
+    pub outcome: Outcome,
+}
+
+impl QuestionRecord {
+    /// The record of `state` for question `question` of step `step`.
+    #[must_use]
+    pub fn of(step: &str, question: &str, state: &QuestionState) -> Self {
+        QuestionRecord {
+            step: step.to_string(),
+            question: question.to_string(),
+            attempts: state.attempts,
+            hints_used: state.hints_used,
+            solution_seen: state.solution_seen,
+            outcome: state.outcome,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::{InputError, Reason};
+
+    #[test]
+    fn unreadable_answers_cost_no_attempt() {
+        let mut s = QuestionState::default();
+        s.record(&Grade::Wrong {
+            reason: Reason::Unreadable(InputError::NotANumber("abc".into())),
+        });
+        assert_eq!(s.attempts, 0);
+        assert_eq!(s.outcome, Outcome::Unanswered);
+        s.record(&Grade::Wrong {
+            reason: Reason::OutsideTolerance {
+                given: 1.0,
+                allowed: 0.1,
+            },
+        });
+        assert!(!s.may_see_solution());
+        s.record(&Grade::Close {
+            nearly: crate::quiz::Nearly::Rounding,
+        });
+        assert!(s.may_see_solution());
+        s.solution_seen = true;
+        s.record(&Grade::Right);
+        assert_eq!(s.outcome, Outcome::RightAfterSolution);
+        assert!(s.outcome.needs_review());
+    }
+
+    #[test]
+    fn hints_are_revealed_one_at_a_time() {
+        let mut s = QuestionState::default();
+        assert_eq!(s.next_hint(2), Some(1));
+        assert_eq!(s.next_hint(2), Some(2));
+        assert_eq!(s.next_hint(2), None);
+        assert_eq!(s.hints_used, 2);
+    }
+}
