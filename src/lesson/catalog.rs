@@ -12,7 +12,10 @@ use super::model::Lesson;
 use crate::diagnostic::Diagnostic;
 
 /// The built-in lessons: file name and text.
-const BUILTIN: &[(&str, &str)] = &[("ch04.yaml", include_str!("../../lessons/ch04.yaml"))];
+const BUILTIN: &[(&str, &str)] = &[
+    ("ch04.yaml", include_str!("../../lessons/ch04.yaml")),
+    ("ch05.yaml", include_str!("../../lessons/ch05.yaml")),
+];
 
 /// Where a lesson file comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
