@@ -16,6 +16,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("ch04.yaml", include_str!("../../lessons/ch04.yaml")),
     ("ch05.yaml", include_str!("../../lessons/ch05.yaml")),
     ("ch06.yaml", include_str!("../../lessons/ch06.yaml")),
+    ("ch07.yaml", include_str!("../../lessons/ch07.yaml")),
 ];
 
 /// Where a lesson file comes from.
