@@ -17,6 +17,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("ch05.yaml", include_str!("../../lessons/ch05.yaml")),
     ("ch06.yaml", include_str!("../../lessons/ch06.yaml")),
     ("ch07.yaml", include_str!("../../lessons/ch07.yaml")),
+    ("ch08.yaml", include_str!("../../lessons/ch08.yaml")),
 ];
 
 /// Where a lesson file comes from.
