@@ -18,6 +18,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("ch06.yaml", include_str!("../../lessons/ch06.yaml")),
     ("ch07.yaml", include_str!("../../lessons/ch07.yaml")),
     ("ch08.yaml", include_str!("../../lessons/ch08.yaml")),
+    ("ch09.yaml", include_str!("../../lessons/ch09.yaml")),
 ];
 
 /// Where a lesson file comes from.
