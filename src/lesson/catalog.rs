@@ -19,6 +19,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("ch07.yaml", include_str!("../../lessons/ch07.yaml")),
     ("ch08.yaml", include_str!("../../lessons/ch08.yaml")),
     ("ch09.yaml", include_str!("../../lessons/ch09.yaml")),
+    ("ch10.yaml", include_str!("../../lessons/ch10.yaml")),
 ];
 
 /// Where a lesson file comes from.
