@@ -20,6 +20,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("ch08.yaml", include_str!("../../lessons/ch08.yaml")),
     ("ch09.yaml", include_str!("../../lessons/ch09.yaml")),
     ("ch10.yaml", include_str!("../../lessons/ch10.yaml")),
+    ("ch11.yaml", include_str!("../../lessons/ch11.yaml")),
 ];
 
 /// Where a lesson file comes from.
