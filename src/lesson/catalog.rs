@@ -13,6 +13,7 @@ use crate::diagnostic::Diagnostic;
 
 /// The built-in lessons: file name and text.
 const BUILTIN: &[(&str, &str)] = &[
+    ("overview.yaml", include_str!("../../lessons/overview.yaml")),
     ("ch04.yaml", include_str!("../../lessons/ch04.yaml")),
     ("ch05.yaml", include_str!("../../lessons/ch05.yaml")),
     ("ch06.yaml", include_str!("../../lessons/ch06.yaml")),
