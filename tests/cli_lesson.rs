@@ -106,7 +106,7 @@ fn run_with_no_input_marks_every_question_unanswered() {
 fn run_an_unknown_lesson_lists_the_known_ones() {
     let out = nnstep(&["run", "ch99", "--plain"], "");
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("the lessons are: ch04"));
+    assert!(text(&out.stderr).contains("the lessons are: overview, ch04"));
 }
 
 #[test]
@@ -175,7 +175,7 @@ fn a_lessons_folder_adds_to_the_catalog() {
 fn list_shows_id_chapter_title_and_steps() {
     let out = nnstep(&["list", "--lang", "zh"], "");
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("ch04  4   单变量线性回归  16"), "{stdout}");
+    assert!(stdout.contains("ch04      4   单变量线性回归        16"), "{stdout}");
 }
 
 #[test]

@@ -12,7 +12,17 @@ use super::model::Lesson;
 use crate::diagnostic::Diagnostic;
 
 /// The built-in lessons: file name and text.
-const BUILTIN: &[(&str, &str)] = &[("ch04.yaml", include_str!("../../lessons/ch04.yaml"))];
+const BUILTIN: &[(&str, &str)] = &[
+    ("overview.yaml", include_str!("../../lessons/overview.yaml")),
+    ("ch04.yaml", include_str!("../../lessons/ch04.yaml")),
+    ("ch05.yaml", include_str!("../../lessons/ch05.yaml")),
+    ("ch06.yaml", include_str!("../../lessons/ch06.yaml")),
+    ("ch07.yaml", include_str!("../../lessons/ch07.yaml")),
+    ("ch08.yaml", include_str!("../../lessons/ch08.yaml")),
+    ("ch09.yaml", include_str!("../../lessons/ch09.yaml")),
+    ("ch10.yaml", include_str!("../../lessons/ch10.yaml")),
+    ("ch11.yaml", include_str!("../../lessons/ch11.yaml")),
+];
 
 /// Where a lesson file comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]

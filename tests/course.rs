@@ -1,0 +1,442 @@
+//! The built-in course: every lesson loads cleanly and reads in both
+//! languages; every training and compare step runs headless and reaches the
+//! goal its text states; and the figures the texts quote about their own
+//! runs (epochs, losses, accuracies, coefficients, predictions) are the ones
+//! the runs produce. The quoted figures live in [`FIGURES`], one block per
+//! lesson: when a lesson's run changes, update its text and its block there.
+
+#![allow(clippy::unwrap_used)]
+
+use std::collections::BTreeMap;
+
+use ndarray::Array2;
+use nnstep::engine::StopReason;
+use nnstep::lesson::{Catalog, Lesson, QuestionKind, StepKind, Text};
+use nnstep::session::{Grade, Session};
+use nnstep::spec::Resolved;
+
+/// How a run ends.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Stop {
+    /// The watched loss fell to eps at this epoch.
+    Eps(usize),
+    /// The epoch budget ran out at this epoch.
+    Max(usize),
+    /// The loss blew up at this epoch.
+    Diverged(usize),
+}
+
+/// A number a lesson quotes about one of its runs.
+#[derive(Clone, Copy, Debug)]
+enum Q {
+    /// Final training loss.
+    Loss,
+    /// Final training metric (accuracy, or R² for regression).
+    Metric,
+    /// Loss-independent metric on the test set.
+    TestMetric,
+    /// W[i][j] of layer l, as trained.
+    W(usize, usize, usize),
+    /// B[j] of layer l, as trained.
+    B(usize, usize),
+    /// W[i] of a single linear layer in original units.
+    RealW(usize),
+    /// B of a single linear layer in original units.
+    RealB,
+    /// The first output for the spec's `predict` row r, in original units.
+    Predict(usize),
+    /// Decision line of a 2-input sigmoid neuron: slope −w1/w2.
+    LineSlope,
+    /// Decision line: intercept −b/w2.
+    LineIntercept,
+}
+
+/// (lesson, step id, run index within a compare (0 for a train step), stop).
+type RunKey = (&'static str, &'static str, usize);
+
+/// How every run of every lesson ends. Every train and compare run of the
+/// course must be listed here.
+const STOPS: &[(RunKey, Stop)] = &[
+    (("ch04", "train-sgd", 0), Stop::Max(10)),
+    (("ch04", "compare-batches", 0), Stop::Max(20)),
+    (("ch04", "compare-batches", 1), Stop::Max(20)),
+    (("ch04", "compare-batches", 2), Stop::Max(20)),
+    // ch05: raw data diverges in the first epoch.
+    (("ch05", "train-raw", 0), Stop::Diverged(1)),
+    (("ch05", "train-normalised", 0), Stop::Max(100)),
+    (("ch05", "normalise-label", 0), Stop::Max(100)),
+    (("ch05", "normalise-label", 1), Stop::Max(100)),
+    // ch06
+    (("ch06", "train", 0), Stop::Eps(224)),
+    (("ch06", "gates-compare", 0), Stop::Eps(683)), // AND
+    (("ch06", "gates-compare", 1), Stop::Eps(683)), // NAND
+    (("ch06", "gates-compare", 2), Stop::Eps(376)), // OR
+    (("ch06", "gates-compare", 3), Stop::Eps(376)), // NOR
+    (("ch06", "gates-compare", 4), Stop::Eps(215)), // NOT
+    // ch07
+    (("ch07", "train", 0), Stop::Eps(342)),
+    // ch08: 300 epochs each
+    (("ch08", "compare", 0), Stop::Max(300)),
+    (("ch08", "compare", 1), Stop::Max(300)),
+    (("ch08", "compare", 2), Stop::Max(300)),
+    (("ch08", "compare", 3), Stop::Max(300)),
+    // ch09: degree 2 never reaches 0.005; 3 at 913; 4 at 2666.
+    (("ch09", "degrees", 0), Stop::Max(3000)),
+    (("ch09", "degrees", 1), Stop::Eps(913)),
+    (("ch09", "degrees", 2), Stop::Eps(2666)),
+    (("ch09", "train", 0), Stop::Eps(6499)),
+    // ch10: one neuron never learns XOR; 2-2-1 at 1179.
+    (("ch10", "one-vs-two", 0), Stop::Max(2000)),
+    (("ch10", "one-vs-two", 1), Stop::Eps(1179)),
+    (("ch10", "train-xor", 0), Stop::Eps(1179)),
+    (("ch10", "arc", 0), Stop::Eps(455)),
+    // ch11: 500 epochs each
+    (("ch11", "train", 0), Stop::Max(500)),
+    (("ch11", "units", 0), Stop::Max(500)),
+    (("ch11", "units", 1), Stop::Max(500)),
+    (("ch11", "units", 2), Stop::Max(500)),
+    (("ch11", "units", 3), Stop::Max(500)),
+];
+
+/// The figures the texts quote, with the rounding the text uses as the
+/// tolerance.
+const FIGURES: &[(RunKey, Q, f64, f64)] = &[
+    // ch05 train-normalised: R² 0.942, real units and the 15 km / 93 m² price.
+    (("ch05", "train-normalised", 0), Q::Metric, 0.942, 0.0005),
+    (("ch05", "train-normalised", 0), Q::RealW(0), -1.738, 0.0005),
+    (("ch05", "train-normalised", 0), Q::RealW(1), 4.986, 0.0005),
+    (("ch05", "train-normalised", 0), Q::RealB, 47.71, 0.005),
+    (
+        ("ch05", "train-normalised", 0),
+        Q::Predict(0),
+        485.32,
+        0.005,
+    ),
+    // ch05 normalise-label: loss ≈ 392 against ≈ 0.0016; w1 −1.738 vs −1.745.
+    (("ch05", "normalise-label", 0), Q::Loss, 392.0, 1.0),
+    (("ch05", "normalise-label", 1), Q::Loss, 0.0016, 0.00005),
+    (("ch05", "normalise-label", 0), Q::RealW(0), -1.738, 0.0005),
+    (("ch05", "normalise-label", 1), Q::RealW(0), -1.745, 0.0005),
+    // ch06: 98 %, w1 −20.30, w2 8.85, b 5.50, line x2 = 2.294 x1 − 0.622.
+    (("ch06", "train", 0), Q::Metric, 0.98, 0.0001),
+    (("ch06", "train", 0), Q::W(0, 0, 0), -20.30, 0.005),
+    (("ch06", "train", 0), Q::W(0, 1, 0), 8.85, 0.005),
+    (("ch06", "train", 0), Q::B(0, 0), 5.50, 0.005),
+    (("ch06", "train", 0), Q::LineSlope, 2.294, 0.0005),
+    (("ch06", "train", 0), Q::LineIntercept, -0.622, 0.0005),
+    // ch06 gates: AND W = (5.26, 5.26), B = −8.07; NAND the negatives.
+    (("ch06", "gates-compare", 0), Q::W(0, 0, 0), 5.26, 0.005),
+    (("ch06", "gates-compare", 0), Q::W(0, 1, 0), 5.26, 0.005),
+    (("ch06", "gates-compare", 0), Q::B(0, 0), -8.07, 0.005),
+    (("ch06", "gates-compare", 1), Q::W(0, 0, 0), -5.26, 0.005),
+    (("ch06", "gates-compare", 1), Q::W(0, 1, 0), -5.26, 0.005),
+    (("ch06", "gates-compare", 1), Q::B(0, 0), 8.07, 0.005),
+    // ch07: 139 of 140 points.
+    (("ch07", "train", 0), Q::Metric, 139.0 / 140.0, 1e-9),
+    // ch08: final losses 0.098 (identity), 0.071 (sigmoid), 0.0033 (tanh), 0.0164 (relu).
+    (("ch08", "compare", 0), Q::Loss, 0.098, 0.0005),
+    (("ch08", "compare", 1), Q::Loss, 0.071, 0.0005),
+    (("ch08", "compare", 2), Q::Loss, 0.0033, 0.00005),
+    (("ch08", "compare", 3), Q::Loss, 0.0164, 0.00005),
+    // ch09: degree 2 flattens near 0.098; complex curve test R² 0.931.
+    (("ch09", "degrees", 0), Q::Loss, 0.098, 0.0005),
+    (("ch09", "train", 0), Q::TestMetric, 0.931, 0.0005),
+    // ch10: one neuron ends at 0.700; XOR predictions; the matrices read out; arc test 100 %.
+    (("ch10", "one-vs-two", 0), Q::Loss, 0.700, 0.0005),
+    (("ch10", "train-xor", 0), Q::Predict(0), 0.005, 0.0005),
+    (("ch10", "train-xor", 0), Q::Predict(1), 0.996, 0.0005),
+    (("ch10", "train-xor", 0), Q::Predict(2), 0.993, 0.0005),
+    (("ch10", "train-xor", 0), Q::Predict(3), 0.004, 0.0005),
+    (("ch10", "train-xor", 0), Q::W(0, 0, 0), -7.2, 0.05),
+    (("ch10", "train-xor", 0), Q::W(0, 1, 0), 7.1, 0.05),
+    (("ch10", "train-xor", 0), Q::B(0, 0), -3.8, 0.05),
+    (("ch10", "train-xor", 0), Q::W(0, 0, 1), -6.5, 0.05),
+    (("ch10", "train-xor", 0), Q::W(0, 1, 1), 6.8, 0.05),
+    (("ch10", "train-xor", 0), Q::B(0, 1), 3.2, 0.05),
+    (("ch10", "train-xor", 0), Q::W(1, 0, 0), 11.9, 0.05),
+    (("ch10", "train-xor", 0), Q::W(1, 1, 0), -11.5, 0.05),
+    (("ch10", "train-xor", 0), Q::B(1, 0), 5.4, 0.05),
+    (("ch10", "arc", 0), Q::TestMetric, 1.0, 1e-9),
+    // ch11: 89.9 % train, 90.0 % test; losses 0.72, 0.28, 0.14, 0.12.
+    (("ch11", "train", 0), Q::Metric, 0.899, 0.0005),
+    (("ch11", "train", 0), Q::TestMetric, 0.900, 0.0005),
+    (("ch11", "units", 0), Q::Loss, 0.72, 0.005),
+    (("ch11", "units", 1), Q::Loss, 0.28, 0.005),
+    (("ch11", "units", 2), Q::Loss, 0.14, 0.005),
+    (("ch11", "units", 3), Q::Loss, 0.12, 0.005),
+];
+
+/// The closed-form (normal equation) coefficients of ch05, as its text and
+/// quiz quote them: w1, w2, b.
+const CH05_CLOSED_FORM: [f64; 3] = [-1.741_303_904_2, 4.986_960_537_1, 47.352_599_813_7];
+
+/// What a finished run looks like.
+struct Outcome {
+    stop: Stop,
+    loss: f64,
+    metric: f64,
+    test_metric: Option<f64>,
+    layers: Vec<nnstep::engine::Dense>,
+    real: Option<(Array2<f64>, Array2<f64>)>,
+    predictions: Vec<f64>,
+}
+
+fn lessons() -> Vec<Lesson> {
+    Catalog::builtin()
+        .entries()
+        .iter()
+        .map(|e| {
+            e.load()
+                .unwrap_or_else(|d| panic!("{} does not load: {d:?}", e.file()))
+        })
+        .collect()
+}
+
+fn finish(mut r: Resolved) -> Outcome {
+    let snap = r.trainer.run().unwrap();
+    let stop = match r.trainer.stopped().unwrap() {
+        StopReason::ReachedEps { epoch, .. } => Stop::Eps(*epoch),
+        StopReason::MaxEpochs { epoch } => Stop::Max(*epoch),
+        StopReason::Diverged { epoch, .. } => Stop::Diverged(*epoch),
+    };
+    let test_metric = r
+        .trainer
+        .test_set()
+        .map(|t| r.trainer.evaluate(t).unwrap().1);
+    let layers = r.trainer.network().layers().to_vec();
+    let real = r.info.real_units(&layers);
+    let predictions = if r.info.predict.nrows() > 0 && !matches!(stop, Stop::Diverged(_)) {
+        let p = r
+            .info
+            .predict(r.trainer.network(), &r.info.predict)
+            .unwrap();
+        p.column(0).to_vec()
+    } else {
+        Vec::new()
+    };
+    Outcome {
+        stop,
+        loss: snap.train_loss,
+        metric: snap.metric,
+        test_metric,
+        layers,
+        real,
+        predictions,
+    }
+}
+
+/// Runs every train and compare step of `lesson`.
+fn run_lesson(lesson: &Lesson) -> Vec<((String, String, usize), Outcome)> {
+    let mut out = Vec::new();
+    let mut s = Session::new(lesson.clone());
+    for i in 0..lesson.steps.len() {
+        s.goto(i).unwrap();
+        let step = s.step().id.clone();
+        if let Some(r) = s.trainer() {
+            out.push(((lesson.id.clone(), step.clone(), 0), finish(r.unwrap())));
+        }
+        if let Some(runs) = s.compare_runs() {
+            for (k, (_, r)) in runs.unwrap().into_iter().enumerate() {
+                out.push(((lesson.id.clone(), step.clone(), k), finish(r)));
+            }
+        }
+    }
+    out
+}
+
+fn texts_of(lesson: &Lesson) -> Vec<(String, Text)> {
+    let mut t = vec![
+        ("title".to_string(), lesson.title.clone()),
+        ("summary".to_string(), lesson.summary.clone()),
+    ];
+    for s in &lesson.steps {
+        let at = |what: &str| format!("{}: {what}", s.id);
+        t.push((at("title"), s.title.clone()));
+        if let Some(n) = &s.note {
+            t.push((at("note"), n.clone()));
+        }
+        match &s.kind {
+            StepKind::Text(x) => t.push((at("text"), x.clone())),
+            StepKind::Formula { caption, .. } => {
+                t.extend(caption.iter().map(|c| (at("caption"), c.clone())));
+            }
+            StepKind::Matrix(m) => t.extend(m.caption.iter().map(|c| (at("caption"), c.clone()))),
+            StepKind::Table(tb) => {
+                for (j, h) in tb.header.iter().enumerate() {
+                    // An empty corner cell is allowed.
+                    if j > 0 || !h.en.is_empty() {
+                        t.push((at("header"), h.clone()));
+                    }
+                }
+                for row in &tb.rows {
+                    t.extend(row.iter().map(|c| (at("cell"), c.clone())));
+                }
+            }
+            StepKind::Compare(c) => {
+                t.extend(c.runs.iter().map(|r| (at("run name"), r.name.clone())))
+            }
+            StepKind::Train(_) => {}
+            StepKind::Quiz(qs) => {
+                for q in qs {
+                    t.push((at(&format!("{} ask", q.id)), q.ask.clone()));
+                    t.extend(
+                        q.explain
+                            .iter()
+                            .map(|e| (at(&format!("{} explain", q.id)), e.clone())),
+                    );
+                    if let QuestionKind::Choice { options, .. } = &q.kind {
+                        t.extend(
+                            options
+                                .iter()
+                                .map(|o| (at(&format!("{} option", q.id)), o.clone())),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    t
+}
+
+fn is_chapter(l: &Lesson) -> bool {
+    (4..=11).contains(&l.chapter)
+}
+
+#[test]
+fn the_course_is_complete_and_every_lesson_is_well_formed() {
+    let all = lessons();
+    let ids: Vec<&str> = all.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "overview", "ch04", "ch05", "ch06", "ch07", "ch08", "ch09", "ch10", "ch11"
+        ]
+    );
+    for l in &all {
+        assert!(
+            (8..=25).contains(&l.steps.len()),
+            "{} has {} steps",
+            l.id,
+            l.steps.len()
+        );
+        for (at, t) in texts_of(l) {
+            assert!(
+                !t.en.trim().is_empty() && !t.zh.trim().is_empty(),
+                "{} {at}: a language is empty",
+                l.id
+            );
+        }
+        let has = |f: fn(&StepKind) -> bool| l.steps.iter().any(|s| f(&s.kind));
+        assert!(
+            has(|k| matches!(k, StepKind::Quiz(_))),
+            "{} has no quiz",
+            l.id
+        );
+        if is_chapter(l) {
+            assert!(
+                has(|k| matches!(k, StepKind::Train(_) | StepKind::Compare(_))),
+                "{} has no train or compare step",
+                l.id
+            );
+        }
+        assert!(
+            l.steps.last().unwrap().id.starts_with("recap"),
+            "{} does not end with a recap",
+            l.id
+        );
+    }
+}
+
+#[test]
+fn every_quiz_answer_key_is_graded_right() {
+    for l in lessons() {
+        let mut s = Session::new(l.clone());
+        for i in 0..l.steps.len() {
+            s.goto(i).unwrap();
+            for q in s.questions().to_vec() {
+                let input = match &q.kind {
+                    QuestionKind::Choice { answer, .. } => (answer + 1).to_string(),
+                    QuestionKind::Number { answer, .. } => answer.to_string(),
+                    _ => continue,
+                };
+                let g = s.answer(&q.id, &input).unwrap();
+                assert_eq!(g, Grade::Right, "{} {} {}", l.id, s.step().id, q.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn ch05_closed_form_matches_its_text() {
+    let l = Catalog::builtin().find("ch05").unwrap();
+    let values = |id: &str| match &l.steps[l.step_index(id).unwrap()].kind {
+        StepKind::Matrix(m) => m.values.clone(),
+        k => panic!("{id} is a {} step", k.name()),
+    };
+    let w = values("closed-w");
+    let b = values("closed-b");
+    let [w1, w2, b0] = CH05_CLOSED_FORM;
+    assert!((w[[0, 0]] - w1).abs() < 1e-6, "w1 = {}", w[[0, 0]]);
+    assert!((w[[1, 0]] - w2).abs() < 1e-6, "w2 = {}", w[[1, 0]]);
+    assert!((b[[0, 0]] - b0).abs() < 1e-6, "b = {}", b[[0, 0]]);
+    // The quiz's price uses the 4-decimal coefficients the question prints.
+    let price: f64 = 15.0 * -1.7413 + 93.0 * 4.9870 + 47.3526;
+    assert!((price - 485.02).abs() < 0.01);
+    // The written-out X matches the first rows of the data.
+    let x = values("x-written-out");
+    let d = nnstep::dataset::builtin::generate("house").unwrap();
+    for i in 0..x.nrows() {
+        assert_eq!(x[[i, 0]], 1.0);
+        for j in 0..2 {
+            assert!((x[[i, j + 1]] - d.train.values[[i, j]]).abs() < 5e-5);
+        }
+    }
+}
+
+#[test]
+fn every_run_reaches_its_stated_goal_and_the_quoted_figures_hold() {
+    let all = lessons();
+    let outcomes: BTreeMap<(String, String, usize), Outcome> = std::thread::scope(|sc| {
+        let handles: Vec<_> = all.iter().map(|l| sc.spawn(|| run_lesson(l))).collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    let key = |k: &RunKey| (k.0.to_string(), k.1.to_string(), k.2);
+
+    // Every run is listed, and ends as listed.
+    for k in outcomes.keys() {
+        assert!(
+            STOPS.iter().any(|(s, _)| key(s) == *k),
+            "run {k:?} is not listed in STOPS"
+        );
+    }
+    for (k, stop) in STOPS {
+        let o = outcomes
+            .get(&key(k))
+            .unwrap_or_else(|| panic!("no run {k:?}"));
+        assert_eq!(o.stop, *stop, "{k:?}");
+    }
+
+    for (k, q, want, tol) in FIGURES {
+        let o = &outcomes[&key(k)];
+        let w = |l: usize, i: usize, j: usize| o.layers[l].w[[i, j]];
+        let got = match *q {
+            Q::Loss => o.loss,
+            Q::Metric => o.metric,
+            Q::TestMetric => o.test_metric.unwrap(),
+            Q::W(l, i, j) => w(l, i, j),
+            Q::B(l, j) => o.layers[l].b[[0, j]],
+            Q::RealW(i) => o.real.as_ref().unwrap().0[[i, 0]],
+            Q::RealB => o.real.as_ref().unwrap().1[[0, 0]],
+            Q::Predict(r) => o.predictions[r],
+            Q::LineSlope => -w(0, 0, 0) / w(0, 1, 0),
+            Q::LineIntercept => -o.layers[0].b[[0, 0]] / w(0, 1, 0),
+        };
+        assert!(
+            (got - want).abs() <= *tol,
+            "{k:?} {q:?}: the text says {want}, the run gives {got}"
+        );
+    }
+}
