@@ -2,3 +2,4 @@
 
 pub mod compare;
 pub mod dashboard;
+pub mod quiz_view;

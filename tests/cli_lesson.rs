@@ -175,7 +175,10 @@ fn a_lessons_folder_adds_to_the_catalog() {
 fn list_shows_id_chapter_title_and_steps() {
     let out = nnstep(&["list", "--lang", "zh"], "");
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("ch04      4   单变量线性回归        16"), "{stdout}");
+    assert!(
+        stdout.contains("ch04      4   单变量线性回归        16"),
+        "{stdout}"
+    );
 }
 
 #[test]
