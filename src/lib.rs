@@ -38,6 +38,8 @@ pub mod engine;
 pub mod formula;
 pub mod lesson;
 pub mod plain;
+pub mod progress;
 pub mod rng;
 pub mod session;
 pub mod spec;
+pub mod tui;
