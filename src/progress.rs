@@ -12,13 +12,14 @@
 //!
 //! - [`record`]: the format, and the changes a program makes to it.
 //! - [`store`]: reading and writing the file safely. Every write is a
-//!   read-modify-write of one [`Change`] under a lock, so two running
+//!   read-modify-write of one [`Change`] under a [`lock`] file, so two running
 //!   instances (two tmux panes) never lose each other's updates; the file is
 //!   replaced atomically (temporary file, fsync, rename); a corrupt file is
 //!   moved aside with a notice, never silently overwritten.
 //!
 //! UI-free: the TUI, the CLI and tests use the same API.
 
+pub mod lock;
 pub mod record;
 pub mod store;
 

@@ -93,14 +93,12 @@ fn find(cat: &Catalog, entries: &mut Vec<Entry>, args: &OpenArgs) -> anyhow::Res
             return Ok(None);
         }
     };
-    if let Some(n) = args.step {
-        if n == 0 || n > lesson.steps.len() {
-            eprintln!(
-                "error: there is no step {n}; the lesson has steps 1 to {}",
-                lesson.steps.len()
-            );
-            return Ok(None);
-        }
+    if let Some(n) = args.step.filter(|&n| n == 0 || n > lesson.steps.len()) {
+        eprintln!(
+            "error: there is no step {n}; the lesson has steps 1 to {}",
+            lesson.steps.len()
+        );
+        return Ok(None);
     }
     let index = match entries.iter().position(|e| e.id == lesson.id) {
         Some(i) => {

@@ -3,21 +3,20 @@
 //! one change to it, the new file replaces the old atomically, and a file
 //! that does not parse is moved aside, never overwritten.
 
-use std::fs::{self, File, OpenOptions, TryLockError};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Deserialize;
 use thiserror::Error;
 
+use super::lock::{self, Lock, LockError};
 use super::record::{Change, FORMAT_VERSION, Progress};
 
 /// The file name inside the data folder.
 pub const FILE_NAME: &str = "progress.json";
 const LOCK_NAME: &str = "progress.lock";
-/// How long to wait for another instance to finish its write.
-const LOCK_PATIENCE: Duration = Duration::from_secs(3);
 
 /// Where progress is kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,7 +64,7 @@ pub enum StoreError {
     Newer { path: PathBuf, found: u32 },
     #[error("cannot write {}: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
-    #[error("{} is held by another nnstep; gave up after {} s", path.display(), LOCK_PATIENCE.as_secs())]
+    #[error("{} is held by another nnstep; gave up after {} s", path.display(), lock::PATIENCE.as_secs())]
     Locked { path: PathBuf },
 }
 
@@ -135,31 +134,13 @@ impl Store {
         Ok(loaded)
     }
 
-    /// Takes the lock file's exclusive lock, waiting a little for another
-    /// instance. The kernel releases it when the file closes, also when the
-    /// process dies, so a crash never leaves a stale lock.
-    fn lock(&self) -> Result<File, StoreError> {
+    /// Takes the lock that serialises the instances' writes.
+    fn lock(&self) -> Result<Lock, StoreError> {
         let path = self.dir.join(LOCK_NAME);
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|source| StoreError::Write {
-                path: path.clone(),
-                source,
-            })?;
-        let start = Instant::now();
-        loop {
-            match file.try_lock() {
-                Ok(()) => return Ok(file),
-                Err(TryLockError::WouldBlock) if start.elapsed() < LOCK_PATIENCE => {
-                    std::thread::sleep(Duration::from_millis(10));
-                }
-                Err(TryLockError::WouldBlock) => return Err(StoreError::Locked { path }),
-                Err(TryLockError::Error(source)) => return Err(StoreError::Write { path, source }),
-            }
-        }
+        Lock::take(&path).map_err(|e| match e {
+            LockError::Busy => StoreError::Locked { path },
+            LockError::Io(source) => StoreError::Write { path, source },
+        })
     }
 
     /// Reads and parses the file; a corrupt one is moved aside. Call with

@@ -27,7 +27,8 @@ pub fn lines(text: &str, width: usize, theme: Theme) -> Vec<Line<'static>> {
             Block::Paragraph(r) => (r, false),
             Block::Bullet(r) => (r, true),
         };
-        if !out.is_empty() && !(is_bullet && prev_bullet) {
+        let same_list = is_bullet && prev_bullet;
+        if !out.is_empty() && !same_list {
             out.push(Line::default());
         }
         let segs: Vec<Segment> = runs.iter().map(|r| segment(r, theme)).collect();
