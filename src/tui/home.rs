@@ -64,7 +64,7 @@ fn render_list(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     let legend = format!(" {} {}   n/m {} ", sym.last_mark, l.last_opened, l.steps);
     let block = frame(app, l.lessons)
         .title_bottom(Line::from(Span::styled(legend, t.dim())).right_aligned());
-    let inner = block.inner(area);
+    let inner = block.inner(area).inner(Margin::new(1, 0));
     block.render(area, buf);
     if app.entries.is_empty() {
         Paragraph::new(l.no_lessons).render(inner, buf);

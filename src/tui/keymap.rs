@@ -59,7 +59,7 @@ pub const HOME: &[Binding] = &[
     bind(&[Char('c')], Message::Continue, &[Char('c')]),
     bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
     bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
-    bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
+    bind(&[Char('q'), Esc], Message::Quit, &[Char('q')]),
 ];
 
 pub const LESSON: &[Binding] = &[

@@ -24,6 +24,7 @@ pub struct Labels {
     pub more: &'static str,
     pub end_of_lesson: &'static str,
     pub later_title: &'static str,
+    pub questions: &'static str,
     pub later_train: &'static str,
     pub later_quiz: &'static str,
     pub plain_hint: &'static str,
@@ -62,6 +63,7 @@ const EN: Labels = Labels {
     more: "more",
     end_of_lesson: "End of the lesson.",
     later_title: "What will run here",
+    questions: "The questions",
     later_train: "The live training dashboard comes in the next version of nnstep.",
     later_quiz: "Answering in the full-screen view comes in the next version of nnstep.",
     plain_hint: "Run this step now as text:",
@@ -100,6 +102,7 @@ const ZH: Labels = Labels {
     more: "更多",
     end_of_lesson: "本课结束。",
     later_title: "这里将要运行的内容",
+    questions: "题目",
     later_train: "实时训练界面将在 nnstep 的下一个版本中提供。",
     later_quiz: "在全屏界面中作答将在 nnstep 的下一个版本中提供。",
     plain_hint: "现在以文本方式运行这一步：",
@@ -159,8 +162,10 @@ pub fn chapter(lang: Lang, n: u32) -> String {
 pub fn describe(lang: Lang, msg: Message, short: bool) -> String {
     use Message::*;
     let (en, zh) = match (msg, short) {
-        (Next, _) => ("next step", "下一步"),
-        (Prev, _) => ("previous step", "上一步"),
+        (Next, true) => ("next", "下一步"),
+        (Next, false) => ("next step", "下一步"),
+        (Prev, true) => ("previous", "上一步"),
+        (Prev, false) => ("previous step", "上一步"),
         (First, _) => ("first step", "第一步"),
         (Last, _) => ("last step", "最后一步"),
         (JumpStart, true) => ("jump", "跳转"),
@@ -181,7 +186,13 @@ pub fn describe(lang: Lang, msg: Message, short: bool) -> String {
         (Continue, false) => ("continue where you stopped", "从上次停下的地方继续"),
         (ToggleHelp, true) => ("help", "帮助"),
         (ToggleHelp, false) => ("show or close this help", "打开或关闭帮助"),
-        (SwitchLang, _) => return other_language(lang).to_string(),
+        (SwitchLang, true) => return other_language(lang).to_string(),
+        (SwitchLang, false) => {
+            return match lang {
+                Lang::En => "switch the language to 中文".into(),
+                Lang::Zh => "切换语言为 English".into(),
+            };
+        }
         (Back, true) => ("back", "返回"),
         (Back, false) => ("back to the lesson list, or quit", "返回课程列表或退出"),
         (JumpConfirm, _) => ("go", "确定"),

@@ -4,7 +4,7 @@
 //! keys that work here.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
@@ -24,6 +24,10 @@ pub struct LessonLayout {
     pub footer: Rect,
 }
 
+/// Prose wider than this is hard to follow, so a wide window centres a
+/// body of this width rather than stretching lines across it.
+pub const MAX_BODY_WIDTH: u16 = 100;
+
 #[must_use]
 pub fn layout(area: Rect) -> LessonLayout {
     let [header, frame, footer] = Layout::vertical([
@@ -32,10 +36,13 @@ pub fn layout(area: Rect) -> LessonLayout {
         Constraint::Length(1),
     ])
     .areas(area);
+    let [body] = Layout::horizontal([Constraint::Max(MAX_BODY_WIDTH)])
+        .flex(Flex::Center)
+        .areas(frame.inner(Margin::new(2, 1)));
     LessonLayout {
         header,
         frame,
-        body: frame.inner(Margin::new(2, 1)),
+        body,
         footer,
     }
 }

@@ -68,7 +68,8 @@ pub fn footer_line(bindings: &[Binding], app: &App, width: u16) -> Line<'static>
             )
         })
         .collect();
-    let cost = |(k, w): &(String, String)| k.width() + w.width() + 3;
+    // An item is drawn as `key what   `.
+    let cost = |(k, w): &(String, String)| k.width() + 1 + w.width() + 3;
     let budget = usize::from(width).saturating_sub(items.last().map_or(0, cost) + 1);
     let mut used = 0;
     let mut spans = vec![Span::raw(" ")];

@@ -59,7 +59,6 @@ fn home(app: &mut App, msg: Message) {
             let i = last_opened.unwrap_or(*selected);
             app.open_lesson(i, None);
         }
-        Message::Back => app.running = false,
         _ => {}
     }
 }

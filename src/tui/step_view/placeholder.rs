@@ -18,8 +18,12 @@ use crate::tui::prose;
 #[must_use]
 pub fn lines(session: &Session, ctx: &ViewCtx) -> Vec<Line<'static>> {
     let l = labels(ctx.lang);
+    let title = match session.step().kind {
+        StepKind::Quiz(_) => l.questions,
+        _ => l.later_title,
+    };
     let mut out = vec![
-        Line::from(Span::styled(l.later_title, ctx.theme.title())),
+        Line::from(Span::styled(title, ctx.theme.title())),
         Line::default(),
     ];
     let later = match &session.step().kind {
