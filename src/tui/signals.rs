@@ -5,9 +5,16 @@
 //! Waking works by raising SIGWINCH, which crossterm's event reader already
 //! listens for (it answers with a resize event), so the loop can block on
 //! input with no timeout and an idle screen costs no CPU. If the loop has
-//! not finished two seconds later — after a hang-up crossterm can be stuck
+//! not finished half a second later — after a hang-up crossterm can be stuck
 //! re-reading a dead terminal — the watcher restores what it can and exits
 //! itself; progress is saved at every step, so nothing is lost.
+//!
+//! A hang-up does not always bring a SIGHUP (a parent that does not pass it
+//! on, a tracer in between), and crossterm would then spin on the dead
+//! terminal forever. So a second thread checks every two seconds that
+//! standard input is still a terminal (a hung-up one no longer answers) and
+//! raises SIGHUP itself when it is not: one cheap wake-up every two seconds
+//! is the only cost of an idle screen.
 
 use std::io;
 use std::sync::Arc;
@@ -20,7 +27,9 @@ use signal_hook::iterator::{Handle, Signals};
 use super::terminal;
 
 /// How long the loop has to finish after a signal before the watcher exits.
-const GRACE: Duration = Duration::from_secs(2);
+const GRACE: Duration = Duration::from_millis(500);
+/// How often the terminal is checked for a silent hang-up.
+const HANGUP_CHECK: Duration = Duration::from_secs(2);
 
 /// Watches for termination signals while it lives.
 pub struct SignalWatch {
@@ -46,6 +55,9 @@ impl SignalWatch {
                     std::process::exit(128 + sig);
                 }
             })?;
+        std::thread::Builder::new()
+            .name("nnstep-hangup".into())
+            .spawn(watch_hangup)?;
         Ok(Self { received, handle })
     }
 
@@ -57,6 +69,15 @@ impl SignalWatch {
             s => Some(s),
         }
     }
+}
+
+/// Raises SIGHUP once standard input stops being a terminal.
+fn watch_hangup() {
+    use std::io::IsTerminal;
+    while std::io::stdin().is_terminal() {
+        std::thread::sleep(HANGUP_CHECK);
+    }
+    let _ = signal_hook::low_level::raise(SIGHUP);
 }
 
 impl Drop for SignalWatch {

@@ -55,32 +55,38 @@ pub fn bar_line(
 }
 
 /// The footer: `key what` pairs for the bindings that name footer keys,
-/// as many as fit, always keeping the last (how to leave).
+/// as many as fit, always keeping help and the last one (how to leave).
 #[must_use]
 pub fn footer_line(bindings: &[Binding], app: &App, width: u16) -> Line<'static> {
     let theme = app.theme;
-    let items: Vec<(String, String)> = (bindings.iter())
+    let items: Vec<(&Binding, String, String)> = (bindings.iter())
         .filter(|b| !b.footer.is_empty())
         .map(|b| {
-            (
-                keys_label(b.footer, theme.ascii),
-                describe(app.lang, b.msg, true),
-            )
+            let keys = keys_label(b.footer, theme.ascii);
+            (b, keys, describe(app.lang, b.msg, true))
         })
         .collect();
     // An item is drawn as `key what   `.
-    let cost = |(k, w): &(String, String)| k.width() + 1 + w.width() + 3;
-    let budget = usize::from(width).saturating_sub(items.last().map_or(0, cost) + 1);
-    let mut used = 0;
-    let mut spans = vec![Span::raw(" ")];
-    for (i, item) in items.iter().enumerate() {
-        let last = i + 1 == items.len();
-        if !last && used + cost(item) > budget {
-            continue;
+    let cost = |k: &str, w: &str| k.width() + 1 + w.width() + 3;
+    let pinned = |i: usize, b: &Binding| {
+        i + 1 == items.len() || b.msg == super::message::Message::ToggleHelp
+    };
+    let mut room = usize::from(width).saturating_sub(1);
+    for (i, (b, k, w)) in items.iter().enumerate() {
+        if pinned(i, b) {
+            room = room.saturating_sub(cost(k, w));
         }
-        used += cost(item);
-        spans.push(Span::styled(item.0.clone(), theme.key()));
-        spans.push(Span::styled(format!(" {}   ", item.1), theme.dim()));
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (b, k, w)) in items.iter().enumerate() {
+        if !pinned(i, b) {
+            if cost(k, w) > room {
+                continue;
+            }
+            room -= cost(k, w);
+        }
+        spans.push(Span::styled(k.clone(), theme.key()));
+        spans.push(Span::styled(format!(" {w}   "), theme.dim()));
     }
     Line::from(spans)
 }
