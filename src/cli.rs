@@ -61,12 +61,18 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print the JSON Schema of the lesson format
     Schema,
+    /// Open a lesson full-screen, where you stopped or at a step
+    Open(browse::OpenArgs),
+    /// Show the saved progress, or reset it
+    Progress(progress::ProgressArgs),
 }
 
+mod browse;
 mod check;
 mod data;
 mod formula;
 mod list;
+mod progress;
 pub mod run;
 mod schema;
 pub mod train;
@@ -97,10 +103,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::List) => list::run(&cli.global),
         Some(Command::Check(args)) => check::run(&args, &cli.global),
         Some(Command::Schema) => schema::run(),
-        None => {
-            println!("nnstep: the lesson browser is not built yet; try `nnstep --help`.");
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Open(args)) => browse::run(browse::Target::Lesson(&args), &cli.global),
+        Some(Command::Progress(args)) => progress::run(&args, &cli.global),
+        None => browse::run(browse::Target::Home, &cli.global),
     }
 }
 

@@ -38,6 +38,7 @@ pub mod engine;
 pub mod formula;
 pub mod lesson;
 pub mod plain;
+pub mod progress;
 pub mod quiz;
 pub mod rng;
 pub mod session;

@@ -1,5 +1,62 @@
-//! The terminal UI (ratatui + crossterm). Only this module touches them.
+//! The full-screen program (ratatui + crossterm): the lesson list, the
+//! lesson screen with a view per step kind, the help overlay, and the
+//! terminal's life over SSH and in shared tmux windows.
+//!
+//! The Elm architecture:
+//!
+//! ```text
+//! terminal event ─▶ keymap::handle_key ─▶ Message ─▶ update(&mut App) ─▶ view (impl Widget for &App)
+//!                                                      └─▶ progress changes, saved by the event loop
+//! ```
+//!
+//! - [`app`]: the one state ([`App`]), with screens and modes as enums;
+//! - [`message`], [`keymap`]: what can happen, and the key tables;
+//! - [`update`]: the only code that changes the state (no I/O);
+//! - [`view`], [`home`], [`lesson_view`], [`help`], [`step_view`]: drawing,
+//!   one file per screen and per step kind, with [`prose`] and
+//!   [`text_fit`] for wrapped and fitted text;
+//! - [`theme`], [`labels`]: every style and every word, in one place each;
+//! - [`event_loop`], [`terminal`], [`signals`]: the runtime.
+//!
+//! Only this module uses ratatui and crossterm (`tests/layering.rs`).
 
+pub mod app;
 pub mod compare;
 pub mod dashboard;
+pub mod event_loop;
+pub mod help;
+pub mod home;
+pub mod keymap;
+pub mod labels;
+pub mod lesson_view;
+pub mod message;
+pub mod prose;
 pub mod quiz_view;
+pub mod signals;
+pub mod step_view;
+pub mod terminal;
+pub mod text_fit;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+pub use app::{App, Config, Entry};
+pub use event_loop::run;
+pub use message::Message;
+pub use theme::Theme;
+pub use update::update;
+
+use crate::lesson::Catalog;
+
+/// Every lesson of `catalog`, checked, for the list.
+#[must_use]
+pub fn entries(catalog: &Catalog) -> Vec<Entry> {
+    catalog
+        .entries()
+        .iter()
+        .map(|e| Entry {
+            id: e.id.clone().unwrap_or_else(|| e.file()),
+            lesson: e.load().map_err(|d| d.len()),
+        })
+        .collect()
+}

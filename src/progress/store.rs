@@ -1,0 +1,305 @@
+//! Reading and writing the progress file without losing anything: a lock
+//! file serialises the instances, every write re-reads the file and applies
+//! one change to it, the new file replaces the old atomically, and a file
+//! that does not parse is moved aside, never overwritten.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::Deserialize;
+use thiserror::Error;
+
+use super::lock::{self, Lock, LockError};
+use super::record::{Change, FORMAT_VERSION, Progress};
+
+/// The file name inside the data folder.
+pub const FILE_NAME: &str = "progress.json";
+const LOCK_NAME: &str = "progress.lock";
+
+/// Where progress is kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+/// Progress as read, with what happened to a bad file on the way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loaded {
+    pub progress: Progress,
+    pub notice: Option<Notice>,
+}
+
+/// Something the learner should be told about their progress file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The file did not parse; it was renamed to `to` and progress starts afresh.
+    MovedAside { to: PathBuf, reason: String },
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Notice::MovedAside { to, reason } => write!(
+                f,
+                "the progress file could not be read ({reason}); it was kept as {} and progress starts afresh",
+                to.display()
+            ),
+        }
+    }
+}
+
+/// Why progress could not be read or saved. The file is left as it was.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("cannot use the data folder {}: {source}", dir.display())]
+    Dir { dir: PathBuf, source: io::Error },
+    #[error("cannot read {}: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error(
+        "{} was written by a newer nnstep (format {found}; this one knows {FORMAT_VERSION}); it is left as it is and progress is not saved",
+        path.display()
+    )]
+    Newer { path: PathBuf, found: u32 },
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+    #[error("{} is held by another nnstep; gave up after {} s", path.display(), lock::PATIENCE.as_secs())]
+    Locked { path: PathBuf },
+}
+
+/// Just enough of the file to know its version before reading the rest.
+#[derive(Deserialize)]
+struct VersionProbe {
+    version: u32,
+}
+
+impl Store {
+    /// A store in folder `dir` (created on the first write).
+    #[must_use]
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    /// The data folder the environment asks for: `NNSTEP_DATA_DIR`, else
+    /// `$XDG_DATA_HOME/nnstep` (when absolute, as the XDG spec requires),
+    /// else `$HOME/.local/share/nnstep`. `var` looks a variable up.
+    #[must_use]
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Option<Self> {
+        let set = |k: &str| var(k).filter(|v| !v.is_empty());
+        if let Some(d) = set("NNSTEP_DATA_DIR") {
+            return Some(Self::new(d));
+        }
+        if let Some(x) = set("XDG_DATA_HOME").filter(|x| Path::new(x).is_absolute()) {
+            return Some(Self::new(Path::new(&x).join("nnstep")));
+        }
+        set("HOME").map(|h| Self::new(Path::new(&h).join(".local/share/nnstep")))
+    }
+
+    #[must_use]
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The progress file's path.
+    #[must_use]
+    pub fn file(&self) -> PathBuf {
+        self.dir.join(FILE_NAME)
+    }
+
+    /// Reads the saved progress; no file means no progress yet.
+    pub fn load(&self) -> Result<Loaded, StoreError> {
+        if !self.file().exists() {
+            return Ok(Loaded {
+                progress: Progress::default(),
+                notice: None,
+            });
+        }
+        let _lock = self.lock()?;
+        self.read_checked()
+    }
+
+    /// Applies `change` to the file as it is now on disk (keeping what other
+    /// instances wrote) and saves it; returns the progress saved.
+    pub fn apply(&self, change: &Change) -> Result<Loaded, StoreError> {
+        fs::create_dir_all(&self.dir).map_err(|source| StoreError::Dir {
+            dir: self.dir.clone(),
+            source,
+        })?;
+        let _lock = self.lock()?;
+        let mut loaded = self.read_checked()?;
+        loaded.progress.apply(change, unix_now());
+        loaded.progress.version = FORMAT_VERSION;
+        self.write_atomic(&loaded.progress)?;
+        Ok(loaded)
+    }
+
+    /// Takes the lock that serialises the instances' writes.
+    fn lock(&self) -> Result<Lock, StoreError> {
+        let path = self.dir.join(LOCK_NAME);
+        Lock::take(&path).map_err(|e| match e {
+            LockError::Busy => StoreError::Locked { path },
+            LockError::Io(source) => StoreError::Write { path, source },
+        })
+    }
+
+    /// Reads and parses the file; a corrupt one is moved aside. Call with
+    /// the lock held.
+    fn read_checked(&self) -> Result<Loaded, StoreError> {
+        let path = self.file();
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok(Loaded {
+                    progress: Progress::default(),
+                    notice: None,
+                });
+            }
+            Err(source) => return Err(StoreError::Read { path, source }),
+        };
+        match parse(&bytes) {
+            Ok(progress) => Ok(Loaded {
+                progress,
+                notice: None,
+            }),
+            Err(Bad::Newer(found)) => Err(StoreError::Newer { path, found }),
+            Err(Bad::Corrupt(reason)) => {
+                let to = self.move_aside()?;
+                Ok(Loaded {
+                    progress: Progress::default(),
+                    notice: Some(Notice::MovedAside { to, reason }),
+                })
+            }
+        }
+    }
+
+    /// Renames the progress file to `progress.json.corrupt-<UTC time>`.
+    fn move_aside(&self) -> Result<PathBuf, StoreError> {
+        let stamp = utc_stamp(unix_now());
+        let mut to = self.dir.join(format!("{FILE_NAME}.corrupt-{stamp}"));
+        let mut n = 1;
+        while to.exists() {
+            to = self.dir.join(format!("{FILE_NAME}.corrupt-{stamp}-{n}"));
+            n += 1;
+        }
+        fs::rename(self.file(), &to).map_err(|source| StoreError::Write {
+            path: self.file(),
+            source,
+        })?;
+        Ok(to)
+    }
+
+    /// Writes a temporary file in the same folder, syncs it, and renames it
+    /// over the progress file: a reader sees the old file or the new one,
+    /// never half of one, even if the power fails.
+    fn write_atomic(&self, progress: &Progress) -> Result<(), StoreError> {
+        let path = self.file();
+        let tmp = self
+            .dir
+            .join(format!(".{FILE_NAME}.tmp-{}", std::process::id()));
+        let write = || -> io::Result<()> {
+            let mut f = File::create(&tmp)?;
+            let json = serde_json::to_string_pretty(progress).map_err(io::Error::other)?;
+            f.write_all(json.as_bytes())?;
+            f.write_all(b"\n")?;
+            f.sync_all()?;
+            fs::rename(&tmp, &path)?;
+            // Make the rename itself durable; not every platform allows it.
+            if let Ok(d) = File::open(&self.dir) {
+                let _ = d.sync_all();
+            }
+            Ok(())
+        };
+        write().map_err(|source| {
+            let _ = fs::remove_file(&tmp);
+            StoreError::Write {
+                path: path.clone(),
+                source,
+            }
+        })
+    }
+}
+
+enum Bad {
+    Newer(u32),
+    Corrupt(String),
+}
+
+fn parse(bytes: &[u8]) -> Result<Progress, Bad> {
+    let probe: VersionProbe =
+        serde_json::from_slice(bytes).map_err(|e| Bad::Corrupt(e.to_string()))?;
+    if probe.version > FORMAT_VERSION {
+        return Err(Bad::Newer(probe.version));
+    }
+    if probe.version == 0 {
+        return Err(Bad::Corrupt("version 0 is not a format".into()));
+    }
+    serde_json::from_slice(bytes).map_err(|e| Bad::Corrupt(e.to_string()))
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// `YYYYMMDDTHHMMSSZ` for seconds since the Unix epoch (UTC; the civil-date
+/// conversion of Howard Hinnant's `civil_from_days`).
+#[must_use]
+pub fn utc_stamp(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}{m:02}{d:02}T{:02}{:02}{:02}Z",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utc_stamp_of_known_instants() {
+        assert_eq!(utc_stamp(0), "19700101T000000Z");
+        // 2000-02-29 12:34:56 UTC, a leap day.
+        assert_eq!(utc_stamp(951_827_696), "20000229T123456Z");
+    }
+
+    #[test]
+    fn data_dir_prefers_the_override_then_xdg_then_home() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_string())
+            }
+        };
+        let dir = |pairs| Store::from_env(env(pairs)).map(|s| s.dir().to_path_buf());
+        assert_eq!(
+            dir(&[("NNSTEP_DATA_DIR", "/d"), ("XDG_DATA_HOME", "/x")]),
+            Some(PathBuf::from("/d"))
+        );
+        assert_eq!(
+            dir(&[("XDG_DATA_HOME", "/x"), ("HOME", "/h")]),
+            Some(PathBuf::from("/x/nnstep"))
+        );
+        assert_eq!(
+            dir(&[("XDG_DATA_HOME", "rel"), ("HOME", "/h")]),
+            Some(PathBuf::from("/h/.local/share/nnstep"))
+        );
+        assert_eq!(dir(&[]), None);
+    }
+}

@@ -1,0 +1,89 @@
+//! The event loop: draw when the state changed, save progress changes,
+//! wait for the next event, turn it into a message, update. It blocks on
+//! input unless something animates (then it ticks), so an idle screen
+//! writes nothing and uses no CPU.
+
+use std::time::Duration;
+
+use crossterm::event::{self, Event};
+
+use super::app::App;
+use super::keymap::handle_key;
+use super::message::Message;
+use super::signals::SignalWatch;
+use super::terminal::TerminalGuard;
+use super::update::update;
+use crate::progress::Store;
+
+/// The tick while something animates (about 30 frames a second at most).
+const TICK: Duration = Duration::from_millis(33);
+
+/// Runs `app` full-screen until the learner quits or a signal arrives,
+/// saving progress to `store` (if any) after every change. Returns the
+/// signal that ended it, if one did.
+pub fn run(mut app: App, store: Option<&Store>) -> anyhow::Result<Option<i32>> {
+    let signals = SignalWatch::start()?;
+    let mut guard = TerminalGuard::enter()?;
+    let size = guard.terminal.size()?;
+    update(&mut app, Message::Resize(size.width, size.height));
+    let mut dirty = true;
+    while app.running {
+        dirty |= save(&mut app, store);
+        if dirty {
+            guard.terminal.draw(|f| f.render_widget(&app, f.area()))?;
+            dirty = false;
+        }
+        if signals.received().is_some() {
+            break;
+        }
+        let msg = next_message(&app)?;
+        if signals.received().is_some() {
+            break;
+        }
+        if let Some(msg) = msg {
+            update(&mut app, msg);
+            dirty = true;
+        }
+    }
+    save(&mut app, store);
+    drop(guard);
+    Ok(signals.received())
+}
+
+/// Waits for the next event (or the next tick while animating).
+fn next_message(app: &App) -> std::io::Result<Option<Message>> {
+    if app.animating() && !event::poll(TICK)? {
+        return Ok(Some(Message::Tick));
+    }
+    Ok(match event::read()? {
+        Event::Key(k) => handle_key(&k, app.context()),
+        Event::Resize(w, h) => Some(Message::Resize(w, h)),
+        _ => None,
+    })
+}
+
+/// Saves the app's pending progress changes; true when the app changed
+/// (fresh progress from disk, or a notice).
+fn save(app: &mut App, store: Option<&Store>) -> bool {
+    let changes = app.take_changes();
+    let Some(store) = store else {
+        return false;
+    };
+    let mut changed = false;
+    for change in &changes {
+        match store.apply(change) {
+            Ok(loaded) => {
+                app.saved(loaded.progress);
+                if let Some(n) = loaded.notice {
+                    app.notice = Some(n.to_string());
+                }
+            }
+            Err(e) => {
+                app.notice = Some(e.to_string());
+                return true;
+            }
+        }
+        changed = true;
+    }
+    changed
+}

@@ -1,0 +1,297 @@
+//! The key map: a table per context from keys to messages. The help overlay
+//! and the footer are drawn from the same tables, so what the screen says
+//! and what the keys do cannot drift apart. Pure: testable without a
+//! terminal.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::message::Message;
+
+/// A key as the key map sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Left,
+    Right,
+    Up,
+    Down,
+    Enter,
+    Esc,
+    Backspace,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    /// Ctrl-C, which raw mode delivers as a key rather than a signal.
+    Interrupt,
+}
+
+/// Which table applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    Home,
+    Lesson,
+    /// Typing a step number after `:`.
+    Jump,
+    /// The help overlay is open.
+    Help,
+}
+
+/// Keys that send one message.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub msg: Message,
+    /// The keys named in the footer; empty when the footer leaves it out.
+    pub footer: &'static [Key],
+}
+
+const fn bind(keys: &'static [Key], msg: Message, footer: &'static [Key]) -> Binding {
+    Binding { keys, msg, footer }
+}
+
+use Key::*;
+
+pub const HOME: &[Binding] = &[
+    bind(&[Down, Char('j')], Message::SelectNext, &[Down, Up]),
+    bind(&[Up, Char('k')], Message::SelectPrev, &[]),
+    bind(&[Enter, Right, Char('l')], Message::Open, &[Enter]),
+    bind(&[Char('c')], Message::Continue, &[Char('c')]),
+    bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
+    bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
+    bind(&[Char('q'), Esc], Message::Quit, &[Char('q')]),
+];
+
+pub const LESSON: &[Binding] = &[
+    bind(
+        &[Right, Char('l'), Char(' '), Enter],
+        Message::Next,
+        &[Right],
+    ),
+    bind(&[Left, Char('h')], Message::Prev, &[Left]),
+    bind(&[Char('g'), Home], Message::First, &[]),
+    bind(&[Char('G'), End], Message::Last, &[]),
+    bind(&[Char(':')], Message::JumpStart, &[Char(':')]),
+    bind(
+        &[Char('j'), Down],
+        Message::ScrollDown,
+        &[Char('j'), Char('k')],
+    ),
+    bind(&[Char('k'), Up], Message::ScrollUp, &[]),
+    bind(&[PageDown], Message::PageDown, &[]),
+    bind(&[PageUp], Message::PageUp, &[]),
+    bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
+    bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
+    bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
+];
+
+pub const HELP: &[Binding] = &[bind(
+    &[Char('?'), Char('q'), Esc],
+    Message::ToggleHelp,
+    &[Char('q')],
+)];
+
+pub const JUMP: &[Binding] = &[
+    bind(&[Enter], Message::JumpConfirm, &[Enter]),
+    bind(&[Backspace], Message::JumpBack, &[]),
+    bind(&[Esc, Char('q')], Message::JumpCancel, &[Esc]),
+];
+
+/// The table of a context.
+#[must_use]
+pub fn bindings(ctx: Context) -> &'static [Binding] {
+    match ctx {
+        Context::Home => HOME,
+        Context::Lesson => LESSON,
+        Context::Jump => JUMP,
+        Context::Help => HELP,
+    }
+}
+
+/// The key of a terminal event: presses only (no repeats from release
+/// events on terminals that report them), and no Ctrl/Alt chords but Ctrl-C.
+#[must_use]
+pub fn key_of(ev: &KeyEvent) -> Option<Key> {
+    if ev.kind != KeyEventKind::Press {
+        return None;
+    }
+    if ev
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        let ctrl_c = ev.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(ev.code, KeyCode::Char('c' | 'C'));
+        return ctrl_c.then_some(Interrupt);
+    }
+    Some(match ev.code {
+        KeyCode::Char(c) => Char(c),
+        KeyCode::Left => Left,
+        KeyCode::Right => Right,
+        KeyCode::Up => Up,
+        KeyCode::Down => Down,
+        KeyCode::Enter => Enter,
+        KeyCode::Esc => Esc,
+        KeyCode::Backspace => Backspace,
+        KeyCode::Home => Home,
+        KeyCode::End => End,
+        KeyCode::PageUp => PageUp,
+        KeyCode::PageDown => PageDown,
+        _ => return None,
+    })
+}
+
+/// The message a key sends in a context, if any.
+#[must_use]
+pub fn message_for(key: Key, ctx: Context) -> Option<Message> {
+    if key == Interrupt {
+        return Some(Message::Quit);
+    }
+    if let (Context::Jump, Char(c @ '0'..='9')) = (ctx, key) {
+        return Some(Message::JumpDigit(c as u8 - b'0'));
+    }
+    bindings(ctx)
+        .iter()
+        .find(|b| b.keys.contains(&key))
+        .map(|b| b.msg)
+}
+
+/// The message of a terminal key event in a context.
+#[must_use]
+pub fn handle_key(ev: &KeyEvent, ctx: Context) -> Option<Message> {
+    message_for(key_of(ev)?, ctx)
+}
+
+/// A key's name on screen; arrows are spelled out in ASCII mode.
+#[must_use]
+pub fn key_name(key: Key, ascii: bool) -> String {
+    let s = match (key, ascii) {
+        (Char(' '), _) => "Space",
+        (Char(c), _) => return c.to_string(),
+        (Left, false) => "←",
+        (Right, false) => "→",
+        (Up, false) => "↑",
+        (Down, false) => "↓",
+        (Left, true) => "Left",
+        (Right, true) => "Right",
+        (Up, true) => "Up",
+        (Down, true) => "Down",
+        (Enter, _) => "Enter",
+        (Esc, _) => "Esc",
+        (Backspace, _) => "Backspace",
+        (Home, _) => "Home",
+        (End, _) => "End",
+        (PageUp, _) => "PgUp",
+        (PageDown, _) => "PgDn",
+        (Interrupt, _) => "Ctrl-C",
+    };
+    s.to_string()
+}
+
+/// Keys joined for display: `→ l Space Enter`.
+#[must_use]
+pub fn keys_label(keys: &[Key], ascii: bool) -> String {
+    let names: Vec<String> = keys.iter().map(|k| key_name(*k, ascii)).collect();
+    names.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn every_documented_next_key_goes_to_the_next_step() {
+        for code in [
+            KeyCode::Right,
+            KeyCode::Char('l'),
+            KeyCode::Char(' '),
+            KeyCode::Enter,
+        ] {
+            assert_eq!(
+                handle_key(&press(code), Context::Lesson),
+                Some(Message::Next)
+            );
+        }
+    }
+
+    #[test]
+    fn lesson_keys_map_as_the_help_says() {
+        let cases = [
+            (KeyCode::Left, Message::Prev),
+            (KeyCode::Char('h'), Message::Prev),
+            (KeyCode::Char('g'), Message::First),
+            (KeyCode::Char('G'), Message::Last),
+            (KeyCode::Char(':'), Message::JumpStart),
+            (KeyCode::Char('j'), Message::ScrollDown),
+            (KeyCode::Up, Message::ScrollUp),
+            (KeyCode::Char('L'), Message::SwitchLang),
+            (KeyCode::Char('?'), Message::ToggleHelp),
+            (KeyCode::Char('q'), Message::Back),
+            (KeyCode::Esc, Message::Back),
+        ];
+        for (code, msg) in cases {
+            assert_eq!(
+                handle_key(&press(code), Context::Lesson),
+                Some(msg),
+                "{code:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn release_and_repeat_events_are_ignored() {
+        let mut ev = press(KeyCode::Right);
+        ev.kind = KeyEventKind::Release;
+        assert_eq!(handle_key(&ev, Context::Lesson), None);
+        ev.kind = KeyEventKind::Repeat;
+        assert_eq!(handle_key(&ev, Context::Lesson), None);
+    }
+
+    #[test]
+    fn ctrl_c_quits_from_every_context_and_other_chords_do_nothing() {
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        for ctx in [Context::Home, Context::Lesson, Context::Jump, Context::Help] {
+            assert_eq!(handle_key(&ctrl('c'), ctx), Some(Message::Quit));
+            assert_eq!(handle_key(&ctrl('l'), ctx), None);
+        }
+    }
+
+    #[test]
+    fn jump_mode_takes_digits_enter_and_escape() {
+        let ctx = Context::Jump;
+        assert_eq!(
+            handle_key(&press(KeyCode::Char('7')), ctx),
+            Some(Message::JumpDigit(7))
+        );
+        assert_eq!(
+            handle_key(&press(KeyCode::Enter), ctx),
+            Some(Message::JumpConfirm)
+        );
+        assert_eq!(
+            handle_key(&press(KeyCode::Esc), ctx),
+            Some(Message::JumpCancel)
+        );
+        assert_eq!(handle_key(&press(KeyCode::Char('l')), ctx), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for ctx in [Context::Home, Context::Lesson, Context::Jump, Context::Help] {
+            let keys: Vec<Key> = bindings(ctx).iter().flat_map(|b| b.keys).copied().collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(k), "{k:?} twice in {ctx:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn quitting_never_needs_escape_alone() {
+        // Older tmux delays Esc; every context must also close with q.
+        for ctx in [Context::Home, Context::Lesson, Context::Help, Context::Jump] {
+            assert!(message_for(Char('q'), ctx).is_some(), "{ctx:?}");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! The lesson screen: a top bar that always says where we are (chapter,
+//! lesson, step k/n, the step's title, the last action in words), the step
+//! in a frame that shows when there is more to scroll, and a footer with the
+//! keys that work here.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::app::{App, Input, LessonState};
+use super::keymap::{self, Context};
+use super::labels::{self, labels};
+use super::step_view::{self, ScrollMarks};
+use super::text_fit::{bar_line, footer_line};
+
+/// Where the parts of the lesson screen go.
+#[derive(Clone, Copy, Debug)]
+pub struct LessonLayout {
+    pub header: Rect,
+    pub frame: Rect,
+    /// Inside the frame, with a column of padding on each side.
+    pub body: Rect,
+    pub footer: Rect,
+}
+
+/// Prose wider than this is hard to follow, so a wide window centres a
+/// body of this width rather than stretching lines across it.
+pub const MAX_BODY_WIDTH: u16 = 100;
+
+#[must_use]
+pub fn layout(area: Rect) -> LessonLayout {
+    let [header, frame, footer] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let [body] = Layout::horizontal([Constraint::Max(MAX_BODY_WIDTH)])
+        .flex(Flex::Center)
+        .areas(frame.inner(Margin::new(2, 1)));
+    LessonLayout {
+        header,
+        frame,
+        body,
+        footer,
+    }
+}
+
+pub fn render(app: &App, l: &LessonState, area: Rect, buf: &mut Buffer) {
+    let parts = layout(area);
+    render_header(app, l, parts.header, buf);
+    let marks = step_view::render(app, l, parts.body, buf);
+    render_frame(app, l, marks, parts.frame, buf);
+    render_footer(app, l, parts.footer, buf);
+}
+
+fn render_header(app: &App, l: &LessonState, area: Rect, buf: &mut Buffer) {
+    let (lang, theme) = (app.lang, app.theme);
+    let lesson = l.session.lesson();
+    let sep = theme.symbols().sep;
+    let left = format!(
+        " {} {sep} {}",
+        labels::chapter(lang, lesson.chapter),
+        lesson.title.get(lang)
+    );
+    let right = format!(
+        "{} {}/{} ",
+        labels(lang).step,
+        l.session.index() + 1,
+        l.session.len()
+    );
+    let top = bar_line(&left, &right, area.width, theme.bar(), theme.bar_strong());
+    let step = l.session.step();
+    let title = format!(" {}", step.title.get(lang));
+    let action = format!(
+        "{} {} ",
+        theme.symbols().pointer,
+        labels::action(lang, &l.last)
+    );
+    let second = bar_line(&title, &action, area.width, theme.title(), theme.key());
+    Paragraph::new(vec![top, second]).render(area, buf);
+}
+
+fn render_frame(app: &App, l: &LessonState, marks: ScrollMarks, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let sym = theme.symbols();
+    let more = labels(app.lang).more;
+    let mut block = Block::bordered()
+        .border_set(theme.border())
+        .border_style(theme.border_style())
+        .title(Line::from(Span::styled(
+            format!(" {} ", l.session.step().kind.name()),
+            theme.dim(),
+        )));
+    if marks.above > 0 {
+        let t = format!(" {} {} {more} (k) ", sym.more_above, marks.above);
+        block = block.title(Line::from(Span::styled(t, theme.key())).right_aligned());
+    }
+    if marks.below > 0 {
+        let t = format!(" {} {} {more} (j) ", sym.more_below, marks.below);
+        block = block.title_bottom(Line::from(Span::styled(t, theme.key())).right_aligned());
+    }
+    block.render(area, buf);
+}
+
+fn render_footer(app: &App, l: &LessonState, area: Rect, buf: &mut Buffer) {
+    let (lang, theme) = (app.lang, app.theme);
+    let line = match &l.input {
+        Input::Jump(typed) => {
+            let lb = labels(lang);
+            Line::from(vec![
+                Span::styled(format!(" :{} ", lb.jump_prompt), theme.key()),
+                Span::styled(format!("{typed}_"), theme.selected()),
+                Span::styled(format!("   {}", lb.jump_hint), theme.dim()),
+            ])
+        }
+        Input::Normal => footer_line(keymap::bindings(Context::Lesson), app, area.width),
+    };
+    Paragraph::new(line).render(area, buf);
+}

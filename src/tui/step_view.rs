@@ -1,0 +1,118 @@
+//! The body of the lesson screen, one file per step kind. A static step is
+//! a page: the step's note, then its content, as styled lines that the
+//! lesson screen scrolls. `train`, `compare` and `quiz` show a placeholder
+//! describing what will run; the live dashboard replaces it by adding a
+//! variant to [`StepState`](super::app::StepState) and a branch to
+//! [`render`].
+
+mod formula;
+mod matrix;
+mod placeholder;
+mod table;
+mod text;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Rect, Size};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::app::{App, LessonState, StepState};
+use super::lesson_view;
+use super::prose;
+use super::theme::Theme;
+use crate::lesson::{Lang, StepKind};
+use crate::session::Session;
+
+/// What every step view needs to know besides its step.
+#[derive(Clone, Copy, Debug)]
+pub struct ViewCtx {
+    pub lang: Lang,
+    pub theme: Theme,
+    /// The body's size in cells.
+    pub width: u16,
+    pub height: u16,
+}
+
+/// The current step of `session` as page lines.
+#[must_use]
+pub fn page_lines(session: &Session, ctx: &ViewCtx) -> Vec<Line<'static>> {
+    let step = session.step();
+    let width = usize::from(ctx.width);
+    let mut out = Vec::new();
+    if let Some(note) = &step.note {
+        out.extend(prose::lines(note.get(ctx.lang), width, ctx.theme));
+        out.push(Line::default());
+    }
+    let body = match &step.kind {
+        StepKind::Text(t) => text::lines(t, ctx),
+        StepKind::Formula { tex, caption } => formula::lines(tex, caption.as_ref(), ctx),
+        StepKind::Matrix(m) => matrix::lines(m, ctx),
+        StepKind::Table(t) => table::lines(t, ctx),
+        StepKind::Train(_) | StepKind::Compare(_) | StepKind::Quiz(_) => {
+            placeholder::lines(session, ctx)
+        }
+    };
+    out.extend(body);
+    while out.last().is_some_and(|l| l.width() == 0) {
+        out.pop();
+    }
+    if session.index() + 1 == session.len() {
+        out.push(Line::default());
+        let end = super::labels::labels(ctx.lang).end_of_lesson;
+        out.push(Line::from(ratatui::text::Span::styled(
+            end,
+            ctx.theme.dim(),
+        )));
+    }
+    out
+}
+
+/// The body's height on a terminal of `size`.
+#[must_use]
+pub fn body_height(size: Size) -> u16 {
+    lesson_view::layout(Rect::new(0, 0, size.width, size.height))
+        .body
+        .height
+}
+
+fn ctx_for(app: &App, body: Rect) -> ViewCtx {
+    ViewCtx {
+        lang: app.lang,
+        theme: app.theme,
+        width: body.width,
+        height: body.height,
+    }
+}
+
+/// How far the current page can scroll at the app's size.
+#[must_use]
+pub fn max_scroll(app: &App, l: &LessonState) -> u16 {
+    let body = lesson_view::layout(Rect::new(0, 0, app.size.width, app.size.height)).body;
+    let n = page_lines(&l.session, &ctx_for(app, body)).len();
+    u16::try_from(n.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX)
+}
+
+/// Where a page is scrolled: lines hidden above and below.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ScrollMarks {
+    pub above: usize,
+    pub below: usize,
+}
+
+/// Draws the current step into `body` and says what is scrolled out of view.
+pub fn render(app: &App, l: &LessonState, body: Rect, buf: &mut Buffer) -> ScrollMarks {
+    match &l.step {
+        StepState::Page { scroll } => {
+            let lines = page_lines(&l.session, &ctx_for(app, body));
+            let h = usize::from(body.height);
+            let top = usize::from(*scroll).min(lines.len().saturating_sub(h));
+            let marks = ScrollMarks {
+                above: top,
+                below: lines.len().saturating_sub(top + h),
+            };
+            let visible: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
+            Paragraph::new(visible).render(body, buf);
+            marks
+        }
+    }
+}

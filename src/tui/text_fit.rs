@@ -1,0 +1,115 @@
+//! Fitting one-line texts into a width counted in terminal columns: bars
+//! with a left and a right part, and footers that drop keys rather than
+//! overflow.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::app::App;
+use super::keymap::{Binding, keys_label};
+use super::labels::describe;
+
+/// `s` cut to at most `width` columns, with `…` when cut.
+#[must_use]
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// A full-width line: `left` in `style`, `right` flush right in
+/// `right_style`; the left part is cut when both do not fit.
+#[must_use]
+pub fn bar_line(
+    left: &str,
+    right: &str,
+    width: u16,
+    style: Style,
+    right_style: Style,
+) -> Line<'static> {
+    let width = usize::from(width);
+    let right = truncate(right, width);
+    let room = width.saturating_sub(right.width());
+    let left = truncate(left, room);
+    let gap = room.saturating_sub(left.width());
+    Line::from(vec![
+        Span::styled(left, style),
+        Span::styled(" ".repeat(gap), style),
+        Span::styled(right, right_style),
+    ])
+}
+
+/// The footer: `key what` pairs for the bindings that name footer keys,
+/// as many as fit, always keeping help and the last one (how to leave).
+#[must_use]
+pub fn footer_line(bindings: &[Binding], app: &App, width: u16) -> Line<'static> {
+    let theme = app.theme;
+    let items: Vec<(&Binding, String, String)> = (bindings.iter())
+        .filter(|b| !b.footer.is_empty())
+        .map(|b| {
+            let keys = keys_label(b.footer, theme.ascii);
+            (b, keys, describe(app.lang, b.msg, true))
+        })
+        .collect();
+    // An item is drawn as `key what   `.
+    let cost = |k: &str, w: &str| k.width() + 1 + w.width() + 3;
+    let pinned = |i: usize, b: &Binding| {
+        i + 1 == items.len() || b.msg == super::message::Message::ToggleHelp
+    };
+    let mut room = usize::from(width).saturating_sub(1);
+    for (i, (b, k, w)) in items.iter().enumerate() {
+        if pinned(i, b) {
+            room = room.saturating_sub(cost(k, w));
+        }
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (b, k, w)) in items.iter().enumerate() {
+        if !pinned(i, b) {
+            if cost(k, w) > room {
+                continue;
+            }
+            room -= cost(k, w);
+        }
+        spans.push(Span::styled(k.clone(), theme.key()));
+        spans.push(Span::styled(format!(" {w}   "), theme.dim()));
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_counts_chinese_as_two_columns() {
+        assert_eq!(truncate("单变量线性回归", 7), "单变量…");
+        assert_eq!(truncate("abc", 3), "abc");
+    }
+
+    #[test]
+    fn a_bar_is_exactly_the_width() {
+        let l = bar_line(
+            "left side that is long",
+            "step 3/15",
+            20,
+            Style::new(),
+            Style::new(),
+        );
+        assert_eq!(l.width(), 20);
+    }
+}

@@ -1,0 +1,178 @@
+//! `update`: the only function that changes the [`App`]. No terminal and
+//! no file I/O here (progress changes are queued for the event loop), so
+//! every behaviour is testable with plain messages.
+
+use super::app::{Action, App, Input, Origin, Overlay, Screen, StepState};
+use super::message::Message;
+use super::step_view;
+use crate::lesson::Lang;
+use crate::session::Moved;
+
+/// Applies one message.
+pub fn update(app: &mut App, msg: Message) {
+    match msg {
+        Message::Quit => app.running = false,
+        Message::Resize(w, h) => {
+            app.size = ratatui::layout::Size::new(w, h);
+            clamp_scroll(app);
+        }
+        Message::Tick => {}
+        Message::SwitchLang => {
+            app.lang = match app.lang {
+                Lang::En => Lang::Zh,
+                Lang::Zh => Lang::En,
+            };
+            if let Screen::Lesson(l) = &mut app.screen {
+                l.last = Action::Language;
+            }
+            clamp_scroll(app);
+        }
+        Message::ToggleHelp => {
+            app.overlay = match app.overlay {
+                Overlay::None => Overlay::Help,
+                Overlay::Help => Overlay::None,
+            };
+        }
+        _ if app.overlay == Overlay::Help => {}
+        _ => match app.screen {
+            Screen::Home { .. } => home(app, msg),
+            Screen::Lesson(_) => lesson(app, msg),
+        },
+    }
+}
+
+fn home(app: &mut App, msg: Message) {
+    let Screen::Home { selected } = &mut app.screen else {
+        return;
+    };
+    let last = app.entries.len().saturating_sub(1);
+    match msg {
+        Message::SelectNext => *selected = (*selected + 1).min(last),
+        Message::SelectPrev => *selected = selected.saturating_sub(1),
+        Message::Open => {
+            let i = *selected;
+            app.open_lesson(i, None);
+        }
+        Message::Continue => {
+            let last_opened = (app.progress.last_opened.as_deref())
+                .and_then(|id| app.entries.iter().position(|e| e.id == id));
+            let i = last_opened.unwrap_or(*selected);
+            app.open_lesson(i, None);
+        }
+        _ => {}
+    }
+}
+
+fn lesson(app: &mut App, msg: Message) {
+    let Screen::Lesson(l) = &mut app.screen else {
+        return;
+    };
+    if let Input::Jump(typed) = &mut l.input {
+        match msg {
+            Message::JumpDigit(d) if typed.len() < 4 => typed.push(char::from(b'0' + d)),
+            Message::JumpBack => {
+                typed.pop();
+            }
+            Message::JumpCancel => l.input = Input::Normal,
+            Message::JumpConfirm => {
+                let asked = typed.parse::<usize>().unwrap_or(0);
+                l.input = Input::Normal;
+                go(app, Target::Step(asked));
+            }
+            _ => {}
+        }
+        return;
+    }
+    match msg {
+        Message::Next => go(app, Target::Next),
+        Message::Prev => go(app, Target::Prev),
+        Message::First => go(app, Target::Step(1)),
+        Message::Last => {
+            let n = l.session.len();
+            go(app, Target::Step(n));
+        }
+        Message::JumpStart => l.input = Input::Jump(String::new()),
+        Message::ScrollDown => scroll(app, 1),
+        Message::ScrollUp => scroll(app, -1),
+        Message::PageDown => scroll(app, page(app)),
+        Message::PageUp => scroll(app, -page(app)),
+        Message::Back => leave_lesson(app),
+        _ => {}
+    }
+}
+
+enum Target {
+    Next,
+    Prev,
+    /// A step number, 1-based as the learner types it.
+    Step(usize),
+}
+
+fn go(app: &mut App, target: Target) {
+    let Screen::Lesson(l) = &mut app.screen else {
+        return;
+    };
+    let before = l.session.index();
+    let len = l.session.len();
+    l.last = match target {
+        Target::Next => match l.session.next() {
+            Moved::To(_) => Action::Moved(Message::Next),
+            _ => Action::AtEnd,
+        },
+        Target::Prev => match l.session.prev() {
+            Moved::To(_) => Action::Moved(Message::Prev),
+            _ => Action::AtStart,
+        },
+        Target::Step(n) => match n.checked_sub(1).map(|i| l.session.goto(i)) {
+            Some(Ok(())) if n == 1 => Action::Moved(Message::First),
+            Some(Ok(())) if n == len => Action::Moved(Message::Last),
+            Some(Ok(())) => Action::Jumped(n),
+            _ => Action::NoSuchStep { asked: n, len },
+        },
+    };
+    if l.session.index() != before {
+        l.step = StepState::start();
+        app.record_visit();
+    }
+}
+
+fn leave_lesson(app: &mut App) {
+    match app.origin {
+        Origin::Direct => app.running = false,
+        Origin::Home => {
+            let id = match &app.screen {
+                Screen::Lesson(l) => l.session.lesson().id.clone(),
+                Screen::Home { .. } => return,
+            };
+            let selected = app.entries.iter().position(|e| e.id == id).unwrap_or(0);
+            app.screen = Screen::Home { selected };
+        }
+    }
+}
+
+/// Lines that fit the body, less one so a page turn keeps a line of context.
+fn page(app: &App) -> i32 {
+    i32::from(step_view::body_height(app.size))
+        .saturating_sub(1)
+        .max(1)
+}
+
+fn scroll(app: &mut App, by: i32) {
+    let max = max_scroll(app);
+    if let Screen::Lesson(l) = &mut app.screen {
+        let StepState::Page { scroll } = &mut l.step;
+        let next = (i32::from(*scroll) + by).clamp(0, i32::from(max));
+        *scroll = u16::try_from(next).unwrap_or(0);
+    }
+}
+
+fn clamp_scroll(app: &mut App) {
+    scroll(app, 0);
+}
+
+fn max_scroll(app: &App) -> u16 {
+    match &app.screen {
+        Screen::Lesson(l) => step_view::max_scroll(app, l),
+        Screen::Home { .. } => 0,
+    }
+}

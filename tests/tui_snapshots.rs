@@ -1,0 +1,223 @@
+#![allow(clippy::unwrap_used)] // tests may unwrap: a failure is the report
+//! The screens on a `TestBackend`: the lesson list and every step kind of
+//! chapter 4, at 80×24 and 120×40, in English and Chinese, with `--ascii`
+//! and with `NO_COLOR`, plus the help overlay and the too-small message.
+
+use nnstep::lesson::{Catalog, Lang};
+use nnstep::progress::{Change, Progress};
+use nnstep::tui::{self, App, Config, Message, Theme, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use unicode_width::UnicodeWidthStr;
+
+/// Steps of ch04 by kind (1-based).
+const STEPS: [(&str, usize); 7] = [
+    ("text", 1),
+    ("matrix", 2),
+    ("formula", 4),
+    ("quiz", 9),
+    ("train", 11),
+    ("table", 12),
+    ("compare", 13),
+];
+
+fn config(lang: Lang, ascii: bool, no_color: bool) -> Config {
+    Config {
+        lang,
+        theme: Theme::new(ascii, no_color.then_some("1")),
+        seed: None,
+    }
+}
+
+fn entries() -> Vec<tui::Entry> {
+    tui::entries(&Catalog::builtin())
+}
+
+fn some_progress() -> Progress {
+    let mut p = Progress::default();
+    for step in ["problem", "data", "loss"] {
+        p.apply(
+            &Change::Visit {
+                lesson: "ch04".into(),
+                step: step.into(),
+            },
+            0,
+        );
+    }
+    p
+}
+
+fn lesson_at(step: usize, cfg: Config, w: u16, h: u16) -> App {
+    let mut app = App::open(entries(), Progress::default(), cfg, 0, Some(step - 1));
+    update(&mut app, Message::Resize(w, h));
+    app
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| f.render_widget(app, f.area())).unwrap();
+    t.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row, trailing spaces removed.
+fn text(buf: &Buffer) -> String {
+    let w = usize::from(buf.area.width);
+    let rows: Vec<String> = buf
+        .content
+        .chunks(w)
+        .map(|row| {
+            let mut s = String::new();
+            let mut skip = 0;
+            for c in row {
+                // The cell after a double-width character is its right half.
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                s.push_str(c.symbol());
+                skip = UnicodeWidthStr::width(c.symbol()).saturating_sub(1);
+            }
+            s.trim_end().to_string()
+        })
+        .collect();
+    rows.join("\n")
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en",
+        Lang::Zh => "zh",
+    }
+}
+
+#[test]
+fn home_screens() {
+    for (lang, w, h, ascii) in [
+        (Lang::En, 80, 24, false),
+        (Lang::Zh, 80, 24, false),
+        (Lang::En, 120, 40, false),
+        (Lang::En, 80, 24, true),
+    ] {
+        let mut app = App::home(entries(), some_progress(), config(lang, ascii, false));
+        update(&mut app, Message::Resize(w, h));
+        let name = format!(
+            "tui_home_{}_{w}x{h}{}",
+            lang_name(lang),
+            if ascii { "_ascii" } else { "" }
+        );
+        insta::assert_snapshot!(name, text(&draw(&app, w, h)));
+    }
+}
+
+#[test]
+fn every_step_kind_in_both_languages_and_two_sizes() {
+    for (kind, step) in STEPS {
+        for (lang, w, h) in [(Lang::En, 80, 24), (Lang::Zh, 80, 24), (Lang::En, 120, 40)] {
+            let app = lesson_at(step, config(lang, false, false), w, h);
+            let name = format!("tui_step_{kind}_{}_{w}x{h}", lang_name(lang));
+            insta::assert_snapshot!(name, text(&draw(&app, w, h)));
+        }
+    }
+}
+
+#[test]
+fn ascii_mode_draws_no_box_or_math_glyphs() {
+    for (kind, step) in STEPS {
+        let app = lesson_at(step, config(Lang::En, true, false), 80, 24);
+        let screen = text(&draw(&app, 80, 24));
+        insta::assert_snapshot!(format!("tui_step_{kind}_en_80x24_ascii"), &screen);
+        for c in ['─', '│', '┌', '⎡', '∑', '→', '←', '•'] {
+            assert!(!screen.contains(c), "{kind}: {c} in\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn no_color_screens_use_no_colour_at_all() {
+    let mut screens = vec![App::home(
+        entries(),
+        some_progress(),
+        config(Lang::En, false, true),
+    )];
+    for (_, step) in STEPS {
+        screens.push(lesson_at(step, config(Lang::En, false, true), 80, 24));
+    }
+    for app in &screens {
+        let buf = draw(app, 80, 24);
+        for cell in &buf.content {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+        }
+    }
+    // The selection is still visible: reverse video on the selected row.
+    let buf = draw(&screens[0], 80, 24);
+    let row = usize::from(buf.area.width) * 2 + 2;
+    assert!(
+        buf.content[row]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
+}
+
+#[test]
+fn no_color_looks_the_same_in_text() {
+    let plain = lesson_at(4, config(Lang::En, false, true), 80, 24);
+    let colour = lesson_at(4, config(Lang::En, false, false), 80, 24);
+    assert_eq!(text(&draw(&plain, 80, 24)), text(&draw(&colour, 80, 24)));
+}
+
+#[test]
+fn only_the_sixteen_ansi_colours_are_used() {
+    for (_, step) in STEPS {
+        let buf = draw(
+            &lesson_at(step, config(Lang::En, false, false), 80, 24),
+            80,
+            24,
+        );
+        for cell in &buf.content {
+            for c in [cell.fg, cell.bg] {
+                assert!(!matches!(c, Color::Rgb(..) | Color::Indexed(_)), "{cell:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for lang in [Lang::En, Lang::Zh] {
+        let mut app = lesson_at(3, config(lang, false, false), 80, 24);
+        update(&mut app, Message::ToggleHelp);
+        let name = format!("tui_help_{}_80x24", lang_name(lang));
+        insta::assert_snapshot!(name, text(&draw(&app, 80, 24)));
+    }
+}
+
+#[test]
+fn below_the_minimum_size_a_message_replaces_the_layout() {
+    let app = lesson_at(3, config(Lang::En, false, false), 59, 20);
+    let screen = text(&draw(&app, 59, 20));
+    assert!(screen.contains("window too small (need 60×20)"), "{screen}");
+    // The smallest size that is drawn in full.
+    let app = lesson_at(3, config(Lang::En, false, false), 60, 20);
+    insta::assert_snapshot!("tui_step_formula_en_60x20", text(&draw(&app, 60, 20)));
+    // And nothing panics down to a single cell.
+    for (w, h) in [(1, 1), (10, 3), (59, 19), (200, 2)] {
+        let _ = draw(&lesson_at(1, config(Lang::Zh, false, false), w, h), w, h);
+    }
+}
+
+#[test]
+fn chinese_text_keeps_within_the_frame() {
+    for step in [1, 10, 15] {
+        let app = lesson_at(step, config(Lang::Zh, false, false), 80, 24);
+        let screen = text(&draw(&app, 80, 24));
+        for line in screen.lines() {
+            assert!(UnicodeWidthStr::width(line) <= 80, "{line}");
+        }
+        // Every body row ends with the frame's right edge.
+        for line in screen.lines().skip(3).take(19) {
+            assert!(line.ends_with('│'), "{line:?}");
+        }
+    }
+}

@@ -1,0 +1,259 @@
+#![allow(clippy::unwrap_used)] // tests may unwrap: a failure is the report
+//! The app's behaviour without a terminal: messages in, state out.
+
+use nnstep::lesson::{Catalog, Lang};
+use nnstep::progress::{Change, Progress};
+use nnstep::tui::app::{Action, Input, Origin, Overlay, Screen, StepState};
+use nnstep::tui::keymap::{Context, Key, message_for};
+use nnstep::tui::{self, App, Config, Message, Theme, update};
+
+fn config() -> Config {
+    Config {
+        lang: Lang::En,
+        theme: Theme::new(false, None),
+        seed: None,
+    }
+}
+
+fn home() -> App {
+    App::home(
+        tui::entries(&Catalog::builtin()),
+        Progress::default(),
+        config(),
+    )
+}
+
+fn opened(step: Option<usize>) -> App {
+    App::open(
+        tui::entries(&Catalog::builtin()),
+        Progress::default(),
+        config(),
+        0,
+        step,
+    )
+}
+
+/// The current step (1-based) and the last action.
+fn at(app: &App) -> (usize, Action) {
+    match &app.screen {
+        Screen::Lesson(l) => (l.session.index() + 1, l.last),
+        Screen::Home { .. } => panic!("not in a lesson"),
+    }
+}
+
+fn send(app: &mut App, msgs: &[Message]) {
+    for m in msgs {
+        update(app, *m);
+    }
+}
+
+fn press(app: &mut App, keys: &[Key]) {
+    for k in keys {
+        if let Some(m) = message_for(*k, app.context()) {
+            update(app, m);
+        }
+    }
+}
+
+#[test]
+fn next_and_previous_move_one_step_and_say_so() {
+    let mut app = opened(None);
+    assert_eq!(at(&app), (1, Action::Opened));
+    send(&mut app, &[Message::Next, Message::Next]);
+    assert_eq!(at(&app), (3, Action::Moved(Message::Next)));
+    send(&mut app, &[Message::Prev]);
+    assert_eq!(at(&app), (2, Action::Moved(Message::Prev)));
+}
+
+#[test]
+fn moving_past_either_end_stays_and_says_why() {
+    let mut app = opened(None);
+    send(&mut app, &[Message::Prev]);
+    assert_eq!(at(&app), (1, Action::AtStart));
+    send(&mut app, &[Message::Last, Message::Next]);
+    assert_eq!(at(&app), (15, Action::AtEnd));
+    send(&mut app, &[Message::First]);
+    assert_eq!(at(&app), (1, Action::Moved(Message::First)));
+}
+
+#[test]
+fn colon_number_enter_jumps_to_that_step() {
+    let mut app = opened(None);
+    press(&mut app, &[Key::Char(':'), Key::Char('1'), Key::Char('2')]);
+    assert_eq!(app.context(), Context::Jump);
+    press(&mut app, &[Key::Enter]);
+    assert_eq!(at(&app), (12, Action::Jumped(12)));
+    assert_eq!(app.context(), Context::Lesson);
+}
+
+#[test]
+fn jumping_to_a_step_that_does_not_exist_stays_put() {
+    let mut app = opened(Some(4));
+    press(
+        &mut app,
+        &[Key::Char(':'), Key::Char('9'), Key::Char('9'), Key::Enter],
+    );
+    assert_eq!(at(&app), (5, Action::NoSuchStep { asked: 99, len: 15 }));
+    press(&mut app, &[Key::Char(':'), Key::Enter]);
+    assert_eq!(at(&app).0, 5);
+}
+
+#[test]
+fn jump_can_be_corrected_and_cancelled() {
+    let mut app = opened(None);
+    press(
+        &mut app,
+        &[
+            Key::Char(':'),
+            Key::Char('9'),
+            Key::Backspace,
+            Key::Char('3'),
+        ],
+    );
+    let Screen::Lesson(l) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(l.input, Input::Jump("3".into()));
+    press(&mut app, &[Key::Char('q')]);
+    assert_eq!(app.context(), Context::Lesson);
+    assert_eq!(at(&app).0, 1);
+    assert!(app.running, "q while typing a number only cancels it");
+}
+
+#[test]
+fn q_leaves_a_lesson_for_the_list_then_quits() {
+    let mut app = home();
+    press(&mut app, &[Key::Enter]);
+    assert!(matches!(app.screen, Screen::Lesson(_)));
+    press(&mut app, &[Key::Char('q')]);
+    assert!(matches!(app.screen, Screen::Home { selected: 0 }));
+    assert!(app.running);
+    press(&mut app, &[Key::Char('q')]);
+    assert!(!app.running);
+}
+
+#[test]
+fn q_in_a_lesson_opened_from_the_command_line_quits() {
+    let mut app = opened(None);
+    assert_eq!(app.origin, Origin::Direct);
+    press(&mut app, &[Key::Char('q')]);
+    assert!(!app.running);
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere() {
+    for mut app in [home(), opened(None)] {
+        update(&mut app, Message::ToggleHelp);
+        press(&mut app, &[Key::Interrupt]);
+        assert!(!app.running);
+    }
+}
+
+#[test]
+fn help_opens_and_closes_and_blocks_moves_while_open() {
+    let mut app = opened(None);
+    press(&mut app, &[Key::Char('?')]);
+    assert_eq!(app.overlay, Overlay::Help);
+    press(&mut app, &[Key::Right]);
+    assert_eq!(at(&app).0, 1);
+    press(&mut app, &[Key::Char('q')]);
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(app.running, "q closes the help, it does not quit");
+}
+
+#[test]
+fn l_switches_the_language_live() {
+    let mut app = opened(None);
+    press(&mut app, &[Key::Char('L')]);
+    assert_eq!(app.lang, Lang::Zh);
+    assert_eq!(at(&app).1, Action::Language);
+    press(&mut app, &[Key::Char('L')]);
+    assert_eq!(app.lang, Lang::En);
+}
+
+#[test]
+fn scrolling_stops_at_the_end_of_the_page_and_resets_on_a_new_step() {
+    let mut app = opened(Some(10));
+    update(&mut app, Message::Resize(60, 20));
+    send(&mut app, &[Message::PageDown; 10]);
+    let scroll = |app: &App| match &app.screen {
+        Screen::Lesson(l) => match l.step {
+            StepState::Page { scroll } => scroll,
+        },
+        Screen::Home { .. } => panic!(),
+    };
+    let bottom = scroll(&app);
+    assert!(
+        bottom > 0,
+        "the training step is longer than 15 rows at 60×20"
+    );
+    send(&mut app, &[Message::ScrollDown]);
+    assert_eq!(scroll(&app), bottom);
+    send(&mut app, &[Message::ScrollUp]);
+    assert_eq!(scroll(&app), bottom - 1);
+    // Growing the window pulls the page back so no empty rows show.
+    update(&mut app, Message::Resize(200, 50));
+    assert_eq!(scroll(&app), 0);
+    send(&mut app, &[Message::ScrollDown, Message::Next]);
+    assert_eq!(scroll(&app), 0);
+}
+
+#[test]
+fn every_step_shown_is_recorded_for_saving_by_id() {
+    let mut app = opened(None);
+    send(&mut app, &[Message::Next, Message::Next, Message::Next]);
+    let changes = app.take_changes();
+    let steps: Vec<&str> = changes
+        .iter()
+        .map(|c| match c {
+            Change::Visit { step, .. } => step.as_str(),
+            Change::Reset(_) => panic!(),
+        })
+        .collect();
+    assert_eq!(steps, ["problem", "data", "loss", "least-squares"]);
+    assert!(app.take_changes().is_empty());
+    assert_eq!(
+        app.progress.seen_count("ch04", ["problem", "data", "loss"]),
+        3
+    );
+}
+
+#[test]
+fn opening_a_lesson_resumes_at_the_saved_step() {
+    let mut p = Progress::default();
+    p.apply(
+        &Change::Visit {
+            lesson: "ch04".into(),
+            step: "update".into(),
+        },
+        0,
+    );
+    let mut app = App::home(tui::entries(&Catalog::builtin()), p, config());
+    press(&mut app, &[Key::Char('c')]);
+    assert_eq!(at(&app), (8, Action::Resumed));
+}
+
+#[test]
+fn a_saved_step_id_the_lesson_no_longer_has_starts_at_the_beginning() {
+    let mut p = Progress::default();
+    p.apply(
+        &Change::Visit {
+            lesson: "ch04".into(),
+            step: "renamed-long-ago".into(),
+        },
+        0,
+    );
+    let app = App::open(tui::entries(&Catalog::builtin()), p, config(), 0, None);
+    assert_eq!(at(&app), (1, Action::Opened));
+}
+
+#[test]
+fn a_lesson_that_does_not_load_is_listed_but_does_not_open() {
+    let entries = vec![tui::Entry {
+        id: "broken.yaml".into(),
+        lesson: Err(3),
+    }];
+    let mut app = App::home(entries, Progress::default(), config());
+    press(&mut app, &[Key::Enter, Key::Char('c'), Key::Down, Key::Up]);
+    assert!(matches!(app.screen, Screen::Home { selected: 0 }));
+}
