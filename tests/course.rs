@@ -357,10 +357,76 @@ fn every_quiz_answer_key_is_graded_right() {
                 let input = match &q.kind {
                     QuestionKind::Choice { answer, .. } => (answer + 1).to_string(),
                     QuestionKind::Number { answer, .. } => answer.to_string(),
+                    QuestionKind::Gradient { .. } => typed(&s, &q.id, 10),
                     _ => continue,
                 };
                 let g = s.answer(&q.id, &input).unwrap();
                 assert_eq!(g, Grade::Right, "{} {} {}", l.id, s.step().id, q.id);
+            }
+        }
+    }
+}
+
+/// The engine's answer to generated question `id`, typed as a learner would:
+/// rows separated by `;`, `decimals` places.
+fn typed(s: &Session, id: &str, decimals: usize) -> String {
+    let case = s
+        .case(id)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{id}: no case could be generated"));
+    case.answer()
+        .rows()
+        .into_iter()
+        .map(|r| {
+            r.iter()
+                .map(|x| format!("{x:.decimals$}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The generated gradient questions of a lesson: (step index, question id).
+fn gradient_questions(l: &Lesson) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (i, step) in l.steps.iter().enumerate() {
+        if let StepKind::Quiz(qs) = &step.kind {
+            for q in qs {
+                if matches!(q.kind, QuestionKind::Gradient { .. }) {
+                    out.push((i, q.id.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_chapter_has_generated_gradient_questions_answered_right_for_any_seed() {
+    for l in lessons().iter().filter(|l| is_chapter(l)) {
+        let questions = gradient_questions(l);
+        assert!(
+            !questions.is_empty(),
+            "{} has no gradient question generated from the engine",
+            l.id
+        );
+        // The shipped seed and a few others (as with `--seed S`): every draw
+        // can be solved, and the answer typed to 4 decimals, as the worked
+        // solutions print it, is graded right.
+        for seed in std::iter::once(None).chain((1..=12).map(Some)) {
+            let mut s = Session::new(l.clone()).with_seed(seed);
+            for (i, id) in &questions {
+                s.goto(*i).unwrap();
+                let input = typed(&s, id, 4);
+                let g = s.answer(id, &input).unwrap();
+                assert_eq!(
+                    g,
+                    Grade::Right,
+                    "{} {} {id} (seed {seed:?}): typed {input}",
+                    l.id,
+                    s.step().id
+                );
             }
         }
     }
