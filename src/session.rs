@@ -75,6 +75,12 @@ impl Session {
         self
     }
 
+    /// The seed that replaces every spec's own (the command line's `--seed`).
+    #[must_use]
+    pub fn seed_override(&self) -> Option<u64> {
+        self.seed
+    }
+
     #[must_use]
     pub fn lesson(&self) -> &Lesson {
         &self.lesson

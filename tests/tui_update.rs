@@ -36,7 +36,7 @@ fn opened(step: Option<usize>) -> App {
 /// The current step (1-based) and the last action.
 fn at(app: &App) -> (usize, Action) {
     match &app.screen {
-        Screen::Lesson(l) => (l.session.index() + 1, l.last),
+        Screen::Lesson(l) => (l.session.index() + 1, l.last.clone()),
         Screen::Home { .. } => panic!("not in a lesson"),
     }
 }
@@ -179,6 +179,7 @@ fn scrolling_stops_at_the_end_of_the_page_and_resets_on_a_new_step() {
     let scroll = |app: &App| match &app.screen {
         Screen::Lesson(l) => match l.step {
             StepState::Page { scroll } => scroll,
+            _ => panic!("step {} is not a page", l.session.index() + 1),
         },
         Screen::Home { .. } => panic!(),
     };

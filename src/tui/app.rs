@@ -4,9 +4,12 @@
 
 use ratatui::layout::Size;
 
+use super::compare::CompareView;
+use super::dashboard::{Dashboard, Look};
 use super::keymap::Context;
+use super::quiz_view::QuizView;
 use super::theme::Theme;
-use crate::lesson::{Lang, Lesson};
+use crate::lesson::{Lang, Lesson, StepKind};
 use crate::progress::{Change, Progress};
 use crate::session::Session;
 
@@ -71,6 +74,8 @@ pub struct LessonState {
     pub session: Session,
     /// The current step's own state (rebuilt when the step changes).
     pub step: StepState,
+    /// Whether the last tick changed what is on screen.
+    pub tick_changed: bool,
     pub input: Input,
     /// The last thing the learner did, shown in the top bar.
     pub last: Action,
@@ -79,25 +84,74 @@ pub struct LessonState {
 /// The current step's view state. The training dashboard adds its variants
 /// here (a running trainer, its charts), with `animating` true while it
 /// plays, so that the event loop sends ticks.
-#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StepState {
     /// A page of text, formulas, a matrix, a table or a placeholder,
     /// scrolled down by `scroll` lines.
     Page { scroll: u16 },
+    /// A live training run.
+    Train(Box<Dashboard>),
+    /// Several runs side by side.
+    Compare(Box<CompareView>),
+    /// Questions with an answer line.
+    Quiz(QuizView),
+}
+
+impl std::fmt::Debug for StepState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StepState::Page { scroll } => write!(f, "Page {{ scroll: {scroll} }}"),
+            StepState::Train(_) => write!(f, "Train"),
+            StepState::Compare(_) => write!(f, "Compare"),
+            StepState::Quiz(q) => write!(f, "Quiz {{ editing: {} }}", q.editing()),
+        }
+    }
 }
 
 impl StepState {
-    /// The state a step starts in.
+    /// The state the current step of `session` starts in: a page, or a
+    /// paused run at epoch 0, or the questions. A run whose spec cannot be
+    /// resolved (checked lessons never have one) falls back to the page,
+    /// which describes it.
     #[must_use]
-    pub fn start() -> Self {
-        StepState::Page { scroll: 0 }
+    pub fn start(session: &Session, theme: Theme) -> Self {
+        let look = Look {
+            color: theme.color,
+            ascii: theme.ascii,
+        };
+        let base = &session.lesson().base_dir;
+        let seed = session.seed_override();
+        match &session.step().kind {
+            StepKind::Train(t) => Dashboard::new(t, base, seed, look)
+                .map_or(StepState::Page { scroll: 0 }, |d| {
+                    StepState::Train(Box::new(d))
+                }),
+            StepKind::Compare(c) => CompareView::new(c, base, seed, look)
+                .map_or(StepState::Page { scroll: 0 }, |c| {
+                    StepState::Compare(Box::new(c))
+                }),
+            StepKind::Quiz(_) => StepState::Quiz(QuizView::default()),
+            _ => StepState::Page { scroll: 0 },
+        }
+    }
+
+    /// Whether the step trains flat out: the event loop then waits only a
+    /// moment for keys between frames instead of a whole tick.
+    #[must_use]
+    pub fn full_speed(&self) -> bool {
+        match self {
+            StepState::Train(d) => d.full_speed(),
+            StepState::Compare(c) => c.animating(),
+            StepState::Page { .. } | StepState::Quiz(_) => false,
+        }
     }
 
     /// Whether the step wants ticks (something moves on screen).
     #[must_use]
     pub fn animating(&self) -> bool {
         match self {
-            StepState::Page { .. } => false,
+            StepState::Train(d) => d.animating(),
+            StepState::Compare(c) => c.animating(),
+            StepState::Page { .. } | StepState::Quiz(_) => false,
         }
     }
 }
@@ -127,7 +181,7 @@ pub enum Origin {
 
 /// The last thing that happened in a lesson, shown in words in the top bar
 /// (a class watching a shared screen sees what the instructor pressed).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     Opened,
     Resumed,
@@ -141,6 +195,8 @@ pub enum Action {
         len: usize,
     },
     Language,
+    /// What a dashboard or quiz key did, in words.
+    Did(String),
 }
 
 impl App {
@@ -190,11 +246,25 @@ impl App {
     /// Which key table applies now.
     #[must_use]
     pub fn context(&self) -> Context {
-        match (&self.overlay, &self.screen) {
-            (Overlay::Help, _) => Context::Help,
-            (_, Screen::Home { .. }) => Context::Home,
-            (_, Screen::Lesson(l)) if matches!(l.input, Input::Jump(_)) => Context::Jump,
-            (_, Screen::Lesson(_)) => Context::Lesson,
+        match self.overlay {
+            Overlay::Help => Context::Help,
+            Overlay::None => self.screen_context(),
+        }
+    }
+
+    /// The key table of the screen under any overlay: what the footer and
+    /// the help list.
+    #[must_use]
+    pub fn screen_context(&self) -> Context {
+        match &self.screen {
+            Screen::Home { .. } => Context::Home,
+            Screen::Lesson(l) if matches!(l.input, Input::Jump(_)) => Context::Jump,
+            Screen::Lesson(l) => match &l.step {
+                StepState::Train(_) | StepState::Compare(_) => Context::Train,
+                StepState::Quiz(q) if q.editing() => Context::Answer,
+                StepState::Quiz(_) => Context::Quiz,
+                StepState::Page { .. } => Context::Lesson,
+            },
         }
     }
 
@@ -202,6 +272,23 @@ impl App {
     #[must_use]
     pub fn animating(&self) -> bool {
         matches!(&self.screen, Screen::Lesson(l) if l.step.animating())
+    }
+
+    /// How long the event loop waits for a key before the next tick: a whole
+    /// frame (33 ms) normally, a moment when training flat out (each tick
+    /// then trains for most of a frame itself).
+    #[must_use]
+    pub fn tick_wait(&self) -> std::time::Duration {
+        let flat_out = matches!(&self.screen, Screen::Lesson(l) if l.step.full_speed());
+        std::time::Duration::from_millis(if flat_out { 1 } else { 33 })
+    }
+
+    /// Whether a tick changed the screen since the last call.
+    pub fn take_tick_changed(&mut self) -> bool {
+        match &mut self.screen {
+            Screen::Lesson(l) => std::mem::take(&mut l.tick_changed),
+            Screen::Home { .. } => false,
+        }
     }
 
     /// Takes the progress changes made since the last call, for saving.
@@ -231,9 +318,11 @@ impl App {
             (_, Some(n)) if n > 0 && session.goto(n).is_ok() => Action::Resumed,
             _ => Action::Opened,
         };
+        let step = StepState::start(&session, self.theme);
         self.screen = Screen::Lesson(Box::new(LessonState {
             session,
-            step: StepState::start(),
+            step,
+            tick_changed: false,
             input: Input::Normal,
             last,
         }));

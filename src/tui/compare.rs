@@ -142,6 +142,9 @@ impl CompareView {
             Layout::vertical([Constraint::Min(6), Constraint::Length(rows)]).areas(area);
         self.render_chart(chart, buf, lang);
         self.render_table(table, buf, lang);
+        if self.look.ascii {
+            crate::tui::dashboard::asciify(area, buf);
+        }
     }
 
     fn name(&self, i: usize, lang: Lang) -> &str {

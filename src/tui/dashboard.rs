@@ -69,7 +69,7 @@ impl Look {
 }
 
 /// What a key asks of the dashboard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DashKey {
     PlayPause,
     Epoch,
@@ -156,6 +156,13 @@ impl Dashboard {
     #[must_use]
     pub fn animating(&self) -> bool {
         self.training.play() == Play::Playing
+    }
+
+    /// Whether the run plays as fast as the machine goes (the event loop
+    /// then trains through most of each frame rather than waiting).
+    #[must_use]
+    pub fn full_speed(&self) -> bool {
+        self.animating() && self.training.speed().is_infinite()
     }
 
     /// Acts on a key; returns what happened, in words, for the header.
@@ -331,7 +338,7 @@ impl Widget for &Dashboard {
 
 /// Replaces what the chart widgets draw with box-drawing, Braille and other
 /// non-ASCII glyphs by ASCII stand-ins, for terminals and fonts without them.
-fn asciify(area: Rect, buf: &mut Buffer) {
+pub fn asciify(area: Rect, buf: &mut Buffer) {
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {
             let Some(cell) = buf.cell_mut((x, y)) else {

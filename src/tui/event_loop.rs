@@ -3,8 +3,6 @@
 //! input unless something animates (then it ticks), so an idle screen
 //! writes nothing and uses no CPU.
 
-use std::time::Duration;
-
 use crossterm::event::{self, Event};
 
 use super::app::App;
@@ -14,9 +12,6 @@ use super::signals::SignalWatch;
 use super::terminal::TerminalGuard;
 use super::update::update;
 use crate::progress::Store;
-
-/// The tick while something animates (about 30 frames a second at most).
-const TICK: Duration = Duration::from_millis(33);
 
 /// Runs `app` full-screen until the learner quits or a signal arrives,
 /// saving progress to `store` (if any) after every change. Returns the
@@ -42,7 +37,9 @@ pub fn run(mut app: App, store: Option<&Store>) -> anyhow::Result<Option<i32>> {
         }
         if let Some(msg) = msg {
             update(&mut app, msg);
-            dirty = true;
+            // A tick redraws only when it moved something (a run at one
+            // epoch per second changes the screen once a second).
+            dirty |= msg != Message::Tick || app.take_tick_changed();
         }
     }
     save(&mut app, store);
@@ -52,7 +49,7 @@ pub fn run(mut app: App, store: Option<&Store>) -> anyhow::Result<Option<i32>> {
 
 /// Waits for the next event (or the next tick while animating).
 fn next_message(app: &App) -> std::io::Result<Option<Message>> {
-    if app.animating() && !event::poll(TICK)? {
+    if app.animating() && !event::poll(app.tick_wait())? {
         return Ok(Some(Message::Tick));
     }
     Ok(match event::read()? {

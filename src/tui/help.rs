@@ -7,17 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Screen};
+use super::app::App;
 use super::keymap::{self, Context, keys_label};
 use super::labels::{describe, labels};
 use super::prose::wrap_styled;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let (t, l) = (app.theme, labels(app.lang));
-    let ctx = match app.screen {
-        Screen::Home { .. } => Context::Home,
-        Screen::Lesson(_) => Context::Lesson,
-    };
+    let ctx = app.screen_context();
     let width = area.width.saturating_sub(4).min(76);
     let inner_w = usize::from(width.saturating_sub(4));
     let bindings = keymap::bindings(ctx);

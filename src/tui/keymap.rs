@@ -35,6 +35,12 @@ pub enum Context {
     Jump,
     /// The help overlay is open.
     Help,
+    /// A training or comparison step: the dashboard's controls.
+    Train,
+    /// A quiz step, choosing a question.
+    Quiz,
+    /// Typing an answer: every character goes to the answer line.
+    Answer,
 }
 
 /// Keys that send one message.
@@ -85,6 +91,63 @@ pub const LESSON: &[Binding] = &[
     bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
 ];
 
+use crate::tui::dashboard::DashKey as D;
+use crate::tui::quiz_view::QuizKey as Q;
+
+pub const TRAIN: &[Binding] = &[
+    bind(&[Char(' ')], Message::Dash(D::PlayPause), &[Char(' ')]),
+    bind(&[Char('n')], Message::Dash(D::Epoch), &[Char('n')]),
+    bind(&[Char('i')], Message::Dash(D::Iteration), &[Char('i')]),
+    bind(
+        &[Char('+'), Char('=')],
+        Message::Dash(D::Faster),
+        &[Char('+')],
+    ),
+    bind(
+        &[Char('-'), Char('_')],
+        Message::Dash(D::Slower),
+        &[Char('-')],
+    ),
+    bind(&[Left, Char(',')], Message::Dash(D::ScrubBack), &[Left]),
+    bind(&[Right, Char('.')], Message::Dash(D::ScrubForward), &[]),
+    bind(&[Char('r')], Message::Dash(D::Restart), &[Char('r')]),
+    bind(&[Char('R')], Message::Dash(D::NewSeed), &[]),
+    bind(&[Char(']')], Message::Dash(D::LearningRateUp), &[]),
+    bind(&[Char('[')], Message::Dash(D::LearningRateDown), &[]),
+    bind(&[Char('b')], Message::Dash(D::CycleBatch), &[]),
+    bind(&[Char('y')], Message::Dash(D::ToggleLog), &[]),
+    bind(&[Char('l'), Enter, PageDown], Message::Next, &[Char('l')]),
+    bind(&[Char('h'), PageUp], Message::Prev, &[Char('h')]),
+    bind(&[Char('g'), Home], Message::First, &[]),
+    bind(&[Char('G'), End], Message::Last, &[]),
+    bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('L')], Message::SwitchLang, &[]),
+    bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
+    bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
+];
+
+pub const QUIZ: &[Binding] = &[
+    bind(&[Enter, Char('a')], Message::Quiz(Q::Enter), &[Enter]),
+    bind(&[Down, Char('j')], Message::Quiz(Q::Down), &[Down, Up]),
+    bind(&[Up, Char('k')], Message::Quiz(Q::Up), &[]),
+    bind(&[Right, Char('l'), Char(' ')], Message::Next, &[Right]),
+    bind(&[Left, Char('h')], Message::Prev, &[Left]),
+    bind(&[Char('g'), Home], Message::First, &[]),
+    bind(&[Char('G'), End], Message::Last, &[]),
+    bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
+    bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
+    bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
+];
+
+/// Typing an answer: characters are handled in [`handle_key`]; the table
+/// names the keys that end the line.
+pub const ANSWER: &[Binding] = &[
+    bind(&[Enter], Message::Quiz(Q::Enter), &[Enter]),
+    bind(&[Backspace], Message::Quiz(Q::Backspace), &[]),
+    bind(&[Esc], Message::Quiz(Q::Cancel), &[Esc]),
+];
+
 pub const HELP: &[Binding] = &[bind(
     &[Char('?'), Char('q'), Esc],
     Message::ToggleHelp,
@@ -105,6 +168,9 @@ pub fn bindings(ctx: Context) -> &'static [Binding] {
         Context::Lesson => LESSON,
         Context::Jump => JUMP,
         Context::Help => HELP,
+        Context::Train => TRAIN,
+        Context::Quiz => QUIZ,
+        Context::Answer => ANSWER,
     }
 }
 
@@ -148,6 +214,9 @@ pub fn message_for(key: Key, ctx: Context) -> Option<Message> {
     }
     if let (Context::Jump, Char(c @ '0'..='9')) = (ctx, key) {
         return Some(Message::JumpDigit(c as u8 - b'0'));
+    }
+    if let (Context::Answer, Char(c)) = (ctx, key) {
+        return Some(Message::Quiz(crate::tui::quiz_view::QuizKey::Char(c)));
     }
     bindings(ctx)
         .iter()

@@ -200,10 +200,67 @@ pub fn describe(lang: Lang, msg: Message, short: bool) -> String {
         (JumpDigit(_) | JumpBack, _) => ("type the step number", "输入步骤编号"),
         (Quit, _) => ("quit", "退出"),
         (Resize(..) | Tick, _) => ("", ""),
+        (Dash(k), short) => dash(k, short),
+        (Quiz(k), short) => quiz(k, short),
     };
     match lang {
         Lang::En => en.to_string(),
         Lang::Zh => zh.to_string(),
+    }
+}
+
+fn dash(k: crate::tui::dashboard::DashKey, short: bool) -> (&'static str, &'static str) {
+    use crate::tui::dashboard::DashKey::*;
+    match (k, short) {
+        (PlayPause, true) => ("play", "播放"),
+        (PlayPause, false) => ("play or pause the training", "开始或暂停训练"),
+        (Epoch, true) => ("epoch", "一轮"),
+        (Epoch, false) => ("one epoch", "训练一轮"),
+        (Iteration, true) => ("batch", "一批"),
+        (Iteration, false) => ("one iteration (one mini-batch)", "一次迭代（一个小批量）"),
+        (Faster, true) => ("faster", "加速"),
+        (Faster, false) => (
+            "faster (up to as fast as the machine goes)",
+            "加速（最快到机器极限）",
+        ),
+        (Slower, true) => ("slower", "减速"),
+        (Slower, false) => (
+            "slower (down to one epoch per second)",
+            "减速（最慢每秒一轮）",
+        ),
+        (ScrubBack, true) => ("history", "回看"),
+        (ScrubBack, false) => ("back through the recorded epochs", "回看已记录的各轮"),
+        (ScrubForward, _) => (
+            "forward through the recorded epochs",
+            "向前查看已记录的各轮",
+        ),
+        (Restart, true) => ("restart", "重来"),
+        (Restart, false) => ("restart with the same seed", "用同一随机种子重新开始"),
+        (NewSeed, _) => ("restart with a new seed", "换一个随机种子重新开始"),
+        (LearningRateUp, _) => ("double the learning rate", "学习率加倍"),
+        (LearningRateDown, _) => ("halve the learning rate", "学习率减半"),
+        (CycleBatch, _) => ("batch size 1, 10, full", "批大小 1、10、全部"),
+        (ToggleLog, _) => ("loss chart: log or linear scale", "损失图：对数或线性坐标"),
+    }
+}
+
+fn quiz(k: crate::tui::quiz_view::QuizKey, short: bool) -> (&'static str, &'static str) {
+    use crate::tui::quiz_view::QuizKey::*;
+    match (k, short) {
+        (Enter, true) => ("answer", "作答"),
+        (Enter, false) => (
+            "answer the question (then Enter submits)",
+            "回答所选题目（再按 Enter 提交）",
+        ),
+        (Down, true) => ("choose", "选题"),
+        (Down, false) => ("next question", "下一题"),
+        (Up, _) => ("previous question", "上一题"),
+        (Cancel, _) => ("leave the answer line", "离开作答行"),
+        (Backspace, _) => ("delete a character", "删除一个字符"),
+        (Char(_), _) => (
+            "type the answer; hint / solution",
+            "输入答案；或输入 提示 / 解答",
+        ),
     }
 }
 
@@ -230,5 +287,6 @@ pub fn action(lang: Lang, a: &Action) -> String {
         }
         (Lang::En, Action::Language) => "English".into(),
         (Lang::Zh, Action::Language) => "切换为中文".into(),
+        (_, Action::Did(words)) => words.clone(),
     }
 }

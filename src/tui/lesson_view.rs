@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::app::{App, Input, LessonState};
-use super::keymap::{self, Context};
+use super::keymap;
 use super::labels::{self, labels};
 use super::step_view::{self, ScrollMarks};
 use super::text_fit::{bar_line, footer_line};
@@ -115,7 +115,7 @@ fn render_footer(app: &App, l: &LessonState, area: Rect, buf: &mut Buffer) {
                 Span::styled(format!("   {}", lb.jump_hint), theme.dim()),
             ])
         }
-        Input::Normal => footer_line(keymap::bindings(Context::Lesson), app, area.width),
+        Input::Normal => footer_line(keymap::bindings(app.screen_context()), app, area.width),
     };
     Paragraph::new(line).render(area, buf);
 }

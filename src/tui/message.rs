@@ -41,4 +41,8 @@ pub enum Message {
     Resize(u16, u16),
     /// Time passed (only sent while something animates).
     Tick,
+    /// A control of the training dashboard or the comparison view.
+    Dash(crate::tui::dashboard::DashKey),
+    /// A key of the quiz view.
+    Quiz(crate::tui::quiz_view::QuizKey),
 }

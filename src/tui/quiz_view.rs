@@ -30,7 +30,7 @@ pub const MAX_TRIES: u32 = 3;
 const MAX_INPUT: usize = 4000;
 
 /// What a key asks of the quiz view.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum QuizKey {
     Up,
     Down,

@@ -17,6 +17,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::app::{App, LessonState, StepState};
+use super::dashboard::Look;
 use super::lesson_view;
 use super::prose;
 use super::theme::Theme;
@@ -114,5 +115,46 @@ pub fn render(app: &App, l: &LessonState, body: Rect, buf: &mut Buffer) -> Scrol
             Paragraph::new(visible).render(body, buf);
             marks
         }
+        live => {
+            let ctx = ctx_for(app, body);
+            let area = note_above(&l.session, &ctx, body, buf);
+            let look = Look {
+                color: app.theme.color,
+                ascii: app.theme.ascii,
+            };
+            match live {
+                StepState::Train(d) => d.as_ref().render(area, buf),
+                StepState::Compare(c) => c.render(area, buf, app.lang),
+                StepState::Quiz(q) => q.render(&l.session, area, buf, app.lang, look),
+                StepState::Page { .. } => {}
+            }
+            ScrollMarks::default()
+        }
+    }
+}
+
+/// Draws the step's note above a live view (at most a quarter of the body,
+/// more is cut with a mark) and returns the area left for the view.
+fn note_above(session: &Session, ctx: &ViewCtx, body: Rect, buf: &mut Buffer) -> Rect {
+    let Some(note) = &session.step().note else {
+        return body;
+    };
+    let mut lines = prose::lines(note.get(ctx.lang), usize::from(ctx.width), ctx.theme);
+    let max = usize::from(body.height / 4).max(1);
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            last.spans
+                .push(ratatui::text::Span::styled(" …", ctx.theme.dim()));
+        }
+    }
+    let h = u16::try_from(lines.len())
+        .unwrap_or(0)
+        .min(body.height.saturating_sub(4));
+    Paragraph::new(lines).render(Rect { height: h, ..body }, buf);
+    Rect {
+        y: body.y + h,
+        height: body.height - h,
+        ..body
     }
 }

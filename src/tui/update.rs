@@ -16,7 +16,7 @@ pub fn update(app: &mut App, msg: Message) {
             app.size = ratatui::layout::Size::new(w, h);
             clamp_scroll(app);
         }
-        Message::Tick => {}
+        Message::Tick => tick(app),
         Message::SwitchLang => {
             app.lang = match app.lang {
                 Lang::En => Lang::Zh,
@@ -97,7 +97,40 @@ fn lesson(app: &mut App, msg: Message) {
         Message::PageDown => scroll(app, page(app)),
         Message::PageUp => scroll(app, -page(app)),
         Message::Back => leave_lesson(app),
+        Message::Dash(k) => {
+            let words = match &mut l.step {
+                StepState::Train(d) => d.key(k),
+                StepState::Compare(c) => c.key(k),
+                _ => String::new(),
+            };
+            if !words.is_empty() {
+                l.last = Action::Did(words);
+            }
+        }
+        Message::Quiz(k) => {
+            let lang = app.lang;
+            if let StepState::Quiz(q) = &mut l.step {
+                if let Some(words) = q.key(&mut l.session, k, lang).filter(|w| !w.is_empty()) {
+                    l.last = Action::Did(words);
+                }
+            }
+        }
         _ => {}
+    }
+}
+
+/// Training advances between frames within this much wall time, so keys
+/// are answered at once even at full speed.
+const FRAME_BUDGET: std::time::Duration = std::time::Duration::from_millis(30);
+
+fn tick(app: &mut App) {
+    if let Screen::Lesson(l) = &mut app.screen {
+        let now = std::time::Instant::now();
+        l.tick_changed |= match &mut l.step {
+            StepState::Train(d) => d.tick(now, FRAME_BUDGET),
+            StepState::Compare(c) => c.tick(now, FRAME_BUDGET),
+            _ => false,
+        };
     }
 }
 
@@ -131,7 +164,7 @@ fn go(app: &mut App, target: Target) {
         },
     };
     if l.session.index() != before {
-        l.step = StepState::start();
+        l.step = StepState::start(&l.session, app.theme);
         app.record_visit();
     }
 }
@@ -160,7 +193,9 @@ fn page(app: &App) -> i32 {
 fn scroll(app: &mut App, by: i32) {
     let max = max_scroll(app);
     if let Screen::Lesson(l) = &mut app.screen {
-        let StepState::Page { scroll } = &mut l.step;
+        let StepState::Page { scroll } = &mut l.step else {
+            return;
+        };
         let next = (i32::from(*scroll) + by).clamp(0, i32::from(max));
         *scroll = u16::try_from(next).unwrap_or(0);
     }
