@@ -23,14 +23,22 @@ fn home() -> App {
     )
 }
 
+/// Chapter 4 opened (at a 0-based step, or where progress says).
 fn opened(step: Option<usize>) -> App {
-    App::open(
-        tui::entries(&Catalog::builtin()),
-        Progress::default(),
-        config(),
-        0,
-        step,
-    )
+    let entries = tui::entries(&Catalog::builtin());
+    let ch04 = entries.iter().position(|e| e.id == "ch04").unwrap();
+    App::open(entries, Progress::default(), config(), ch04, step)
+}
+
+/// Steps in chapter 4.
+fn ch04_len() -> usize {
+    Catalog::builtin()
+        .get("ch04")
+        .unwrap()
+        .load()
+        .unwrap()
+        .steps
+        .len()
 }
 
 /// The current step (1-based) and the last action.
@@ -71,7 +79,7 @@ fn moving_past_either_end_stays_and_says_why() {
     send(&mut app, &[Message::Prev]);
     assert_eq!(at(&app), (1, Action::AtStart));
     send(&mut app, &[Message::Last, Message::Next]);
-    assert_eq!(at(&app), (15, Action::AtEnd));
+    assert_eq!(at(&app), (ch04_len(), Action::AtEnd));
     send(&mut app, &[Message::First]);
     assert_eq!(at(&app), (1, Action::Moved(Message::First)));
 }
@@ -79,10 +87,10 @@ fn moving_past_either_end_stays_and_says_why() {
 #[test]
 fn colon_number_enter_jumps_to_that_step() {
     let mut app = opened(None);
-    press(&mut app, &[Key::Char(':'), Key::Char('1'), Key::Char('2')]);
+    press(&mut app, &[Key::Char(':'), Key::Char('1'), Key::Char('3')]);
     assert_eq!(app.context(), Context::Jump);
     press(&mut app, &[Key::Enter]);
-    assert_eq!(at(&app), (12, Action::Jumped(12)));
+    assert_eq!(at(&app), (13, Action::Jumped(13)));
     assert_eq!(app.context(), Context::Lesson);
 }
 
@@ -93,7 +101,8 @@ fn jumping_to_a_step_that_does_not_exist_stays_put() {
         &mut app,
         &[Key::Char(':'), Key::Char('9'), Key::Char('9'), Key::Enter],
     );
-    assert_eq!(at(&app), (5, Action::NoSuchStep { asked: 99, len: 15 }));
+    let len = ch04_len();
+    assert_eq!(at(&app), (5, Action::NoSuchStep { asked: 99, len }));
     press(&mut app, &[Key::Char(':'), Key::Enter]);
     assert_eq!(at(&app).0, 5);
 }
@@ -173,7 +182,7 @@ fn l_switches_the_language_live() {
 
 #[test]
 fn scrolling_stops_at_the_end_of_the_page_and_resets_on_a_new_step() {
-    let mut app = opened(Some(10));
+    let mut app = opened(Some(6));
     update(&mut app, Message::Resize(60, 20));
     send(&mut app, &[Message::PageDown; 10]);
     let scroll = |app: &App| match &app.screen {
@@ -186,7 +195,7 @@ fn scrolling_stops_at_the_end_of_the_page_and_resets_on_a_new_step() {
     let bottom = scroll(&app);
     assert!(
         bottom > 0,
-        "the training step is longer than 15 rows at 60×20"
+        "the gradient-descent step is longer than 15 rows at 60×20"
     );
     send(&mut app, &[Message::ScrollDown]);
     assert_eq!(scroll(&app), bottom);
