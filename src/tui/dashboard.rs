@@ -401,11 +401,11 @@ impl Dashboard {
         let metric = if metric == "R²" { r2 } else { metric };
         let val = val.map_or(String::new(), |v| format!(" val {}", loss_chart::short(v)));
         let text = format!(
-            "epoch {epoch} {dot} it {iteration} {dot} batch {} {dot} {eta} {} {dot} loss {}{val} {dot} {metric} {:.3} {dot} {state}",
+            "epoch {epoch} {dot} it {iteration} {dot} batch {} {dot} {eta} {} {dot} loss {}{val} {dot} {metric} {} {dot} {state}",
             cfg.batch_size.label(),
             cfg.learning_rate,
             loss_chart::short(loss),
-            m
+            if m.abs() < 1e3 { format!("{m:.3}") } else { loss_chart::short(m) }
         );
         Line::styled(text, Style::default().add_modifier(Modifier::BOLD))
     }
@@ -441,11 +441,15 @@ impl Dashboard {
     fn second_line(&self, look: Look) -> String {
         let tr = &self.training.run().trainer;
         if let Some(stop) = tr.stopped().filter(|_| self.training.viewing().is_none()) {
-            let hint = match stop {
-                StopReason::Diverged { .. } => " — press [ to halve η, then r",
-                _ => "",
+            let eta = if look.ascii { "lr" } else { "η" };
+            return match stop {
+                // Short enough for 80 columns, with what to do about it.
+                StopReason::Diverged { epoch, loss, learning_rate } => format!(
+                    "diverged at epoch {epoch} (loss {}): {eta} = {learning_rate} too large; [ halves {eta}, r restarts",
+                    loss_chart::short(*loss)
+                ),
+                other => format!("stopped: {}", other.describe()),
             };
-            return format!("stopped: {}{hint}", stop.describe());
         }
         let m = tr.config().batch_size.rows(tr.train_set().rows());
         matrices::shapes_line(tr.network().layers(), m, look.ascii)

@@ -111,6 +111,10 @@ pub fn bind(tex: &str, v: &SampleValues, training: &Training) -> (Bindings, Opti
         db
     } else if compact.contains("\\partialz") || compact.starts_with("dz") {
         Some(first(&v.a) - first(&v.y))
+    } else if compact == "z" || compact == "z_i" || compact == "z_{i}" {
+        Some(first(&v.z))
+    } else if compact == "a" || compact == "a_i" || compact == "a_{i}" {
+        Some(first(&v.a))
     } else {
         None
     };
