@@ -33,7 +33,9 @@ pub use loss::Loss;
 pub use network::{Forward, Gradients, LayerSpec, Network, Task};
 pub use split::Split;
 pub use train_step::Workspace;
-pub use trainer::{BatchSize, EpochRecord, Snapshot, StopOn, StopReason, TrainConfig, Trainer};
+pub use trainer::{
+    BatchSize, EpochRecord, HISTORY_LIMIT, Snapshot, StopOn, StopReason, TrainConfig, Trainer,
+};
 
 /// Shape of a matrix as (rows, cols), for messages.
 #[must_use]

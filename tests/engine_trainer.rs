@@ -126,3 +126,20 @@ fn a_stopped_run_can_be_extended() {
     r.trainer.extend_epochs(2);
     assert_eq!(r.trainer.run().unwrap().epoch, 5);
 }
+
+#[test]
+fn a_long_run_keeps_a_bounded_evenly_thinned_history() {
+    use nnstep::engine::HISTORY_LIMIT;
+    let mut r = resolve(
+        "data: {builtin: line}\nlayers: [{units: 1, activation: identity}]\nloss: mse\nlearning_rate: 0.01\nepochs: 50000\nseed: 1\n",
+    );
+    r.trainer.run().unwrap();
+    let h = r.trainer.history();
+    assert!(h.len() <= HISTORY_LIMIT, "{} records", h.len());
+    assert_eq!(h.first().unwrap().epoch, 0);
+    assert_eq!(h.last().unwrap().epoch, 50_000);
+    assert!(h.windows(2).all(|w| w[0].epoch < w[1].epoch));
+    let kept = h[h.len() / 2].clone();
+    r.trainer.rewind(kept.epoch).unwrap();
+    assert_eq!(r.trainer.network().layers(), kept.layers.as_slice());
+}

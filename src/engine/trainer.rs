@@ -115,6 +115,21 @@ fn invalid(name: &'static str, expected: &'static str, found: impl ToString) -> 
     }
 }
 
+/// Epoch records kept before older ones are thinned: a run of a million
+/// epochs keeps about this many, evenly spread, so memory stays bounded.
+pub const HISTORY_LIMIT: usize = 20_000;
+
+/// Drops every second record except the first and the last.
+fn thin(history: &mut Vec<EpochRecord>) {
+    let last = history.len() - 1;
+    let mut i = 0;
+    history.retain(|_| {
+        let keep = i == 0 || i == last || i % 2 == 0;
+        i += 1;
+        keep
+    });
+}
+
 /// A loss this many times the initial loss (or above 1e12) counts as diverged.
 const EXPLOSION_FACTOR: f64 = 1e6;
 
@@ -370,6 +385,9 @@ impl Trainer {
             let record = self.record()?;
             self.stop = self.check_stop(&record);
             self.history.push(record);
+            if self.history.len() > HISTORY_LIMIT {
+                thin(&mut self.history);
+            }
         }
         Ok(())
     }
@@ -537,7 +555,9 @@ impl Trainer {
         }
     }
 
-    /// Every completed epoch so far, epoch 0 first.
+    /// The completed epochs so far, epoch 0 first: every epoch until
+    /// [`HISTORY_LIMIT`] records, then thinned evenly (the first and the
+    /// latest always kept).
     #[must_use]
     pub fn history(&self) -> &[EpochRecord] {
         &self.history

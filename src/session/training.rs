@@ -207,20 +207,23 @@ impl Training {
     /// Looks one recorded epoch further back (pausing the run).
     pub fn scrub_back(&mut self) {
         self.play = Play::Paused;
-        let last = self.last_epoch();
-        let at = self.viewing.unwrap_or(last);
-        self.viewing = Some(at.saturating_sub(1));
+        let h = self.run.trainer.history();
+        let i = self.viewing_index().unwrap_or(h.len().saturating_sub(1));
+        self.viewing = h.get(i.saturating_sub(1)).map(|r| r.epoch);
     }
 
     /// Looks one recorded epoch further forward; past the last, back to live.
     pub fn scrub_forward(&mut self) {
-        if let Some(at) = self.viewing {
-            self.viewing = (at + 1 < self.last_epoch()).then_some(at + 1);
+        let h = self.run.trainer.history();
+        if let Some(i) = self.viewing_index() {
+            self.viewing = (i + 2 < h.len()).then(|| h[i + 1].epoch);
         }
     }
 
-    fn last_epoch(&self) -> usize {
-        self.run.trainer.history().last().map_or(0, |r| r.epoch)
+    /// Position in the history of the epoch being looked at.
+    fn viewing_index(&self) -> Option<usize> {
+        let e = self.viewing?;
+        self.run.trainer.history().iter().position(|r| r.epoch == e)
     }
 
     /// Advances a playing run by what the clock owes at the current speed,
