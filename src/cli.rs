@@ -53,7 +53,7 @@ pub enum Command {
     },
     /// Print a LaTeX formula as 2-D text (for lesson authors)
     Formula(formula::FormulaArgs),
-    /// Run a lesson (plain text for now; quiz answers from standard input)
+    /// Run a lesson as plain text: for pipes, screen readers and handouts (quiz answers from standard input)
     Run(run::RunArgs),
     /// List the lessons
     List,

@@ -14,7 +14,7 @@ use crate::session::Session;
 pub struct RunArgs {
     /// A lesson id (ch04) or the path of a lesson file
     pub lesson: String,
-    /// Print the lesson as plain text (the full-screen view is not built yet)
+    /// Print the lesson as plain text (the default; `nnstep open` is the full-screen view)
     #[arg(long)]
     pub plain: bool,
     /// Start at step N (1-based)
@@ -44,7 +44,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         }
     };
     if !args.plain {
-        eprintln!("note: the full-screen view is not built yet; printing the lesson as plain text");
+        eprintln!("note: printing the lesson as plain text; `nnstep open LESSON` shows it full-screen");
     }
     let mut session = Session::new(lesson).with_seed(global.seed);
     if let Some(n) = args.step {
