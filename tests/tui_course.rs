@@ -46,20 +46,35 @@ fn every_step_of_every_lesson_fits_80x24_in_both_languages() {
         let lesson = Catalog::builtin().get(&e.id).unwrap().load().unwrap();
         for step in 0..lesson.steps.len() {
             for lang in [Lang::En, Lang::Zh] {
-                let cfg = Config { lang, theme: Theme::new(false, None), seed: None };
+                let cfg = Config {
+                    lang,
+                    theme: Theme::new(false, None),
+                    seed: None,
+                };
                 let mut app = App::open(entries.clone(), Progress::default(), cfg, i, Some(step));
                 update(&mut app, Message::Resize(80, 24));
                 let rows = screen(&app);
                 let place = format!("{} step {} ({lang:?})", e.id, step + 1);
                 for (y, row) in rows.iter().enumerate() {
-                    assert!(UnicodeWidthStr::width(row.as_str()) <= 80, "{place} row {y}: {row}");
+                    assert!(
+                        UnicodeWidthStr::width(row.as_str()) <= 80,
+                        "{place} row {y}: {row}"
+                    );
                 }
                 // The body frame is intact: its rows end with the right edge.
                 for row in &rows[3..22] {
-                    assert!(row.trim_end().ends_with('│') || row.trim_end().ends_with('┘'), "{place}:\n{}", rows.join("\n"));
+                    assert!(
+                        row.trim_end().ends_with('│') || row.trim_end().ends_with('┘'),
+                        "{place}:\n{}",
+                        rows.join("\n")
+                    );
                 }
                 if lang == Lang::Zh {
-                    assert!(has_cjk(&rows[0]) && has_cjk(&rows[1]), "{place}: the header is not in Chinese:\n{}", rows.join("\n"));
+                    assert!(
+                        has_cjk(&rows[0]) && has_cjk(&rows[1]),
+                        "{place}: the header is not in Chinese:\n{}",
+                        rows.join("\n")
+                    );
                 }
                 // Scroll to the end: the last page line becomes visible.
                 let mut last = rows.clone();
@@ -72,7 +87,11 @@ fn every_step_of_every_lesson_fits_80x24_in_both_languages() {
                     last = now;
                 }
                 if let Screen::Lesson(l) = &app.screen {
-                    assert_eq!(l.session.index(), step, "{place}: scrolling must not change the step");
+                    assert_eq!(
+                        l.session.index(),
+                        step,
+                        "{place}: scrolling must not change the step"
+                    );
                 }
                 checked += 1;
             }

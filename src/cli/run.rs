@@ -44,7 +44,9 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         }
     };
     if !args.plain {
-        eprintln!("note: printing the lesson as plain text; `nnstep open LESSON` shows it full-screen");
+        eprintln!(
+            "note: printing the lesson as plain text; `nnstep open LESSON` shows it full-screen"
+        );
     }
     let mut session = Session::new(lesson).with_seed(global.seed);
     if let Some(n) = args.step {
