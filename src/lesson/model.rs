@@ -140,11 +140,12 @@ pub enum QuestionKind {
     },
     /// An expression in given variables, equivalent to the key.
     Formula(FormulaKey),
-    /// A case generated and solved by the engine; `seed` (the lesson's)
-    /// gives everyone the same numbers, else each learner gets their own.
+    /// A case generated and solved by the engine; `shared_seed` (the
+    /// lesson's `quiz_seed`) gives everyone the same numbers, else each
+    /// learner gets their own.
     Gradient {
         spec: Box<GradientSpec>,
-        seed: Option<u64>,
+        shared_seed: Option<u64>,
     },
 }
 
