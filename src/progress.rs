@@ -31,5 +31,7 @@ pub mod lock;
 pub mod record;
 pub mod store;
 
-pub use record::{Change, FALLBACK_LEARNER, FORMAT_VERSION, LessonProgress, Progress, QuizResult, SavedResult};
+pub use record::{
+    Change, FALLBACK_LEARNER, FORMAT_VERSION, LessonProgress, Progress, QuizResult, SavedResult,
+};
 pub use store::{Loaded, Notice, Store, StoreError};

@@ -217,7 +217,7 @@ fn every_step_shown_is_recorded_for_saving_by_id() {
         .iter()
         .map(|c| match c {
             Change::Visit { step, .. } => step.as_str(),
-            Change::Reset(_) => panic!(),
+            other => panic!("{other:?}"),
         })
         .collect();
     assert_eq!(steps, ["problem", "data", "loss", "least-squares"]);

@@ -155,4 +155,15 @@ impl Lesson {
     pub fn step_index(&self, id: &str) -> Option<usize> {
         self.steps.iter().position(|s| s.id == id)
     }
+
+    /// Every quiz question as (step id, question id), in lesson order.
+    pub fn quiz_questions(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.steps.iter().flat_map(|s| {
+            let qs: &[Question] = match &s.kind {
+                StepKind::Quiz(qs) => qs,
+                _ => &[],
+            };
+            qs.iter().map(move |q| (s.id.as_str(), q.id.as_str()))
+        })
+    }
 }

@@ -12,8 +12,8 @@ use serde::Deserialize;
 use thiserror::Error;
 
 use super::lock::{self, Lock, LockError};
-use crate::rng::SeededRng;
 use super::record::{Change, FORMAT_VERSION, Progress};
+use crate::rng::SeededRng;
 
 /// The file name inside the data folder.
 pub const FILE_NAME: &str = "progress.json";

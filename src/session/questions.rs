@@ -118,7 +118,8 @@ impl Session {
                     outcome: r.outcome,
                     last: None,
                 };
-                self.quiz.insert((r.step.clone(), r.question.clone()), state);
+                self.quiz
+                    .insert((r.step.clone(), r.question.clone()), state);
             }
         }
         self

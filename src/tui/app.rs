@@ -314,7 +314,8 @@ impl App {
             .with_seed(self.seed)
             .with_learner(self.progress.learner_seed())
             .with_results(&saved.map(LessonProgress::records).unwrap_or_default());
-        let resume = (saved.and_then(|p| p.current.as_deref())).and_then(|id| lesson.step_index(id));
+        let resume =
+            (saved.and_then(|p| p.current.as_deref())).and_then(|id| lesson.step_index(id));
         let last = match (step, resume) {
             (Some(n), _) if session.goto(n).is_ok() => Action::Jumped(n + 1),
             (_, Some(n)) if n > 0 && session.goto(n).is_ok() => Action::Resumed,

@@ -405,7 +405,11 @@ impl Dashboard {
             cfg.batch_size.label(),
             cfg.learning_rate,
             loss_chart::short(loss),
-            if m.abs() < 1e3 { format!("{m:.3}") } else { loss_chart::short(m) }
+            if m.abs() < 1e3 {
+                format!("{m:.3}")
+            } else {
+                loss_chart::short(m)
+            }
         );
         Line::styled(text, Style::default().add_modifier(Modifier::BOLD))
     }
@@ -444,7 +448,11 @@ impl Dashboard {
             let eta = if look.ascii { "lr" } else { "η" };
             return match stop {
                 // Short enough for 80 columns, with what to do about it.
-                StopReason::Diverged { epoch, loss, learning_rate } => format!(
+                StopReason::Diverged {
+                    epoch,
+                    loss,
+                    learning_rate,
+                } => format!(
                     "diverged at epoch {epoch} (loss {}): {eta} = {learning_rate} too large; [ halves {eta}, r restarts",
                     loss_chart::short(*loss)
                 ),
