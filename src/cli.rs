@@ -63,7 +63,7 @@ pub enum Command {
     Schema,
     /// Open a lesson full-screen, where you stopped or at a step
     Open(browse::OpenArgs),
-    /// Show the saved progress, or reset it
+    /// Show the saved progress, reset it, export quiz results, review misses
     Progress(progress::ProgressArgs),
 }
 
@@ -73,6 +73,7 @@ mod data;
 mod formula;
 mod list;
 mod progress;
+mod results;
 pub mod run;
 mod schema;
 pub mod train;

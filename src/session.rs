@@ -28,6 +28,9 @@ pub struct Session {
     /// Attempts, hints and the latest grade of each question, by (step id,
     /// question id).
     quiz: HashMap<(String, String), QuestionState>,
+    /// Questions whose saved result changed since the last
+    /// [`Session::take_results`], by (step id, question id).
+    changed: Vec<(String, String)>,
     /// The learner's identity seed: their own numbers in generated questions.
     learner: u64,
     /// Replaces every spec's seed (the command line's `--seed`).
@@ -63,6 +66,7 @@ impl Session {
             lesson,
             current: 0,
             quiz: HashMap::new(),
+            changed: Vec::new(),
             learner: 0,
             seed: None,
         }
@@ -161,10 +165,11 @@ impl Session {
         let q = self.question(question_id)?;
         let case = self.case(question_id)?;
         let g = grade::grade(q, input, case.as_ref(), self.question_seed(question_id));
-        self.quiz
-            .entry((step, question_id.to_string()))
-            .or_default()
-            .record(&g);
+        let key = (step, question_id.to_string());
+        self.quiz.entry(key.clone()).or_default().record(&g);
+        if g.counts() {
+            self.mark_changed(key);
+        }
         Ok(g)
     }
 

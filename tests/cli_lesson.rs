@@ -7,8 +7,11 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn nnstep(args: &[&str], stdin: &str) -> Output {
+    // Saved results go to a fresh folder, never the tester's own.
+    let data = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_nnstep"))
         .args(args)
+        .env("NNSTEP_DATA_DIR", data.path())
         .env("LANG", "C")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -84,8 +87,10 @@ fn run_ch04_in_chinese_wraps_on_display_width() {
 
 #[test]
 fn the_language_defaults_to_the_locale() {
+    let data = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_nnstep"))
         .args(["run", "ch04", "--plain"])
+        .env("NNSTEP_DATA_DIR", data.path())
         .env("LANG", "zh_CN.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

@@ -238,3 +238,76 @@ fn numbers_are_per_learner_stable_and_shared_within_a_case() {
         "--seed gives everyone the same numbers"
     );
 }
+
+/// The fixture with top-level `seed` and `quiz_seed` lines added.
+fn with_seeds(seed: Option<u64>, quiz_seed: Option<u64>) -> Session {
+    let path = Path::new("tests/fixtures/lessons/quiz/good/kinds.yaml");
+    let mut text = std::fs::read_to_string(path).unwrap();
+    let mut head = String::new();
+    if let Some(s) = seed {
+        head += &format!("seed: {s}\n");
+    }
+    if let Some(s) = quiz_seed {
+        head += &format!("quiz_seed: {s}\n");
+    }
+    text = text.replacen("steps:\n", &format!("{head}steps:\n"), 1);
+    let l = lesson::load_str("kinds.yaml", &text, path.parent().unwrap()).unwrap();
+    let mut s = Session::new(l);
+    s.goto(3).unwrap();
+    s
+}
+
+#[test]
+fn quiz_seed_shares_numbers_and_the_command_line_seed_wins_over_it() {
+    let numbers = |s: Session| s.case("own-dw").unwrap().unwrap().givens();
+    let shared = |learner| numbers(with_seeds(None, Some(11)).with_learner(learner));
+    assert_eq!(shared(7), shared(8), "quiz_seed: the same for everyone");
+    let cli = |quiz_seed, learner| {
+        numbers(
+            with_seeds(None, quiz_seed)
+                .with_learner(learner)
+                .with_seed(Some(5)),
+        )
+    };
+    assert_eq!(cli(Some(11), 7), cli(None, 8), "--seed replaces quiz_seed");
+    assert_ne!(cli(Some(11), 7), shared(7));
+}
+
+#[test]
+fn the_lesson_seed_governs_training_only_not_quiz_numbers() {
+    let numbers = |learner| {
+        with_seeds(Some(3), None)
+            .with_learner(learner)
+            .case("own-dw")
+            .unwrap()
+            .unwrap()
+            .givens()
+    };
+    assert_ne!(
+        numbers(7),
+        numbers(8),
+        "each learner keeps their own numbers"
+    );
+    let rebuilt = |learner| session(3).with_learner(learner);
+    assert_eq!(
+        numbers(7),
+        rebuilt(7).case("own-dw").unwrap().unwrap().givens(),
+        "the same learner sees the same numbers whatever the training seed"
+    );
+}
+
+#[test]
+fn saved_results_carry_over_into_a_new_session() {
+    let mut s = session(0).with_learner(7);
+    assert!(!s.answer("dw1", "[[9, 9], [9, 9]]").unwrap().is_right());
+    s.hint("dw1").unwrap().unwrap();
+    let saved = s.take_results();
+    assert_eq!(saved.len(), 1, "one question changed: {saved:?}");
+    assert!(s.take_results().is_empty(), "taken once");
+    let mut again = session(0).with_learner(7).with_results(&saved);
+    let state = again.state_of("two-layer", "dw1");
+    assert_eq!((state.attempts, state.hints_used), (1, 1));
+    assert_eq!(state.outcome, Outcome::Missed);
+    assert!(!again.answer("dw1", "[[9, 9], [9, 9]]").unwrap().is_right());
+    assert_eq!(again.take_results()[0].attempts, 2);
+}

@@ -10,8 +10,11 @@ use nnstep::lesson::Catalog;
 use nnstep::session::Session;
 
 fn run(args: &[&str], stdin: &str) -> String {
+    // Saved results go to a fresh folder, never the tester's own.
+    let data = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_nnstep"))
         .args(args)
+        .env("NNSTEP_DATA_DIR", data.path())
         .env("LANG", "C")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

@@ -5,6 +5,7 @@
 
 use nnstep::lesson::{Catalog, Lang};
 use nnstep::progress::{Change, Progress};
+use nnstep::quiz::{Outcome, QuestionRecord};
 use nnstep::tui::{self, App, Config, Message, Theme, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -46,6 +47,23 @@ fn some_progress() -> Progress {
             },
             0,
         );
+    }
+    // Two questions right, one missed: `quiz 2/9 !1` on chapter 4's row.
+    for (question, outcome) in [
+        ("z", Outcome::Right),
+        ("dw", Outcome::Right),
+        ("db", Outcome::Missed),
+    ] {
+        let record = QuestionRecord {
+            step: "by-hand".into(),
+            question: question.into(),
+            attempts: 1,
+            hints_used: 0,
+            solution_seen: false,
+            outcome,
+        };
+        let lesson = "ch04".into();
+        p.apply(&Change::Quiz { lesson, record }, 0);
     }
     p
 }

@@ -3,8 +3,10 @@
 
 use nnstep::lesson::{Catalog, Lang};
 use nnstep::progress::{Change, Progress};
+use nnstep::quiz::Outcome;
 use nnstep::tui::app::{Action, Input, Origin, Overlay, Screen, StepState};
 use nnstep::tui::keymap::{Context, Key, message_for};
+use nnstep::tui::quiz_view::QuizKey;
 use nnstep::tui::{self, App, Config, Message, Theme, update};
 
 fn config() -> Config {
@@ -217,7 +219,7 @@ fn every_step_shown_is_recorded_for_saving_by_id() {
         .iter()
         .map(|c| match c {
             Change::Visit { step, .. } => step.as_str(),
-            Change::Reset(_) => panic!(),
+            other => panic!("{other:?}"),
         })
         .collect();
     assert_eq!(steps, ["problem", "data", "loss", "least-squares"]);
@@ -266,4 +268,35 @@ fn a_lesson_that_does_not_load_is_listed_but_does_not_open() {
     let mut app = App::home(entries, Progress::default(), config());
     press(&mut app, &[Key::Enter, Key::Char('c'), Key::Down, Key::Up]);
     assert!(matches!(app.screen, Screen::Home { selected: 0 }));
+}
+
+#[test]
+fn a_graded_answer_is_queued_for_saving_and_restored_on_reopening() {
+    let by_hand = Catalog::builtin().get("ch04").unwrap().load().unwrap();
+    let by_hand = by_hand.step_index("by-hand").unwrap();
+    let mut app = opened(Some(by_hand));
+    app.take_changes();
+    let mut msgs = vec![Message::Quiz(QuizKey::Enter)];
+    msgs.extend("999".chars().map(|c| Message::Quiz(QuizKey::Char(c))));
+    msgs.push(Message::Quiz(QuizKey::Enter));
+    send(&mut app, &msgs);
+    let changes = app.take_changes();
+    let [Change::Quiz { lesson, record }] = changes.as_slice() else {
+        panic!("{changes:?}");
+    };
+    assert_eq!(lesson, "ch04");
+    assert_eq!(
+        (record.step.as_str(), record.question.as_str()),
+        ("by-hand", "z")
+    );
+    assert_eq!((record.attempts, record.outcome), (1, Outcome::Missed));
+    assert_eq!(app.progress.lesson("ch04").unwrap().quiz.len(), 1);
+
+    let entries = tui::entries(&Catalog::builtin());
+    let ch04 = entries.iter().position(|e| e.id == "ch04").unwrap();
+    let again = App::open(entries, app.progress.clone(), config(), ch04, Some(by_hand));
+    let Screen::Lesson(l) = &again.screen else {
+        panic!("not in a lesson");
+    };
+    assert_eq!(l.session.state_of("by-hand", "z").attempts, 1);
 }

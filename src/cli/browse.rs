@@ -34,11 +34,18 @@ pub fn open_store() -> (Option<Store>, Progress, Option<String>) {
         return (None, Progress::default(), Some(note.into()));
     };
     match store.load() {
-        Ok(loaded) => (
-            Some(store),
-            loaded.progress,
-            loaded.notice.map(|n| n.to_string()),
-        ),
+        Ok(mut loaded) => {
+            // Made before the first lesson opens, so its numbers are the
+            // learner's own from the start.
+            if loaded.progress.learner.is_none() {
+                loaded.progress.learner = store.learner().ok();
+            }
+            (
+                Some(store),
+                loaded.progress,
+                loaded.notice.map(|n| n.to_string()),
+            )
+        }
         Err(e) => (None, Progress::default(), Some(e.to_string())),
     }
 }

@@ -1,12 +1,15 @@
 //! `nnstep progress` shows the saved progress; `nnstep progress reset
-//! [LESSON]` forgets it after confirming.
+//! [LESSON]` forgets it after confirming; `export` and `review` list the
+//! quiz results (see [`super::results`]).
 
 use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
 use super::GlobalArgs;
+use super::results;
 use super::run::lang;
 use crate::lesson::{Catalog, Lang, Lesson};
 use crate::plain::table;
@@ -28,6 +31,14 @@ pub enum ProgressAction {
         #[arg(long)]
         yes: bool,
     },
+    /// Write the quiz results as CSV (for an instructor collecting them)
+    Export {
+        /// Write to FILE instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// List the questions to go over again
+    Review,
 }
 
 pub fn run(args: &ProgressArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
@@ -38,7 +49,21 @@ pub fn run(args: &ProgressArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode>
     match &args.action {
         None => show(&store, global),
         Some(ProgressAction::Reset { lesson, yes }) => reset(&store, lesson.as_deref(), *yes),
+        Some(ProgressAction::Export { out }) => results::export(&loaded(&store)?, out.as_deref()),
+        Some(ProgressAction::Review) => {
+            let (cat, _) = Catalog::with_dir(global.lessons.as_deref());
+            Ok(results::review(&loaded(&store)?, &cat, lang(global)))
+        }
     }
+}
+
+/// The saved progress, with any notice about the file on standard error.
+fn loaded(store: &Store) -> anyhow::Result<Progress> {
+    let loaded = store.load()?;
+    if let Some(n) = &loaded.notice {
+        eprintln!("note: {n}");
+    }
+    Ok(loaded.progress)
 }
 
 fn show(store: &Store, global: &GlobalArgs) -> anyhow::Result<ExitCode> {

@@ -8,6 +8,8 @@ use clap::Args;
 use super::{GlobalArgs, Lang as CliLang};
 use crate::lesson::{Catalog, Lang};
 use crate::plain::runner::{self, Options};
+use crate::progress::{Change, FALLBACK_LEARNER, Store, StoreError};
+use crate::quiz::QuestionRecord;
 use crate::session::Session;
 
 #[derive(Debug, Args)]
@@ -48,7 +50,20 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             "note: printing the lesson as plain text; `nnstep open LESSON` shows it full-screen"
         );
     }
-    let mut session = Session::new(lesson).with_seed(global.seed);
+    let mut store = Store::from_env(|k| std::env::var(k).ok());
+    let (learner, saved) = match store.as_ref().map(|s| saved_state(s, &lesson.id)) {
+        Some(Ok(found)) => found,
+        Some(Err(e)) => {
+            eprintln!("note: {e}; this run's results are not saved");
+            store = None;
+            (FALLBACK_LEARNER, Vec::new())
+        }
+        None => (FALLBACK_LEARNER, Vec::new()),
+    };
+    let mut session = Session::new(lesson)
+        .with_seed(global.seed)
+        .with_learner(learner)
+        .with_results(&saved);
     if let Some(n) = args.step {
         if let Err(e) = session.goto(n.saturating_sub(1)) {
             eprintln!("error: {e}");
@@ -61,11 +76,34 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         ..Options::default()
     };
     let stdin = std::io::stdin();
-    runner::run(
+    let mut save = |s: &mut Session| {
+        let lesson = s.lesson().id.clone();
+        for record in s.take_results() {
+            let Some(store) = &store else { continue };
+            let change = Change::Quiz {
+                lesson: lesson.clone(),
+                record,
+            };
+            if let Err(e) = store.apply(&change) {
+                eprintln!("note: {e}");
+            }
+        }
+    };
+    runner::run_saving(
         &mut session,
         &mut stdin.lock(),
         &mut std::io::stdout().lock(),
         opts,
+        &mut save,
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The learner's identity (made now if new) and their saved quiz results
+/// in lesson `id`.
+fn saved_state(store: &Store, id: &str) -> Result<(u64, Vec<QuestionRecord>), StoreError> {
+    let learner = store.learner()?;
+    let loaded = store.load()?;
+    let saved = loaded.progress.lesson(id).map(|l| l.records());
+    Ok((learner, saved.unwrap_or_default()))
 }

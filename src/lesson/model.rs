@@ -140,11 +140,12 @@ pub enum QuestionKind {
     },
     /// An expression in given variables, equivalent to the key.
     Formula(FormulaKey),
-    /// A case generated and solved by the engine; `seed` (the lesson's)
-    /// gives everyone the same numbers, else each learner gets their own.
+    /// A case generated and solved by the engine; `shared_seed` (the
+    /// lesson's `quiz_seed`) gives everyone the same numbers, else each
+    /// learner gets their own.
     Gradient {
         spec: Box<GradientSpec>,
-        seed: Option<u64>,
+        shared_seed: Option<u64>,
     },
 }
 
@@ -153,5 +154,16 @@ impl Lesson {
     #[must_use]
     pub fn step_index(&self, id: &str) -> Option<usize> {
         self.steps.iter().position(|s| s.id == id)
+    }
+
+    /// Every quiz question as (step id, question id), in lesson order.
+    pub fn quiz_questions(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.steps.iter().flat_map(|s| {
+            let qs: &[Question] = match &s.kind {
+                StepKind::Quiz(qs) => qs,
+                _ => &[],
+            };
+            qs.iter().map(move |q| (s.id.as_str(), q.id.as_str()))
+        })
     }
 }

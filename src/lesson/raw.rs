@@ -25,9 +25,14 @@ pub struct RawLesson {
     pub chapter: u32,
     pub title: RawText,
     pub summary: RawText,
-    /// Replaces the seed of every training spec in the lesson.
+    /// Replaces the seed of every training spec in the lesson (training
+    /// runs only; quiz numbers follow `quiz_seed`).
     #[serde(default)]
     pub seed: Option<u64>,
+    /// Gives every learner the same numbers in generated questions (an
+    /// instructor's class); without it each learner gets their own.
+    #[serde(default)]
+    pub quiz_seed: Option<u64>,
     pub steps: Vec<RawStep>,
 }
 

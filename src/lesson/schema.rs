@@ -24,7 +24,8 @@ pub fn lesson_schema() -> Value {
             "chapter": {"type": "integer", "minimum": 0},
             "title": {"$ref": "#/definitions/text"},
             "summary": {"$ref": "#/definitions/text"},
-            "seed": {"type": "integer", "minimum": 0, "description": "replaces the seed of every training spec"},
+            "seed": {"type": "integer", "minimum": 0, "description": "replaces the seed of every training spec (training runs only)"},
+            "quiz_seed": {"type": "integer", "minimum": 0, "description": "gives every learner the same numbers in generated questions"},
             "steps": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/step"}}
         },
         "definitions": definitions()

@@ -57,6 +57,8 @@ pub(crate) struct Checker<'a> {
     pub base_dir: &'a Path,
     /// The lesson's seed, which replaces every spec's seed.
     pub seed: Option<u64>,
+    /// The lesson's quiz seed, shared by every learner's generated questions.
+    pub quiz_seed: Option<u64>,
 }
 
 impl Checker<'_> {
@@ -101,6 +103,7 @@ pub fn validate(raw: &RawLesson, base_dir: &Path, source: &str) -> Result<Lesson
         problems: Vec::new(),
         base_dir,
         seed: raw.seed,
+        quiz_seed: raw.quiz_seed,
     };
     let root: Vec<PathSeg> = Vec::new();
     check_id(&mut c, key(&root, "id"), &raw.id, "lesson");

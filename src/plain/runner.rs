@@ -62,6 +62,8 @@ struct Printer<'a> {
     l: &'static Labels,
     /// Standard input has ended; later questions go unanswered.
     eof: bool,
+    /// Called after each question (to save its result).
+    after_question: &'a mut dyn FnMut(&mut Session),
 }
 
 /// Prints the whole lesson of `session` from its current step to the end.
@@ -71,12 +73,25 @@ pub fn run(
     out: &mut dyn Write,
     opts: Options,
 ) -> anyhow::Result<()> {
+    run_saving(session, input, out, opts, &mut |_| {})
+}
+
+/// [`run`], calling `after_question` after each question so that its
+/// result can be saved at once (an interrupted run keeps what was done).
+pub fn run_saving(
+    session: &mut Session,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    opts: Options,
+    after_question: &mut dyn FnMut(&mut Session),
+) -> anyhow::Result<()> {
     let mut p = Printer {
         out,
         input,
         opts,
         l: labels(opts.lang),
         eof: false,
+        after_question,
     };
     let lang = opts.lang;
     let lesson = session.lesson();
@@ -177,6 +192,7 @@ impl Printer<'_> {
             StepKind::Quiz(qs) => {
                 for (i, q) in qs.iter().enumerate() {
                     self.question(s, i, q)?;
+                    (self.after_question)(s);
                 }
             }
         }

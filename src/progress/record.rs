@@ -4,9 +4,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::quiz::{Outcome, QuestionRecord};
+
 /// The format version this program writes. A file with a higher version was
 /// written by a newer nnstep and is left alone.
-pub const FORMAT_VERSION: u32 = 1;
+/// Format 2 added the learner identity and quiz results; format 1 files
+/// load unchanged.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Everything saved, as stored. Unknown fields are ignored on load (a newer
 /// minor addition), and so are lesson and step ids no catalog knows: they
@@ -14,6 +18,11 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
     pub version: u32,
+    /// The learner's identity: a random number made on the first save. It
+    /// seeds their own numbers in generated questions and names them in an
+    /// exported CSV. Files written before it existed load without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learner: Option<u64>,
     /// The id of the lesson opened most recently.
     #[serde(default)]
     pub last_opened: Option<String>,
@@ -33,6 +42,35 @@ pub struct LessonProgress {
     /// When this entry last changed, in seconds since the Unix epoch.
     #[serde(default)]
     pub updated: u64,
+    /// Quiz results by step id, then question id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub quiz: BTreeMap<String, BTreeMap<String, QuizResult>>,
+}
+
+/// One question's saved result (its step and question ids are the keys).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizResult {
+    /// Answers that were read and judged.
+    #[serde(default)]
+    pub attempts: u32,
+    #[serde(default)]
+    pub hints_used: u32,
+    #[serde(default)]
+    pub solution_seen: bool,
+    #[serde(default)]
+    pub outcome: Outcome,
+    /// When it last changed, in seconds since the Unix epoch.
+    #[serde(default)]
+    pub updated: u64,
+}
+
+/// One saved result with where it belongs, as listed for export and review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedResult<'a> {
+    pub lesson: &'a str,
+    pub step: &'a str,
+    pub question: &'a str,
+    pub result: &'a QuizResult,
 }
 
 /// One change to the saved progress, applied to the freshly read file under
@@ -42,7 +80,15 @@ pub enum Change {
     /// The learner is looking at `step` of `lesson`: it becomes the current
     /// step, counts as seen, and the lesson becomes the one opened last.
     Visit { lesson: String, step: String },
-    /// Forget one lesson, or every lesson when `None`.
+    /// A question's result as it stands now in a session: it replaces the
+    /// saved one (a session starts from the saved results, see
+    /// [`LessonProgress::records`]).
+    Quiz {
+        lesson: String,
+        record: QuestionRecord,
+    },
+    /// Forget one lesson, or every lesson when `None` (the learner identity
+    /// stays: it is who they are, not what they did).
     Reset(Option<String>),
 }
 
@@ -50,13 +96,24 @@ impl Default for Progress {
     fn default() -> Self {
         Self {
             version: FORMAT_VERSION,
+            learner: None,
             last_opened: None,
             lessons: BTreeMap::new(),
         }
     }
 }
 
+/// The identity seed of a learner with nowhere to save progress: numbers
+/// are then the same for everyone without a data folder.
+pub const FALLBACK_LEARNER: u64 = 0x6e6e_7374_6570; // "nnstep"
+
 impl Progress {
+    /// The learner's identity seed, or [`FALLBACK_LEARNER`] before one is made.
+    #[must_use]
+    pub fn learner_seed(&self) -> u64 {
+        self.learner.unwrap_or(FALLBACK_LEARNER)
+    }
+
     /// The entry of lesson `id`, if any.
     #[must_use]
     pub fn lesson(&self, id: &str) -> Option<&LessonProgress> {
@@ -88,8 +145,89 @@ impl Progress {
                     self.last_opened = None;
                 }
             }
-            Change::Reset(None) => *self = Progress::default(),
+            Change::Quiz { lesson, record } => {
+                let entry = self.lessons.entry(lesson.clone()).or_default();
+                entry.updated = now;
+                entry.quiz.entry(record.step.clone()).or_default().insert(
+                    record.question.clone(),
+                    QuizResult {
+                        attempts: record.attempts,
+                        hints_used: record.hints_used,
+                        solution_seen: record.solution_seen,
+                        outcome: record.outcome,
+                        updated: now,
+                    },
+                );
+            }
+            Change::Reset(None) => {
+                *self = Progress {
+                    learner: self.learner,
+                    ..Progress::default()
+                }
+            }
         }
+    }
+
+    /// Every saved quiz result, by lesson, step and question id.
+    pub fn results(&self) -> impl Iterator<Item = SavedResult<'_>> {
+        self.lessons.iter().flat_map(|(lesson, l)| {
+            l.quiz.iter().flat_map(move |(step, qs)| {
+                qs.iter().map(move |(question, result)| SavedResult {
+                    lesson,
+                    step,
+                    question,
+                    result,
+                })
+            })
+        })
+    }
+
+    /// (right, to review) among `questions` ((step id, question id) pairs)
+    /// of lesson `id`; saved results of questions the lesson no longer has
+    /// are not counted.
+    #[must_use]
+    pub fn quiz_score<'a>(
+        &self,
+        id: &str,
+        questions: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (usize, usize) {
+        let Some(l) = self.lesson(id) else {
+            return (0, 0);
+        };
+        let mut score = (0, 0);
+        for (step, q) in questions {
+            let Some(r) = l.quiz.get(step).and_then(|s| s.get(q)) else {
+                continue;
+            };
+            if matches!(r.outcome, Outcome::Right | Outcome::RightAfterSolution) {
+                score.0 += 1;
+            }
+            if r.outcome.needs_review() {
+                score.1 += 1;
+            }
+        }
+        score
+    }
+}
+
+impl LessonProgress {
+    /// The saved results as records a session starts from.
+    #[must_use]
+    pub fn records(&self) -> Vec<QuestionRecord> {
+        let mut out = Vec::new();
+        for (step, qs) in &self.quiz {
+            for (question, r) in qs {
+                out.push(QuestionRecord {
+                    step: step.clone(),
+                    question: question.clone(),
+                    attempts: r.attempts,
+                    hints_used: r.hints_used,
+                    solution_seen: r.solution_seen,
+                    outcome: r.outcome,
+                });
+            }
+        }
+        out
     }
 }
 

@@ -13,6 +13,7 @@ use thiserror::Error;
 
 use super::lock::{self, Lock, LockError};
 use super::record::{Change, FORMAT_VERSION, Progress};
+use crate::rng::SeededRng;
 
 /// The file name inside the data folder.
 pub const FILE_NAME: &str = "progress.json";
@@ -122,14 +123,32 @@ impl Store {
     /// Applies `change` to the file as it is now on disk (keeping what other
     /// instances wrote) and saves it; returns the progress saved.
     pub fn apply(&self, change: &Change) -> Result<Loaded, StoreError> {
+        self.update(|p| p.apply(change, unix_now()))
+    }
+
+    /// The learner's identity, made and saved now if the file has none yet
+    /// (so the first lesson opened already has the learner's own numbers).
+    pub fn learner(&self) -> Result<u64, StoreError> {
+        let loaded = self.load()?;
+        if let Some(id) = loaded.progress.learner {
+            return Ok(id);
+        }
+        let saved = self.update(|_| {})?;
+        Ok(saved.progress.learner.unwrap_or_default())
+    }
+
+    /// Reads the file under the lock, changes it with `edit`, gives it a
+    /// learner identity if it has none, and saves it.
+    fn update(&self, edit: impl FnOnce(&mut Progress)) -> Result<Loaded, StoreError> {
         fs::create_dir_all(&self.dir).map_err(|source| StoreError::Dir {
             dir: self.dir.clone(),
             source,
         })?;
         let _lock = self.lock()?;
         let mut loaded = self.read_checked()?;
-        loaded.progress.apply(change, unix_now());
+        edit(&mut loaded.progress);
         loaded.progress.version = FORMAT_VERSION;
+        loaded.progress.learner.get_or_insert_with(new_learner);
         self.write_atomic(&loaded.progress)?;
         Ok(loaded)
     }
@@ -235,6 +254,18 @@ fn parse(bytes: &[u8]) -> Result<Progress, Bad> {
         return Err(Bad::Corrupt("version 0 is not a format".into()));
     }
     serde_json::from_slice(bytes).map_err(|e| Bad::Corrupt(e.to_string()))
+}
+
+/// A fresh learner identity: the clock (to the nanosecond) and the process
+/// id, mixed through the seeded generator so that nearby values are far apart.
+fn new_learner() -> u64 {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let pid = u64::from(std::process::id());
+    // Truncating to the low 64 bits is the point: they vary most.
+    let seed = (nanos as u64) ^ (nanos >> 64) as u64 ^ pid.rotate_left(32);
+    SeededRng::new(seed).next_u64()
 }
 
 fn unix_now() -> u64 {

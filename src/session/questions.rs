@@ -29,7 +29,7 @@ pub enum SolutionAccess {
 impl Session {
     /// The learner's identity seed: each learner gets their own numbers in
     /// generated questions, the same on every restart. `--seed` and a
-    /// lesson's `seed` override it so a class shares one case.
+    /// lesson's `quiz_seed` override it so a class shares one case.
     #[must_use]
     pub fn with_learner(mut self, identity_seed: u64) -> Self {
         self.learner = identity_seed;
@@ -47,13 +47,15 @@ impl Session {
             })
     }
 
-    /// The seed of question `id`'s numbers: from `--seed`, the lesson's
-    /// seed, or the learner, with the lesson, step and question ids (or the
-    /// shared `case` name in place of the question id).
+    /// The seed of question `id`'s numbers: from `--seed`, else the
+    /// lesson's `quiz_seed`, else the learner, with the lesson, step and
+    /// question ids (or the shared `case` name in place of the question id).
     #[must_use]
     pub fn question_seed(&self, id: &str) -> u64 {
         let (lesson_seed, shared) = match self.question(id).map(|q| &q.kind) {
-            Ok(QuestionKind::Gradient { seed, spec }) => (*seed, spec.case.as_deref()),
+            Ok(QuestionKind::Gradient { shared_seed, spec }) => {
+                (*shared_seed, spec.case.as_deref())
+            }
             _ => (None, None),
         };
         let base = self.seed.or(lesson_seed).unwrap_or(self.learner);
@@ -84,9 +86,52 @@ impl Session {
             .unwrap_or_default()
     }
 
+    /// The state of question `id` of the current step, for a change that
+    /// is saved.
     fn state_mut(&mut self, id: &str) -> &mut QuestionState {
         let key = (self.step().id.clone(), id.to_string());
+        self.mark_changed(key.clone());
         self.quiz.entry(key).or_default()
+    }
+
+    pub(super) fn mark_changed(&mut self, key: (String, String)) {
+        if !self.changed.contains(&key) {
+            self.changed.push(key);
+        }
+    }
+
+    /// Starts from saved results (attempts, hints, solution seen, outcome),
+    /// so answering again after a restart continues the count. Results of
+    /// questions the lesson does not have are ignored.
+    #[must_use]
+    pub fn with_results(mut self, saved: &[QuestionRecord]) -> Self {
+        for r in saved {
+            let known = (self.lesson.steps.iter()).any(|s| {
+                s.id == r.step
+                    && matches!(&s.kind, StepKind::Quiz(qs) if qs.iter().any(|q| q.id == r.question))
+            });
+            if known {
+                let state = QuestionState {
+                    attempts: r.attempts,
+                    hints_used: r.hints_used,
+                    solution_seen: r.solution_seen,
+                    outcome: r.outcome,
+                    last: None,
+                };
+                self.quiz
+                    .insert((r.step.clone(), r.question.clone()), state);
+            }
+        }
+        self
+    }
+
+    /// The results changed since the last call (an answer that counted, a
+    /// hint, the solution), for saving.
+    pub fn take_results(&mut self) -> Vec<QuestionRecord> {
+        std::mem::take(&mut self.changed)
+            .into_iter()
+            .map(|(step, q)| QuestionRecord::of(&step, &q, &self.state_of(&step, &q)))
+            .collect()
     }
 
     /// Reveals the next hint of question `id`; `None` when there are no more.

@@ -10,7 +10,7 @@ use super::keymap::Context;
 use super::quiz_view::QuizView;
 use super::theme::Theme;
 use crate::lesson::{Lang, Lesson, StepKind};
-use crate::progress::{Change, Progress};
+use crate::progress::{Change, LessonProgress, Progress};
 use crate::session::Session;
 
 /// Below this size the screens show a message instead of a squeezed layout.
@@ -309,10 +309,13 @@ impl App {
         else {
             return;
         };
-        let mut session = Session::new(lesson.clone()).with_seed(self.seed);
-        let resume = (self.progress.lesson(&lesson.id))
-            .and_then(|p| p.current.as_deref())
-            .and_then(|id| lesson.step_index(id));
+        let saved = self.progress.lesson(&lesson.id);
+        let mut session = Session::new(lesson.clone())
+            .with_seed(self.seed)
+            .with_learner(self.progress.learner_seed())
+            .with_results(&saved.map(LessonProgress::records).unwrap_or_default());
+        let resume =
+            (saved.and_then(|p| p.current.as_deref())).and_then(|id| lesson.step_index(id));
         let last = match (step, resume) {
             (Some(n), _) if session.goto(n).is_ok() => Action::Jumped(n + 1),
             (_, Some(n)) if n > 0 && session.goto(n).is_ok() => Action::Resumed,
@@ -327,6 +330,23 @@ impl App {
             last,
         }));
         self.record_visit();
+    }
+
+    /// Queues the quiz results the session changed (an answer that
+    /// counted, a hint, the solution) for saving.
+    pub(super) fn record_results(&mut self) {
+        let Screen::Lesson(l) = &mut self.screen else {
+            return;
+        };
+        let lesson = l.session.lesson().id.clone();
+        for record in l.session.take_results() {
+            let change = Change::Quiz {
+                lesson: lesson.clone(),
+                record,
+            };
+            self.progress.apply(&change, 0);
+            self.changes.push(change);
+        }
     }
 
     /// Records that the current step is being looked at.

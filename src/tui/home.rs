@@ -1,6 +1,7 @@
 //! The home screen: the lesson list (chapter, title, steps seen out of all,
-//! a mark on the lesson opened last), the selected lesson's summary, any
-//! notice about saved progress, and the keys.
+//! the quiz score with a `!n` mark for questions to review, a mark on the
+//! lesson opened last), the selected lesson's summary, any notice about
+//! saved progress, and the keys.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
@@ -13,6 +14,7 @@ use super::keymap::{self, Context};
 use super::labels::{self, labels};
 use super::prose;
 use super::text_fit::{bar_line, footer_line, truncate};
+use crate::lesson::Lesson;
 
 pub fn render(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     let notice_h = u16::from(app.notice.is_some()) * 2;
@@ -61,7 +63,10 @@ fn frame<'a>(app: &App, title: &'a str) -> Block<'a> {
 fn render_list(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     let (t, l) = (app.theme, labels(app.lang));
     let sym = t.symbols();
-    let legend = format!(" {} {}   n/m {} ", sym.last_mark, l.last_opened, l.steps);
+    let legend = format!(
+        " {} {}   n/m {}   !n {} ",
+        sym.last_mark, l.last_opened, l.steps, l.to_review
+    );
     let block = frame(app, l.lessons)
         .title_bottom(Line::from(Span::styled(legend, t.dim())).right_aligned());
     let inner = block.inner(area).inner(Margin::new(1, 0));
@@ -73,15 +78,21 @@ fn render_list(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     // Keep the selected row in view when the list is longer than the box.
     let h = usize::from(inner.height);
     let top = selected.saturating_sub(h.saturating_sub(1));
+    // The quiz column appears once some result is saved, as wide as needed.
+    let quiz_w = (app.entries.iter())
+        .filter_map(|e| e.lesson.as_ref().ok())
+        .map(|l| quiz_cell(app, l).width())
+        .max()
+        .unwrap_or(0);
     let rows: Vec<Line> = (app.entries.iter().enumerate())
         .skip(top)
         .take(h)
-        .map(|(i, e)| row(app, e, i == selected, inner.width))
+        .map(|(i, e)| row(app, e, i == selected, quiz_w, inner.width))
         .collect();
     Paragraph::new(rows).render(inner, buf);
 }
 
-fn row(app: &App, e: &Entry, selected: bool, width: u16) -> Line<'static> {
+fn row(app: &App, e: &Entry, selected: bool, quiz_w: usize, width: u16) -> Line<'static> {
     let (t, l) = (app.theme, labels(app.lang));
     let sym = t.symbols();
     let pointer = if selected { sym.pointer } else { " " };
@@ -96,10 +107,17 @@ fn row(app: &App, e: &Entry, selected: bool, width: u16) -> Line<'static> {
             } else {
                 " "
             };
+            let quiz = quiz_cell(app, lesson);
+            let pad = " ".repeat(quiz_w.saturating_sub(quiz.width()));
+            let quiz = if quiz_w > 0 {
+                format!(" {quiz}{pad} ")
+            } else {
+                String::new()
+            };
             (
                 labels::chapter(app.lang, lesson.chapter),
                 lesson.title.get(app.lang).to_string(),
-                format!("{seen:>2}/{:<2} {done}", lesson.steps.len()),
+                format!("{quiz}{seen:>2}/{:<2} {done}", lesson.steps.len()),
             )
         }
         Err(_) => ("?".into(), format!("{}: {}", e.id, l.broken), String::new()),
@@ -119,6 +137,23 @@ fn row(app: &App, e: &Entry, selected: bool, width: u16) -> Line<'static> {
         Span::styled(" ".repeat(gap), style),
         Span::styled(right, style),
     ])
+}
+
+/// `quiz right/total` and `!n` questions to review, once the learner has a
+/// saved result in the lesson; empty before that.
+fn quiz_cell(app: &App, lesson: &Lesson) -> String {
+    let total = lesson.quiz_questions().count();
+    let saved = (app.progress.lesson(&lesson.id)).is_some_and(|l| !l.quiz.is_empty());
+    if total == 0 || !saved {
+        return String::new();
+    }
+    let (right, review) = app.progress.quiz_score(&lesson.id, lesson.quiz_questions());
+    let flag = if review > 0 {
+        format!(" !{review}")
+    } else {
+        String::new()
+    };
+    format!("{} {right}/{total}{flag}", labels(app.lang).quiz)
 }
 
 fn render_about(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {

@@ -13,6 +13,10 @@ pub struct Labels {
     pub about: &'static str,
     pub steps: &'static str,
     pub last_opened: &'static str,
+    /// Before a lesson's quiz score (`quiz 3/5`).
+    pub quiz: &'static str,
+    /// The legend of the `!n` mark: questions to review.
+    pub to_review: &'static str,
     pub broken: &'static str,
     pub no_lessons: &'static str,
     pub step: &'static str,
@@ -48,6 +52,8 @@ const EN: Labels = Labels {
     about: "About this lesson",
     steps: "steps seen",
     last_opened: "opened last",
+    quiz: "quiz",
+    to_review: "to review",
     broken: "does not load: run nnstep check",
     no_lessons: "No lessons found.",
     step: "step",
@@ -87,6 +93,8 @@ const ZH: Labels = Labels {
     about: "本课简介",
     steps: "已看步骤",
     last_opened: "上次打开",
+    quiz: "测验",
+    to_review: "待复习",
     broken: "无法加载：请运行 nnstep check",
     no_lessons: "没有找到课程。",
     step: "步骤",

@@ -114,6 +114,7 @@ fn lesson(app: &mut App, msg: Message) {
                     l.last = Action::Did(words);
                 }
             }
+            app.record_results();
         }
         _ => {}
     }

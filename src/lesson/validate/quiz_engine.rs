@@ -28,7 +28,7 @@ pub(super) fn gradient(c: &mut Checker, path: &[PathSeg], g: &RawGradient) -> Op
     match GradientSpec::check(g) {
         Ok(spec) => Some(QuestionKind::Gradient {
             spec: Box::new(spec),
-            seed: c.seed,
+            shared_seed: c.quiz_seed,
         }),
         Err(problems) => {
             spec_problems(c, path, problems);
