@@ -17,7 +17,6 @@ use std::time::{Duration, Instant};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::symbols::border;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
@@ -44,26 +43,16 @@ impl Look {
         }
     }
 
-    /// A bordered panel with a title.
+    /// A bordered panel with a title, in the theme's border set.
     #[must_use]
     pub fn block(self, title: &str) -> Block<'static> {
-        let set = if self.ascii {
-            border::Set {
-                top_left: "+",
-                top_right: "+",
-                bottom_left: "+",
-                bottom_right: "+",
-                vertical_left: "|",
-                vertical_right: "|",
-                horizontal_top: "-",
-                horizontal_bottom: "-",
-            }
-        } else {
-            border::PLAIN
+        let theme = crate::tui::theme::Theme {
+            color: self.color,
+            ascii: self.ascii,
         };
         Block::default()
             .borders(Borders::ALL)
-            .border_set(set)
+            .border_set(theme.border())
             .title(title.to_string())
     }
 }
