@@ -140,7 +140,7 @@ impl Session {
     pub fn goto(&mut self, n: usize) -> Result<(), SessionError> {
         if n >= self.len() {
             return Err(SessionError::NoSuchStep {
-                step: n + 1,
+                step: n.saturating_add(1),
                 len: self.len(),
             });
         }

@@ -192,3 +192,20 @@ fn schema_prints_json() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["title"], "nnstep lesson");
 }
+
+#[test]
+fn a_step_number_out_of_range_is_an_error_not_a_panic() {
+    for step in ["0", "999", "18446744073709551615"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_nnstep"))
+            .args(["run", "ch04", "--plain", "--step", step])
+            .env(
+                "NNSTEP_DATA_DIR",
+                std::env::temp_dir().join("nnstep-step-test"),
+            )
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "--step {step}: {err}");
+    }
+}
