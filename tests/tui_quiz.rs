@@ -91,3 +91,47 @@ fn garbage_answers_cost_no_try_and_never_panic() {
     assert_eq!(s.state_of(&step, "own-dw").attempts, 0);
     let _ = screen(&v, &s, Lang::En, 60, 20);
 }
+
+#[test]
+fn a_matrix_answer_is_entered_cell_by_cell() {
+    let lesson = Catalog::builtin().get("ch05").unwrap().load().unwrap();
+    let i = lesson.step_index("batch-by-hand").unwrap();
+    let mut s = Session::new(lesson).with_seed(Some(3));
+    s.goto(i).unwrap();
+    let q = s
+        .questions()
+        .iter()
+        .position(|q| {
+            s.case(&q.id)
+                .unwrap()
+                .is_some_and(|c| c.answer().dim() == (2, 1))
+        })
+        .unwrap();
+    let id = s.questions()[q].id.clone();
+    let mut v = QuizView::default();
+    for _ in 0..q {
+        v.key(&mut s, QuizKey::Down, Lang::En);
+    }
+    v.key(&mut s, QuizKey::Enter, Lang::En);
+    let answer = s.case(&id).unwrap().unwrap().answer();
+    for c in format!("{:.4}", answer[[0, 0]]).chars() {
+        v.key(&mut s, QuizKey::Char(c), Lang::En);
+    }
+    v.key(&mut s, QuizKey::NextCell, Lang::En);
+    for c in format!("{:.4}", answer[[1, 0]]).chars() {
+        v.key(&mut s, QuizKey::Char(c), Lang::En);
+    }
+    let grid = screen(&v, &s, Lang::En, 80, 24);
+    assert!(grid.contains("2×1 cell by cell"), "{grid}");
+    v.key(&mut s, QuizKey::Enter, Lang::En);
+    let step = s.step().id.clone();
+    assert!(
+        s.state_of(&step, &id)
+            .last
+            .as_ref()
+            .is_some_and(|g| g.is_right()),
+        "{}",
+        screen(&v, &s, Lang::En, 80, 24)
+    );
+    assert!(!v.editing());
+}

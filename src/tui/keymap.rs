@@ -18,6 +18,8 @@ pub enum Key {
     Enter,
     Esc,
     Backspace,
+    Tab,
+    BackTab,
     Home,
     End,
     PageUp,
@@ -144,6 +146,10 @@ pub const QUIZ: &[Binding] = &[
 /// names the keys that end the line.
 pub const ANSWER: &[Binding] = &[
     bind(&[Enter], Message::Quiz(Q::Enter), &[Enter]),
+    bind(&[Tab, Right], Message::Quiz(Q::NextCell), &[Tab]),
+    bind(&[BackTab, Left], Message::Quiz(Q::PrevCell), &[]),
+    bind(&[Down], Message::Quiz(Q::CellDown), &[]),
+    bind(&[Up], Message::Quiz(Q::CellUp), &[]),
     bind(&[Backspace], Message::Quiz(Q::Backspace), &[]),
     bind(&[Esc], Message::Quiz(Q::Cancel), &[Esc]),
 ];
@@ -198,6 +204,8 @@ pub fn key_of(ev: &KeyEvent) -> Option<Key> {
         KeyCode::Enter => Enter,
         KeyCode::Esc => Esc,
         KeyCode::Backspace => Backspace,
+        KeyCode::Tab => Tab,
+        KeyCode::BackTab => BackTab,
         KeyCode::Home => Home,
         KeyCode::End => End,
         KeyCode::PageUp => PageUp,
@@ -247,6 +255,8 @@ pub fn key_name(key: Key, ascii: bool) -> String {
         (Enter, _) => "Enter",
         (Esc, _) => "Esc",
         (Backspace, _) => "Backspace",
+        (Tab, _) => "Tab",
+        (BackTab, _) => "Shift-Tab",
         (Home, _) => "Home",
         (End, _) => "End",
         (PageUp, _) => "PgUp",

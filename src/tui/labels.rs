@@ -264,6 +264,11 @@ fn quiz(k: crate::tui::quiz_view::QuizKey, short: bool) -> (&'static str, &'stat
         (Down, false) => ("next question", "下一题"),
         (Up, _) => ("previous question", "上一题"),
         (Cancel, _) => ("leave the answer line", "离开作答行"),
+        (NextCell, true) => ("next cell", "下一格"),
+        (NextCell, false) => ("next cell of a matrix answer", "矩阵答案的下一格"),
+        (PrevCell, _) => ("previous cell", "上一格"),
+        (CellDown, _) => ("cell below", "下方一格"),
+        (CellUp, _) => ("cell above", "上方一格"),
         (Backspace, _) => ("delete a character", "删除一个字符"),
         (Char(_), _) => (
             "type the answer; hint / solution",

@@ -40,6 +40,52 @@ pub enum QuizKey {
     Cancel,
     Char(char),
     Backspace,
+    /// Tab / →: the next cell of a matrix answer.
+    NextCell,
+    /// Shift-Tab / ←: the previous cell.
+    PrevCell,
+    CellDown,
+    CellUp,
+}
+
+/// A matrix answer entered cell by cell; typing `[` switches to pasting the
+/// whole matrix on one line.
+#[derive(Clone, Debug, Default)]
+struct Grid {
+    rows: usize,
+    cols: usize,
+    cells: Vec<String>,
+    at: usize,
+}
+
+impl Grid {
+    fn new((rows, cols): (usize, usize)) -> Self {
+        Self {
+            rows,
+            cols,
+            cells: vec![String::new(); rows * cols],
+            at: 0,
+        }
+    }
+
+    /// The answer as the parser reads it: `a, b; c, d`.
+    fn text(&self) -> String {
+        self.cells
+            .chunks(self.cols.max(1))
+            .map(|row| {
+                row.iter()
+                    .map(|c| if c.trim().is_empty() { "?" } else { c.trim() })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn step(&mut self, by: isize) {
+        let n = self.cells.len() as isize;
+        self.at = (self.at as isize + by).rem_euclid(n.max(1)) as usize;
+    }
 }
 
 /// What the learner sees under one question.
@@ -57,6 +103,7 @@ pub struct QuizView {
     selected: usize,
     editing: bool,
     input: String,
+    grid: Option<Grid>,
     feedback: HashMap<String, Feedback>,
 }
 
@@ -79,15 +126,54 @@ impl QuizView {
             (false, QuizKey::Down) => self.selected = (self.selected + 1).min(n - 1),
             (false, QuizKey::Enter) => {
                 self.editing = true;
+                self.grid = matrix_shape(s, self.selected).map(Grid::new);
                 return Some(format!("answer Q{}", self.selected + 1));
             }
             (true, QuizKey::Cancel) => self.editing = false,
+            (true, k) if self.grid.is_some() => return self.grid_key(s, k, lang),
             (true, QuizKey::Backspace) => {
                 self.input.pop();
             }
             (true, QuizKey::Char(c)) if self.input.len() < MAX_INPUT => self.input.push(c),
             (true, QuizKey::Enter) => return Some(self.submit(s, lang)),
             _ => return None,
+        }
+        None
+    }
+
+    /// A key while a matrix answer is entered cell by cell.
+    fn grid_key(&mut self, s: &mut Session, key: QuizKey, lang: Lang) -> Option<String> {
+        let grid = self.grid.as_mut()?;
+        let empty = grid.cells.iter().all(String::is_empty);
+        let at = grid.at;
+        match key {
+            QuizKey::Char('[') if empty => {
+                // Pasting a whole matrix: back to the one-line answer.
+                self.grid = None;
+                self.input = "[".into();
+            }
+            QuizKey::Char('\t') => grid.step(1),
+            QuizKey::Char(c) if grid.cells[at].len() < 64 => grid.cells[at].push(c),
+            QuizKey::Backspace => {
+                grid.cells[at].pop();
+            }
+            QuizKey::NextCell => grid.step(1),
+            QuizKey::PrevCell => grid.step(-1),
+            QuizKey::CellDown => grid.step(grid.cols as isize),
+            QuizKey::CellUp => grid.step(-(grid.cols as isize)),
+            QuizKey::Enter => {
+                let text = grid.text();
+                let shape = (grid.rows, grid.cols);
+                self.input = text;
+                let words = self.submit(s, lang);
+                if self.editing {
+                    self.grid = Some(Grid::new(shape));
+                } else {
+                    self.grid = None;
+                }
+                return Some(words);
+            }
+            _ => {}
         }
         None
     }
@@ -236,6 +322,10 @@ impl QuizView {
             .block(look.block(&format!(" Q{} ", self.selected + 1)))
             .render(detail, buf);
         let l = labels::labels(lang);
+        if let (true, Some(g)) = (self.editing, &self.grid) {
+            render_grid(g, input, buf, lang, look);
+            return;
+        }
         let prompt = if self.editing {
             Line::from(vec![
                 Span::styled(
@@ -386,6 +476,56 @@ impl QuizView {
         }
         out
     }
+}
+
+/// The expected (rows, cols) of the selected question when it is a matrix
+/// with more than one value, for the cell-by-cell editor.
+fn matrix_shape(s: &Session, selected: usize) -> Option<(usize, usize)> {
+    let q = s.questions().get(selected)?;
+    let shape = match &q.kind {
+        QuestionKind::Matrix { answer, .. } => answer.dim(),
+        QuestionKind::Gradient { .. } => s.case(&q.id).ok().flatten()?.answer().dim(),
+        _ => return None,
+    };
+    (shape.0 * shape.1 > 1).then_some(shape)
+}
+
+/// The cells of a matrix answer, the current one in reverse video.
+fn render_grid(g: &Grid, area: Rect, buf: &mut Buffer, lang: Lang, look: Look) {
+    let head = match (lang, look.ascii) {
+        (Lang::Zh, _) => format!(
+            "逐格输入 {}×{}：Tab 下一格，Enter 提交，[ 粘贴整行",
+            g.rows, g.cols
+        ),
+        (_, true) => format!(
+            "{}x{} cell by cell: Tab next, Enter submits, [ to paste",
+            g.rows, g.cols
+        ),
+        (_, false) => format!(
+            "{}×{} cell by cell: Tab next, Enter submits, [ to paste",
+            g.rows, g.cols
+        ),
+    };
+    let mut lines = vec![Line::styled(
+        head,
+        Style::default().add_modifier(Modifier::BOLD),
+    )];
+    for r in 0..g.rows {
+        let mut spans = vec![Span::raw(if look.ascii { "  [" } else { "  ⎡" })];
+        for c in 0..g.cols {
+            let i = r * g.cols + c;
+            let text = format!(" {:<8}", tail(&g.cells[i], 8));
+            let style = if i == g.at {
+                Style::default().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::default()
+            };
+            spans.push(Span::styled(text, style));
+        }
+        spans.push(Span::raw(" ]"));
+        lines.push(Line::from(spans));
+    }
+    Paragraph::new(lines).render(area, buf);
 }
 
 /// The end of `s` that fits in `width` characters.
