@@ -317,8 +317,22 @@ impl QuizView {
             .render(list, buf);
         let q = &qs[self.selected.min(qs.len() - 1)];
         let body = self.detail(s, q, lang, look, usize::from(detail.width));
+        // When the feedback does not fit under the question, scroll so the
+        // newest lines (verdict, hints, solution) are in view.
+        let inner_w = usize::from(detail.width.saturating_sub(2)).max(1);
+        let rows: usize = body
+            .iter()
+            .map(|l| l.width().div_ceil(inner_w).max(1))
+            .sum();
+        let inner_h = usize::from(detail.height.saturating_sub(2));
+        let top = if self.feedback.contains_key(&q.id) {
+            rows.saturating_sub(inner_h)
+        } else {
+            0
+        };
         Paragraph::new(body)
             .wrap(Wrap { trim: false })
+            .scroll((u16::try_from(top).unwrap_or(u16::MAX), 0))
             .block(look.block(&format!(" Q{} ", self.selected + 1)))
             .render(detail, buf);
         let l = labels::labels(lang);
