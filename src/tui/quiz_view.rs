@@ -259,10 +259,17 @@ impl QuizView {
             return;
         }
         let list_h = (qs.len() as u16).min(area.height / 3).max(1);
+        let input_h = match (&self.grid, self.editing) {
+            (Some(g), true) => u16::try_from(g.rows + 1)
+                .unwrap_or(u16::MAX)
+                .min(area.height / 3)
+                .max(1),
+            _ => 1,
+        };
         let [list, detail, input] = Layout::vertical([
             Constraint::Length(list_h),
-            Constraint::Min(3),
-            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(input_h),
         ])
         .areas(area);
         let step = &s.step().id;
@@ -525,7 +532,7 @@ fn render_grid(g: &Grid, area: Rect, buf: &mut Buffer, lang: Lang, look: Look) {
         Style::default().add_modifier(Modifier::BOLD),
     )];
     for r in 0..g.rows {
-        let mut spans = vec![Span::raw(if look.ascii { "  [" } else { "  ⎡" })];
+        let mut spans = vec![Span::raw("  [")];
         for c in 0..g.cols {
             let i = r * g.cols + c;
             let text = format!(" {:<8}", tail(&g.cells[i], 8));
