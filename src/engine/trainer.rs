@@ -545,6 +545,13 @@ impl Trainer {
         }
     }
 
+    /// Training-set rows of the last batch, in batch order (empty before
+    /// the first step and after a rewind).
+    #[must_use]
+    pub fn last_batch(&self) -> &[usize] {
+        &self.last_batch
+    }
+
     /// The gradients of the last step (after a rewind, those recorded then).
     #[must_use]
     pub fn last_grads(&self) -> Option<&Gradients> {

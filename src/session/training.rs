@@ -312,10 +312,9 @@ impl Training {
     /// what the formulas on screen substitute.
     pub fn sample_values(&self) -> Result<SampleValues, EngineError> {
         let t = &self.run.trainer;
-        let row = if self.viewing.is_none() {
-            t.snapshot()?.last_batch.first().copied().unwrap_or(0)
-        } else {
-            0
+        let row = match self.viewing {
+            None => t.last_batch().first().copied().unwrap_or(0),
+            Some(_) => 0,
         };
         let layers = match (self.viewing, self.shown()) {
             (Some(_), Some(rec)) => rec.layers.clone(),

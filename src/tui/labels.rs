@@ -156,14 +156,8 @@ pub fn step_count(lang: Lang, n: usize) -> String {
     }
 }
 
-/// A chapter number in words.
-#[must_use]
-pub fn chapter(lang: Lang, n: u32) -> String {
-    match lang {
-        Lang::En => format!("Chapter {n}"),
-        Lang::Zh => format!("第 {n} 章"),
-    }
-}
+/// A chapter number in words (shared with the plain runner).
+pub use crate::plain::labels::chapter;
 
 /// What a message does, for the footer (`short`) and the help (long).
 #[must_use]
