@@ -66,50 +66,72 @@ fn axis(b: [f64; 2], title: &str) -> Axis<'static> {
         .labels(vec![Span::raw(short(b[0])), Span::raw(short(b[1]))])
 }
 
-fn fit_chart(area: Rect, buf: &mut Buffer, run: &Resolved, net: &Network, look: Look) {
-    let info = &run.info;
-    let samples: Vec<(f64, f64)> = info
-        .raw_x
-        .column(0)
-        .iter()
-        .zip(info.raw_y.column(0))
+/// Pairs of (input column `j`, value) for every row.
+fn pairs(x: ndarray::ArrayView1<f64>, y: ndarray::ArrayView1<f64>) -> Vec<(f64, f64)> {
+    x.iter()
+        .zip(y)
         .map(|(x, y)| (*x, *y))
-        .collect();
+        .filter(|p| p.1.is_finite())
+        .collect()
+}
+
+/// The samples (Braille dots) and the model's values (a line or dots) on
+/// one chart, scaled to the samples. In ASCII mode Braille becomes '.' and
+/// dots '*', so the two still differ.
+#[allow(clippy::too_many_arguments)]
+fn samples_and_model(
+    area: Rect,
+    buf: &mut Buffer,
+    samples: &[(f64, f64)],
+    model: &[(f64, f64)],
+    model_graph: GraphType,
+    title: &str,
+    (x_name, y_name): (&str, &str),
+    look: Look,
+) {
     let xb = bounds(samples.iter().map(|p| p.0));
-    let grid = Array2::from_shape_fn((60, 1), |(i, _)| xb[0] + (xb[1] - xb[0]) * i as f64 / 59.0);
-    let curve: Vec<(f64, f64)> = match info.predict(net, &grid) {
-        Ok(p) => grid
-            .column(0)
-            .iter()
-            .zip(p.column(0))
-            .map(|(x, y)| (*x, *y))
-            .filter(|p| p.1.is_finite())
-            .collect(),
-        Err(_) => Vec::new(),
-    };
     let yb = bounds(samples.iter().map(|p| p.1));
-    // In ASCII mode Braille becomes '.' and dots '*', so the two still differ.
-    let sample_marker = Marker::Braille;
     let sets = vec![
         Dataset::default()
             .name("samples")
-            .marker(sample_marker)
+            .marker(Marker::Braille)
             .graph_type(GraphType::Scatter)
             .style(look.fg(Color::Cyan))
-            .data(&samples),
+            .data(samples),
         Dataset::default()
             .name("model")
             .marker(Marker::Dot)
-            .graph_type(GraphType::Line)
+            .graph_type(model_graph)
             .style(look.fg(Color::Red))
-            .data(&curve),
+            .data(model),
     ];
     Chart::new(sets)
         .legend_position(None)
-        .block(look.block(" data and fit "))
-        .x_axis(axis(xb, &info.raw_features[0]))
-        .y_axis(axis(yb, &info.target))
+        .block(look.block(title))
+        .x_axis(axis(xb, x_name))
+        .y_axis(axis(yb, y_name))
         .render(area, buf);
+}
+
+fn fit_chart(area: Rect, buf: &mut Buffer, run: &Resolved, net: &Network, look: Look) {
+    let info = &run.info;
+    let samples = pairs(info.raw_x.column(0), info.raw_y.column(0));
+    let xb = bounds(samples.iter().map(|p| p.0));
+    let grid = Array2::from_shape_fn((60, 1), |(i, _)| xb[0] + (xb[1] - xb[0]) * i as f64 / 59.0);
+    let curve = info
+        .predict(net, &grid)
+        .map_or_else(|_| Vec::new(), |p| pairs(grid.column(0), p.column(0)));
+    let names = (info.raw_features[0].as_str(), info.target.as_str());
+    samples_and_model(
+        area,
+        buf,
+        &samples,
+        &curve,
+        GraphType::Line,
+        " data and fit ",
+        names,
+        look,
+    );
 }
 
 fn feature_chart(
@@ -121,46 +143,22 @@ fn feature_chart(
     look: Look,
 ) {
     let info = &run.info;
-    let pred = info
+    let samples = pairs(info.raw_x.column(j), info.raw_y.column(0));
+    let model = info
         .predict(net, &info.raw_x)
-        .unwrap_or_else(|_| Array2::zeros((0, 1)));
-    let samples: Vec<(f64, f64)> = info
-        .raw_x
-        .column(j)
-        .iter()
-        .zip(info.raw_y.column(0))
-        .map(|(x, y)| (*x, *y))
-        .collect();
-    let model: Vec<(f64, f64)> = info
-        .raw_x
-        .column(j)
-        .iter()
-        .zip(pred.column(0))
-        .map(|(x, y)| (*x, *y))
-        .filter(|p| p.1.is_finite())
-        .collect();
-    let xb = bounds(samples.iter().map(|p| p.0));
-    let yb = bounds(samples.iter().map(|p| p.1));
-    let sets = vec![
-        Dataset::default()
-            .name("samples")
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Scatter)
-            .style(look.fg(Color::Cyan))
-            .data(&samples),
-        Dataset::default()
-            .name("model")
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Scatter)
-            .style(look.fg(Color::Red))
-            .data(&model),
-    ];
-    Chart::new(sets)
-        .legend_position(None)
-        .block(look.block(&format!(" {} by {} ", info.target, info.raw_features[j])))
-        .x_axis(axis(xb, &info.raw_features[j]))
-        .y_axis(axis(yb, ""))
-        .render(area, buf);
+        .map_or_else(|_| Vec::new(), |p| pairs(info.raw_x.column(j), p.column(0)));
+    let title = format!(" {} by {} ", info.target, info.raw_features[j]);
+    let names = (info.raw_features[j].as_str(), "");
+    samples_and_model(
+        area,
+        buf,
+        &samples,
+        &model,
+        GraphType::Scatter,
+        &title,
+        names,
+        look,
+    );
 }
 
 fn regions(area: Rect, buf: &mut Buffer, run: &Resolved, net: &Network, look: Look) {
