@@ -21,6 +21,7 @@ python3 benches/numpy_baseline.py`.
 """
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import tempfile
@@ -54,13 +55,18 @@ seed: 9
 """
 
 
+def child_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def time_nnstep(binary, spec_path, epochs):
-    """Wall time of one `nnstep train` run of `epochs` epochs, in seconds."""
+    """Wall and CPU time of one `nnstep train` run of `epochs` epochs, in s."""
     cmd = [binary, "train", spec_path, "--format", "json",
            "--epochs", str(epochs), "--every", str(epochs)]
-    t = time.perf_counter()
+    t, c = time.perf_counter(), child_cpu()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t
+    return time.perf_counter() - t, child_cpu() - c
 
 
 def load(data):
@@ -143,10 +149,11 @@ class NumpyNet:
 
 
 def time_numpy(net, epochs):
-    t = time.perf_counter()
+    """Wall and CPU time of `epochs` epochs, in seconds."""
+    t, c = time.perf_counter(), time.process_time()
     for _ in range(epochs):
         net.epoch()
-    return time.perf_counter() - t
+    return time.perf_counter() - t, time.process_time() - c
 
 
 def main():
@@ -167,7 +174,7 @@ def main():
         time_numpy(net, 3)  # warm up
         time_nnstep(args.nnstep, path, 1)
         runs.append({"name": name, "spec": path, "e_nn": e_nn, "e_np": e_np,
-                     "net": net, "nn": [], "np": [], "start": []})
+                     "net": net, "nn": [], "np": [], "start": [], "nn_cpu": [], "np_cpu": []})
 
     print(f"numpy {np.__version__}; {args.rounds} interleaved rounds; times per epoch "
           "(all batches + loss and metric on training and validation sets)")
@@ -175,16 +182,22 @@ def main():
         for r in runs:
             long = time_nnstep(args.nnstep, r["spec"], r["e_nn"])
             short = time_nnstep(args.nnstep, r["spec"], 1)
-            r["nn"].append((long - short) / (r["e_nn"] - 1))
-            r["start"].append(short)
-            r["np"].append(time_numpy(r["net"], r["e_np"]) / r["e_np"])
+            r["nn"].append((long[0] - short[0]) / (r["e_nn"] - 1))
+            r["nn_cpu"].append((long[1] - short[1]) / (r["e_nn"] - 1))
+            r["start"].append(short[0])
+            numpy = time_numpy(r["net"], r["e_np"])
+            r["np"].append(numpy[0] / r["e_np"])
+            r["np_cpu"].append(numpy[1] / r["e_np"])
 
-    print(f"{'network':<16}{'nnstep µs/epoch':>17}{'numpy µs/epoch':>16}{'ratio':>9}"
-          f"{'nnstep 1-epoch run ms':>23}")
+    print("(wall: elapsed time; cpu: time on a processor, which a busy shared machine "
+          "disturbs less)")
+    print(f"{'network':<15}{'nnstep µs/epoch':>17}{'numpy µs/epoch':>16}{'ratio':>8}"
+          f"{'nnstep cpu':>12}{'numpy cpu':>11}{'ratio':>8}{'1-epoch run ms':>16}")
     for r in runs:
-        nn, npy = statistics.median(r["nn"]), statistics.median(r["np"])
-        print(f"{r['name']:<16}{nn * 1e6:>17.1f}{npy * 1e6:>16.1f}{npy / nn:>8.1f}×"
-              f"{statistics.median(r['start']) * 1e3:>23.2f}")
+        med = {key: statistics.median(r[key]) * 1e6 for key in ("nn", "np", "nn_cpu", "np_cpu")}
+        print(f"{r['name']:<15}{med['nn']:>17.1f}{med['np']:>16.1f}"
+              f"{med['np'] / med['nn']:>7.1f}×{med['nn_cpu']:>12.1f}{med['np_cpu']:>11.1f}"
+              f"{med['np_cpu'] / med['nn_cpu']:>7.1f}×{statistics.median(r['start']) * 1e3:>16.2f}")
 
 
 if __name__ == "__main__":

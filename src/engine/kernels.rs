@@ -10,7 +10,7 @@
 //! constants, which the compiler unrolls; any other shape takes the general
 //! path, which computes the same sums in the same order.
 
-use super::activation::{Activation, LEAKY_SLOPE, sigmoid};
+use super::activation::{Activation, LEAKY_SLOPE, sigmoid_from};
 use super::loss::{Loss, PROB_FLOOR};
 
 /// Calls `$f(n, k, args…)` with `n` and `k` as constants for the shapes the
@@ -64,7 +64,12 @@ fn affine_sized(n: usize, k: usize, x: &[f64], w: &[f64], b: &[f64], z: &mut [f6
 pub fn activate(act: Activation, k: usize, z: &[f64], a: &mut [f64]) {
     match act {
         Activation::Identity => a.copy_from_slice(z),
-        Activation::Sigmoid => a.iter_mut().zip(z).for_each(|(a, &z)| *a = sigmoid(z)),
+        Activation::Sigmoid => {
+            // All the exponentials first, then the divisions, so that the
+            // divisions pipeline instead of waiting on each exp in turn.
+            a.iter_mut().zip(z).for_each(|(a, &z)| *a = (-z.abs()).exp());
+            a.iter_mut().zip(z).for_each(|(a, &z)| *a = sigmoid_from(z, *a));
+        }
         Activation::Tanh => a.iter_mut().zip(z).for_each(|(a, &z)| *a = z.tanh()),
         Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = z.max(0.0)),
         Activation::LeakyRelu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = leaky(z)),
@@ -226,6 +231,12 @@ fn back_delta_sized(n: usize, k: usize, dz: &[f64], w: &[f64], da: &mut [f64]) {
             *dap = s;
         }
     }
+}
+
+/// Gradient descent on one block of parameters: `p ← p − η·g`.
+pub fn descend(p: &mut [f64], g: &[f64], learning_rate: f64) {
+    let step = -learning_rate;
+    p.iter_mut().zip(g).for_each(|(p, &g)| *p = *p + step * g);
 }
 
 /// The elements of a matrix in standard (row-major) layout as a slice.

@@ -317,6 +317,15 @@ impl Network {
         }
     }
 
+    /// [`Network::descend`] for gradients in standard layout (the training
+    /// step's), on the parameters as slices.
+    pub(crate) fn descend_in_place(&mut self, grads: &Gradients, learning_rate: f64) {
+        for (layer, g) in self.layers.iter_mut().zip(&grads.layers) {
+            kernels::descend(flat_mut(&mut layer.w), flat(&g.dw), learning_rate);
+            kernels::descend(flat_mut(&mut layer.b), flat(&g.db), learning_rate);
+        }
+    }
+
     /// Replaces the parameters (for rewinding a run); shapes must match.
     pub fn set_layers(&mut self, layers: Vec<Dense>) -> Result<(), EngineError> {
         *self = Self::from_layers(layers, self.loss)?;

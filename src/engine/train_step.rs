@@ -84,8 +84,24 @@ impl Workspace {
 /// Copies the rows `rows` of `from` (row-major, `width` values a row) to
 /// consecutive rows of `to`.
 fn copy_rows(from: &[f64], width: usize, rows: &[usize], to: &mut [f64]) {
-    for (dst, &src) in to.chunks_exact_mut(width).zip(rows) {
-        dst.copy_from_slice(&from[src * width..(src + 1) * width]);
+    // A row of the deck's data is one to three numbers: a call to memcpy
+    // per row would cost more than the copy.
+    match width {
+        1 => to.iter_mut().zip(rows).for_each(|(d, &r)| *d = from[r]),
+        2 => copy_rows_of::<2>(from, rows, to),
+        3 => copy_rows_of::<3>(from, rows, to),
+        _ => {
+            for (dst, &src) in to.chunks_exact_mut(width).zip(rows) {
+                dst.copy_from_slice(&from[src * width..(src + 1) * width]);
+            }
+        }
+    }
+}
+
+fn copy_rows_of<const W: usize>(from: &[f64], rows: &[usize], to: &mut [f64]) {
+    for (dst, &src) in to.chunks_exact_mut(W).zip(rows) {
+        let row = &from[src * W..(src + 1) * W];
+        dst[..W].copy_from_slice(row);
     }
 }
 
@@ -96,7 +112,7 @@ impl Network {
     pub fn train_step(&mut self, ws: &mut Workspace, learning_rate: f64) {
         self.forward_into(flat(&ws.x), &mut ws.z, &mut ws.a);
         self.backward_into(flat(&ws.x), &ws.z, &ws.a, flat(&ws.y), &mut ws.grads.layers);
-        self.descend(&ws.grads, learning_rate);
+        self.descend_in_place(&ws.grads, learning_rate);
     }
 }
 
