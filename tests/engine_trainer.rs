@@ -55,7 +55,11 @@ fn rewinding_and_stepping_on_repeats_the_run_exactly() {
     a.trainer.rewind(7).unwrap();
     assert_eq!(a.trainer.history().len(), 8);
     let at7 = a.trainer.snapshot().unwrap();
-    assert_eq!(at7.layers, original[7].layers(), "the parameters of epoch 7");
+    assert_eq!(
+        at7.layers,
+        original[7].layers(),
+        "the parameters of epoch 7"
+    );
     assert_eq!(at7.train_loss, original[7].train_loss);
     a.trainer.run_epochs(13).unwrap();
     for (x, y) in a.trainer.history().iter().zip(&original) {

@@ -62,7 +62,8 @@ fn resuming_from_a_past_epoch_continues_the_run_from_there() {
     let h = t.run().trainer.history();
     assert_eq!(h.len(), 9, "epochs 0..=8: the later history was dropped");
     assert_eq!(
-        h[8].layers(), original[8].layers(),
+        h[8].layers(),
+        original[8].layers(),
         "and epoch 8 is computed again identically"
     );
 }

@@ -127,7 +127,13 @@ impl Activation {
     ) -> Array2<f64> {
         let (z, a) = (z.as_standard_layout(), a.as_standard_layout());
         let mut dz = da.as_standard_layout().into_owned();
-        kernels::activation_backward(self, dz.ncols(), view_flat(&z), view_flat(&a), flat_mut(&mut dz));
+        kernels::activation_backward(
+            self,
+            dz.ncols(),
+            view_flat(&z),
+            view_flat(&a),
+            flat_mut(&mut dz),
+        );
         dz
     }
 

@@ -95,11 +95,14 @@ impl TrainConfig {
     }
 }
 
-pub(crate) fn invalid(name: &'static str, expected: &'static str, found: impl ToString) -> EngineError {
+pub(crate) fn invalid(
+    name: &'static str,
+    expected: &'static str,
+    found: impl ToString,
+) -> EngineError {
     EngineError::InvalidValue {
         name,
         expected,
         found: found.to_string(),
     }
 }
-

@@ -62,7 +62,12 @@ impl Dense {
             self.b.as_standard_layout(),
         );
         let mut z = Array2::zeros((x.nrows(), self.units()));
-        kernels::affine(view_flat(&x), view_flat(&w), view_flat(&b), flat_mut(&mut z));
+        kernels::affine(
+            view_flat(&x),
+            view_flat(&w),
+            view_flat(&b),
+            flat_mut(&mut z),
+        );
         z
     }
 
@@ -72,7 +77,12 @@ impl Dense {
         let (x, dz) = (x.as_standard_layout(), dz.as_standard_layout().into_owned());
         let mut dw = Array2::zeros(self.w.dim());
         let mut db = Array2::zeros(self.b.dim());
-        kernels::weight_grads(view_flat(&x), flat(&dz), flat_mut(&mut dw), flat_mut(&mut db));
+        kernels::weight_grads(
+            view_flat(&x),
+            flat(&dz),
+            flat_mut(&mut dw),
+            flat_mut(&mut db),
+        );
         LayerGrads { dz, dw, db }
     }
 

@@ -81,7 +81,10 @@ impl Network {
         let rows = m.max(1) as f64;
         let loss = totals.loss / rows;
         let metric = match self.loss() {
-            Loss::Mse => metrics::r_squared_from(totals.squared_error / (m * k).max(1) as f64, stats.variance),
+            Loss::Mse => metrics::r_squared_from(
+                totals.squared_error / (m * k).max(1) as f64,
+                stats.variance,
+            ),
             Loss::BinaryCrossEntropy | Loss::SoftmaxCrossEntropy => totals.right as f64 / rows,
         };
         (loss, metric)
@@ -95,7 +98,11 @@ impl Network {
         for (i, layer) in self.layers().iter().enumerate() {
             let k = layer.units();
             let (below, here) = s.a.split_at_mut(i);
-            let input = if i == 0 { x } else { &below[i - 1][..rows * layer.inputs()] };
+            let input = if i == 0 {
+                x
+            } else {
+                &below[i - 1][..rows * layer.inputs()]
+            };
             let z = &mut s.z[i][..rows * k];
             kernels::affine(input, kernels::flat(&layer.w), kernels::flat(&layer.b), z);
             let a = &mut here[0][..rows * k];
@@ -137,7 +144,11 @@ fn output_terms(
             }
         }
         Loss::SoftmaxCrossEntropy => {
-            for ((zr, ar), yr) in z.chunks_exact(k).zip(a.chunks_exact_mut(k)).zip(y.chunks_exact(k)) {
+            for ((zr, ar), yr) in z
+                .chunks_exact(k)
+                .zip(a.chunks_exact_mut(k))
+                .zip(y.chunks_exact(k))
+            {
                 let (max, sum) = kernels::softmax_row(zr, ar);
                 t.loss += Loss::softmax_ce_row(zr, yr, max + sum.ln());
                 t.right += usize::from(metrics::arg_max_slice(ar) == metrics::arg_max_slice(yr));
@@ -172,8 +183,18 @@ mod tests {
         // 150 rows: two full blocks and a partial one.
         let rows = 2 * BLOCK + 22;
         let reg = Array2::from_shape_fn((rows, 1), |(i, _)| (i as f64 * 0.37).sin());
-        check(1, &[s(3, Activation::Sigmoid), s(1, Activation::Identity)], Loss::Mse, reg.clone());
-        check(2, &[s(4, Activation::Tanh), s(1, Activation::Sigmoid)], Loss::Mse, reg);
+        check(
+            1,
+            &[s(3, Activation::Sigmoid), s(1, Activation::Identity)],
+            Loss::Mse,
+            reg.clone(),
+        );
+        check(
+            2,
+            &[s(4, Activation::Tanh), s(1, Activation::Sigmoid)],
+            Loss::Mse,
+            reg,
+        );
         let labels = Array2::from_shape_fn((rows, 1), |(i, _)| f64::from(u8::from(i % 3 == 0)));
         let bce = [s(2, Activation::Sigmoid), s(1, Activation::Sigmoid)];
         check(2, &bce, Loss::BinaryCrossEntropy, labels);
@@ -186,8 +207,14 @@ mod tests {
     fn an_empty_set_scores_without_dividing_by_zero() {
         let s = |units, activation| LayerSpec { units, activation };
         let mut rng = SeededRng::new(1);
-        let net = Network::new(1, &[s(1, Activation::Identity)], Loss::Mse, Init::Zeros, &mut rng)
-            .unwrap();
+        let net = Network::new(
+            1,
+            &[s(1, Activation::Identity)],
+            Loss::Mse,
+            Init::Zeros,
+            &mut rng,
+        )
+        .unwrap();
         let (l, _) = net
             .loss_and_metric_of(Array2::zeros((0, 1)).view(), Array2::zeros((0, 1)).view())
             .unwrap();

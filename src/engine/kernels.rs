@@ -67,8 +67,12 @@ pub fn activate(act: Activation, k: usize, z: &[f64], a: &mut [f64]) {
         Activation::Sigmoid => {
             // All the exponentials first, then the divisions, so that the
             // divisions pipeline instead of waiting on each exp in turn.
-            a.iter_mut().zip(z).for_each(|(a, &z)| *a = (-z.abs()).exp());
-            a.iter_mut().zip(z).for_each(|(a, &z)| *a = sigmoid_from(z, *a));
+            a.iter_mut()
+                .zip(z)
+                .for_each(|(a, &z)| *a = (-z.abs()).exp());
+            a.iter_mut()
+                .zip(z)
+                .for_each(|(a, &z)| *a = sigmoid_from(z, *a));
         }
         Activation::Tanh => a.iter_mut().zip(z).for_each(|(a, &z)| *a = z.tanh()),
         Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = z.max(0.0)),
@@ -147,7 +151,15 @@ pub fn loss_grad(loss: Loss, a: &[f64], y: &[f64], d: &mut [f64]) {
 /// The output delta `dZ` (m, k) into `d`: exactly `A − Y` for the deck's
 /// natural pairs (identity + MSE, sigmoid + binary CE, softmax + softmax CE),
 /// otherwise the loss gradient through the activation.
-pub fn output_delta(loss: Loss, act: Activation, k: usize, z: &[f64], a: &[f64], y: &[f64], d: &mut [f64]) {
+pub fn output_delta(
+    loss: Loss,
+    act: Activation,
+    k: usize,
+    z: &[f64],
+    a: &[f64],
+    y: &[f64],
+    d: &mut [f64],
+) {
     if act == loss.natural_output() {
         d.iter_mut()
             .zip(a)
@@ -236,7 +248,7 @@ fn back_delta_sized(n: usize, k: usize, dz: &[f64], w: &[f64], da: &mut [f64]) {
 /// Gradient descent on one block of parameters: `p ← p − η·g`.
 pub fn descend(p: &mut [f64], g: &[f64], learning_rate: f64) {
     let step = -learning_rate;
-    p.iter_mut().zip(g).for_each(|(p, &g)| *p = *p + step * g);
+    p.iter_mut().zip(g).for_each(|(p, &g)| *p += step * g);
 }
 
 /// The elements of a matrix in standard (row-major) layout as a slice.
@@ -245,7 +257,8 @@ pub fn descend(p: &mut [f64], g: &[f64], learning_rate: f64) {
 /// If `a` is not in standard layout: the engine makes every matrix it hands
 /// to the kernels so (parameters on construction, buffers when allocated).
 pub fn view_flat<S: ndarray::Data<Elem = f64>>(a: &ndarray::ArrayBase<S, ndarray::Ix2>) -> &[f64] {
-    a.as_slice().expect("engine matrices are kept in standard layout")
+    a.as_slice()
+        .expect("engine matrices are kept in standard layout")
 }
 
 /// [`view_flat`] for an owned matrix.
@@ -258,7 +271,8 @@ pub fn flat(a: &ndarray::Array2<f64>) -> &[f64] {
 /// # Panics
 /// If `a` is not in standard layout (see [`view_flat`]).
 pub fn flat_mut(a: &mut ndarray::Array2<f64>) -> &mut [f64] {
-    a.as_slice_mut().expect("engine matrices are kept in standard layout")
+    a.as_slice_mut()
+        .expect("engine matrices are kept in standard layout")
 }
 
 #[cfg(test)]
@@ -275,11 +289,25 @@ mod tests {
     fn specialised_shapes_give_the_same_bits_as_the_general_path() {
         let mut rng = SeededRng::new(5);
         let shapes = [
-            (1, 1), (1, 3), (3, 1), (2, 1), (2, 2), (2, 3), (3, 3), (2, 4), (4, 3), (2, 8), (8, 3),
+            (1, 1),
+            (1, 3),
+            (3, 1),
+            (2, 1),
+            (2, 2),
+            (2, 3),
+            (3, 3),
+            (2, 4),
+            (4, 3),
+            (2, 8),
+            (8, 3),
         ];
         for (n, k) in shapes {
             let m = 7;
-            let (x, w, b) = (random(m * n, &mut rng), random(n * k, &mut rng), random(k, &mut rng));
+            let (x, w, b) = (
+                random(m * n, &mut rng),
+                random(n * k, &mut rng),
+                random(k, &mut rng),
+            );
             let dz = random(m * k, &mut rng);
             // black_box hides the sizes, so these calls take the general code.
             let (gn, gk) = (black_box(n), black_box(k));
@@ -287,8 +315,12 @@ mod tests {
             affine(&x, &w, &b, &mut z1);
             affine_sized(gn, gk, &x, &w, &b, &mut z2);
             assert_eq!(z1, z2, "affine {n}×{k}");
-            let (mut dw1, mut db1, mut dw2, mut db2) =
-                (vec![0.0; n * k], vec![0.0; k], vec![0.0; n * k], vec![0.0; k]);
+            let (mut dw1, mut db1, mut dw2, mut db2) = (
+                vec![0.0; n * k],
+                vec![0.0; k],
+                vec![0.0; n * k],
+                vec![0.0; k],
+            );
             weight_grads(&x, &dz, &mut dw1, &mut db1);
             weight_grads_sized(gn, gk, &x, &dz, &mut dw2, &mut db2);
             assert_eq!((dw1, db1), (dw2, db2), "weight grads {n}×{k}");
@@ -304,7 +336,12 @@ mod tests {
         // X = [[1, 2]], W = [[1, 2, 3], [4, 5, 6]], B = [0.5, 0, -1]:
         // Z = [1 + 8, 2 + 10, 3 + 12] + B = [9.5, 12, 14].
         let mut z = [0.0; 3];
-        affine(&[1.0, 2.0], &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], &[0.5, 0.0, -1.0], &mut z);
+        affine(
+            &[1.0, 2.0],
+            &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+            &[0.5, 0.0, -1.0],
+            &mut z,
+        );
         assert_eq!(z, [9.5, 12.0, 14.0]);
     }
 

@@ -78,7 +78,9 @@ impl Loss {
         let total: f64 = match (self, out) {
             (Loss::Mse, _) => (a.iter().zip(y)).fold(0.0, |s, (&a, &y)| Self::mse_add(s, a, y)),
             (Loss::BinaryCrossEntropy, Activation::Sigmoid) => (z.iter().zip(y))
-                .fold(0.0, |s, (&z, &y)| Self::bce_logit_add(s, z, y, (-z.abs()).exp())),
+                .fold(0.0, |s, (&z, &y)| {
+                    Self::bce_logit_add(s, z, y, (-z.abs()).exp())
+                }),
             (Loss::BinaryCrossEntropy, _) => (a.iter().zip(y)).fold(0.0, |s, (&a, &y)| {
                 let a = a.clamp(PROB_FLOOR, 1.0 - PROB_FLOOR);
                 s - (y * a.ln() + (1.0 - y) * (1.0 - a).ln())
@@ -87,8 +89,9 @@ impl Loss {
                 .zip(y.chunks_exact(k))
                 .map(|(zr, yr)| Self::softmax_ce_row(zr, yr, log_sum_exp(zr)))
                 .sum(),
-            (Loss::SoftmaxCrossEntropy, _) => (a.iter().zip(y))
-                .fold(0.0, |s, (&a, &y)| s - y * a.clamp(PROB_FLOOR, 1.0).ln()),
+            (Loss::SoftmaxCrossEntropy, _) => {
+                (a.iter().zip(y)).fold(0.0, |s, (&a, &y)| s - y * a.clamp(PROB_FLOOR, 1.0).ln())
+            }
         };
         total / m
     }
@@ -145,7 +148,15 @@ impl Loss {
         );
         let mut d = Array2::zeros(a.dim());
         let k = a.ncols();
-        kernels::output_delta(self, out, k, view_flat(&z), view_flat(&a), view_flat(&y), flat_mut(&mut d));
+        kernels::output_delta(
+            self,
+            out,
+            k,
+            view_flat(&z),
+            view_flat(&a),
+            view_flat(&y),
+            flat_mut(&mut d),
+        );
         d
     }
 }

@@ -106,7 +106,10 @@ impl Network {
         }
         check_loss_fits(loss, last)?;
         // The kernels read parameters as row-major slices.
-        let layers = layers.into_iter().map(Dense::into_standard_layout).collect::<Vec<_>>();
+        let layers = layers
+            .into_iter()
+            .map(Dense::into_standard_layout)
+            .collect::<Vec<_>>();
         for (i, pair) in layers.windows(2).enumerate() {
             let expected = (pair[0].units(), pair[1].units());
             expect_shape(
@@ -262,7 +265,9 @@ impl Network {
             })
             .collect();
         let standard = |v: &[Array2<f64>]| -> Vec<Array2<f64>> {
-            v.iter().map(|a| a.as_standard_layout().into_owned()).collect()
+            v.iter()
+                .map(|a| a.as_standard_layout().into_owned())
+                .collect()
         };
         let (z, a) = (standard(&fwd.z), standard(&fwd.a));
         let (x, y) = (x.as_standard_layout(), y.as_standard_layout());

@@ -27,4 +27,3 @@ pub struct Snapshot {
     pub last_batch: Vec<usize>,
     pub stop: Option<StopReason>,
 }
-

@@ -60,7 +60,6 @@ impl StopReason {
     }
 }
 
-
 /// Whether the run stops after `record`: divergence against the `initial`
 /// (epoch 0) training loss first, then eps on the chosen loss, then the epoch
 /// budget.

@@ -149,9 +149,12 @@ mod tests {
         }
         let n = net.layers().len();
         let last = &net.layers()[n - 1];
-        let loss = net
-            .loss()
-            .value(last.activation, zs[n - 1].view(), as_[n - 1].view(), y.view());
+        let loss = net.loss().value(
+            last.activation,
+            zs[n - 1].view(),
+            as_[n - 1].view(),
+            y.view(),
+        );
         let mut dz = if last.activation == net.loss().natural_output() {
             &as_[n - 1] - y
         } else {
@@ -168,7 +171,11 @@ mod tests {
                 let da = dz.dot(&net.layers()[i].w.t());
                 jacobian(net.layers()[i - 1].activation, &zs[i - 1], &as_[i - 1], &da)
             });
-            grads.push(LayerGrads { dz: dz.clone(), dw, db });
+            grads.push(LayerGrads {
+                dz: dz.clone(),
+                dw,
+                db,
+            });
             if let Some(b) = below {
                 dz = b;
             }
@@ -178,9 +185,16 @@ mod tests {
     }
 
     /// dA ⊙ σ'(Z) from the scalar derivative, or softmax's full Jacobian.
-    fn jacobian(act: Activation, z: &Array2<f64>, a: &Array2<f64>, da: &Array2<f64>) -> Array2<f64> {
+    fn jacobian(
+        act: Activation,
+        z: &Array2<f64>,
+        a: &Array2<f64>,
+        da: &Array2<f64>,
+    ) -> Array2<f64> {
         if act != Activation::Softmax {
-            return Zip::from(z).and(da).map_collect(|&z, &d| d * act.scalar_derivative(z));
+            return Zip::from(z)
+                .and(da)
+                .map_collect(|&z, &d| d * act.scalar_derivative(z));
         }
         let mut out = Array2::zeros(a.dim());
         for r in 0..a.nrows() {
@@ -222,7 +236,10 @@ mod tests {
             wrapped.descend(&g, 0.3);
             fast.train_step(&mut ws, 0.3);
             let what = format!("{specs:?} {loss:?}");
-            assert!((ref_loss - ws.batch_loss(&fast).unwrap()).abs() < 1e-12, "{what}");
+            assert!(
+                (ref_loss - ws.batch_loss(&fast).unwrap()).abs() < 1e-12,
+                "{what}"
+            );
             for ((r, w), f) in ref_grads.iter().zip(&g.layers).zip(&ws.grads.layers) {
                 // The wrapper and the step are the same code: the same bits.
                 assert_eq!(w, f, "{what}");
@@ -237,7 +254,8 @@ mod tests {
     fn the_step_matches_an_independent_backprop_for_every_activation() {
         let s = |units, activation| LayerSpec { units, activation };
         let reg = |rows, k| Array2::from_shape_fn((rows, k), |(i, j)| (i as f64 - j as f64) * 0.3);
-        let one_hot = |rows, k| Array2::from_shape_fn((rows, k), |(i, j)| f64::from(u8::from(i % k == j)));
+        let one_hot =
+            |rows, k| Array2::from_shape_fn((rows, k), |(i, j)| f64::from(u8::from(i % k == j)));
         for hidden in Activation::ALL {
             let units = if hidden == Activation::Softmax { 3 } else { 4 };
             // A deck shape (specialised kernels) and an odd one (the general path).
@@ -247,7 +265,12 @@ mod tests {
                     agree(inputs, &[s(h, hidden), s(k, head)], Loss::Mse, reg(7, k));
                 }
                 let bce = Array2::from_shape_fn((6, 1), |(i, _)| (i % 2) as f64);
-                agree(inputs, &[s(h, hidden), s(1, Activation::Sigmoid)], Loss::BinaryCrossEntropy, bce);
+                agree(
+                    inputs,
+                    &[s(h, hidden), s(1, Activation::Sigmoid)],
+                    Loss::BinaryCrossEntropy,
+                    bce,
+                );
                 let sce = [s(h, hidden), s(3, Activation::Softmax)];
                 agree(inputs, &sce, Loss::SoftmaxCrossEntropy, one_hot(10, 3));
             }

@@ -7,7 +7,7 @@
 //! holds the seed): each epoch shuffles the training rows (when `shuffle` is
 //! on), then takes consecutive mini-batches.
 
-use super::config::{TrainConfig, BatchSize, invalid};
+use super::config::{BatchSize, TrainConfig, invalid};
 use super::error::EngineError;
 use super::evaluation::{EvalScratch, TargetStats};
 use super::history::{EpochRecord, HISTORY_LIMIT, Scores, Shapes, thin};
@@ -191,7 +191,10 @@ impl Trainer {
             self.pos = 0;
             self.epoch += 1;
             let record = self.record_now();
-            let initial = self.history.first().map_or(record.train_loss, |r| r.train_loss);
+            let initial = self
+                .history
+                .first()
+                .map_or(record.train_loss, |r| r.train_loss);
             self.stop = stop::check(&self.config, initial, &record);
             self.history.push(record);
             if self.history.len() > HISTORY_LIMIT {
@@ -237,7 +240,8 @@ impl Trainer {
     /// checked when the trainer was made.
     fn score(&self, set: &Split, stats: TargetStats, scratch: &mut EvalScratch) -> (f64, f64) {
         let (x, y) = (set.x.as_standard_layout(), set.y.as_standard_layout());
-        self.net.loss_and_metric(view_flat(&x), view_flat(&y), stats, scratch)
+        self.net
+            .loss_and_metric(view_flat(&x), view_flat(&y), stats, scratch)
     }
 
     /// Loss and metric of the current network on `set`.
