@@ -55,12 +55,16 @@ fn rewinding_and_stepping_on_repeats_the_run_exactly() {
     a.trainer.rewind(7).unwrap();
     assert_eq!(a.trainer.history().len(), 8);
     let at7 = a.trainer.snapshot().unwrap();
-    assert_eq!(at7.layers, original[7].layers, "the parameters of epoch 7");
+    assert_eq!(
+        at7.layers,
+        original[7].layers(),
+        "the parameters of epoch 7"
+    );
     assert_eq!(at7.train_loss, original[7].train_loss);
     a.trainer.run_epochs(13).unwrap();
     for (x, y) in a.trainer.history().iter().zip(&original) {
         assert_eq!(x.train_loss, y.train_loss, "epoch {}", x.epoch);
-        assert_eq!(x.layers, y.layers, "epoch {}", x.epoch);
+        assert_eq!(x.layers(), y.layers(), "epoch {}", x.epoch);
     }
 }
 
@@ -141,5 +145,5 @@ fn a_long_run_keeps_a_bounded_evenly_thinned_history() {
     assert!(h.windows(2).all(|w| w[0].epoch < w[1].epoch));
     let kept = h[h.len() / 2].clone();
     r.trainer.rewind(kept.epoch).unwrap();
-    assert_eq!(r.trainer.network().layers(), kept.layers.as_slice());
+    assert_eq!(r.trainer.network().layers(), kept.layers().as_slice());
 }
