@@ -99,12 +99,13 @@ fn raw_house_prices_diverge_with_a_hint_about_the_learning_rate() {
     let Some(stop @ StopReason::Diverged { .. }) = snap.stop else {
         panic!("expected divergence, got {:?}", snap.stop)
     };
+    let words = nnstep::words::stop_reason(nnstep::lesson::Lang::En, &stop);
     assert!(
-        stop.describe()
-            .contains("learning rate 0.1 is probably too large"),
-        "{}",
-        stop.describe()
+        words.contains("learning rate 0.1 is probably too large"),
+        "{words}"
     );
+    let zh = nnstep::words::stop_reason(nnstep::lesson::Lang::Zh, &stop);
+    assert!(zh.contains("学习率 0.1 可能太大"), "{zh}");
     assert!(matches!(stop, StopReason::Diverged { epoch, .. } if epoch <= 5));
 }
 

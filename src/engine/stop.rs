@@ -29,37 +29,6 @@ pub enum StopReason {
     },
 }
 
-impl StopReason {
-    /// One sentence for the status line and the text output.
-    #[must_use]
-    pub fn describe(&self) -> String {
-        match self {
-            StopReason::ReachedEps {
-                epoch,
-                loss,
-                eps,
-                on,
-            } => {
-                let which = match on {
-                    StopOn::Train => "training",
-                    StopOn::Validation => "validation",
-                };
-                format!("reached eps at epoch {epoch}: {which} loss {loss:.6} ≤ {eps}")
-            }
-            StopReason::MaxEpochs { epoch } => {
-                format!("stopped after the maximum of {epoch} epochs")
-            }
-            StopReason::Diverged {
-                epoch,
-                loss,
-                learning_rate,
-            } => format!(
-                "diverged at epoch {epoch} (loss {loss:e}): the learning rate {learning_rate} is probably too large, or the inputs need normalising"
-            ),
-        }
-    }
-}
-
 /// Whether the run stops after `record`: divergence against the `initial`
 /// (epoch 0) training loss first, then eps on the chosen loss, then the epoch
 /// budget.
