@@ -66,11 +66,11 @@ fn the_schema_rejects_unknown_keys_and_activations_and_missing_kinds() {
 //    deserialise into `RawLesson`. Its types deny unknown fields, so a
 //    property the schema has and serde lacks fails here; so does a field
 //    serde requires and the schema calls optional.
-// 3. The value is serialised again. Every key serde writes, even the `null`
-//    of an absent option, must be a property the schema declares, with a
-//    value the schema accepts (a copy of the schema that also allows `null`
-//    and drops the one-kind-only rules, which serde does not enforce). A
-//    field serde has and the schema lacks fails here.
+// 3. The value is serialised again. Every key serde writes in each object
+//    the generator made, even the `null` of an absent option, must be a
+//    property the schema declares there, and the output without its `null`s
+//    must meet the schema (less the one-kind-only rules, which validation
+//    enforces, not serde). A field serde has and the schema lacks fails here.
 // 4. Every key of the document survives the round trip, so no property is
 //    silently ignored.
 // 5. At every `enum` in the document, an unknown word is put in its place:
@@ -142,6 +142,9 @@ struct Generator<'a> {
     picks: BTreeMap<String, (usize, usize)>,
     /// The enums of the document being made.
     enums: Vec<EnumSite>,
+    /// The objects of the document being made: where each is and the
+    /// properties its schema declares.
+    objects: Vec<(String, Vec<String>)>,
 }
 
 impl Generator<'_> {
@@ -234,6 +237,7 @@ impl Generator<'_> {
         }
         let mut out = serde_json::Map::new();
         let props = schema["properties"].as_object().unwrap();
+        self.objects.push((at.to_string(), props.keys().cloned().collect()));
         for (key, sub) in props {
             if required.contains(key) || (self.full && !excluded.contains(key)) {
                 let v = self.value(sub, &format!("{here}/properties/{key}"), &format!("{at}/{key}"));
@@ -244,30 +248,32 @@ impl Generator<'_> {
     }
 }
 
-/// The schema as serde's output must meet it: every declared property may
-/// also be `null` (serde writes an absent option so), and the one-kind-only
-/// rules, which validation enforces rather than serde, are dropped.
-fn relaxed(schema: &Value) -> Value {
+/// The schema without its one-kind-only rules, which validation enforces
+/// rather than serde: what serde's output must meet once its `null`s (the
+/// absent options) are dropped.
+fn without_kind_rules(schema: &Value) -> Value {
     match schema {
-        Value::Object(o) => {
-            let mut out = serde_json::Map::new();
-            for (k, v) in o {
-                match k.as_str() {
-                    "oneOf" if is_kind_rule(v) => {}
-                    "properties" => {
-                        let props = v.as_object().unwrap().iter().map(|(name, sub)| {
-                            (name.clone(), json!({"anyOf": [relaxed(sub), {"type": "null"}]}))
-                        });
-                        out.insert(k.clone(), Value::Object(props.collect()));
-                    }
-                    _ => {
-                        out.insert(k.clone(), relaxed(v));
-                    }
-                }
-            }
-            Value::Object(out)
-        }
-        Value::Array(a) => Value::Array(a.iter().map(relaxed).collect()),
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .filter(|(k, v)| !(k.as_str() == "oneOf" && is_kind_rule(v)))
+                .map(|(k, v)| (k.clone(), without_kind_rules(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(without_kind_rules).collect()),
+        v => v.clone(),
+    }
+}
+
+/// `v` without the object entries whose value is `null`.
+fn without_nulls(v: &Value) -> Value {
+    match v {
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), without_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(without_nulls).collect()),
         v => v.clone(),
     }
 }
@@ -299,9 +305,17 @@ fn schema_errors(v: &jsonschema::Validator, doc: &Value) -> Vec<String> {
         .collect()
 }
 
+/// A generated document with what the generator knows of it.
+struct Doc {
+    name: String,
+    value: Value,
+    enums: Vec<EnumSite>,
+    objects: Vec<(String, Vec<String>)>,
+}
+
 /// Documents with every property, made until every option of every choice
 /// has been taken; then the same with only the required properties.
-fn generated() -> Vec<(String, Value, Vec<EnumSite>)> {
+fn generated() -> Vec<Doc> {
     let schema = lesson_schema();
     let mut docs = Vec::new();
     for full in [true, false] {
@@ -310,12 +324,18 @@ fn generated() -> Vec<(String, Value, Vec<EnumSite>)> {
             full,
             picks: BTreeMap::new(),
             enums: Vec::new(),
+            objects: Vec::new(),
         };
         for n in 0.. {
             assert!(n < 500, "500 documents do not take every option: {:?}", g.picks);
-            let doc = g.value(&schema, "#", "");
+            let value = g.value(&schema, "#", "");
             let keys = if full { "every key" } else { "required keys" };
-            docs.push((format!("document {n} ({keys})"), doc, std::mem::take(&mut g.enums)));
+            docs.push(Doc {
+                name: format!("document {n} ({keys})"),
+                value,
+                enums: std::mem::take(&mut g.enums),
+                objects: std::mem::take(&mut g.objects),
+            });
             if g.covered() {
                 break;
             }
@@ -327,16 +347,34 @@ fn generated() -> Vec<(String, Value, Vec<EnumSite>)> {
 #[test]
 fn every_schema_property_is_a_serde_field_and_every_serde_field_a_schema_property() {
     let strict = validator();
-    let loose = jsonschema::validator_for(&relaxed(&lesson_schema())).unwrap();
+    let loose = jsonschema::validator_for(&without_kind_rules(&lesson_schema())).unwrap();
     let docs = generated();
     assert!(docs.len() >= 7, "only {} documents", docs.len());
-    for (name, doc, _) in &docs {
+    for Doc {
+        name,
+        value: doc,
+        objects,
+        ..
+    } in &docs
+    {
         let errors = schema_errors(&strict, doc);
         assert!(errors.is_empty(), "{name} does not meet the schema: {errors:#?}\n{doc:#}");
         let raw: RawLesson = serde_json::from_value(doc.clone())
             .unwrap_or_else(|e| panic!("serde refuses {name}, which the schema accepts: {e}\n{doc:#}"));
         let back = serde_json::to_value(&raw).unwrap();
-        let errors = schema_errors(&loose, &back);
+        for (at, declared) in objects {
+            let written = back
+                .pointer(at)
+                .and_then(Value::as_object)
+                .unwrap_or_else(|| panic!("serde writes no object at {at:?} of {name}"));
+            let extra: Vec<&String> = written.keys().filter(|k| !declared.contains(k)).collect();
+            assert!(
+                extra.is_empty(),
+                "serde writes {extra:?} at {at:?} of {name}, which the schema does not declare there \
+                 (it declares {declared:?})"
+            );
+        }
+        let errors = schema_errors(&loose, &without_nulls(&back));
         assert!(
             errors.is_empty(),
             "serde writes {name} back in a form the schema does not describe: {errors:#?}\n{back:#}"
@@ -350,7 +388,16 @@ fn every_schema_property_is_a_serde_field_and_every_serde_field_a_schema_propert
 #[test]
 fn every_enum_word_serde_knows_is_in_the_schema() {
     let mut sites = 0;
-    for (name, doc, enums) in generated() {
+    for Doc {
+        name,
+        value: doc,
+        enums,
+        ..
+    } in generated()
+    {
+        if let Err(e) = serde_json::from_value::<RawLesson>(doc.clone()) {
+            panic!("serde refuses {name} as it is ({e}); the test above says why");
+        }
         for site in enums {
             let mut bad = doc.clone();
             *bad.pointer_mut(&site.pointer).unwrap() = json!("no_such_word");
@@ -361,7 +408,9 @@ fn every_enum_word_serde_knows_is_in_the_schema() {
             // serde names the words it expects: "expected `a`", "expected `a` or
             // `b`", "expected one of `a`, `b`, …". An untagged enum (a batch size
             // is a number or `full`) only says that nothing matched.
-            let Some((_, expected)) = e.split_once("expected") else {
+            let Some((_, expected)) = e
+                .split_once("unknown variant `no_such_word`, expected")
+            else {
                 assert!(e.contains("did not match any variant"), "{e}");
                 continue;
             };
