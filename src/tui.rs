@@ -11,7 +11,7 @@
 //!
 //! - [`app`]: the one state ([`App`]), with screens and modes as enums;
 //! - [`message`], [`keymap`]: what can happen, and the key tables;
-//! - [`update`]: the only code that changes the state (no I/O);
+//! - [`mod@update`]: the only code that changes the state (no I/O);
 //! - [`view`], [`home`], [`lesson_view`], [`help`], [`step_view`]: drawing,
 //!   one file per screen and per step kind, with [`prose`] and
 //!   [`text_fit`] for wrapped and fitted text;
