@@ -185,9 +185,9 @@ impl Generator<'_> {
             return self.value(&branches[i], &format!("{here}/oneOf/{i}"), at);
         }
         let ty = match &o["type"] {
-            Value::Array(types) => {
-                types[self.pick(format!("{here}/type"), types.len())].as_str().unwrap()
-            }
+            Value::Array(types) => types[self.pick(format!("{here}/type"), types.len())]
+                .as_str()
+                .unwrap(),
             t => t
                 .as_str()
                 .unwrap_or_else(|| panic!("the schema at {here} has no type")),
@@ -195,9 +195,15 @@ impl Generator<'_> {
         match ty {
             "object" => self.object(schema, here, at),
             "array" => {
-                let n = o.get("minItems").and_then(Value::as_u64).unwrap_or(1).max(1);
+                let n = o
+                    .get("minItems")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(1)
+                    .max(1);
                 (0..n)
-                    .map(|i| self.value(&o["items"], &format!("{here}/items"), &format!("{at}/{i}")))
+                    .map(|i| {
+                        self.value(&o["items"], &format!("{here}/items"), &format!("{at}/{i}"))
+                    })
                     .collect()
             }
             "string" => json!("s1"),
@@ -214,7 +220,9 @@ impl Generator<'_> {
                 (None, Some(m)) => json!(m.as_f64().unwrap() + 0.25),
                 (None, None) => json!(0.5),
             },
-            other => panic!("the schema at {here} has type {other}, which this generator does not know"),
+            other => {
+                panic!("the schema at {here} has type {other}, which this generator does not know")
+            }
         }
     }
 
@@ -237,10 +245,15 @@ impl Generator<'_> {
         }
         let mut out = serde_json::Map::new();
         let props = schema["properties"].as_object().unwrap();
-        self.objects.push((at.to_string(), props.keys().cloned().collect()));
+        self.objects
+            .push((at.to_string(), props.keys().cloned().collect()));
         for (key, sub) in props {
             if required.contains(key) || (self.full && !excluded.contains(key)) {
-                let v = self.value(sub, &format!("{here}/properties/{key}"), &format!("{at}/{key}"));
+                let v = self.value(
+                    sub,
+                    &format!("{here}/properties/{key}"),
+                    &format!("{at}/{key}"),
+                );
                 out.insert(key.clone(), v);
             }
         }
@@ -327,7 +340,11 @@ fn generated() -> Vec<Doc> {
             objects: Vec::new(),
         };
         for n in 0.. {
-            assert!(n < 500, "500 documents do not take every option: {:?}", g.picks);
+            assert!(
+                n < 500,
+                "500 documents do not take every option: {:?}",
+                g.picks
+            );
             let value = g.value(&schema, "#", "");
             let keys = if full { "every key" } else { "required keys" };
             docs.push(Doc {
@@ -358,9 +375,13 @@ fn every_schema_property_is_a_serde_field_and_every_serde_field_a_schema_propert
     } in &docs
     {
         let errors = schema_errors(&strict, doc);
-        assert!(errors.is_empty(), "{name} does not meet the schema: {errors:#?}\n{doc:#}");
-        let raw: RawLesson = serde_json::from_value(doc.clone())
-            .unwrap_or_else(|e| panic!("serde refuses {name}, which the schema accepts: {e}\n{doc:#}"));
+        assert!(
+            errors.is_empty(),
+            "{name} does not meet the schema: {errors:#?}\n{doc:#}"
+        );
+        let raw: RawLesson = serde_json::from_value(doc.clone()).unwrap_or_else(|e| {
+            panic!("serde refuses {name}, which the schema accepts: {e}\n{doc:#}")
+        });
         let back = serde_json::to_value(&raw).unwrap();
         for (at, declared) in objects {
             let written = back
@@ -381,7 +402,10 @@ fn every_schema_property_is_a_serde_field_and_every_serde_field_a_schema_propert
         );
         let mut lost = Vec::new();
         lost_keys(doc, &back, "", &mut lost);
-        assert!(lost.is_empty(), "serde drops these keys of {name}: {lost:?}");
+        assert!(
+            lost.is_empty(),
+            "serde drops these keys of {name}: {lost:?}"
+        );
     }
 }
 
@@ -403,13 +427,15 @@ fn every_enum_word_serde_knows_is_in_the_schema() {
             *bad.pointer_mut(&site.pointer).unwrap() = json!("no_such_word");
             let e = serde_json::from_value::<RawLesson>(bad)
                 .map(|_| ())
-                .expect_err(&format!("serde accepts an unknown word at {} of {name}", site.pointer))
+                .expect_err(&format!(
+                    "serde accepts an unknown word at {} of {name}",
+                    site.pointer
+                ))
                 .to_string();
             // serde names the words it expects: "expected `a`", "expected `a` or
             // `b`", "expected one of `a`, `b`, …". An untagged enum (a batch size
             // is a number or `full`) only says that nothing matched.
-            let Some((_, expected)) = e
-                .split_once("unknown variant `no_such_word`, expected")
+            let Some((_, expected)) = e.split_once("unknown variant `no_such_word`, expected")
             else {
                 assert!(e.contains("did not match any variant"), "{e}");
                 continue;

@@ -50,7 +50,10 @@ fn rust_version_covers_every_locked_dependency() {
         .filter(|p| !p["source"].is_null())
         .filter_map(|p| {
             let v = p["rust_version"].as_str()?;
-            Some((v, format!("{} {}", p["name"].as_str()?, p["version"].as_str()?)))
+            Some((
+                v,
+                format!("{} {}", p["name"].as_str()?, p["version"].as_str()?),
+            ))
         })
         .collect();
     assert!(

@@ -62,7 +62,9 @@ pub struct Resolved {
 /// trainer. Returns every problem found.
 pub fn resolve(spec: &TrainSpec, base_dir: &Path) -> Result<Resolved, Vec<SpecError>> {
     let mut errors = check::check_values(spec);
-    let data = load::load_data(spec, base_dir).map_err(|e| errors.push(e)).ok();
+    let data = load::load_data(spec, base_dir)
+        .map_err(|e| errors.push(e))
+        .ok();
     let (Some(data), true) = (data, errors.is_empty()) else {
         return Err(errors);
     };

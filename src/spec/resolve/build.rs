@@ -101,10 +101,7 @@ pub(super) fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecErro
     let net = build_network(spec, features.len())?;
     let config = TrainConfig {
         learning_rate: spec.learning_rate,
-        batch_size: spec
-            .batch_size
-            .to_engine()
-            .unwrap_or(BatchSize::FULL),
+        batch_size: spec.batch_size.to_engine().unwrap_or(BatchSize::FULL),
         max_epochs: spec.epochs,
         eps: spec.eps,
         stop_on: spec.stop_on.unwrap_or(StopOn::Train),

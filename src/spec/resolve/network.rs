@@ -116,7 +116,10 @@ mod tests {
     fn a_w_of_the_wrong_shape_names_both_shapes_at_its_key() {
         let (path, message) = error("weights: [{w: [[1, 2]]}, {w: [[7], [8]]}]");
         assert_eq!(path, "weights[0].w");
-        assert!(message.contains("W1 must be 2×2") && message.contains("found 1×2"), "{message}");
+        assert!(
+            message.contains("W1 must be 2×2") && message.contains("found 1×2"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -129,14 +132,20 @@ mod tests {
     fn a_b_of_the_wrong_length_is_named() {
         let (path, message) = error("weights: [{w: [[1, 2], [3, 4]]}, {w: [[7], [8]], b: [1, 2]}]");
         assert_eq!(path, "weights[1].b");
-        assert!(message.contains("B2 must have 1 value(s), found 2"), "{message}");
+        assert!(
+            message.contains("B2 must have 1 value(s), found 2"),
+            "{message}"
+        );
     }
 
     #[test]
     fn one_entry_per_layer_is_required() {
         let (path, message) = error("weights: [{w: [[1, 2], [3, 4]]}]");
         assert_eq!(path, "weights");
-        assert!(message.contains("1 layer(s), but layers has 2"), "{message}");
+        assert!(
+            message.contains("1 layer(s), but layers has 2"),
+            "{message}"
+        );
     }
 
     #[test]
