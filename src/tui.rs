@@ -15,7 +15,7 @@
 //! - [`view`], [`home`], [`lesson_view`], [`help`], [`step_view`]: drawing,
 //!   one file per screen and per step kind, with [`prose`] and
 //!   [`text_fit`] for wrapped and fitted text;
-//! - [`theme`], [`labels`]: every style and every word, in one place each;
+//! - [`theme`]: every style, in one place (every word is in [`crate::words`]);
 //! - [`event_loop`], [`terminal`], [`signals`]: the runtime.
 //!
 //! Only this module uses ratatui and crossterm (`tests/layering.rs`).
