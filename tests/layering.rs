@@ -35,9 +35,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     (
         "session",
-        &["lesson", "quiz", "progress", "spec", "engine", "dataset", "rng"],
+        &[
+            "lesson", "quiz", "progress", "spec", "engine", "dataset", "rng",
+        ],
     ),
-    ("words", &["session", "lesson", "quiz", "engine", "progress"]),
+    (
+        "words",
+        &["session", "lesson", "quiz", "engine", "progress"],
+    ),
     (
         "plain",
         &[
@@ -162,7 +167,10 @@ fn the_map_names_every_module_of_the_crate() {
         .map(|m| m.trim_end_matches(';').to_string())
         .collect();
     let mapped: BTreeSet<String> = ALLOWED.iter().map(|(m, _)| m.to_string()).collect();
-    assert_eq!(declared, mapped, "lib.rs modules and the layering map differ");
+    assert_eq!(
+        declared, mapped,
+        "lib.rs modules and the layering map differ"
+    );
 }
 
 #[test]
@@ -179,7 +187,9 @@ fn the_map_has_no_cycles() {
 #[test]
 fn the_checker_catches_a_sideways_import() {
     // The check itself must see a forbidden use, grouped or not.
-    let uses = crate_uses("use crate::plain::runner;\nuse crate::{words, tui::app};\n// crate::cli in a comment\n");
+    let uses = crate_uses(
+        "use crate::plain::runner;\nuse crate::{words, tui::app};\n// crate::cli in a comment\n",
+    );
     let names: Vec<&str> = uses.iter().map(|(_, n)| n.as_str()).collect();
     assert_eq!(names, ["plain", "words", "tui"]);
 }

@@ -2,12 +2,20 @@
 //! End to end: the real binary in a real terminal (tmux, on a private
 //! socket), driven by key presses at 80×24 with `TERM=screen`. Checks the
 //! screens, resizing, that the terminal is restored after `q` and after
-//! SIGTERM, and that progress is saved and resumed. Skipped, with a note,
-//! when tmux is not installed (`.ci/run` installs it).
+//! SIGTERM, and that progress is saved and resumed. Without tmux the tests
+//! are skipped with a note, except under CI (`CI` set, as CI services and
+//! `.ci/run` do), where a missing tmux fails them: a CI run that silently
+//! skipped the only end-to-end test would pass without testing the TUI.
 
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
+
+/// Whether this runs under CI: `CI` is set to anything but empty, `0` or
+/// `false` (CI services set `CI=true`).
+fn under_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
+}
 
 struct Tmux {
     socket: PathBuf,
@@ -22,6 +30,11 @@ impl Tmux {
             .output()
             .is_ok_and(|o| o.status.success());
         if !ok {
+            assert!(
+                !under_ci(),
+                "tmux is not installed, and CI is set: the end-to-end TUI test must run in CI \
+                 (.ci/run installs tmux)"
+            );
             eprintln!("note: tmux is not installed; skipping the end-to-end TUI test");
             return None;
         }

@@ -122,12 +122,6 @@ impl BoundFormula {
         })
     }
 
-    /// The formula as drawn, without values.
-    #[must_use]
-    pub fn formula(&self) -> &Rendered {
-        &self.drawn
-    }
-
     /// The formula with its value line under it, `=` under `=`.
     #[must_use]
     pub fn render(&self, values: &Bindings, result: Option<f64>, format: NumberFormat) -> Rendered {
