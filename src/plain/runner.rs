@@ -13,7 +13,7 @@ mod quiz_text;
 use super::labels::{self, Labels, labels};
 use super::table;
 use super::train_text as tt;
-use super::wrap::wrap;
+use super::wrap::{NO_BREAK_SPACE, wrap};
 use crate::formula::{self, Glyphs, RenderOptions};
 use crate::lesson::markup::{self, Block, Inline};
 use crate::lesson::{Lang, Matrix, Show, StepKind, Text, TrainStep};
@@ -317,10 +317,12 @@ impl Printer<'_> {
 }
 
 /// An inline run as plain text: emphasis loses its stars (noise to a screen
-/// reader); math is drawn on one line; code keeps its markers.
+/// reader); math is drawn on one line and kept on one line; code keeps its
+/// markers.
 fn plain_inline(i: &Inline, ascii: bool) -> String {
     match i {
         Inline::Emphasis(s) => s.clone(),
+        // Glued so that the wrapper never splits a formula across lines.
         Inline::Math(m) => formula::render_inline(
             m,
             if ascii {
@@ -328,7 +330,8 @@ fn plain_inline(i: &Inline, ascii: bool) -> String {
             } else {
                 Glyphs::Unicode
             },
-        ),
+        )
+        .replace(' ', &NO_BREAK_SPACE.to_string()),
         other => other.source(),
     }
 }
