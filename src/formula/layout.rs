@@ -301,7 +301,8 @@ pub(crate) fn unknown_source(name: &str) -> String {
 /// beyond it in script style. The body keeps its baseline.
 fn braced(over: bool, body: &List, label: Option<&List>, ctx: &Ctx) -> Block {
     let body = layout_list(body, ctx);
-    let brace = Block::text(&brace_row(body.width.max(1), over, ctx.glyphs));
+    // At least three columns, so that a brace always has two ends and a tip.
+    let brace = Block::text(&brace_row(body.width.max(3), over, ctx.glyphs));
     let label = label.map(|l| layout_list(l, &ctx.script()));
     if over {
         let mut parts: Vec<Block> = label.into_iter().collect();
@@ -326,9 +327,6 @@ fn brace_row(width: usize, over: bool, glyphs: Glyphs) -> String {
         (Glyphs::Ascii, false) => ('\\', '_', 'v', '/'),
         (Glyphs::Ascii, true) => ('/', '-', '^', '\\'),
     };
-    if width < 3 {
-        return std::iter::repeat_n(tip, width).collect();
-    }
     let mid = (width - 1) / 2;
     (0..width)
         .map(|i| match i {
