@@ -26,7 +26,10 @@ fn yaml_files() -> Vec<(String, String)> {
             if p.is_dir() {
                 dirs.push(p);
             } else if p.extension().is_some_and(|x| x == "yaml") {
-                out.push((p.display().to_string(), std::fs::read_to_string(&p).unwrap()));
+                out.push((
+                    p.display().to_string(),
+                    std::fs::read_to_string(&p).unwrap(),
+                ));
             }
         }
     }
@@ -43,10 +46,17 @@ fn readme_blocks() -> Vec<(String, String)> {
     while let Some(start) = rest.find("```yaml\n") {
         let body = &rest[start + 8..];
         let end = body.find("```").unwrap();
-        out.push((format!("README.md block {}", out.len() + 1), body[..end].to_string()));
+        out.push((
+            format!("README.md block {}", out.len() + 1),
+            body[..end].to_string(),
+        ));
         rest = &body[end..];
     }
-    assert!(out.len() >= 10, "only {} yaml blocks in the README", out.len());
+    assert!(
+        out.len() >= 10,
+        "only {} yaml blocks in the README",
+        out.len()
+    );
     out
 }
 

@@ -110,10 +110,8 @@ fn tidy_cjk_spaces(s: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let before = i.checked_sub(1).map(|j| chars[j]);
         let after = chars.get(i + 1).copied();
-        let extra = c == ' '
-            && before != Some(' ')
-            && after != Some(' ')
-            && needs_no_space(before, after);
+        let extra =
+            c == ' ' && before != Some(' ') && after != Some(' ') && needs_no_space(before, after);
         if !extra {
             out.push(c);
         }

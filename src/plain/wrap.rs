@@ -83,7 +83,13 @@ fn unglue(piece: String, room: usize) -> Vec<String> {
     parts
         .into_iter()
         .enumerate()
-        .map(|(i, p)| if i < last { format!("{p} ") } else { p.to_string() })
+        .map(|(i, p)| {
+            if i < last {
+                format!("{p} ")
+            } else {
+                p.to_string()
+            }
+        })
         .collect()
 }
 
