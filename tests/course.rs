@@ -661,7 +661,13 @@ fn ch06_threshold_table_counts_the_runs_answers() {
         assert_eq!(&cell[1..5], &counts, "threshold {th}");
         let precision = counts[0] / (counts[0] + counts[1]);
         let recall = counts[0] / (counts[0] + counts[2]);
-        assert!((cell[5] - precision).abs() < 0.0005, "precision at {th}: {precision}");
-        assert!((cell[6] - recall).abs() < 0.0005, "recall at {th}: {recall}");
+        assert!(
+            (cell[5] - precision).abs() < 0.0005,
+            "precision at {th}: {precision}"
+        );
+        assert!(
+            (cell[6] - recall).abs() < 0.0005,
+            "recall at {th}: {recall}"
+        );
     }
 }
