@@ -43,4 +43,6 @@ pub mod quiz;
 pub mod rng;
 pub mod session;
 pub mod spec;
+pub mod text;
 pub mod tui;
+pub mod words;

@@ -15,8 +15,8 @@ use nnstep::formula::{Glyphs, render_inline};
 use nnstep::lesson::markup::{self, Block, Inline};
 use nnstep::lesson::{Catalog, Lang, Lesson, QuestionKind, StepKind, Text};
 use nnstep::plain::runner::{Options, run};
-use nnstep::plain::wrap::wrap;
 use nnstep::session::Session;
+use nnstep::text::wrap;
 use unicode_width::UnicodeWidthStr;
 
 const WIDTHS: [usize; 3] = [40, 60, 80];

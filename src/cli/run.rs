@@ -8,9 +8,8 @@ use clap::Args;
 use super::{GlobalArgs, Lang as CliLang};
 use crate::lesson::{Catalog, Lang};
 use crate::plain::runner::{self, Options};
-use crate::progress::{Change, FALLBACK_LEARNER, Store, StoreError};
-use crate::quiz::QuestionRecord;
-use crate::session::Session;
+use crate::progress::{Progress, Store, StoreError};
+use crate::session::{self, Session};
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
@@ -51,25 +50,25 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let mut store = Store::from_env(|k| std::env::var(k).ok());
-    let (learner, saved) = match store.as_ref().map(|s| saved_state(s, &lesson.id)) {
-        Some(Ok(found)) => found,
+    let progress = match store.as_ref().map(saved_progress) {
+        Some(Ok(p)) => p,
         Some(Err(e)) => {
             eprintln!("note: {e}; this run's results are not saved");
             store = None;
-            (FALLBACK_LEARNER, Vec::new())
+            Progress::default()
         }
-        None => (FALLBACK_LEARNER, Vec::new()),
+        None => Progress::default(),
     };
-    let mut session = Session::new(lesson)
-        .with_seed(global.seed)
-        .with_learner(learner)
-        .with_results(&saved);
-    if let Some(n) = args.step {
-        if let Err(e) = session.goto(n.saturating_sub(1)) {
+    // The plain runner prints from the step asked for (the first by
+    // default), not from where the learner stopped in the full-screen view.
+    let first = args.step.map_or(0, |n| n.saturating_sub(1));
+    let mut session = match session::open(lesson, &progress, global.seed, Some(first)) {
+        Ok(o) => o.session,
+        Err(e) => {
             eprintln!("error: {e}");
             return Ok(ExitCode::FAILURE);
         }
-    }
+    };
     let opts = Options {
         lang: lang(global),
         ascii: global.ascii,
@@ -77,13 +76,8 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     };
     let stdin = std::io::stdin();
     let mut save = |s: &mut Session| {
-        let lesson = s.lesson().id.clone();
-        for record in s.take_results() {
+        for change in s.take_changes() {
             let Some(store) = &store else { continue };
-            let change = Change::Quiz {
-                lesson: lesson.clone(),
-                record,
-            };
             if let Err(e) = store.apply(&change) {
                 eprintln!("note: {e}");
             }
@@ -99,11 +93,9 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The learner's identity (made now if new) and their saved quiz results
-/// in lesson `id`.
-fn saved_state(store: &Store, id: &str) -> Result<(u64, Vec<QuestionRecord>), StoreError> {
-    let learner = store.learner()?;
-    let loaded = store.load()?;
-    let saved = loaded.progress.lesson(id).map(|l| l.records());
-    Ok((learner, saved.unwrap_or_default()))
+/// The learner's saved progress, with their identity made now if new (so
+/// their generated numbers stay the same from now on).
+fn saved_progress(store: &Store) -> Result<Progress, StoreError> {
+    store.learner()?;
+    Ok(store.load()?.progress)
 }

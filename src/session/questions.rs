@@ -118,8 +118,9 @@ impl Session {
                     outcome: r.outcome,
                     last: None,
                 };
-                self.quiz
-                    .insert((r.step.clone(), r.question.clone()), state);
+                let key = (r.step.clone(), r.question.clone());
+                self.restored.insert(key.clone(), state.clone());
+                self.quiz.insert(key, state);
             }
         }
         self
