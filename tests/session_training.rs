@@ -36,9 +36,9 @@ fn scrubbing_shows_the_exact_record_of_epoch_k() {
     assert_eq!(t.viewing(), Some(6));
     let shown = t.shown().unwrap();
     assert_eq!(shown.epoch, 6);
-    assert_eq!(shown.layers, recorded.layers);
+    assert_eq!(shown.layers(), recorded.layers());
     assert_eq!(shown.train_loss, recorded.train_loss);
-    assert_eq!(shown.grads, recorded.grads);
+    assert_eq!(shown.grads(), recorded.grads());
     assert_eq!(t.history_shown().len(), 7, "the loss chart ends at epoch 6");
     t.scrub_forward();
     t.scrub_forward();
@@ -62,7 +62,8 @@ fn resuming_from_a_past_epoch_continues_the_run_from_there() {
     let h = t.run().trainer.history();
     assert_eq!(h.len(), 9, "epochs 0..=8: the later history was dropped");
     assert_eq!(
-        h[8].layers, original[8].layers,
+        h[8].layers(),
+        original[8].layers(),
         "and epoch 8 is computed again identically"
     );
 }
@@ -72,17 +73,17 @@ fn restart_with_the_same_seed_reproduces_and_a_new_seed_differs() {
     let mut t = training(&LINE.replace("identity}]", "identity}]\ninit: xavier"));
     t.step_epoch().unwrap();
     t.step_epoch().unwrap();
-    let first = t.shown().unwrap().layers.clone();
+    let first = t.shown().unwrap().layers();
     t.restart();
     assert_eq!(t.run().trainer.history().len(), 1);
     t.step_epoch().unwrap();
     t.step_epoch().unwrap();
-    assert_eq!(t.shown().unwrap().layers, first);
+    assert_eq!(t.shown().unwrap().layers(), first);
     t.restart_with_seed(77).unwrap();
     assert_eq!(t.spec().seed, 77);
     t.step_epoch().unwrap();
     t.step_epoch().unwrap();
-    assert_ne!(t.shown().unwrap().layers, first);
+    assert_ne!(t.shown().unwrap().layers(), first);
 }
 
 #[test]

@@ -54,18 +54,25 @@ pub enum StepKind {
 }
 
 impl StepKind {
+    /// The kind as the lesson file names it.
+    #[must_use]
+    pub fn raw_kind(&self) -> super::raw::RawKind {
+        use super::raw::RawKind;
+        match self {
+            StepKind::Text(_) => RawKind::Text,
+            StepKind::Formula { .. } => RawKind::Formula,
+            StepKind::Matrix(_) => RawKind::Matrix,
+            StepKind::Table(_) => RawKind::Table,
+            StepKind::Train(_) => RawKind::Train,
+            StepKind::Compare(_) => RawKind::Compare,
+            StepKind::Quiz(_) => RawKind::Quiz,
+        }
+    }
+
     /// The kind's key in YAML (`text`, `train`, …).
     #[must_use]
     pub fn name(&self) -> &'static str {
-        match self {
-            StepKind::Text(_) => "text",
-            StepKind::Formula { .. } => "formula",
-            StepKind::Matrix(_) => "matrix",
-            StepKind::Table(_) => "table",
-            StepKind::Train(_) => "train",
-            StepKind::Compare(_) => "compare",
-            StepKind::Quiz(_) => "quiz",
-        }
+        self.raw_kind().key()
     }
 }
 

@@ -324,7 +324,7 @@ impl Training {
             Some(_) => 0,
         };
         let layers = match (self.viewing, self.shown()) {
-            (Some(_), Some(rec)) => rec.layers.clone(),
+            (Some(_), Some(rec)) => rec.layers(),
             _ => t.network().layers().to_vec(),
         };
         let net = crate::engine::Network::from_layers(layers, t.network().loss())?;

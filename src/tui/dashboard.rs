@@ -201,7 +201,7 @@ impl Dashboard {
 
     fn layers_shown(&self) -> Vec<Dense> {
         match (self.training.viewing(), self.training.shown()) {
-            (Some(_), Some(rec)) => rec.layers.clone(),
+            (Some(_), Some(rec)) => rec.layers(),
             _ => self.training.run().trainer.network().layers().to_vec(),
         }
     }
@@ -245,8 +245,10 @@ impl Dashboard {
         if bottom.height == 0 {
             return;
         }
+        let recorded = self.training.viewing().and(self.training.shown());
+        let recorded_grads = recorded.and_then(|r| r.grads());
         let grads = match self.training.viewing() {
-            Some(_) => self.training.shown().and_then(|r| r.grads.as_ref()),
+            Some(_) => recorded_grads.as_ref(),
             None => self.training.run().trainer.last_grads(),
         }
         .filter(|_| wants(Show::Grads));
