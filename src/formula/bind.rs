@@ -116,6 +116,7 @@ impl BoundFormula {
                 lines: block.rows,
                 width: block.width,
                 baseline: block.baseline,
+                warnings: formula.warnings.clone(),
             },
             rhs,
             column: if column * 2 <= opts.width { column } else { 2 },
@@ -137,6 +138,7 @@ impl BoundFormula {
             lines: block.rows,
             width: block.width,
             baseline: block.baseline,
+            warnings: self.drawn.warnings.clone(),
         }
     }
 
