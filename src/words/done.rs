@@ -28,12 +28,23 @@ pub enum Done {
     Iteration,
     /// The speed is now this many epochs per second (infinite: flat out).
     Speed(f64),
+    /// Back to epoch 0; `kept` when the learner's η and batch size were
+    /// kept (they differ from the lesson's).
     Restart {
+        seed: u64,
+        kept: bool,
+    },
+    /// Back to epoch 0 with the lesson's own η and batch size.
+    Reset {
         seed: u64,
     },
     NewSeed {
         seed: u64,
     },
+    /// Space on a run that has stopped for good: why, and how to restart.
+    Finished(crate::engine::StopReason),
+    /// The dashboard's lower panel now shows this.
+    Panel(super::train::Panel),
     LearningRate(f64),
     BatchSize(String),
     /// Looking at a recorded epoch.
@@ -88,8 +99,19 @@ pub fn done(lang: Lang, d: &Done) -> String {
         Done::Iteration => "one iteration".into(),
         Done::Speed(s) if zh => format!("速度：{}", speed(lang, *s)),
         Done::Speed(s) => format!("speed {}", speed(lang, *s)),
-        Done::Restart { seed } if zh => format!("重新开始（随机种子 {seed}）"),
-        Done::Restart { seed } => format!("restart (seed {seed})"),
+        Done::Restart { seed, kept: false } if zh => format!("重新开始（随机种子 {seed}）"),
+        Done::Restart { seed, kept: false } => format!("restart (seed {seed})"),
+        Done::Restart { seed, kept: true } if zh => {
+            format!("重新开始（种子 {seed}，保留你的 η 和批大小；R 恢复本课设置）")
+        }
+        Done::Restart { seed, kept: true } => {
+            format!("restart (seed {seed}), your η and batch kept; R resets")
+        }
+        Done::Reset { seed } if zh => format!("按本课的 η 和批大小重新开始（种子 {seed}）"),
+        Done::Reset { seed } => format!("restart with the lesson's η and batch (seed {seed})"),
+        Done::Finished(r) => super::train::finished_how_to_restart(lang, r),
+        Done::Panel(p) if zh => format!("下方面板：{}", super::train::panel_name(lang, *p)),
+        Done::Panel(p) => format!("panel: {}", super::train::panel_name(lang, *p)),
         Done::NewSeed { seed } if zh => format!("换随机种子 {seed} 重新开始"),
         Done::NewSeed { seed } => format!("restart with new seed {seed}"),
         Done::LearningRate(eta) => format!("η = {eta}"),

@@ -303,6 +303,56 @@ pub fn diverged_advice(lang: Lang, epoch: usize, loss: &str, eta: &str, lr: f64)
     }
 }
 
+/// The run state of a stopped run, short, for the status line.
+#[must_use]
+pub fn run_state(lang: Lang, r: &StopReason) -> String {
+    let zh = lang == Lang::Zh;
+    match (r, zh) {
+        (StopReason::ReachedEps { .. }, false) => "finished: eps reached".into(),
+        (StopReason::ReachedEps { .. }, true) => "已结束：达到目标".into(),
+        (StopReason::MaxEpochs { .. }, false) => "finished: epoch limit".into(),
+        (StopReason::MaxEpochs { .. }, true) => "已结束：达到最大轮数".into(),
+        (StopReason::Diverged { .. }, false) => "stopped: diverged".into(),
+        (StopReason::Diverged { .. }, true) => "已停止：发散".into(),
+    }
+}
+
+/// What Space says on a run that has stopped for good: that it is
+/// finished, and how to run it again.
+#[must_use]
+pub fn finished_how_to_restart(lang: Lang, r: &StopReason) -> String {
+    let state = run_state(lang, r);
+    match lang {
+        Lang::En => format!("{state}; r restarts"),
+        Lang::Zh => format!("{state}；按 r 重来"),
+    }
+}
+
+/// The lower panel of the training dashboard, cycled by a key: the
+/// charts alone, or the parameters, gradients or bound formulas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Panel {
+    Charts,
+    Params,
+    Grads,
+    Formulas,
+}
+
+/// A panel's name.
+#[must_use]
+pub fn panel_name(lang: Lang, p: Panel) -> &'static str {
+    match (lang, p) {
+        (Lang::En, Panel::Charts) => "charts",
+        (Lang::Zh, Panel::Charts) => "图表",
+        (Lang::En, Panel::Params) => "parameters",
+        (Lang::Zh, Panel::Params) => "参数",
+        (Lang::En, Panel::Grads) => "gradients",
+        (Lang::Zh, Panel::Grads) => "梯度",
+        (Lang::En, Panel::Formulas) => "formulas",
+        (Lang::Zh, Panel::Formulas) => "公式",
+    }
+}
+
 /// A comparison run's status in the results table.
 #[must_use]
 pub fn run_status(lang: Lang, s: RunStatus) -> String {
