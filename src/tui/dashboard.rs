@@ -371,6 +371,13 @@ impl Dashboard {
     }
 }
 
+/// A log-scale axis label as a real number: the value 10^`exp`, to two
+/// significant digits (`0.0016`, `250`, `1.6e-7`), not `1e-2.8`.
+#[must_use]
+pub fn log_label(exp: f64) -> String {
+    crate::text::number::plain(10f64.powf(exp), 2)
+}
+
 /// Replaces what the chart widgets draw with box-drawing, Braille and other
 /// non-ASCII glyphs by ASCII stand-ins, for terminals and fonts without them.
 pub fn asciify(area: Rect, buf: &mut Buffer) {

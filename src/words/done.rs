@@ -55,6 +55,8 @@ pub enum Done {
     PlayAll,
     EpochAll,
     RestartAll,
+    /// Space on a comparison whose runs have all stopped.
+    AllFinished,
     /// Answering question n (1-based).
     Answering(usize),
     Answered {
@@ -65,6 +67,8 @@ pub enum Done {
     SolutionAsked(usize),
     /// An empty answer line was submitted.
     EmptyAnswer,
+    /// An empty matrix was submitted in the cell editor.
+    EmptyGrid,
     /// A training control failed (the engine's message, rarely seen).
     Failed(String),
 }
@@ -131,6 +135,8 @@ pub fn done(lang: Lang, d: &Done) -> String {
         Done::EpochAll => "one epoch of every run".into(),
         Done::RestartAll if zh => "全部重新开始".into(),
         Done::RestartAll => "restart all runs".into(),
+        Done::AllFinished if zh => "所有训练都已结束；按 r 重来".into(),
+        Done::AllFinished => "every run has finished; r restarts them".into(),
         Done::Answering(q) if zh => format!("回答第 {q} 题"),
         Done::Answering(q) => format!("answer Q{q}"),
         Done::Answered { question, right } if zh => {
@@ -148,6 +154,8 @@ pub fn done(lang: Lang, d: &Done) -> String {
         Done::SolutionAsked(q) => format!("worked solution of Q{q}"),
         Done::EmptyAnswer if zh => "先输入答案，或输入 提示 / 解答".into(),
         Done::EmptyAnswer => "type an answer first, or hint / solution".into(),
+        Done::EmptyGrid if zh => "先逐格填入数字（Tab 换格），或在一格中输入 提示 / 解答".into(),
+        Done::EmptyGrid => "fill the cells (Tab moves), or type hint / solution in one".into(),
         Done::Failed(m) if zh => format!("无法执行：{m}"),
         Done::Failed(m) => m.clone(),
     }

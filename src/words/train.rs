@@ -31,6 +31,8 @@ pub struct TrainWords {
     pub parameters_and_grads: &'static str,
     pub in_units: &'static str,
     pub last_grads: &'static str,
+    /// What the mark beside a parameter means (its legend).
+    pub changed: &'static str,
     pub closed_form: &'static str,
     /// The normal-equation solution beside the trained parameters.
     pub normal_equation: &'static str,
@@ -96,6 +98,7 @@ const EN: TrainWords = TrainWords {
     parameters_and_grads: "parameters and last gradients",
     in_units: "in original units",
     last_grads: "gradients of the last batch",
+    changed: "changed",
     closed_form: "closed form (normal equation)",
     normal_equation: "normal equation",
     trained_units: "trained (units)",
@@ -157,6 +160,7 @@ const ZH: TrainWords = TrainWords {
     parameters_and_grads: "参数与最近的梯度",
     in_units: "换算回原始单位",
     last_grads: "最后一批的梯度",
+    changed: "有变化",
     closed_form: "闭式解（正规方程）",
     normal_equation: "正规方程",
     trained_units: "训练所得（原单位）",
@@ -495,6 +499,16 @@ pub fn network(lang: Lang, net: &Network) -> String {
         )
         .collect::<Vec<_>>()
         .join(" → ")
+}
+
+/// A title with a legend in parentheses: `parameters (• changed)`,
+/// `参数（• 有变化）`.
+#[must_use]
+pub fn with_legend(lang: Lang, title: &str, legend: &str) -> String {
+    match lang {
+        Lang::En => format!("{title} ({legend})"),
+        Lang::Zh => format!("{title}（{legend}）"),
+    }
 }
 
 /// A panel title with a space either side, as the frame shows it; no space

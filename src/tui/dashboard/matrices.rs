@@ -14,8 +14,8 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::Look;
 use crate::engine::{Dense, Gradients};
 
-/// Characters per value: sign, digits, change mark.
-const CELL: usize = 8;
+/// Characters per value: sign, digits, change mark, a space.
+const CELL: usize = 9;
 
 /// One named matrix to draw, with the previous frame's values if any.
 pub struct Shown<'a> {
@@ -121,14 +121,13 @@ pub fn render(
         );
     }
     let w = train_words(lang);
-    let title = format!(
-        " {} ",
-        match (which, grads.is_some()) {
-            (Which::Grads, _) => w.last_grads,
-            (Which::Params, true) => w.parameters_and_grads,
-            (Which::Params, false) => w.parameters,
-        }
-    );
+    let mark = if look.ascii { "*" } else { "•" };
+    let name = match (which, grads.is_some()) {
+        (Which::Grads, _) => w.last_grads,
+        (Which::Params, true) => w.parameters_and_grads,
+        (Which::Params, false) => w.parameters,
+    };
+    let title = crate::words::train::with_legend(lang, name, &format!("{mark} {}", w.changed));
     let block = with_overflow(look.block(&title), lines.len(), area.height, look, lang);
     Paragraph::new(lines).block(block).render(area, buf);
 }
@@ -201,7 +200,7 @@ fn value_span(v: f64, changed: bool, look: Look) -> Span<'static> {
         " "
     };
     let sign = if v < 0.0 { '-' } else { '+' };
-    let text = format!("{sign}{:<6}{mark}", trim(v.abs()));
+    let text = format!("{sign}{:<6}{mark} ", trim(v.abs()));
     let color = if v < 0.0 { Color::Red } else { Color::Green };
     let mut style = look.fg(color);
     if changed {
