@@ -24,6 +24,8 @@
 //!   answer and run do; UI-free, driven by the TUI and the plain runner.
 //! - [`plain`]: plain-text output: charts, training reports, wrapping,
 //!   tables and the plain lesson runner.
+//! - [`untrusted`]: text and files from outside made safe to print and
+//!   read (no control characters reach the terminal; no device is read).
 //! - [`diagnostic`]: rustc-style messages for the files authors write.
 //! - [`cli`]: the command line; `main.rs` only maps its result to an exit code.
 //!
@@ -44,3 +46,4 @@ pub mod rng;
 pub mod session;
 pub mod spec;
 pub mod tui;
+pub mod untrusted;
