@@ -6,6 +6,7 @@ use std::path::Path;
 
 use ndarray::{Array2, Axis, concatenate};
 
+use super::limits;
 use super::locate::PathSeg;
 use super::{Normalize, StatsFrom, TrainSpec};
 use crate::dataset::{DataError, Table, builtin, csv_io};
@@ -16,6 +17,7 @@ use crate::engine::{
     transform::{self, Normalizer},
 };
 use crate::rng::SeededRng;
+use crate::untrusted::{EXCERPT_CHARS, excerpt, visible_line};
 
 /// One problem in a spec, at a key path (`layers[1].units`).
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +29,7 @@ pub struct SpecError {
 }
 
 impl SpecError {
-    fn at(path: &[&str], message: impl Into<String>) -> Self {
+    pub(super) fn at(path: &[&str], message: impl Into<String>) -> Self {
         Self {
             path: parse_path(path),
             message: message.into(),
@@ -35,7 +37,7 @@ impl SpecError {
         }
     }
 
-    fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(super) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -216,6 +218,7 @@ fn check_values(spec: &TrainSpec) -> Vec<SpecError> {
                 .hint("set validation: 0.1"),
         );
     }
+    errs.extend(limits::check_shape(spec));
     errs.extend(check_layers(spec));
     errs
 }
@@ -302,9 +305,9 @@ fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, SpecError> {
             (name.clone(), b.train, b.test)
         }
         (None, Some(csv)) => {
-            let t =
-                csv_io::read_csv(&base_dir.join(csv)).map_err(|e| data_err(&["data", "csv"], e))?;
-            (csv.display().to_string(), t, None)
+            let t = csv_io::read_lesson_csv(base_dir, csv)
+                .map_err(|e| data_err(&["data", "csv"], e))?;
+            (visible_line(&csv.display().to_string()).into_owned(), t, None)
         }
         _ => {
             return Err(
@@ -317,7 +320,7 @@ fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, SpecError> {
     };
     if let Some(test_csv) = &d.test_csv {
         test = Some(
-            csv_io::read_csv(&base_dir.join(test_csv))
+            csv_io::read_lesson_csv(base_dir, test_csv)
                 .map_err(|e| data_err(&["data", "test_csv"], e))?,
         );
     }
@@ -325,11 +328,13 @@ fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, SpecError> {
         Some(t) => t.clone(),
         None => train.columns.last().cloned().unwrap_or_default(),
     };
-    if train.column_index(&target).is_none() {
-        return Err(
-            SpecError::at(&["data", "target"], format!("no column named '{target}'"))
-                .hint(format!("the columns are: {}", train.columns.join(", "))),
-        );
+    let train_columns = train.column_map();
+    if !train_columns.contains_key(target.as_str()) {
+        return Err(SpecError::at(
+            &["data", "target"],
+            format!("no column named '{}'", excerpt(&target, EXCERPT_CHARS)),
+        )
+        .hint(format!("the columns are: {}", train.columns_list())));
     }
     let features = match &d.features {
         Some(f) => f.clone(),
@@ -341,20 +346,30 @@ fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, SpecError> {
             .collect(),
     };
     for (i, f) in features.iter().enumerate() {
-        if train.column_index(f).is_none() {
+        if !train_columns.contains_key(f.as_str()) {
             return Err(SpecError::at(
                 &["data", "features", &i.to_string()],
-                format!("no column named '{f}'"),
+                format!("no column named '{}'", excerpt(f, EXCERPT_CHARS)),
             )
-            .hint(format!("the columns are: {}", train.columns.join(", "))));
+            .hint(format!("the columns are: {}", train.columns_list())));
         }
     }
+    let inputs = features
+        .len()
+        .checked_mul(spec.polynomial.unwrap_or(1).max(1))
+        .unwrap_or(usize::MAX);
+    let rows = train.rows().saturating_add(test.as_ref().map_or(0, Table::rows));
+    limits::check_run(spec, rows, inputs)?;
     if let Some(t) = &test {
+        let test_columns = t.column_map();
         for c in features.iter().chain(std::iter::once(&target)) {
-            if t.column_index(c).is_none() {
+            if !test_columns.contains_key(c.as_str()) {
                 return Err(SpecError::at(
                     &["data", "test_csv"],
-                    format!("the test data has no column '{c}'"),
+                    format!(
+                        "the test data has no column '{}'",
+                        excerpt(c, EXCERPT_CHARS)
+                    ),
                 ));
             }
         }
