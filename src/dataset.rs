@@ -156,7 +156,7 @@ impl Table {
     /// The column names for a message: at most a few, safe to print.
     #[must_use]
     pub fn columns_list(&self) -> String {
-        csv_io::names_excerpt(&self.columns)
+        csv_io::names_excerpt(&self.columns, ", ")
     }
 
     /// The named columns as an (rows, names.len()) matrix, in the order given.

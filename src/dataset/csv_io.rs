@@ -62,9 +62,10 @@ fn read_named(path: &Path, source_name: &str) -> Result<Table, DataError> {
     parse_csv_bytes(&bytes, &source_name)
 }
 
-/// Column names for a message: the first few, printable, with the count.
+/// Column names for a message, joined by `sep`: the first few, printable,
+/// with the count.
 #[must_use]
-pub fn names_excerpt(names: &[String]) -> String {
+pub fn names_excerpt(names: &[String], sep: &str) -> String {
     const SHOWN: usize = 12;
     let mut out: Vec<String> = (names.iter().take(SHOWN))
         .map(|n| excerpt(n, EXCERPT_CHARS))
@@ -72,7 +73,7 @@ pub fn names_excerpt(names: &[String]) -> String {
     if names.len() > SHOWN {
         out.push(format!("… ({} columns in all)", names.len()));
     }
-    out.join(", ")
+    out.join(sep)
 }
 
 /// Parses CSV text with a header row. `source_name` names it in errors.
@@ -236,7 +237,7 @@ impl Cells<'_> {
                 row: row_of(self.record, self.input),
                 expected: self.columns.len(),
                 found: self.record.len(),
-                header: names_excerpt(self.columns),
+                header: names_excerpt(self.columns, ","),
             });
         }
         for (i, (field, name)) in self.record.iter().zip(self.columns).enumerate() {
