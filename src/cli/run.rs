@@ -8,7 +8,7 @@ use clap::Args;
 use super::{GlobalArgs, Lang as CliLang};
 use crate::lesson::{Catalog, Lang};
 use crate::plain::runner::{self, Options};
-use crate::progress::{Change, FALLBACK_LEARNER, Store, StoreError};
+use crate::progress::{Change, FALLBACK_LEARNER, Notice, Store, StoreError};
 use crate::quiz::QuestionRecord;
 use crate::session::Session;
 
@@ -52,7 +52,12 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     }
     let mut store = Store::from_env(|k| std::env::var(k).ok());
     let (learner, saved) = match store.as_ref().map(|s| saved_state(s, &lesson.id)) {
-        Some(Ok(found)) => found,
+        Some(Ok((learner, saved, notice))) => {
+            if let Some(n) = notice {
+                eprintln!("note: {n}");
+            }
+            (learner, saved)
+        }
         Some(Err(e)) => {
             eprintln!("note: {e}; this run's results are not saved");
             store = None;
@@ -78,7 +83,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let stdin = std::io::stdin();
     let mut save = |s: &mut Session| {
         let lesson = s.lesson().id.clone();
-        for record in s.take_results() {
+        for record in s.take_updates() {
             let Some(store) = &store else { continue };
             let change = Change::Quiz {
                 lesson: lesson.clone(),
@@ -99,11 +104,21 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The learner's identity (made now if new) and their saved quiz results
-/// in lesson `id`.
-fn saved_state(store: &Store, id: &str) -> Result<(u64, Vec<QuestionRecord>), StoreError> {
+/// The learner's identity (made now if new), their saved quiz results in
+/// lesson `id`, and what happened to a bad progress file on the way (moved
+/// aside or repaired), for the learner to be told.
+fn saved_state(
+    store: &Store,
+    id: &str,
+) -> Result<(u64, Vec<QuestionRecord>, Option<Notice>), StoreError> {
+    // The first load sees (and moves aside) a corrupt file; keep its notice.
+    let first = store.load()?;
     let learner = store.learner()?;
     let loaded = store.load()?;
     let saved = loaded.progress.lesson(id).map(|l| l.records());
-    Ok((learner, saved.unwrap_or_default()))
+    Ok((
+        learner,
+        saved.unwrap_or_default(),
+        first.notice.or(loaded.notice),
+    ))
 }

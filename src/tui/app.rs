@@ -339,7 +339,7 @@ impl App {
             return;
         };
         let lesson = l.session.lesson().id.clone();
-        for record in l.session.take_results() {
+        for record in l.session.take_updates() {
             let change = Change::Quiz {
                 lesson: lesson.clone(),
                 record,
