@@ -94,12 +94,7 @@ impl fmt::Display for Diagnostic {
         } else {
             let num = self.line.to_string();
             let pad = " ".repeat(num.len());
-            writeln!(
-                f,
-                "{pad}--> {file}:{}:{}",
-                self.line,
-                self.column.max(1)
-            )?;
+            writeln!(f, "{pad}--> {file}:{}:{}", self.line, self.column.max(1))?;
             if let Some(src) = &self.source_line {
                 let src = src.replace('\t', " ");
                 let col0 = self.column.saturating_sub(1).min(src.len());
@@ -145,7 +140,9 @@ mod tests {
             .with_hint(Some("\u{202e}x".into()));
         let shown = d.to_string();
         assert!(
-            shown.chars().all(|c| c == '\n' || !crate::untrusted::is_unsafe(c, true)),
+            shown
+                .chars()
+                .all(|c| c == '\n' || !crate::untrusted::is_unsafe(c, true)),
             "{shown:?}"
         );
         assert!(shown.contains("title: ␛]0;pwned␇␛[2J"), "{shown}");

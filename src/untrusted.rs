@@ -164,7 +164,10 @@ fn check_regular(meta: &std::fs::Metadata, max_bytes: u64) -> io::Result<()> {
 fn too_large(max_bytes: u64) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidData,
-        format!("the file is larger than the limit of {}", size_name(max_bytes)),
+        format!(
+            "the file is larger than the limit of {}",
+            size_name(max_bytes)
+        ),
     )
 }
 
@@ -230,7 +233,12 @@ mod tests {
         let f = dir.join("a.txt");
         std::fs::write(&f, "12345").unwrap();
         assert_eq!(read_regular_file(&f, 5).unwrap(), b"12345");
-        assert!(read_regular_file(&f, 4).unwrap_err().to_string().contains("larger"));
+        assert!(
+            read_regular_file(&f, 4)
+                .unwrap_err()
+                .to_string()
+                .contains("larger")
+        );
         assert!(read_regular_file(&dir, 100).is_err());
         if Path::new("/dev/zero").exists() {
             let e = read_regular_file(Path::new("/dev/zero"), 100).unwrap_err();

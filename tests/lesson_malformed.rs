@@ -92,5 +92,9 @@ fn bad_indentation_is_a_located_syntax_error() {
 #[test]
 fn a_missing_file_is_an_error_not_a_panic() {
     let r = lesson::load_file(Path::new("/nonexistent/lesson.yaml"));
-    assert!(r.unwrap_err()[0].message.contains("cannot read the lesson file"));
+    assert!(
+        r.unwrap_err()[0]
+            .message
+            .contains("cannot read the lesson file")
+    );
 }

@@ -59,7 +59,10 @@ fn quiz_results_round_trip_through_the_file() {
         .unwrap();
     let p = store.load().unwrap().progress;
     let r = &p.lesson("ch04").unwrap().quiz["by-hand"]["dw"];
-    assert_eq!((r.attempts, r.hints_used, r.outcome), (5, 2, Outcome::Right));
+    assert_eq!(
+        (r.attempts, r.hints_used, r.outcome),
+        (5, 2, Outcome::Right)
+    );
 }
 
 #[test]

@@ -78,7 +78,12 @@ mod tests {
         std::fs::write(dir.path().join("data/a.csv"), "x\n1\n").unwrap();
         let ok = data_path(dir.path(), Path::new("data/a.csv")).unwrap();
         assert!(ok.ends_with("data/a.csv"));
-        for bad in ["/etc/passwd", "../x.csv", "data/../../x.csv", "/proc/self/environ"] {
+        for bad in [
+            "/etc/passwd",
+            "../x.csv",
+            "data/../../x.csv",
+            "/proc/self/environ",
+        ] {
             let e = data_path(dir.path(), Path::new(bad)).unwrap_err();
             assert!(matches!(e, DataError::OutsideFolder { .. }), "{bad}: {e}");
         }

@@ -53,12 +53,11 @@ pub fn read_lesson_csv(base_dir: &Path, name: &Path) -> Result<Table, DataError>
 
 fn read_named(path: &Path, source_name: &str) -> Result<Table, DataError> {
     let source_name = visible_line(source_name).into_owned();
-    let bytes = untrusted::read_regular_file(path, MAX_CSV_BYTES).map_err(|e| {
-        DataError::Unreadable {
+    let bytes =
+        untrusted::read_regular_file(path, MAX_CSV_BYTES).map_err(|e| DataError::Unreadable {
             source_name: source_name.clone(),
             reason: e.to_string(),
-        }
-    })?;
+        })?;
     parse_csv_bytes(&bytes, &source_name)
 }
 

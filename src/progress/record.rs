@@ -174,7 +174,9 @@ impl Progress {
     /// hand-edited or hostile file). Returns how many entries went.
     pub fn repair(&mut self) -> usize {
         let bad = |id: &str| {
-            id.is_empty() || id.len() > MAX_ID_BYTES || id.chars().any(|c| untrusted::is_unsafe(c, false))
+            id.is_empty()
+                || id.len() > MAX_ID_BYTES
+                || id.chars().any(|c| untrusted::is_unsafe(c, false))
         };
         let mut dropped = 0;
         let before = self.lessons.len();

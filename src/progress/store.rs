@@ -144,6 +144,20 @@ impl Store {
         self.update(|p| p.apply(change, unix_now()))
     }
 
+    /// [`Store::apply`], calling `between` with the lock held, after the
+    /// file is read and before it is written: for tests that stop a save
+    /// in the middle and check that other instances wait for it.
+    pub fn apply_with(
+        &self,
+        change: &Change,
+        between: impl FnOnce(),
+    ) -> Result<Loaded, StoreError> {
+        self.update(|p| {
+            p.apply(change, unix_now());
+            between();
+        })
+    }
+
     /// The learner's identity, made and saved now if the file has none yet
     /// (so the first lesson opened already has the learner's own numbers).
     pub fn learner(&self) -> Result<u64, StoreError> {

@@ -143,7 +143,10 @@ impl Session {
             .into_iter()
             .map(|r| {
                 let key = (r.step.clone(), r.question.clone());
-                let (a0, h0) = self.synced.insert(key, (r.attempts, r.hints_used)).unwrap_or((0, 0));
+                let (a0, h0) = self
+                    .synced
+                    .insert(key, (r.attempts, r.hints_used))
+                    .unwrap_or((0, 0));
                 QuizUpdate {
                     attempts_added: r.attempts.saturating_sub(a0),
                     hints_added: r.hints_used.saturating_sub(h0),

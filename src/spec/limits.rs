@@ -58,10 +58,7 @@ pub(super) fn check_shape(spec: &TrainSpec) -> Vec<SpecError> {
     if spec.epochs > MAX_EPOCHS {
         errs.push(SpecError::at(
             &["epochs"],
-            format!(
-                "{} epochs is over the limit of {MAX_EPOCHS}",
-                spec.epochs
-            ),
+            format!("{} epochs is over the limit of {MAX_EPOCHS}", spec.epochs),
         ));
     }
     if spec.predict.len() > MAX_PREDICT {

@@ -307,7 +307,11 @@ fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, SpecError> {
         (None, Some(csv)) => {
             let t = csv_io::read_lesson_csv(base_dir, csv)
                 .map_err(|e| data_err(&["data", "csv"], e))?;
-            (visible_line(&csv.display().to_string()).into_owned(), t, None)
+            (
+                visible_line(&csv.display().to_string()).into_owned(),
+                t,
+                None,
+            )
         }
         _ => {
             return Err(
@@ -358,7 +362,9 @@ fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, SpecError> {
         .len()
         .checked_mul(spec.polynomial.unwrap_or(1).max(1))
         .unwrap_or(usize::MAX);
-    let rows = train.rows().saturating_add(test.as_ref().map_or(0, Table::rows));
+    let rows = train
+        .rows()
+        .saturating_add(test.as_ref().map_or(0, Table::rows));
     limits::check_run(spec, rows, inputs)?;
     if let Some(t) = &test {
         let test_columns = t.column_map();

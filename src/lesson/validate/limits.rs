@@ -118,7 +118,11 @@ fn cells(c: &mut Checker, path: Vec<PathSeg>, rows: &[Vec<f64>]) {
 /// Checks one step; returns how many training runs it has.
 fn step(c: &mut Checker, path: &[PathSeg], s: &RawStep) -> usize {
     text(c, key(path, "title"), &s.title);
-    for (k, t) in [("note", &s.note), ("text", &s.text), ("caption", &s.caption)] {
+    for (k, t) in [
+        ("note", &s.note),
+        ("text", &s.text),
+        ("caption", &s.caption),
+    ] {
         if let Some(t) = t {
             text(c, key(path, k), t);
         }
@@ -162,7 +166,11 @@ fn step(c: &mut Checker, path: &[PathSeg], s: &RawStep) -> usize {
     if let Some(cmp) = &s.compare {
         runs += cmp.runs.len().max(1);
         for (i, r) in cmp.runs.iter().enumerate() {
-            text(c, key(&idx(&key(&key(path, "compare"), "runs"), i), "name"), &r.name);
+            text(
+                c,
+                key(&idx(&key(&key(path, "compare"), "runs"), i), "name"),
+                &r.name,
+            );
         }
     }
     if let Some(qs) = &s.quiz {
