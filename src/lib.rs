@@ -45,5 +45,7 @@ pub mod quiz;
 pub mod rng;
 pub mod session;
 pub mod spec;
+pub mod text;
 pub mod tui;
 pub mod untrusted;
+pub mod words;

@@ -38,7 +38,7 @@ pub use gradient::{
 pub use input::{InputError, MAX_INPUT, parse_matrix, parse_number};
 pub use quantity::Quantity;
 pub use record::{Outcome, QuestionRecord, QuestionState, QuizUpdate, TRIES_BEFORE_SOLUTION};
-pub use solution::{SolutionLine, matrix_tex, number};
+pub use solution::{SolutionLine, matrix_tex, number, short_matrix};
 pub use tolerance::Tolerance;
 
 use crate::rng::SeededRng;

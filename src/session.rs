@@ -2,20 +2,27 @@
 //! "run" do. UI-free: the TUI and the plain runner both drive a [`Session`],
 //! and tests drive it without a terminal.
 
+pub mod compare;
 pub mod grade;
+mod open;
 mod questions;
 pub mod training;
+mod turn;
 
 use std::collections::HashMap;
 
 use thiserror::Error;
 
+pub use compare::{Comparison, RunRow, RunStatus};
 pub use grade::{Grade, Nearly, Reason};
+pub use open::{Opened, Start, open};
 pub use questions::{Hint, SolutionAccess};
+pub use turn::{Earlier, ExpectedAnswer, MAX_TRIES, Reply, Typed, Verdict, expected};
 
 use crate::lesson::{Lesson, Question, Step, StepKind, Text};
 use crate::quiz::{Outcome, QuestionState};
 use crate::spec::{self, Resolved, SpecError, TrainSpec};
+use training::Training;
 
 /// The runs of a comparison: each name with its fresh trainer.
 pub type Runs = Vec<(Text, Resolved)>;
@@ -28,6 +35,11 @@ pub struct Session {
     /// Attempts, hints and the latest grade of each question, by (step id,
     /// question id).
     quiz: HashMap<(String, String), QuestionState>,
+    /// Counted answers per question in this sitting (the try limit counts
+    /// these, not the saved attempts of earlier sittings).
+    sitting: HashMap<(String, String), u32>,
+    /// The saved state each question started this sitting with.
+    restored: HashMap<(String, String), QuestionState>,
     /// Questions whose saved result changed since the last
     /// [`Session::take_results`], by (step id, question id).
     changed: Vec<(String, String)>,
@@ -69,6 +81,8 @@ impl Session {
             lesson,
             current: 0,
             quiz: HashMap::new(),
+            sitting: HashMap::new(),
+            restored: HashMap::new(),
             changed: Vec::new(),
             synced: HashMap::new(),
             learner: 0,
@@ -201,7 +215,10 @@ impl Session {
         (right, answered, total)
     }
 
-    fn seeded(&self, spec: &TrainSpec) -> TrainSpec {
+    /// `spec` with the command line's seed in place of its own: the one
+    /// place where `--seed` reaches a run.
+    #[must_use]
+    pub fn seeded(&self, spec: &TrainSpec) -> TrainSpec {
         let mut s = spec.clone();
         if let Some(seed) = self.seed {
             s.seed = seed;
@@ -219,21 +236,32 @@ impl Session {
         }
     }
 
-    /// Fresh trainers for every run of the current step, if it is a
+    /// The live run of the current step, paused at epoch 0, if it is a
+    /// training step.
+    #[must_use]
+    pub fn training(&self) -> Option<Result<Training, Vec<SpecError>>> {
+        match &self.step().kind {
+            StepKind::Train(t) => Some(Training::new(
+                self.seeded(&t.spec),
+                self.lesson.base_dir.clone(),
+            )),
+            _ => None,
+        }
+    }
+
+    /// The runs of the current step, paused at epoch 0, if it is a
     /// comparison.
     #[must_use]
-    pub fn compare_runs(&self) -> Option<Result<Runs, Vec<SpecError>>> {
+    pub fn comparison(&self) -> Option<Result<Comparison, Vec<SpecError>>> {
         let StepKind::Compare(c) = &self.step().kind else {
             return None;
         };
-        Some(
-            c.runs
-                .iter()
-                .map(|r| {
-                    spec::resolve(&self.seeded(&r.spec), &self.lesson.base_dir)
-                        .map(|res| (r.name.clone(), res))
-                })
-                .collect(),
-        )
+        let runs: Result<Runs, Vec<SpecError>> = (c.runs.iter())
+            .map(|r| {
+                spec::resolve(&self.seeded(&r.spec), &self.lesson.base_dir)
+                    .map(|res| (r.name.clone(), res))
+            })
+            .collect();
+        Some(runs.map(Comparison::new))
     }
 }

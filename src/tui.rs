@@ -27,7 +27,6 @@ pub mod event_loop;
 pub mod help;
 pub mod home;
 pub mod keymap;
-pub mod labels;
 pub mod lesson_view;
 pub mod message;
 pub mod prose;

@@ -68,10 +68,10 @@ fn run_ch04_in_chinese_wraps_on_display_width() {
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(stdout.starts_with("第 4 章 · 单变量线性回归"));
-    assert!(stdout.contains("== 步骤 9/16: 手算梯度 =="));
+    assert!(stdout.contains("== 步骤 9/16：手算梯度 =="), "{stdout}");
     assert!(stdout.contains("→ 正确"));
     assert!(stdout.contains("→ 错误"));
-    assert!(stdout.contains("→ 错误: 大小对了，符号不对"));
+    assert!(stdout.contains("→ 错误：大小对了，符号不对"));
     assert!(stdout.contains("未作答（输入已结束）"));
     assert!(
         stdout.contains("测验：共 9 题，答对 1 题，未答 6 题。"),

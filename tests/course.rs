@@ -235,9 +235,9 @@ fn run_lesson(lesson: &Lesson) -> Vec<((String, String, usize), Outcome)> {
         if let Some(r) = s.trainer() {
             out.push(((lesson.id.clone(), step.clone(), 0), finish(r.unwrap())));
         }
-        if let Some(runs) = s.compare_runs() {
-            for (k, (_, r)) in runs.unwrap().into_iter().enumerate() {
-                out.push(((lesson.id.clone(), step.clone(), k), finish(r)));
+        if let Some(c) = s.comparison() {
+            for (k, r) in c.unwrap().runs().iter().enumerate() {
+                out.push(((lesson.id.clone(), step.clone(), k), finish(r.clone())));
             }
         }
     }

@@ -60,7 +60,7 @@ fn a_train_step_builds_a_trainer_that_runs_to_its_epoch_budget() {
     let mut r = s.trainer().unwrap().unwrap();
     r.trainer.run().unwrap();
     assert_eq!(r.trainer.history().last().unwrap().epoch, 2);
-    assert!(s.compare_runs().is_none());
+    assert!(s.comparison().is_none());
 }
 
 #[test]
@@ -82,11 +82,8 @@ fn the_seed_override_reaches_every_run() {
 fn compare_runs_share_the_data_and_differ_in_batch_size() {
     let mut s = small();
     s.goto(6).unwrap();
-    let runs = s.compare_runs().unwrap().unwrap();
-    let batches: Vec<String> = runs
-        .iter()
-        .map(|(_, r)| r.trainer.config().batch_size.label())
-        .collect();
+    let c = s.comparison().unwrap().unwrap();
+    let batches: Vec<String> = (c.rows().into_iter()).map(|r| r.batch).collect();
     assert_eq!(batches, ["1", "full"]);
 }
 

@@ -56,7 +56,7 @@ fn a_generated_question_answered_wrong_then_right_shows_the_worked_solution() {
     );
     assert!(out.contains("Q1. For this sample, what is dw?"), "{out}");
     assert!(
-        out.contains("    model: 1 → 1 identity · loss: mse"),
+        out.contains("    model: 1 → 1 identity · loss: MSE"),
         "{out}"
     );
     assert!(out.contains("hint 1 of 3: First the prediction"), "{out}");

@@ -3,9 +3,11 @@
 //! a three-class run at a fixed seed and epoch, at 80×24 and 160×48, in
 //! Unicode and ASCII.
 
-use std::path::Path;
+use std::path::PathBuf;
 
-use nnstep::lesson::{Show, TrainStep};
+use nnstep::lesson::{Lang, Show, TrainStep};
+use nnstep::session::Comparison;
+use nnstep::session::training::Training;
 use nnstep::spec::TrainSpec;
 use nnstep::tui::dashboard::{DashKey, Dashboard, Look};
 use ratatui::Terminal;
@@ -31,7 +33,8 @@ const KINGDOMS: &str = "data: {builtin: kingdoms}\nnormalize: min_max\nlayers: [
 
 fn draw(d: &Dashboard, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| f.render_widget(d, f.area())).unwrap();
+    term.draw(|f| d.render(f.area(), f.buffer_mut(), Lang::En))
+        .unwrap();
     screen_text(term.backend().buffer(), w, h)
 }
 
@@ -58,16 +61,16 @@ fn screen_text(buf: &ratatui::buffer::Buffer, w: u16, h: u16) -> String {
 }
 
 fn dashboard(yaml: &str, formulas: &[&str], ascii: bool, epochs: usize) -> Dashboard {
+    let step = step(yaml, formulas);
+    let training = Training::new(step.spec.clone(), PathBuf::from(".")).unwrap();
     let mut d = Dashboard::new(
-        &step(yaml, formulas),
-        Path::new("."),
-        None,
+        &step,
+        training,
         Look {
             color: false,
             ascii,
         },
-    )
-    .unwrap();
+    );
     for _ in 0..epochs {
         d.key(DashKey::Epoch);
     }
@@ -176,16 +179,21 @@ fn compare_view_fills_its_table_as_runs_finish() {
         (nnstep::lesson::Lang::En, "en"),
         (nnstep::lesson::Lang::Zh, "zh"),
     ] {
+        let runs = (c.runs.iter())
+            .map(|r| {
+                (
+                    r.name.clone(),
+                    nnstep::spec::resolve(&r.spec, &dir).unwrap(),
+                )
+            })
+            .collect();
         let mut v = CompareView::new(
-            &c,
-            &dir,
-            None,
+            Comparison::new(runs),
             Look {
                 color: false,
                 ascii: false,
             },
-        )
-        .unwrap();
+        );
         v.key(DashKey::PlayPause);
         for _ in 0..1000 {
             if !v.animating() {
@@ -193,7 +201,7 @@ fn compare_view_fills_its_table_as_runs_finish() {
             }
             v.tick(Instant::now(), Duration::from_millis(50));
         }
-        assert!(v.runs().iter().all(|r| r.trainer.stopped().is_some()));
+        assert!(v.comparison().finished());
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
         term.draw(|f| v.render(f.area(), f.buffer_mut(), lang))
             .unwrap();

@@ -6,6 +6,7 @@ use nnstep::lesson::{Catalog, Lang};
 use nnstep::session::Session;
 use nnstep::tui::dashboard::Look;
 use nnstep::tui::quiz_view::{QuizKey, QuizView};
+use nnstep::words::Done;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -52,11 +53,11 @@ fn screen(v: &QuizView, s: &Session, lang: Lang, w: u16, h: u16) -> String {
         .join("\n")
 }
 
-fn type_line(v: &mut QuizView, s: &mut Session, text: &str, lang: Lang) -> Option<String> {
+fn type_line(v: &mut QuizView, s: &mut Session, text: &str) -> Option<Done> {
     for c in text.chars() {
-        v.key(s, QuizKey::Char(c), lang);
+        v.key(s, QuizKey::Char(c));
     }
-    v.key(s, QuizKey::Enter, lang)
+    v.key(s, QuizKey::Enter)
 }
 
 #[test]
@@ -65,15 +66,15 @@ fn gradient_question_asked_wrong_hint_right_with_solution() {
         let mut s = session_at_own_case();
         let mut v = QuizView::default();
         insta::assert_snapshot!(format!("quiz_{name}_1_asked"), screen(&v, &s, lang, 80, 24));
-        v.key(&mut s, QuizKey::Enter, lang);
+        v.key(&mut s, QuizKey::Enter);
         assert!(v.editing());
         let case = s.case("own-dw").unwrap().unwrap();
         let right = case.answer()[[0, 0]];
-        type_line(&mut v, &mut s, &format!("{}", -right), lang);
+        type_line(&mut v, &mut s, &format!("{}", -right));
         insta::assert_snapshot!(format!("quiz_{name}_2_wrong"), screen(&v, &s, lang, 80, 24));
-        type_line(&mut v, &mut s, "hint", lang);
+        type_line(&mut v, &mut s, "hint");
         insta::assert_snapshot!(format!("quiz_{name}_3_hint"), screen(&v, &s, lang, 80, 24));
-        type_line(&mut v, &mut s, &format!("{right:.4}"), lang);
+        type_line(&mut v, &mut s, &format!("{right:.4}"));
         assert!(!v.editing(), "a right answer closes the answer line");
         insta::assert_snapshot!(format!("quiz_{name}_4_right"), screen(&v, &s, lang, 80, 30));
     }
@@ -83,9 +84,9 @@ fn gradient_question_asked_wrong_hint_right_with_solution() {
 fn garbage_answers_cost_no_try_and_never_panic() {
     let mut s = session_at_own_case();
     let mut v = QuizView::default();
-    v.key(&mut s, QuizKey::Enter, Lang::En);
+    v.key(&mut s, QuizKey::Enter);
     for junk in ["abc", "1e999", "NaN", "[[1,2],[3]]", &"9".repeat(5000)] {
-        type_line(&mut v, &mut s, junk, Lang::En);
+        type_line(&mut v, &mut s, junk);
     }
     let step = s.step().id.clone();
     assert_eq!(s.state_of(&step, "own-dw").attempts, 0);
@@ -110,20 +111,20 @@ fn a_matrix_answer_is_entered_cell_by_cell() {
     let id = s.questions()[q].id.clone();
     let mut v = QuizView::default();
     for _ in 0..q {
-        v.key(&mut s, QuizKey::Down, Lang::En);
+        v.key(&mut s, QuizKey::Down);
     }
-    v.key(&mut s, QuizKey::Enter, Lang::En);
+    v.key(&mut s, QuizKey::Enter);
     let answer = s.case(&id).unwrap().unwrap().answer();
     for c in format!("{:.4}", answer[[0, 0]]).chars() {
-        v.key(&mut s, QuizKey::Char(c), Lang::En);
+        v.key(&mut s, QuizKey::Char(c));
     }
-    v.key(&mut s, QuizKey::NextCell, Lang::En);
+    v.key(&mut s, QuizKey::NextCell);
     for c in format!("{:.4}", answer[[1, 0]]).chars() {
-        v.key(&mut s, QuizKey::Char(c), Lang::En);
+        v.key(&mut s, QuizKey::Char(c));
     }
     let grid = screen(&v, &s, Lang::En, 80, 24);
     assert!(grid.contains("2×1 cell by cell"), "{grid}");
-    v.key(&mut s, QuizKey::Enter, Lang::En);
+    v.key(&mut s, QuizKey::Enter);
     let step = s.step().id.clone();
     assert!(
         s.state_of(&step, &id)

@@ -4,10 +4,11 @@
 use nnstep::lesson::{Catalog, Lang};
 use nnstep::progress::{Change, Progress};
 use nnstep::quiz::Outcome;
-use nnstep::tui::app::{Action, Input, Origin, Overlay, Screen, StepState};
+use nnstep::tui::app::{Input, Origin, Overlay, Screen, StepState};
 use nnstep::tui::keymap::{Context, Key, message_for};
 use nnstep::tui::quiz_view::QuizKey;
 use nnstep::tui::{self, App, Config, Message, Theme, update};
+use nnstep::words::{Does, Done as Action};
 
 fn config() -> Config {
     Config {
@@ -70,9 +71,9 @@ fn next_and_previous_move_one_step_and_say_so() {
     let mut app = opened(None);
     assert_eq!(at(&app), (1, Action::Opened));
     send(&mut app, &[Message::Next, Message::Next]);
-    assert_eq!(at(&app), (3, Action::Moved(Message::Next)));
+    assert_eq!(at(&app), (3, Action::Key(Does::Next)));
     send(&mut app, &[Message::Prev]);
-    assert_eq!(at(&app), (2, Action::Moved(Message::Prev)));
+    assert_eq!(at(&app), (2, Action::Key(Does::Prev)));
 }
 
 #[test]
@@ -83,7 +84,7 @@ fn moving_past_either_end_stays_and_says_why() {
     send(&mut app, &[Message::Last, Message::Next]);
     assert_eq!(at(&app), (ch04_len(), Action::AtEnd));
     send(&mut app, &[Message::First]);
-    assert_eq!(at(&app), (1, Action::Moved(Message::First)));
+    assert_eq!(at(&app), (1, Action::Key(Does::First)));
 }
 
 #[test]

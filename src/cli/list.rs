@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use super::GlobalArgs;
 use super::run::lang;
 use crate::lesson::Catalog;
-use crate::plain::table;
+use crate::text::table;
 
 pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let lang = lang(global);

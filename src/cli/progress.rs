@@ -12,8 +12,8 @@ use super::GlobalArgs;
 use super::results;
 use super::run::lang;
 use crate::lesson::{Catalog, Lang, Lesson};
-use crate::plain::table;
 use crate::progress::{Change, Progress, Store};
+use crate::text::table;
 
 #[derive(Debug, Args)]
 pub struct ProgressArgs {

@@ -9,10 +9,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::lesson::{Catalog, Lang, Lesson, StepKind};
-use crate::plain::wrap::wrap;
 use crate::progress::store::utc_stamp;
 use crate::progress::{Progress, SavedResult};
 use crate::quiz::Outcome;
+use crate::text::wrap::wrap;
 
 /// The CSV's columns, in order.
 pub const HEADER: [&str; 9] = [

@@ -8,9 +8,8 @@ use clap::Args;
 use super::{GlobalArgs, Lang as CliLang};
 use crate::lesson::{Catalog, Lang};
 use crate::plain::runner::{self, Options};
-use crate::progress::{Change, FALLBACK_LEARNER, Notice, Store, StoreError};
-use crate::quiz::QuestionRecord;
-use crate::session::Session;
+use crate::progress::{Notice, Progress, Store, StoreError};
+use crate::session::{self, Session};
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
@@ -51,30 +50,30 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let mut store = Store::from_env(|k| std::env::var(k).ok());
-    let (learner, saved) = match store.as_ref().map(|s| saved_state(s, &lesson.id)) {
-        Some(Ok((learner, saved, notice))) => {
+    let progress = match store.as_ref().map(saved_progress) {
+        Some(Ok((p, notice))) => {
             if let Some(n) = notice {
                 eprintln!("note: {n}");
             }
-            (learner, saved)
+            p
         }
         Some(Err(e)) => {
             eprintln!("note: {e}; this run's results are not saved");
             store = None;
-            (FALLBACK_LEARNER, Vec::new())
+            Progress::default()
         }
-        None => (FALLBACK_LEARNER, Vec::new()),
+        None => Progress::default(),
     };
-    let mut session = Session::new(lesson)
-        .with_seed(global.seed)
-        .with_learner(learner)
-        .with_results(&saved);
-    if let Some(n) = args.step {
-        if let Err(e) = session.goto(n.saturating_sub(1)) {
+    // The plain runner prints from the step asked for (the first by
+    // default), not from where the learner stopped in the full-screen view.
+    let first = args.step.map_or(0, |n| n.saturating_sub(1));
+    let mut session = match session::open(lesson, &progress, global.seed, Some(first)) {
+        Ok(o) => o.session,
+        Err(e) => {
             eprintln!("error: {e}");
             return Ok(ExitCode::FAILURE);
         }
-    }
+    };
     let opts = Options {
         lang: lang(global),
         ascii: global.ascii,
@@ -82,13 +81,8 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     };
     let stdin = std::io::stdin();
     let mut save = |s: &mut Session| {
-        let lesson = s.lesson().id.clone();
-        for record in s.take_updates() {
+        for change in s.take_changes() {
             let Some(store) = &store else { continue };
-            let change = Change::Quiz {
-                lesson: lesson.clone(),
-                record,
-            };
             if let Err(e) = store.apply(&change) {
                 eprintln!("note: {e}");
             }
@@ -104,21 +98,14 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The learner's identity (made now if new), their saved quiz results in
-/// lesson `id`, and what happened to a bad progress file on the way (moved
-/// aside or repaired), for the learner to be told.
-fn saved_state(
-    store: &Store,
-    id: &str,
-) -> Result<(u64, Vec<QuestionRecord>, Option<Notice>), StoreError> {
-    // The first load sees (and moves aside) a corrupt file; keep its notice.
+/// The learner's saved progress, with their identity made now if new (so
+/// their generated numbers stay the same from now on).
+/// Also what happened to a bad progress file on the way (moved aside or
+/// repaired), for the learner to be told.
+fn saved_progress(store: &Store) -> Result<(Progress, Option<Notice>), StoreError> {
+    // The first load is the one that finds (and moves aside) a corrupt file.
     let first = store.load()?;
-    let learner = store.learner()?;
+    store.learner()?;
     let loaded = store.load()?;
-    let saved = loaded.progress.lesson(id).map(|l| l.records());
-    Ok((
-        learner,
-        saved.unwrap_or_default(),
-        first.notice.or(loaded.notice),
-    ))
+    Ok((loaded.progress, first.notice.or(loaded.notice)))
 }

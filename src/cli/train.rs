@@ -13,8 +13,10 @@ use serde_json::{Value, json};
 use super::GlobalArgs;
 use crate::diagnostic::Diagnostic;
 use crate::engine::{Dense, EpochRecord, Network, Trainer};
-use crate::plain::train_text::{self, metric_name, predictions};
+use crate::lesson::Lang;
+use crate::plain::train_text::{self, predictions};
 use crate::spec::{self, DisplayPath, Resolved, SpecError, TrainSpec};
+use crate::words::metric_name;
 
 #[derive(Debug, Args)]
 pub struct TrainArgs {
@@ -81,7 +83,12 @@ pub fn run(args: TrainArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     };
     let every = args.every.unwrap_or((spec.epochs / 20).max(1)).max(1);
     match args.format {
-        Format::Text => run_text(&mut std::io::stdout().lock(), &mut resolved, every, &spec)?,
+        Format::Text => run_text(
+            &mut std::io::stdout().lock(),
+            &mut resolved,
+            every,
+            super::run::lang(global),
+        )?,
         Format::Json => run_json(&mut std::io::stdout().lock(), &mut resolved, every)?,
     }
     Ok(ExitCode::SUCCESS)
@@ -95,18 +102,13 @@ pub fn spec_diagnostic(file: &str, text: &str, e: &SpecError) -> Diagnostic {
     Diagnostic::new(file, text, line, col, message).with_hint(e.hint.clone())
 }
 
-fn run_text(
-    out: &mut dyn Write,
-    r: &mut Resolved,
-    every: usize,
-    spec: &TrainSpec,
-) -> anyhow::Result<()> {
-    train_text::write_setup(out, r, spec.shuffle, spec.seed)?;
-    train_text::run_with_progress(out, r, every)?;
-    train_text::write_params(out, r)?;
-    train_text::write_extras(out, r)?;
-    train_text::write_loss_chart(out, r)?;
-    train_text::write_fit_chart(out, r)?;
+fn run_text(out: &mut dyn Write, r: &mut Resolved, every: usize, lang: Lang) -> anyhow::Result<()> {
+    train_text::write_setup(out, r, lang, 100)?;
+    train_text::run_with_progress(out, r, every, lang)?;
+    train_text::write_params(out, r, lang)?;
+    train_text::write_extras(out, r, lang)?;
+    train_text::write_loss_chart(out, r, lang)?;
+    train_text::write_fit_chart(out, r, lang)?;
     Ok(())
 }
 
@@ -161,7 +163,8 @@ fn run_json(out: &mut dyn Write, r: &mut Resolved, every: usize) -> anyhow::Resu
         "iteration": last.map(|l| l.iteration),
         "train_loss": last.map(|l| l.train_loss),
         "val_loss": last.and_then(|l| l.val_loss),
-        "metric_name": metric_name(t.network().task()),
+        // Machine-readable: the English name whatever the display language.
+        "metric_name": metric_name(Lang::En, t.network().task(), false),
         "metric": last.map(|l| l.metric),
         "test_loss": test.map(|t| t.0),
         "test_metric": test.map(|t| t.1),

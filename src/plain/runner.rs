@@ -10,15 +10,14 @@ use unicode_width::UnicodeWidthStr;
 
 mod quiz_text;
 
-use super::labels::{self, Labels, labels};
-use super::table;
 use super::train_text as tt;
-use super::wrap::wrap;
 use crate::formula::{self, Glyphs, RenderOptions};
 use crate::lesson::markup::{self, Block, Inline};
 use crate::lesson::{Lang, Matrix, Show, StepKind, Text, TrainStep};
-use crate::session::{Moved, Session};
+use crate::session::{Moved, RunRow, Session};
 use crate::spec::DisplayPath;
+use crate::text::{table, wrap};
+use crate::words::{self, QuizWords, quiz_words, shell_words, train_words};
 
 /// How the lesson is printed.
 #[derive(Clone, Copy, Debug)]
@@ -59,7 +58,7 @@ struct Printer<'a> {
     out: &'a mut dyn Write,
     input: &'a mut dyn BufRead,
     opts: Options,
-    l: &'static Labels,
+    l: &'static QuizWords,
     /// Standard input has ended; later questions go unanswered.
     eof: bool,
     /// Called after each question (to save its result).
@@ -89,7 +88,7 @@ pub fn run_saving(
         out,
         input,
         opts,
-        l: labels(opts.lang),
+        l: quiz_words(opts.lang),
         eof: false,
         after_question,
     };
@@ -97,7 +96,7 @@ pub fn run_saving(
     let lesson = session.lesson();
     let head = format!(
         "{} · {}",
-        labels::chapter(lang, lesson.chapter),
+        words::chapter(lang, lesson.chapter),
         lesson.title.get(lang)
     );
     writeln!(
@@ -114,9 +113,9 @@ pub fn run_saving(
     }
     let (right, answered, total) = session.score();
     if total > 0 {
-        writeln!(p.out, "{}", labels::score(lang, right, answered, total))?;
+        writeln!(p.out, "{}", words::score(lang, right, answered, total))?;
     }
-    writeln!(p.out, "{}", p.l.end)?;
+    writeln!(p.out, "{}", shell_words(lang).end_of_lesson)?;
     Ok(())
 }
 
@@ -158,10 +157,15 @@ impl Printer<'_> {
         let step = s.step().clone();
         writeln!(
             self.out,
-            "== {} {}/{}: {} ==\n",
-            self.l.step,
+            "== {} {}/{}{}{} ==\n",
+            shell_words(self.opts.lang).step_heading,
             s.index() + 1,
             s.len(),
+            if self.opts.lang == Lang::Zh {
+                "："
+            } else {
+                ": "
+            },
             self.text(&step.title)
         )?;
         if let Some(note) = &step.note {
@@ -216,7 +220,7 @@ impl Printer<'_> {
         write!(
             self.out,
             "{}",
-            matrix_rows(&m.values, MAX_MATRIX_ROWS, self.l)
+            matrix_rows(&m.values, MAX_MATRIX_ROWS, self.opts.lang)
         )?;
         writeln!(self.out)?;
         if let Some(cap) = &m.caption {
@@ -226,86 +230,65 @@ impl Printer<'_> {
     }
 
     fn train(&mut self, s: &Session, t: &TrainStep) -> anyhow::Result<()> {
+        let lang = self.opts.lang;
         if !t.formulas.is_empty() {
             self.formulas(&t.formulas)?;
         }
         let mut r = match s.trainer() {
             Some(Ok(r)) => r,
-            Some(Err(errors)) => {
-                for e in errors {
-                    writeln!(self.out, "{}: {}", DisplayPath(&e.path), e.message)?;
-                }
-                return Ok(());
-            }
+            Some(Err(errors)) => return self.spec_errors(&errors),
             None => return Ok(()),
         };
         let every = (r.trainer.config().max_epochs / 10).max(1);
-        tt::write_setup(
-            self.out,
-            &r,
-            r.trainer.config().shuffle,
-            r.trainer.config().seed,
-        )?;
-        tt::run_with_progress(self.out, &mut r, every)?;
-        tt::write_params(self.out, &r)?;
+        tt::write_setup(self.out, &r, lang, self.opts.width)?;
+        tt::run_with_progress(self.out, &mut r, every, lang)?;
+        tt::write_params(self.out, &r, lang)?;
         for item in &t.show {
             match item {
                 Show::Params => {}
-                Show::Grads => tt::write_grads(self.out, &r)?,
-                Show::Loss => tt::write_loss_chart(self.out, &r)?,
-                Show::Fit => tt::write_fit_chart(self.out, &r)?,
-                Show::Boundary => writeln!(self.out, "{}", self.l.boundary_elsewhere)?,
+                Show::Grads => tt::write_grads(self.out, &r, lang)?,
+                Show::Loss => tt::write_loss_chart(self.out, &r, lang)?,
+                Show::Fit => tt::write_fit_chart(self.out, &r, lang)?,
+                Show::Boundary => {
+                    writeln!(self.out, "{}", train_words(lang).boundary_elsewhere)?;
+                }
             }
         }
-        tt::write_extras(self.out, &r)?;
+        tt::write_extras(self.out, &r, lang)?;
         writeln!(self.out)?;
         Ok(())
     }
 
+    fn spec_errors(&mut self, errors: &[crate::spec::SpecError]) -> anyhow::Result<()> {
+        for e in errors {
+            writeln!(self.out, "{}: {}", DisplayPath(&e.path), e.message)?;
+        }
+        Ok(())
+    }
+
     fn compare(&mut self, s: &Session) -> anyhow::Result<()> {
-        let runs = match s.compare_runs() {
-            Some(Ok(runs)) => runs,
-            Some(Err(errors)) => {
-                for e in errors {
-                    writeln!(self.out, "{}: {}", DisplayPath(&e.path), e.message)?;
-                }
-                return Ok(());
-            }
+        let mut c = match s.comparison() {
+            Some(Ok(c)) => c,
+            Some(Err(errors)) => return self.spec_errors(&errors),
             None => return Ok(()),
         };
+        c.run_all()?;
+        let lang = self.opts.lang;
+        let w = train_words(lang);
         let header: Vec<String> = [
-            self.l.run,
-            "batch",
+            w.run,
+            w.batch_size,
             "η",
-            "epochs",
-            "iterations",
-            self.l.final_loss,
+            w.epochs,
+            w.iters,
+            w.final_loss,
             "W",
             "B",
         ]
         .iter()
         .map(|h| (*h).to_string())
         .collect();
-        let mut rows = Vec::new();
-        for (name, mut r) in runs {
-            r.trainer.run()?;
-            let t = &r.trainer;
-            let last = t.history().last();
-            let (w, b) = r
-                .info
-                .real_units(t.network().layers())
-                .unwrap_or_else(|| (Array2::zeros((0, 0)), Array2::zeros((0, 0))));
-            rows.push(vec![
-                self.text(&name).to_string(),
-                t.config().batch_size.label(),
-                t.config().learning_rate.to_string(),
-                last.map_or(0, |l| l.epoch).to_string(),
-                last.map_or(0, |l| l.iteration).to_string(),
-                last.map_or(String::new(), |l| format!("{:.6}", l.train_loss)),
-                short_matrix(&w),
-                short_matrix(&b),
-            ]);
-        }
+        let rows: Vec<Vec<String>> = c.rows().iter().map(|r| compare_cells(r, lang)).collect();
         write!(
             self.out,
             "{}",
@@ -314,6 +297,24 @@ impl Printer<'_> {
         writeln!(self.out)?;
         Ok(())
     }
+}
+
+/// One row of the plain comparison table.
+fn compare_cells(r: &RunRow, lang: Lang) -> Vec<String> {
+    let (w, b) = r
+        .real_units
+        .clone()
+        .unwrap_or_else(|| (Array2::zeros((0, 0)), Array2::zeros((0, 0))));
+    vec![
+        r.name.get(lang).to_string(),
+        words::train::batch_label(lang, &r.batch),
+        r.learning_rate.to_string(),
+        r.epoch.to_string(),
+        r.iteration.to_string(),
+        r.loss.map_or(String::new(), |l| format!("{l:.6}")),
+        short_matrix(&w),
+        short_matrix(&b),
+    ]
 }
 
 /// An inline run as plain text: emphasis loses its stars (noise to a screen
@@ -340,7 +341,7 @@ fn num(v: f64) -> String {
 }
 
 /// A matrix as aligned rows in brackets, at most `max` rows.
-fn matrix_rows(m: &Array2<f64>, max: usize, l: &Labels) -> String {
+fn matrix_rows(m: &Array2<f64>, max: usize, lang: Lang) -> String {
     let cells: Vec<Vec<String>> = m
         .rows()
         .into_iter()
@@ -360,7 +361,11 @@ fn matrix_rows(m: &Array2<f64>, max: usize, l: &Labels) -> String {
         out.push_str(&format!("  [ {} ]\n", body.join("  ")));
     }
     if m.nrows() > max {
-        out.push_str(&format!("  … ({} {})\n", m.nrows() - max, l.more_rows));
+        out.push_str(&format!(
+            "  … ({} {})\n",
+            m.nrows() - max,
+            shell_words(lang).more_rows
+        ));
     }
     out
 }

@@ -7,50 +7,40 @@ use std::io::Write;
 use ndarray::Array2;
 
 use super::charts;
-use crate::engine::{EpochRecord, Network, Task};
+use crate::engine::{EpochRecord, Network};
+use crate::lesson::Lang;
 use crate::spec::{Resolved, RunInfo};
+use crate::text::wrap;
+use crate::words::train::{self as words, Setup, train_words};
+use crate::words::{metric_name, stop_reason};
 
-/// The metric's name for a task.
-#[must_use]
-pub fn metric_name(task: Task) -> &'static str {
-    match task {
-        Task::Regression => "R²",
-        _ => "accuracy",
-    }
-}
-
-/// One line describing the data, network and settings of a run.
+/// The data, network and settings of a run, wrapped to `width` columns.
 pub fn write_setup(
     out: &mut dyn Write,
     r: &Resolved,
-    shuffle: bool,
-    seed: u64,
+    lang: Lang,
+    width: usize,
 ) -> std::io::Result<()> {
     let t = &r.trainer;
     let net = t.network();
-    let shape: Vec<String> = std::iter::once(net.inputs().to_string())
-        .chain(
-            net.layers()
-                .iter()
-                .map(|l| format!("{}({})", l.units(), l.activation.name())),
-        )
-        .collect();
-    writeln!(
-        out,
-        "data {} ({} training rows{}; {} → {}), network {}, loss {}, η = {}, batch {}, shuffle {}, seed {}",
-        r.info.data_name,
-        t.train_set().rows(),
-        t.validation_set()
-            .map_or(String::new(), |v| format!(", {} validation", v.rows())),
-        r.info.features.join(", "),
-        r.info.target,
-        shape.join("-"),
-        net.loss().name(),
-        t.config().learning_rate,
-        t.config().batch_size.label(),
-        if shuffle { "on" } else { "off" },
-        seed,
-    )
+    let cfg = t.config();
+    let setup = Setup {
+        data: &r.info.data_name,
+        train_rows: t.train_set().rows(),
+        val_rows: t.validation_set().map(|v| v.rows()),
+        features: &r.info.features.join(", "),
+        target: &r.info.target,
+        network: &words::network(lang, net),
+        loss: words::loss_name(lang, net.loss()),
+        learning_rate: cfg.learning_rate,
+        batch: &cfg.batch_size.label(),
+        shuffle: cfg.shuffle,
+        seed: cfg.seed,
+    };
+    for line in wrap(&words::setup(lang, &setup), width, "", "  ") {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }
 
 /// Trains to the end, writing a progress line every `every` epochs (and for
@@ -59,12 +49,18 @@ pub fn run_with_progress(
     out: &mut dyn Write,
     r: &mut Resolved,
     every: usize,
+    lang: Lang,
 ) -> anyhow::Result<()> {
-    let m = metric_name(r.trainer.network().task());
+    let w = train_words(lang);
+    let m = metric_name(lang, r.trainer.network().task(), false);
     writeln!(
         out,
-        "{:>7} {:>10} {:>14} {:>14} {:>10}",
-        "epoch", "iteration", "train loss", "val loss", m
+        "{} {} {} {} {}",
+        pad(w.epoch, 7),
+        pad(w.iteration, 10),
+        pad(w.train_loss, 14),
+        pad(w.val_loss, 14),
+        pad(m, 10)
     )?;
     let print = |out: &mut dyn Write, rec: &EpochRecord| {
         let val = rec.val_loss.map_or("-".into(), |v| format!("{v:.8}"));
@@ -84,15 +80,17 @@ pub fn run_with_progress(
         }
     }
     if let Some(stop) = r.trainer.stopped() {
-        writeln!(out, "stopped: {}", stop.describe())?;
+        let colon = if lang == Lang::Zh { "：" } else { ": " };
+        writeln!(out, "{}{colon}{}", w.stopped, stop_reason(lang, stop))?;
     }
     Ok(())
 }
 
 /// The parameters now, and in original units when the data was normalised.
-pub fn write_params(out: &mut dyn Write, r: &Resolved) -> std::io::Result<()> {
+pub fn write_params(out: &mut dyn Write, r: &Resolved, lang: Lang) -> std::io::Result<()> {
     let t = &r.trainer;
-    writeln!(out, "parameters:")?;
+    let w = train_words(lang);
+    writeln!(out, "{}{}", w.parameters, colon(lang))?;
     for (i, l) in t.network().layers().iter().enumerate() {
         let s = t.network().param_suffix(i);
         writeln!(
@@ -117,7 +115,9 @@ pub fn write_params(out: &mut dyn Write, r: &Resolved) -> std::io::Result<()> {
     {
         writeln!(
             out,
-            "in original units: W = {}, B = {}",
+            "{}{}W = {}, B = {}",
+            train_words(lang).in_units,
+            colon(lang),
             fmt_matrix(&w),
             fmt_matrix(&b)
         )?;
@@ -126,12 +126,12 @@ pub fn write_params(out: &mut dyn Write, r: &Resolved) -> std::io::Result<()> {
 }
 
 /// The last batch's gradients, if any step was taken.
-pub fn write_grads(out: &mut dyn Write, r: &Resolved) -> std::io::Result<()> {
+pub fn write_grads(out: &mut dyn Write, r: &Resolved, lang: Lang) -> std::io::Result<()> {
     let t = &r.trainer;
     let Some(g) = t.history().last().and_then(|h| h.grads.as_ref()) else {
         return Ok(());
     };
-    writeln!(out, "gradients of the last batch:")?;
+    writeln!(out, "{}{}", train_words(lang).last_grads, colon(lang))?;
     for (i, l) in g.layers.iter().enumerate() {
         let s = t.network().param_suffix(i);
         writeln!(
@@ -145,48 +145,65 @@ pub fn write_grads(out: &mut dyn Write, r: &Resolved) -> std::io::Result<()> {
 }
 
 /// Closed form, test-set result and predictions, where the spec asks for them.
-pub fn write_extras(out: &mut dyn Write, r: &Resolved) -> anyhow::Result<()> {
+pub fn write_extras(out: &mut dyn Write, r: &Resolved, lang: Lang) -> anyhow::Result<()> {
     let t = &r.trainer;
+    let words = train_words(lang);
     if let Some((w, b)) = &r.info.closed_form {
         writeln!(
             out,
-            "closed form (normal equation): W = {}, B = {}",
+            "{}{}W = {}, B = {}",
+            words.closed_form,
+            colon(lang),
             fmt_matrix(w),
             fmt_matrix(b)
         )?;
     }
     if let Some(test) = t.test_set() {
         let (loss, metric) = t.evaluate(test)?;
-        let m = metric_name(t.network().task());
+        let m = metric_name(lang, t.network().task(), false);
         writeln!(
             out,
-            "test set ({} rows): loss {loss:.8}, {m} {metric:.6}",
-            test.rows()
+            "{}",
+            words::test_set(lang, test.rows(), loss, m, metric)
         )?;
     }
     for (input, output) in predictions(&r.info, t.network())? {
-        writeln!(out, "predict {input:?} → {output:?}")?;
+        writeln!(out, "{} {input:?} → {output:?}", words.predict)?;
     }
     for (input, output) in r.info.closed_form_predictions() {
-        writeln!(out, "closed-form predict {input:?} → {output:?}")?;
+        writeln!(out, "{} {input:?} → {output:?}", words.closed_form_predict)?;
     }
     Ok(())
 }
 
+/// A colon as each language sets it.
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    }
+}
+
+/// `s` right-aligned in `w` display columns.
+fn pad(s: &str, w: usize) -> String {
+    let used = unicode_width::UnicodeWidthStr::width(s);
+    format!("{}{s}", " ".repeat(w.saturating_sub(used)))
+}
+
 /// The training loss by epoch as a chart (nothing before two epochs).
-pub fn write_loss_chart(out: &mut dyn Write, r: &Resolved) -> std::io::Result<()> {
+pub fn write_loss_chart(out: &mut dyn Write, r: &Resolved, lang: Lang) -> std::io::Result<()> {
     let loss: Vec<(f64, f64)> = (r.trainer.history().iter())
         .map(|rec| (rec.epoch as f64, rec.train_loss))
         .collect();
     if loss.len() > 1 {
-        writeln!(out, "\ntraining loss by epoch:")?;
+        writeln!(out, "\n{}{}", train_words(lang).loss_by_epoch, colon(lang))?;
         write!(out, "{}", charts::line_chart(&loss, 120, 40))?;
     }
     Ok(())
 }
 
 /// Samples and the fitted curve, for one input and a regression target.
-pub fn write_fit_chart(out: &mut dyn Write, r: &Resolved) -> std::io::Result<()> {
+pub fn write_fit_chart(out: &mut dyn Write, r: &Resolved, lang: Lang) -> std::io::Result<()> {
     let info = &r.info;
     if info.raw_features.len() != 1 || info.classes.is_some() {
         return Ok(());
@@ -205,7 +222,12 @@ pub fn write_fit_chart(out: &mut dyn Write, r: &Resolved) -> std::io::Result<()>
         let samples: Vec<(f64, f64)> = (xs.iter().zip(info.raw_y.column(0)))
             .map(|(x, y)| (*x, *y))
             .collect();
-        writeln!(out, "\nsamples (dots) and the fitted curve:")?;
+        writeln!(
+            out,
+            "\n{}{}",
+            train_words(lang).samples_and_fit,
+            colon(lang)
+        )?;
         write!(
             out,
             "{}",

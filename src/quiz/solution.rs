@@ -25,6 +25,22 @@ pub fn number(v: f64) -> String {
     if s == "-0" { "0".into() } else { s.to_string() }
 }
 
+/// A matrix on one line, numbers as [`number`] writes them: `0.25`, or
+/// `[[0.1, -0.2], [0.3, 0.4]]` (the form an answer may be typed in).
+#[must_use]
+pub fn short_matrix(m: &Array2<f64>) -> String {
+    if m.len() == 1 {
+        return m.iter().next().map_or(String::new(), |v| number(*v));
+    }
+    let rows: Vec<String> = (m.rows().into_iter())
+        .map(|r| {
+            let cells: Vec<String> = r.iter().map(|v| number(*v)).collect();
+            format!("[{}]", cells.join(", "))
+        })
+        .collect();
+    format!("[{}]", rows.join(", "))
+}
+
 /// A matrix in TeX: a 1×1 as its number (in parentheses when negative and
 /// `paren`), else a `bmatrix`.
 #[must_use]

@@ -1,7 +1,7 @@
 //! Grading one answer typed by the learner against a lesson question: the
 //! lesson's question kinds mapped onto the quiz module's graders.
 
-use crate::lesson::{Lang, Question, QuestionKind};
+use crate::lesson::{Question, QuestionKind};
 use crate::quiz::{self, Case, Expected};
 pub use crate::quiz::{Grade, Nearly, Reason, Slip};
 
@@ -50,53 +50,6 @@ pub fn grade(q: &Question, input: &str, case: Option<&Case>, seed: u64) -> Grade
 #[must_use]
 pub fn parse_number(input: &str) -> Option<f64> {
     quiz::parse_number(input).ok()
-}
-
-/// The expected answer, as shown after a wrong answer.
-#[must_use]
-pub fn expected(q: &Question, lang: Lang, case: Option<&Case>) -> String {
-    let with_tolerance = |answer: String, allowed: f64| {
-        if allowed > 1e-9 {
-            format!("{answer} (± {})", quiz::number(allowed))
-        } else {
-            answer
-        }
-    };
-    match &q.kind {
-        QuestionKind::Choice { options, answer } => {
-            format!("{}) {}", answer + 1, options[*answer].get(lang))
-        }
-        QuestionKind::Choices { options, answers } => (answers.iter())
-            .map(|a| format!("{}) {}", a + 1, options[*a].get(lang)))
-            .collect::<Vec<_>>()
-            .join(", "),
-        QuestionKind::Number { answer, tolerance } => {
-            with_tolerance(answer.to_string(), tolerance.allowed(*answer))
-        }
-        QuestionKind::Matrix { answer, .. } => short(answer),
-        QuestionKind::Formula(key) => key.source.clone(),
-        QuestionKind::Gradient { .. } => case.map_or(String::new(), |c| {
-            let v = c.answer();
-            format!("{} = {}", c.asked_name(), short(&v))
-        }),
-    }
-}
-
-/// A matrix on one line: `0.25` or `[[0.1, -0.2], [0.3, 0.4]]`.
-#[must_use]
-pub fn short(m: &ndarray::Array2<f64>) -> String {
-    if m.len() == 1 {
-        return m.iter().next().map_or(String::new(), |v| quiz::number(*v));
-    }
-    let rows: Vec<String> = m
-        .rows()
-        .into_iter()
-        .map(|r| {
-            let cells: Vec<String> = r.iter().map(|v| quiz::number(*v)).collect();
-            format!("[{}]", cells.join(", "))
-        })
-        .collect();
-    format!("[{}]", rows.join(", "))
 }
 
 #[cfg(test)]

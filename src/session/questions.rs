@@ -120,6 +120,7 @@ impl Session {
                 };
                 let key = (r.step.clone(), r.question.clone());
                 self.synced.insert(key.clone(), (r.attempts, r.hints_used));
+                self.restored.insert(key.clone(), state.clone());
                 self.quiz.insert(key, state);
             }
         }

@@ -112,6 +112,13 @@ impl Training {
         self.viewing
     }
 
+    /// Whether the live run has stopped (eps, epoch limit or divergence)
+    /// and is not being looked back on.
+    #[must_use]
+    pub fn finished(&self) -> bool {
+        self.viewing.is_none() && self.run.trainer.stopped().is_some()
+    }
+
     /// Play or pause. Playing from a scrubbed-back epoch continues the run
     /// from there (the later history is dropped).
     pub fn toggle_play(&mut self) -> Result<(), EngineError> {

@@ -10,8 +10,9 @@ use super::keymap::Context;
 use super::quiz_view::QuizView;
 use super::theme::Theme;
 use crate::lesson::{Lang, Lesson, StepKind};
-use crate::progress::{Change, LessonProgress, Progress};
-use crate::session::Session;
+use crate::progress::{Change, Progress};
+use crate::session::{self, Session, Start};
+use crate::words::Done;
 
 /// Below this size the screens show a message instead of a squeezed layout.
 pub const MIN_SIZE: Size = Size {
@@ -77,8 +78,9 @@ pub struct LessonState {
     /// Whether the last tick changed what is on screen.
     pub tick_changed: bool,
     pub input: Input,
-    /// The last thing the learner did, shown in the top bar.
-    pub last: Action,
+    /// The last thing the learner did, shown in words in the top bar (a
+    /// class watching a shared screen sees what the instructor pressed).
+    pub last: Done,
 }
 
 /// The current step's view state. The training dashboard adds its variants
@@ -118,19 +120,23 @@ impl StepState {
             color: theme.color,
             ascii: theme.ascii,
         };
-        let base = &session.lesson().base_dir;
-        let seed = session.seed_override();
+        if let Some(Ok(training)) = session.training() {
+            if let StepKind::Train(t) = &session.step().kind {
+                return StepState::Train(Box::new(Dashboard::new(t, training, look)));
+            }
+        }
+        if let Some(Ok(c)) = session.comparison() {
+            return StepState::Compare(Box::new(CompareView::new(c, look)));
+        }
         match &session.step().kind {
-            StepKind::Train(t) => Dashboard::new(t, base, seed, look)
-                .map_or(StepState::Page { scroll: 0 }, |d| {
-                    StepState::Train(Box::new(d))
-                }),
-            StepKind::Compare(c) => CompareView::new(c, base, seed, look)
-                .map_or(StepState::Page { scroll: 0 }, |c| {
-                    StepState::Compare(Box::new(c))
-                }),
             StepKind::Quiz(_) => StepState::Quiz(QuizView::default()),
-            _ => StepState::Page { scroll: 0 },
+            // A run whose spec does not resolve shows its settings instead.
+            StepKind::Text(_)
+            | StepKind::Formula { .. }
+            | StepKind::Matrix(_)
+            | StepKind::Table(_)
+            | StepKind::Train(_)
+            | StepKind::Compare(_) => StepState::Page { scroll: 0 },
         }
     }
 
@@ -177,26 +183,6 @@ pub enum Origin {
     Home,
     /// `nnstep open LESSON`: `q` quits.
     Direct,
-}
-
-/// The last thing that happened in a lesson, shown in words in the top bar
-/// (a class watching a shared screen sees what the instructor pressed).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Action {
-    Opened,
-    Resumed,
-    Moved(super::message::Message),
-    /// To step n (1-based).
-    Jumped(usize),
-    AtEnd,
-    AtStart,
-    NoSuchStep {
-        asked: usize,
-        len: usize,
-    },
-    Language,
-    /// What a dashboard or quiz key did, in words.
-    Did(String),
 }
 
 impl App {
@@ -309,17 +295,17 @@ impl App {
         else {
             return;
         };
-        let saved = self.progress.lesson(&lesson.id);
-        let mut session = Session::new(lesson.clone())
-            .with_seed(self.seed)
-            .with_learner(self.progress.learner_seed())
-            .with_results(&saved.map(LessonProgress::records).unwrap_or_default());
-        let resume =
-            (saved.and_then(|p| p.current.as_deref())).and_then(|id| lesson.step_index(id));
-        let last = match (step, resume) {
-            (Some(n), _) if session.goto(n).is_ok() => Action::Jumped(n + 1),
-            (_, Some(n)) if n > 0 && session.goto(n).is_ok() => Action::Resumed,
-            _ => Action::Opened,
+        // A step the lesson does not have opens where the learner stopped.
+        let opened = session::open(lesson.clone(), &self.progress, self.seed, step)
+            .or_else(|_| session::open(lesson.clone(), &self.progress, self.seed, None));
+        let Ok(opened) = opened else {
+            return;
+        };
+        let session = opened.session;
+        let last = match opened.at {
+            Start::Asked(n) => Done::Jumped(n + 1),
+            Start::Resumed(_) => Done::Resumed,
+            Start::First => Done::Opened,
         };
         let step = StepState::start(&session, self.theme);
         self.screen = Screen::Lesson(Box::new(LessonState {
@@ -338,12 +324,7 @@ impl App {
         let Screen::Lesson(l) = &mut self.screen else {
             return;
         };
-        let lesson = l.session.lesson().id.clone();
-        for record in l.session.take_updates() {
-            let change = Change::Quiz {
-                lesson: lesson.clone(),
-                record,
-            };
+        for change in l.session.take_changes() {
             self.progress.apply(&change, 0);
             self.changes.push(change);
         }
@@ -354,10 +335,7 @@ impl App {
         let Screen::Lesson(l) = &self.screen else {
             return;
         };
-        let change = Change::Visit {
-            lesson: l.session.lesson().id.clone(),
-            step: l.session.step().id.clone(),
-        };
+        let change = l.session.visit();
         // Shown at once; the loop saves it (and reloads what others saved).
         self.progress.apply(&change, 0);
         self.changes.push(change);

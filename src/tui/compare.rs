@@ -2,7 +2,6 @@
 //! their loss curves on one chart and a results table (epochs and iterations
 //! to reach eps, final loss, parameters) that fills in as the runs finish.
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
@@ -12,10 +11,10 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
 
-use crate::engine::StopReason;
-use crate::lesson::{Compare, Lang};
-use crate::spec::{self, Resolved, SpecError};
+use crate::lesson::Lang;
+use crate::session::{Comparison, RunRow};
 use crate::tui::dashboard::{DashKey, Look};
+use crate::words::{self, Done, train_words};
 
 const COLORS: [Color; 6] = [
     Color::Cyan,
@@ -26,136 +25,70 @@ const COLORS: [Color; 6] = [
     Color::Blue,
 ];
 
-/// The runs of one compare step, advanced together.
+/// The view of one compare step: the session's [`Comparison`], drawn.
 pub struct CompareView {
-    names: Vec<(String, String)>,
-    initial: Vec<Resolved>,
-    runs: Vec<Resolved>,
-    playing: bool,
+    comparison: Comparison,
     look: Look,
 }
 
 impl CompareView {
-    /// Every run at epoch 0, paused. `seed` overrides each spec's seed.
-    pub fn new(
-        compare: &Compare,
-        base_dir: &Path,
-        seed: Option<u64>,
-        look: Look,
-    ) -> Result<Self, Vec<SpecError>> {
-        let mut runs = Vec::with_capacity(compare.runs.len());
-        for r in &compare.runs {
-            let mut s = r.spec.clone();
-            if let Some(seed) = seed {
-                s.seed = seed;
-            }
-            runs.push(spec::resolve(&s, base_dir)?);
-        }
-        let names = compare
-            .runs
-            .iter()
-            .map(|r| {
-                (
-                    r.name.get(Lang::En).to_string(),
-                    r.name.get(Lang::Zh).to_string(),
-                )
-            })
-            .collect();
-        Ok(Self {
-            names,
-            initial: runs.clone(),
-            runs,
-            playing: false,
-            look,
-        })
+    #[must_use]
+    pub fn new(comparison: Comparison, look: Look) -> Self {
+        Self { comparison, look }
     }
 
-    /// The runs, in order.
+    /// The comparison shown.
     #[must_use]
-    pub fn runs(&self) -> &[Resolved] {
-        &self.runs
+    pub fn comparison(&self) -> &Comparison {
+        &self.comparison
     }
 
     #[must_use]
     pub fn animating(&self) -> bool {
-        self.playing
-    }
-
-    fn all_stopped(&self) -> bool {
-        self.runs.iter().all(|r| r.trainer.stopped().is_some())
+        self.comparison.playing()
     }
 
     /// Space plays/pauses all runs, `n` advances each by an epoch, `r` restarts.
-    pub fn key(&mut self, key: DashKey) -> String {
+    pub fn key(&mut self, key: DashKey) -> Option<Done> {
+        let c = &mut self.comparison;
         match key {
-            DashKey::PlayPause => {
-                self.playing = !self.playing && !self.all_stopped();
-                if self.playing {
-                    "play all runs".into()
-                } else {
-                    "pause".into()
-                }
-            }
-            DashKey::Epoch => {
-                self.playing = false;
-                for r in &mut self.runs {
-                    let _ = r.trainer.step_epoch();
-                }
-                "one epoch of every run".into()
-            }
+            DashKey::PlayPause => Some(if c.toggle_play() {
+                Done::PlayAll
+            } else {
+                Done::Pause
+            }),
+            DashKey::Epoch => Some(match c.step_epoch() {
+                Ok(()) => Done::EpochAll,
+                Err(e) => Done::Failed(e.to_string()),
+            }),
             DashKey::Restart | DashKey::NewSeed => {
-                self.runs = self.initial.clone();
-                self.playing = false;
-                "restart all runs".into()
+                c.restart();
+                Some(Done::RestartAll)
             }
-            _ => String::new(),
+            _ => None,
         }
     }
 
-    /// Runs every unfinished run an epoch at a time, in turn, within `budget`.
-    pub fn tick(&mut self, _now: Instant, budget: Duration) -> bool {
-        if !self.playing {
-            return false;
-        }
-        let start = Instant::now();
-        let mut changed = false;
-        while start.elapsed() < budget && !self.all_stopped() {
-            for r in self
-                .runs
-                .iter_mut()
-                .filter(|r| r.trainer.stopped().is_none())
-            {
-                changed |= r.trainer.step_epoch().is_ok();
-            }
-        }
-        if self.all_stopped() {
-            self.playing = false;
-            changed = true;
-        }
-        changed
+    /// Advances a playing comparison within `budget`.
+    pub fn tick(&mut self, now: Instant, budget: Duration) -> bool {
+        self.comparison.tick(now, budget)
     }
 
     /// Draws the chart and the table in `lang`.
     pub fn render(&self, area: Rect, buf: &mut Buffer, lang: Lang) {
-        let rows = self.runs.len() as u16 + 3;
+        let rows = self.comparison.runs().len() as u16 + 3;
         let [chart, table] =
             Layout::vertical([Constraint::Min(6), Constraint::Length(rows)]).areas(area);
-        self.render_chart(chart, buf, lang);
-        self.render_table(table, buf, lang);
+        let rows = self.comparison.rows();
+        self.render_chart(chart, buf, lang, &rows);
+        self.render_table(table, buf, lang, &rows);
         if self.look.ascii {
             crate::tui::dashboard::asciify(area, buf);
         }
     }
 
-    fn name(&self, i: usize, lang: Lang) -> &str {
-        let (en, zh) = &self.names[i];
-        if lang == Lang::Zh { zh } else { en }
-    }
-
-    fn render_chart(&self, area: Rect, buf: &mut Buffer, lang: Lang) {
-        let series: Vec<Vec<(f64, f64)>> = self
-            .runs
-            .iter()
+    fn render_chart(&self, area: Rect, buf: &mut Buffer, lang: Lang, rows: &[RunRow]) {
+        let series: Vec<Vec<(f64, f64)>> = (self.comparison.runs().iter())
             .map(|r| {
                 r.trainer
                     .history()
@@ -186,20 +119,16 @@ impl CompareView {
             .enumerate()
             .map(|(i, s)| {
                 Dataset::default()
-                    .name(self.name(i, lang).to_string())
+                    .name(rows[i].name.get(lang).to_string())
                     .marker(MARKERS[i % MARKERS.len()])
                     .graph_type(GraphType::Line)
                     .style(self.look.fg(COLORS[i % COLORS.len()]))
                     .data(s)
             })
             .collect();
-        let title = if lang == Lang::Zh {
-            " 训练损失（对数坐标）"
-        } else {
-            " training loss (log scale) "
-        };
+        let title = format!(" {} ", train_words(lang).compare_loss);
         Chart::new(sets)
-            .block(self.look.block(title))
+            .block(self.look.block(&title))
             .x_axis(
                 Axis::default()
                     .bounds([0.0, x_max])
@@ -212,76 +141,45 @@ impl CompareView {
             .render(area, buf);
     }
 
-    fn render_table(&self, area: Rect, buf: &mut Buffer, lang: Lang) {
-        let zh = lang == Lang::Zh;
-        let head = if zh {
-            ["运行", "批量", "轮数", "迭代", "损失", "参数", "状态"]
-        } else {
-            [
-                "run",
-                "batch",
-                "epochs",
-                "iters",
-                "loss",
-                "parameters",
-                "status",
-            ]
-        };
+    fn render_table(&self, area: Rect, buf: &mut Buffer, lang: Lang, rows: &[RunRow]) {
+        let w = train_words(lang);
+        let head = [
+            w.run,
+            w.batch,
+            w.epochs,
+            w.iters,
+            w.loss,
+            w.parameters,
+            w.status,
+        ];
         let width = usize::from(area.width.saturating_sub(2));
         let mut lines = vec![Line::styled(
             row(&head.map(String::from), width),
             Style::default().add_modifier(Modifier::BOLD),
         )];
-        for (i, r) in self.runs.iter().enumerate() {
-            let t = &r.trainer;
-            let last = t.history().last();
-            let params: Vec<String> = t
-                .network()
-                .layers()
-                .iter()
-                .flat_map(|l| l.w.iter().chain(l.b.iter()))
-                .take(4)
-                .map(|v| format!("{v:.3}"))
-                .collect();
-            let status = match t.stopped() {
-                None => if zh { "运行中" } else { "running" }.to_string(),
-                Some(StopReason::ReachedEps { epoch, .. }) => {
-                    if zh {
-                        format!("第 {epoch} 轮达到 eps")
-                    } else {
-                        format!("eps at epoch {epoch}")
-                    }
-                }
-                Some(StopReason::MaxEpochs { .. }) => if zh {
-                    "达到最大轮数"
-                } else {
-                    "max epochs"
-                }
-                .to_string(),
-                Some(StopReason::Diverged { .. }) => {
-                    if zh { "发散" } else { "diverged" }.to_string()
-                }
-            };
+        for (i, r) in rows.iter().enumerate() {
+            let params: Vec<String> = r.params.iter().take(4).map(|v| format!("{v:.3}")).collect();
             let cells = [
                 format!(
                     "{} {}",
                     COLOR_GLYPHS[i % COLOR_GLYPHS.len()],
-                    self.name(i, lang)
+                    r.name.get(lang)
                 ),
-                t.config().batch_size.label(),
-                last.map_or(0, |h| h.epoch).to_string(),
-                last.map_or(0, |h| h.iteration).to_string(),
-                last.map_or(String::new(), |h| format!("{:.5}", h.train_loss)),
+                words::train::batch_label(lang, &r.batch),
+                r.epoch.to_string(),
+                r.iteration.to_string(),
+                r.loss.map_or(String::new(), |l| format!("{l:.5}")),
                 params.join(" "),
-                status,
+                words::train::run_status(lang, r.status),
             ];
             lines.push(Line::styled(
                 row(&cells, width),
                 self.look.fg(COLORS[i % COLORS.len()]),
             ));
         }
+        let title = format!(" {} ", w.results);
         Paragraph::new(lines)
-            .block(self.look.block(if zh { " 结果 " } else { " results " }))
+            .block(self.look.block(&title))
             .render(area, buf);
     }
 }

@@ -11,7 +11,6 @@ mod formulas;
 mod loss_chart;
 mod matrices;
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
@@ -20,10 +19,11 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::engine::{Dense, StopReason, Task};
-use crate::lesson::{Show, TrainStep};
+use crate::engine::{Dense, StopReason};
+use crate::lesson::{Lang, Show, TrainStep};
 use crate::session::training::{Play, Training};
-use crate::spec::SpecError;
+use crate::words::train::{batch_label, diverged_advice};
+use crate::words::{self, Done, metric_name, stop_reason, train_words};
 
 /// Colour on or off, ASCII or Unicode: how the dashboard draws.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +53,7 @@ impl Look {
         Block::default()
             .borders(Borders::ALL)
             .border_set(theme.border())
-            .title(title.to_string())
+            .title(crate::words::train::panel_title(title))
     }
 }
 
@@ -75,31 +75,6 @@ pub enum DashKey {
     ToggleLog,
 }
 
-impl DashKey {
-    /// The key table: Space play/pause, n epoch, i iteration, +/- speed,
-    /// r restart, R new seed, [ ] learning rate, b batch size, , . (and the
-    /// arrows, mapped by the caller) scrub, y log scale.
-    #[must_use]
-    pub fn from_char(c: char) -> Option<Self> {
-        Some(match c {
-            ' ' => DashKey::PlayPause,
-            'n' => DashKey::Epoch,
-            'i' => DashKey::Iteration,
-            '+' | '=' => DashKey::Faster,
-            '-' | '_' => DashKey::Slower,
-            'r' => DashKey::Restart,
-            'R' => DashKey::NewSeed,
-            ']' => DashKey::LearningRateUp,
-            '[' => DashKey::LearningRateDown,
-            'b' => DashKey::CycleBatch,
-            ',' | '<' => DashKey::ScrubBack,
-            '.' | '>' => DashKey::ScrubForward,
-            'y' => DashKey::ToggleLog,
-            _ => return None,
-        })
-    }
-}
-
 /// The dashboard of one train step.
 pub struct Dashboard {
     training: Training,
@@ -113,26 +88,18 @@ pub struct Dashboard {
 }
 
 impl Dashboard {
-    /// A dashboard for `step`, paused at epoch 0. `seed` overrides the spec's.
-    pub fn new(
-        step: &TrainStep,
-        base_dir: &Path,
-        seed: Option<u64>,
-        look: Look,
-    ) -> Result<Self, Vec<SpecError>> {
-        let mut spec = step.spec.clone();
-        if let Some(s) = seed {
-            spec.seed = s;
-        }
-        let next_seed = spec.seed.wrapping_add(1);
-        Ok(Self {
-            training: Training::new(spec, base_dir.to_path_buf())?,
+    /// A dashboard for `step` showing `training` (paused at epoch 0).
+    #[must_use]
+    pub fn new(step: &TrainStep, training: Training, look: Look) -> Self {
+        let next_seed = training.spec().seed.wrapping_add(1);
+        Self {
+            training,
             show: step.show.clone(),
             formulas: formulas::Formulas::new(&step.formulas, look),
             prev: None,
             log: false,
             next_seed,
-        })
+        }
     }
 
     /// The run being shown.
@@ -154,66 +121,62 @@ impl Dashboard {
         self.animating() && self.training.speed().is_infinite()
     }
 
-    /// Acts on a key; returns what happened, in words, for the header.
-    pub fn key(&mut self, key: DashKey) -> String {
+    /// Acts on a key; returns what happened, for the header.
+    pub fn key(&mut self, key: DashKey) -> Done {
         self.remember();
         let t = &mut self.training;
         let result = match key {
-            DashKey::PlayPause => t.toggle_play().map(|()| {
-                if t.play() == Play::Playing {
-                    "play".into()
-                } else {
-                    "pause".into()
-                }
+            DashKey::PlayPause => t.toggle_play().map(|()| match t.play() {
+                Play::Playing => Done::Play,
+                Play::Paused => Done::Pause,
             }),
-            DashKey::Epoch => t.step_epoch().map(|()| "one epoch".into()),
-            DashKey::Iteration => t.step_iteration().map(|()| "one iteration".into()),
+            DashKey::Epoch => t.step_epoch().map(|()| Done::Epoch),
+            DashKey::Iteration => t.step_iteration().map(|()| Done::Iteration),
             DashKey::Faster => {
                 t.faster();
-                Ok(format!("speed {}", speed_label(t.speed())))
+                Ok(Done::Speed(t.speed()))
             }
             DashKey::Slower => {
                 t.slower();
-                Ok(format!("speed {}", speed_label(t.speed())))
+                Ok(Done::Speed(t.speed()))
             }
             DashKey::Restart => {
                 t.restart();
-                Ok(format!("restart (seed {})", t.spec().seed))
+                Ok(Done::Restart {
+                    seed: t.spec().seed,
+                })
             }
             DashKey::NewSeed => {
                 let seed = self.next_seed;
                 self.next_seed = seed.wrapping_add(1);
                 return match t.restart_with_seed(seed) {
-                    Ok(()) => format!("restart with new seed {seed}"),
-                    Err(e) => e.first().map_or_else(String::new, |e| e.message.clone()),
+                    Ok(()) => Done::NewSeed { seed },
+                    Err(e) => {
+                        Done::Failed(e.first().map_or_else(String::new, |e| e.message.clone()))
+                    }
                 };
             }
             DashKey::LearningRateUp => t
                 .scale_learning_rate(2.0)
-                .map(|()| format!("η = {}", t.run().trainer.config().learning_rate)),
+                .map(|()| Done::LearningRate(t.run().trainer.config().learning_rate)),
             DashKey::LearningRateDown => t
                 .scale_learning_rate(0.5)
-                .map(|()| format!("η = {}", t.run().trainer.config().learning_rate)),
-            DashKey::CycleBatch => t.cycle_batch().map(|b| format!("batch size {}", b.label())),
+                .map(|()| Done::LearningRate(t.run().trainer.config().learning_rate)),
+            DashKey::CycleBatch => t.cycle_batch().map(|b| Done::BatchSize(b.label())),
             DashKey::ScrubBack => {
                 t.scrub_back();
-                Ok(format!("back to epoch {}", t.viewing().unwrap_or(0)))
+                Ok(Done::History(t.viewing().unwrap_or(0)))
             }
             DashKey::ScrubForward => {
                 t.scrub_forward();
-                Ok(t.viewing()
-                    .map_or_else(|| "live".into(), |e| format!("forward to epoch {e}")))
+                Ok(t.viewing().map_or(Done::Live, Done::History))
             }
             DashKey::ToggleLog => {
                 self.log = !self.log;
-                Ok(if self.log {
-                    "log scale".into()
-                } else {
-                    "linear scale".into()
-                })
+                Ok(Done::LogScale(self.log))
             }
         };
-        result.unwrap_or_else(|e| e.to_string())
+        result.unwrap_or_else(|e| Done::Failed(e.to_string()))
     }
 
     fn remember(&mut self) {
@@ -244,16 +207,9 @@ impl Dashboard {
     }
 }
 
-fn speed_label(eps: f64) -> String {
-    if eps.is_finite() {
-        format!("{eps} epochs/s")
-    } else {
-        "full".into()
-    }
-}
-
-impl Widget for &Dashboard {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl Dashboard {
+    /// Draws the dashboard in `lang`.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, lang: Lang) {
         let look = self.formulas.look();
         let [status, shapes, body] = Layout::vertical([
             Constraint::Length(1),
@@ -261,8 +217,8 @@ impl Widget for &Dashboard {
             Constraint::Min(0),
         ])
         .areas(area);
-        Paragraph::new(self.status_line()).render(status, buf);
-        Paragraph::new(self.second_line(look))
+        Paragraph::new(self.status_line(lang)).render(status, buf);
+        Paragraph::new(self.second_line(look, lang))
             .style(look.fg(Color::DarkGray))
             .render(shapes, buf);
         let wants = |s: Show| self.show.contains(&s);
@@ -280,11 +236,11 @@ impl Widget for &Dashboard {
         match (wants(Show::Loss), data) {
             (true, true) => {
                 let [l, r] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(top);
-                loss_chart::render(l, buf, history, eps, self.log, look);
-                data_chart::render(r, buf, self.training.run(), &layers, look);
+                loss_chart::render(l, buf, history, eps, self.log, look, lang);
+                data_chart::render(r, buf, self.training.run(), &layers, look, lang);
             }
-            (true, false) => loss_chart::render(top, buf, history, eps, self.log, look),
-            (false, _) => data_chart::render(top, buf, self.training.run(), &layers, look),
+            (true, false) => loss_chart::render(top, buf, history, eps, self.log, look, lang),
+            (false, _) => data_chart::render(top, buf, self.training.run(), &layers, look, lang),
         }
         if bottom.height == 0 {
             return;
@@ -305,7 +261,7 @@ impl Widget for &Dashboard {
             (false, _) => (Rect::default(), bottom),
         };
         if m_area.width > 0 {
-            let extra = self.closed_form_lines(&layers);
+            let extra = self.closed_form_lines(&layers, lang);
             matrices::render(
                 m_area,
                 buf,
@@ -314,10 +270,11 @@ impl Widget for &Dashboard {
                 self.prev.as_deref(),
                 &extra,
                 look,
+                lang,
             );
         }
         if f_area.width > 0 {
-            self.formulas.render(f_area, buf, &self.training);
+            self.formulas.render(f_area, buf, &self.training, lang);
         }
         if look.ascii {
             asciify(area, buf);
@@ -358,15 +315,11 @@ pub fn asciify(area: Rect, buf: &mut Buffer) {
 }
 
 impl Dashboard {
-    fn status_line(&self) -> Line<'static> {
+    fn status_line(&self, lang: Lang) -> Line<'static> {
+        let w = train_words(lang);
         let t = &self.training;
         let tr = &t.run().trainer;
         let cfg = tr.config();
-        let metric = if tr.network().task() == Task::Regression {
-            "R²"
-        } else {
-            "acc"
-        };
         let (epoch, iteration, loss, val, m) = match t.shown() {
             Some(r) if t.viewing().is_some() => {
                 (r.epoch, r.iteration, r.train_loss, r.val_loss, r.metric)
@@ -378,36 +331,47 @@ impl Dashboard {
         };
         let ascii = self.formulas.look().ascii;
         let state = match (t.viewing(), t.play()) {
-            (Some(_), _) => format!("{} history", if ascii { "<<" } else { "◀" }),
-            (None, Play::Playing) => format!("{} {}", if ascii { ">" } else { "▶" }, rate(t)),
-            (None, Play::Paused) => format!("{} paused", if ascii { "||" } else { "❚❚" }),
-        };
-        let (dot, eta, r2) = if ascii {
-            ("-", "lr", "R2")
-        } else {
-            ("·", "η", "R²")
-        };
-        let metric = if metric == "R²" { r2 } else { metric };
-        let val = val.map_or(String::new(), |v| format!(" val {}", loss_chart::short(v)));
-        let text = format!(
-            "epoch {epoch} {dot} it {iteration} {dot} batch {} {dot} {eta} {} {dot} loss {}{val} {dot} {metric} {} {dot} {state}",
-            cfg.batch_size.label(),
-            cfg.learning_rate,
-            loss_chart::short(loss),
-            if m.abs() < 1e3 {
-                format!("{m:.3}")
-            } else {
-                loss_chart::short(m)
+            (Some(_), _) => format!("{} {}", if ascii { "<<" } else { "◀" }, w.history),
+            (None, Play::Playing) => format!("{} {}", if ascii { ">" } else { "▶" }, rate(t, lang)),
+            (None, Play::Paused) if t.finished() => {
+                format!("{} {}", if ascii { "[]" } else { "■" }, w.finished)
             }
+            (None, Play::Paused) => format!("{} {}", if ascii { "||" } else { "❚❚" }, w.paused),
+        };
+        let (dot, eta) = if ascii { ("-", "lr") } else { ("·", "η") };
+        let metric = metric_name(lang, tr.network().task(), true);
+        let metric = if ascii {
+            metric.replace('²', "2")
+        } else {
+            metric.to_string()
+        };
+        let val = val.map_or(String::new(), |v| {
+            format!(" {} {}", w.val, loss_chart::short(v))
+        });
+        let m = if m.abs() < 1e3 {
+            format!("{m:.3}")
+        } else {
+            loss_chart::short(m)
+        };
+        let text = format!(
+            "{} {epoch} {dot} {} {iteration} {dot} {} {} {dot} {eta} {} {dot} {} {}{val} {dot} {metric} {m} {dot} {state}",
+            w.epoch,
+            w.it,
+            w.batch,
+            batch_label(lang, &cfg.batch_size.label()),
+            cfg.learning_rate,
+            w.loss,
+            loss_chart::short(loss),
         );
         Line::styled(text, Style::default().add_modifier(Modifier::BOLD))
     }
 
     /// The normal-equation solution beside the trained parameters, both in
     /// original units, so the learner sees the two methods agree.
-    fn closed_form_lines(&self, layers: &[Dense]) -> Vec<String> {
+    fn closed_form_lines(&self, layers: &[Dense], lang: Lang) -> Vec<String> {
+        let w = train_words(lang);
         let info = &self.training.run().info;
-        let Some((w, b)) = &info.closed_form else {
+        let Some((cw, cb)) = &info.closed_form else {
             return Vec::new();
         };
         let fmt = |m: &ndarray::Array2<f64>| {
@@ -416,14 +380,17 @@ impl Dashboard {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        let colon = if lang == Lang::Zh { "：" } else { ": " };
         let mut out = vec![format!(
-            "normal equation: W = [{}]  B = [{}]",
-            fmt(w),
-            fmt(b)
+            "{}{colon}W = [{}]  B = [{}]",
+            w.normal_equation,
+            fmt(cw),
+            fmt(cb)
         )];
         if let Some((tw, tb)) = info.real_units(layers) {
             out.push(format!(
-                "trained (units): W = [{}]  B = [{}]",
+                "{}{colon}W = [{}]  B = [{}]",
+                w.trained_units,
                 fmt(&tw),
                 fmt(&tb)
             ));
@@ -431,7 +398,7 @@ impl Dashboard {
         out
     }
 
-    fn second_line(&self, look: Look) -> String {
+    fn second_line(&self, look: Look, lang: Lang) -> String {
         let tr = &self.training.run().trainer;
         if let Some(stop) = tr.stopped().filter(|_| self.training.viewing().is_none()) {
             let eta = if look.ascii { "lr" } else { "η" };
@@ -441,11 +408,8 @@ impl Dashboard {
                     epoch,
                     loss,
                     learning_rate,
-                } => format!(
-                    "diverged at epoch {epoch} (loss {}): {eta} = {learning_rate} too large; [ halves {eta}, r restarts",
-                    loss_chart::short(*loss)
-                ),
-                other => format!("stopped: {}", other.describe()),
+                } => diverged_advice(lang, *epoch, &loss_chart::short(*loss), eta, *learning_rate),
+                other => stop_reason(lang, other),
             };
         }
         let m = tr.config().batch_size.rows(tr.train_set().rows());
@@ -453,11 +417,11 @@ impl Dashboard {
     }
 }
 
-fn rate(t: &Training) -> String {
+fn rate(t: &Training, lang: Lang) -> String {
     let r = t.measured_rate();
     if r >= 1.0 {
-        format!("{r:.0} epochs/s")
+        words::train::rate(lang, r)
     } else {
-        speed_label(t.speed())
+        words::train::speed(lang, t.speed())
     }
 }

@@ -9,8 +9,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::app::App;
 use super::keymap::{self, Context, keys_label};
-use super::labels::{describe, labels};
 use super::prose::wrap_styled;
+use crate::words::shell_words as labels;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let (t, l) = (app.theme, labels(app.lang));
@@ -27,17 +27,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|(b, k)| {
             Line::from(vec![
                 Span::styled(format!("{k:<key_w$}  "), t.key()),
-                Span::raw(describe(app.lang, b.msg, false)),
+                Span::raw(b.msg.describe(app.lang, false)),
             ])
         })
         .collect();
     lines.push(Line::from(vec![
         Span::styled(format!("{:<key_w$}  ", "Ctrl-C"), t.key()),
-        Span::raw(describe(
-            app.lang,
-            crate::tui::message::Message::Quit,
-            false,
-        )),
+        Span::raw(crate::tui::message::Message::Quit.describe(app.lang, false)),
     ]));
     if ctx == Context::Lesson {
         lines.push(Line::default());

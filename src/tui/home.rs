@@ -11,10 +11,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Entry};
 use super::keymap::{self, Context};
-use super::labels::{self, labels};
 use super::prose;
 use super::text_fit::{bar_line, footer_line, truncate};
 use crate::lesson::Lesson;
+use crate::words::{self, shell_words as labels};
 
 pub fn render(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     let notice_h = u16::from(app.notice.is_some()) * 2;
@@ -115,7 +115,7 @@ fn row(app: &App, e: &Entry, selected: bool, quiz_w: usize, width: u16) -> Line<
                 String::new()
             };
             (
-                labels::chapter(app.lang, lesson.chapter),
+                words::chapter(app.lang, lesson.chapter),
                 lesson.title.get(app.lang).to_string(),
                 format!("{quiz}{seen:>2}/{:<2} {done}", lesson.steps.len()),
             )
@@ -173,7 +173,7 @@ fn render_about(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
         app.theme,
     );
     lines.push(Line::default());
-    let steps = labels::step_count(app.lang, lesson.steps.len());
+    let steps = words::step_count(app.lang, lesson.steps.len());
     lines.push(Line::from(Span::styled(
         format!("{}  {steps}", lesson.id),
         app.theme.dim(),

@@ -10,9 +10,9 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::app::{App, Input, LessonState};
 use super::keymap;
-use super::labels::{self, labels};
 use super::step_view::{self, ScrollMarks};
 use super::text_fit::{bar_line, footer_line};
+use crate::words::{self, shell_words};
 
 /// Where the parts of the lesson screen go.
 #[derive(Clone, Copy, Debug)]
@@ -61,12 +61,12 @@ fn render_header(app: &App, l: &LessonState, area: Rect, buf: &mut Buffer) {
     let sep = theme.symbols().sep;
     let left = format!(
         " {} {sep} {}",
-        labels::chapter(lang, lesson.chapter),
+        words::chapter(lang, lesson.chapter),
         lesson.title.get(lang)
     );
     let right = format!(
         "{} {}/{} ",
-        labels(lang).step,
+        shell_words(lang).step,
         l.session.index() + 1,
         l.session.len()
     );
@@ -76,7 +76,7 @@ fn render_header(app: &App, l: &LessonState, area: Rect, buf: &mut Buffer) {
     let action = format!(
         "{} {} ",
         theme.symbols().pointer,
-        labels::action(lang, &l.last)
+        words::done(lang, &l.last)
     );
     let second = bar_line(&title, &action, area.width, theme.title(), theme.key());
     Paragraph::new(vec![top, second]).render(area, buf);
@@ -85,12 +85,15 @@ fn render_header(app: &App, l: &LessonState, area: Rect, buf: &mut Buffer) {
 fn render_frame(app: &App, l: &LessonState, marks: ScrollMarks, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let sym = theme.symbols();
-    let more = labels(app.lang).more;
+    let more = shell_words(app.lang).more;
     let mut block = Block::bordered()
         .border_set(theme.border())
         .border_style(theme.border_style())
         .title(Line::from(Span::styled(
-            format!(" {} ", l.session.step().kind.name()),
+            format!(
+                " {} ",
+                words::shell::step_kind(app.lang, &l.session.step().kind)
+            ),
             theme.dim(),
         )));
     if marks.above > 0 {
@@ -108,7 +111,7 @@ fn render_footer(app: &App, l: &LessonState, area: Rect, buf: &mut Buffer) {
     let (lang, theme) = (app.lang, app.theme);
     let line = match &l.input {
         Input::Jump(typed) => {
-            let lb = labels(lang);
+            let lb = shell_words(lang);
             Line::from(vec![
                 Span::styled(format!(" :{} ", lb.jump_prompt), theme.key()),
                 Span::styled(format!("{typed}_"), theme.selected()),

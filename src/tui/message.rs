@@ -2,6 +2,9 @@
 //! into these, the event loop adds resizes and ticks, and `update` is the
 //! only place that acts on them.
 
+use crate::lesson::Lang;
+use crate::words::{self, Does};
+
 /// One thing that happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Message {
@@ -45,4 +48,71 @@ pub enum Message {
     Dash(crate::tui::dashboard::DashKey),
     /// A key of the quiz view.
     Quiz(crate::tui::quiz_view::QuizKey),
+}
+
+impl Message {
+    /// What the message does, as the footer and the help name it; `None`
+    /// for what no key sends (resizes, ticks).
+    #[must_use]
+    pub fn does(self) -> Option<Does> {
+        use crate::tui::dashboard::DashKey as D;
+        use crate::tui::quiz_view::QuizKey as Q;
+        Some(match self {
+            Message::Next => Does::Next,
+            Message::Prev => Does::Prev,
+            Message::First => Does::First,
+            Message::Last => Does::Last,
+            Message::JumpStart => Does::JumpStart,
+            Message::JumpDigit(_) | Message::JumpBack => Does::TypeStepNumber,
+            Message::JumpConfirm => Does::JumpGo,
+            Message::JumpCancel => Does::JumpCancel,
+            Message::ScrollDown => Does::ScrollDown,
+            Message::ScrollUp => Does::ScrollUp,
+            Message::PageDown => Does::PageDown,
+            Message::PageUp => Does::PageUp,
+            Message::SelectNext => Does::SelectNext,
+            Message::SelectPrev => Does::SelectPrev,
+            Message::Open => Does::Open,
+            Message::Continue => Does::Continue,
+            Message::ToggleHelp => Does::Help,
+            Message::SwitchLang => Does::SwitchLang,
+            Message::Back => Does::Back,
+            Message::Quit => Does::Quit,
+            Message::Resize(..) | Message::Tick => return None,
+            Message::Dash(k) => match k {
+                D::PlayPause => Does::PlayPause,
+                D::Epoch => Does::Epoch,
+                D::Iteration => Does::Iteration,
+                D::Faster => Does::Faster,
+                D::Slower => Does::Slower,
+                D::Restart => Does::Restart,
+                D::NewSeed => Does::NewSeed,
+                D::LearningRateUp => Does::LearningRateUp,
+                D::LearningRateDown => Does::LearningRateDown,
+                D::CycleBatch => Does::CycleBatch,
+                D::ScrubBack => Does::ScrubBack,
+                D::ScrubForward => Does::ScrubForward,
+                D::ToggleLog => Does::ToggleLog,
+            },
+            Message::Quiz(k) => match k {
+                Q::Up => Does::PrevQuestion,
+                Q::Down => Does::NextQuestion,
+                Q::Enter => Does::Answer,
+                Q::Cancel => Does::LeaveAnswer,
+                Q::Char(_) => Does::TypeAnswer,
+                Q::Backspace => Does::DeleteChar,
+                Q::NextCell => Does::NextCell,
+                Q::PrevCell => Does::PrevCell,
+                Q::CellDown => Does::CellDown,
+                Q::CellUp => Does::CellUp,
+            },
+        })
+    }
+
+    /// What the message does in words: `short` for the footer, else the
+    /// help's sentence (empty for what no key sends).
+    #[must_use]
+    pub fn describe(self, lang: Lang, short: bool) -> &'static str {
+        self.does().map_or("", |d| words::describe(lang, d, short))
+    }
 }

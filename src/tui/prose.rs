@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::theme::Theme;
 use crate::formula::render_inline;
 use crate::lesson::markup::{self, Block, Inline};
-use crate::plain::wrap::wrap;
+use crate::text::wrap::wrap;
 
 /// A run of text in one style.
 pub type Segment = (String, Style);

@@ -59,7 +59,7 @@ pub fn page_lines(session: &Session, ctx: &ViewCtx) -> Vec<Line<'static>> {
     }
     if session.index() + 1 == session.len() {
         out.push(Line::default());
-        let end = super::labels::labels(ctx.lang).end_of_lesson;
+        let end = crate::words::shell_words(ctx.lang).end_of_lesson;
         out.push(Line::from(ratatui::text::Span::styled(
             end,
             ctx.theme.dim(),
@@ -123,7 +123,7 @@ pub fn render(app: &App, l: &LessonState, body: Rect, buf: &mut Buffer) -> Scrol
                 ascii: app.theme.ascii,
             };
             match live {
-                StepState::Train(d) => d.as_ref().render(area, buf),
+                StepState::Train(d) => d.render(area, buf, app.lang),
                 StepState::Compare(c) => c.render(area, buf, app.lang),
                 StepState::Quiz(q) => q.render(&l.session, area, buf, app.lang, look),
                 StepState::Page { .. } => {}

@@ -8,7 +8,6 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::app::App;
 use super::keymap::{Binding, keys_label};
-use super::labels::describe;
 
 /// `s` cut to at most `width` columns, with `…` when cut.
 #[must_use]
@@ -63,7 +62,7 @@ pub fn footer_line(bindings: &[Binding], app: &App, width: u16) -> Line<'static>
         .filter(|b| !b.footer.is_empty())
         .map(|b| {
             let keys = keys_label(b.footer, theme.ascii);
-            (b, keys, describe(app.lang, b.msg, true))
+            (b, keys, b.msg.describe(app.lang, true).to_string())
         })
         .collect();
     // An item is drawn as `key what   `.

@@ -2,11 +2,12 @@
 //! no file I/O here (progress changes are queued for the event loop), so
 //! every behaviour is testable with plain messages.
 
-use super::app::{Action, App, Input, Origin, Overlay, Screen, StepState};
+use super::app::{App, Input, Origin, Overlay, Screen, StepState};
 use super::message::Message;
 use super::step_view;
 use crate::lesson::Lang;
 use crate::session::Moved;
+use crate::words::{Does, Done};
 
 /// Applies one message.
 pub fn update(app: &mut App, msg: Message) {
@@ -23,7 +24,7 @@ pub fn update(app: &mut App, msg: Message) {
                 Lang::Zh => Lang::En,
             };
             if let Screen::Lesson(l) = &mut app.screen {
-                l.last = Action::Language;
+                l.last = Done::Language;
             }
             clamp_scroll(app);
         }
@@ -98,20 +99,19 @@ fn lesson(app: &mut App, msg: Message) {
         Message::PageUp => scroll(app, -page(app)),
         Message::Back => leave_lesson(app),
         Message::Dash(k) => {
-            let words = match &mut l.step {
-                StepState::Train(d) => d.key(k),
+            let done = match &mut l.step {
+                StepState::Train(d) => Some(d.key(k)),
                 StepState::Compare(c) => c.key(k),
-                _ => String::new(),
+                StepState::Page { .. } | StepState::Quiz(_) => None,
             };
-            if !words.is_empty() {
-                l.last = Action::Did(words);
+            if let Some(done) = done {
+                l.last = done;
             }
         }
         Message::Quiz(k) => {
-            let lang = app.lang;
             if let StepState::Quiz(q) = &mut l.step {
-                if let Some(words) = q.key(&mut l.session, k, lang).filter(|w| !w.is_empty()) {
-                    l.last = Action::Did(words);
+                if let Some(done) = q.key(&mut l.session, k) {
+                    l.last = done;
                 }
             }
             app.record_results();
@@ -150,18 +150,18 @@ fn go(app: &mut App, target: Target) {
     let len = l.session.len();
     l.last = match target {
         Target::Next => match l.session.next() {
-            Moved::To(_) => Action::Moved(Message::Next),
-            _ => Action::AtEnd,
+            Moved::To(_) => Done::Key(Does::Next),
+            _ => Done::AtEnd,
         },
         Target::Prev => match l.session.prev() {
-            Moved::To(_) => Action::Moved(Message::Prev),
-            _ => Action::AtStart,
+            Moved::To(_) => Done::Key(Does::Prev),
+            _ => Done::AtStart,
         },
         Target::Step(n) => match n.checked_sub(1).map(|i| l.session.goto(i)) {
-            Some(Ok(())) if n == 1 => Action::Moved(Message::First),
-            Some(Ok(())) if n == len => Action::Moved(Message::Last),
-            Some(Ok(())) => Action::Jumped(n),
-            _ => Action::NoSuchStep { asked: n, len },
+            Some(Ok(())) if n == 1 => Done::Key(Does::First),
+            Some(Ok(())) if n == len => Done::Key(Does::Last),
+            Some(Ok(())) => Done::Jumped(n),
+            _ => Done::NoSuchStep { asked: n, len },
         },
     };
     if l.session.index() != before {

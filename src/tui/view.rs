@@ -9,7 +9,6 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::app::{App, MIN_SIZE, Overlay, Screen};
 use super::{help, home, lesson_view};
-use crate::lesson::Lang;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -30,10 +29,7 @@ impl Widget for &App {
 fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let (w, h) = (MIN_SIZE.width, MIN_SIZE.height);
     let x = app.theme.symbols().times;
-    let text = match app.lang {
-        Lang::En => format!("window too small (need {w}{x}{h})"),
-        Lang::Zh => format!("窗口太小（至少需要 {w}{x}{h}）"),
-    };
+    let text = crate::words::shell::too_small(app.lang, &format!("{w}{x}{h}"));
     let now = format!("{}{x}{}", area.width, area.height);
     let lines = vec![Line::from(text).style(app.theme.warning()), Line::from(now)];
     let [row] = Layout::vertical([Constraint::Length(2)])

@@ -4,14 +4,11 @@
 //! solution (after two tries); an unreadable answer costs no try.
 
 use super::{Printer, matrix_rows, render_formula_plain};
-use crate::lesson::{Question, QuestionKind};
-use crate::plain::labels;
-use crate::plain::wrap::wrap;
+use crate::lesson::{Lang, Question, QuestionKind};
 use crate::quiz::{Case, SolutionLine};
-use crate::session::{Grade, Session, SolutionAccess, grade};
-
-/// Tries per question before the answer is shown and the runner moves on.
-pub const MAX_TRIES: u32 = 3;
+use crate::session::{Reply, Session};
+use crate::text::wrap;
+use crate::words;
 
 /// Longest echo of a typed line.
 const ECHO: usize = 60;
@@ -24,7 +21,7 @@ impl Printer<'_> {
         q: &Question,
     ) -> anyhow::Result<()> {
         let w = self.opts.width;
-        let first = format!("Q{}. ", i + 1);
+        let first = words::quiz::question_label(self.opts.lang, i + 1);
         let ask = self.text(&q.ask).to_string();
         for line in wrap(&ask, w, &first, &" ".repeat(first.len())) {
             writeln!(self.out, "{line}")?;
@@ -36,7 +33,7 @@ impl Printer<'_> {
                 writeln!(self.out, "{line}")?;
             }
         }
-        self.answer_loop(s, q, case.as_ref())?;
+        self.answer_loop(s, q)?;
         if let Some(e) = &q.explain {
             self.prose(e)?;
         } else {
@@ -64,7 +61,7 @@ impl Printer<'_> {
                 writeln!(
                     self.out,
                     "    {}",
-                    labels::shape_note(self.opts.lang, answer.dim())
+                    words::quiz::shape_note(self.opts.lang, answer.dim())
                 )?;
             }
             QuestionKind::Formula(key) => {
@@ -81,26 +78,19 @@ impl Printer<'_> {
     }
 
     fn case(&mut self, c: &Case) -> std::io::Result<()> {
-        let mut sizes = vec![format!("{}", c.network.inputs())];
-        for l in c.network.layers() {
-            sizes.push(format!("{} {}", l.units(), l.activation.name()));
-        }
         writeln!(
             self.out,
-            "    {}: {} · {}: {}",
-            self.l.model,
-            sizes.join(" → "),
-            self.l.loss,
-            c.network.loss().name()
+            "    {}",
+            words::quiz::model_line(self.opts.lang, &c.network)
         )?;
         for g in c.givens() {
             let (r, k) = g.value.dim();
             writeln!(self.out, "    {} ({r}×{k}) =", g.name)?;
-            for line in matrix_rows(&g.value, 8, self.l).lines() {
+            for line in matrix_rows(&g.value, 8, self.opts.lang).lines() {
                 writeln!(self.out, "    {line}")?;
             }
         }
-        let find = labels::find(self.opts.lang, &c.asked_name(), c.answer().dim());
+        let find = words::quiz::find(self.opts.lang, &c.asked_name(), c.answer().dim());
         writeln!(self.out, "    {find}")
     }
 
@@ -123,77 +113,46 @@ impl Printer<'_> {
         Ok(Some(line))
     }
 
-    fn answer_loop(
-        &mut self,
-        s: &mut Session,
-        q: &Question,
-        case: Option<&Case>,
-    ) -> anyhow::Result<()> {
+    fn answer_loop(&mut self, s: &mut Session, q: &Question) -> anyhow::Result<()> {
         let lang = self.opts.lang;
-        let step = s.step().id.clone();
+        if let Some(e) = s.earlier(&q.id) {
+            writeln!(self.out, "    {}", words::quiz::earlier(lang, &e))?;
+        }
         loop {
             let Some(line) = self.read_answer()? else {
                 return Ok(());
             };
-            match line.trim() {
-                "" => {
+            match s.respond(&q.id, &line)? {
+                Reply::Skipped => {
                     writeln!(self.out, "→ {}", self.l.skipped)?;
                     return Ok(());
                 }
-                "hint" | "提示" => {
-                    match s.hint(&q.id)? {
-                        Some(h) => {
-                            let head = labels::hint(lang, h.number, h.total);
-                            let body = self.text(&h.text).to_string();
-                            for l in wrap(&body, self.opts.width, &format!("{head}: "), "    ") {
-                                writeln!(self.out, "{l}")?;
-                            }
-                        }
-                        None => writeln!(self.out, "{}", self.l.no_more_hints)?,
+                Reply::Hint(h) => {
+                    let head = words::quiz::hint(lang, h.number, h.total);
+                    let body = self.text(&h.text).to_string();
+                    let sep = if lang == Lang::Zh { "：" } else { ": " };
+                    for l in wrap(&body, self.opts.width, &format!("{head}{sep}"), "    ") {
+                        writeln!(self.out, "{l}")?;
                     }
-                    continue;
                 }
-                "solution" | "解答" => {
-                    match s.solution(&q.id)? {
-                        SolutionAccess::Shown(lines) => self.solution(&lines)?,
-                        SolutionAccess::NotYet { tries } => {
-                            writeln!(self.out, "{}", labels::solution_not_yet(lang, tries))?;
-                        }
-                        SolutionAccess::NoneForThisKind => {
-                            writeln!(self.out, "{}", self.l.no_solution)?
-                        }
+                Reply::NoMoreHints => writeln!(self.out, "{}", self.l.no_more_hints)?,
+                Reply::Solution(lines) => self.solution(&lines)?,
+                Reply::SolutionNotYet { tries } => {
+                    writeln!(self.out, "{}", words::quiz::solution_not_yet(lang, tries))?;
+                }
+                Reply::NoSolution => writeln!(self.out, "{}", self.l.no_solution)?,
+                Reply::Verdict(v) => {
+                    let text = words::quiz::verdict(lang, &v);
+                    for l in wrap(&format!("→ {text}"), self.opts.width, "", "  ") {
+                        writeln!(self.out, "{l}")?;
                     }
-                    continue;
+                    if let Some(lines) = &v.solution {
+                        self.solution(lines)?;
+                    }
+                    if v.finished() {
+                        return Ok(());
+                    }
                 }
-                _ => {}
-            }
-            let g = s.answer(&q.id, &line)?;
-            let tries = s.state_of(&step, &q.id).attempts;
-            let out_of_tries = g.counts() && !g.is_right() && tries >= MAX_TRIES;
-            let verdict = match &g {
-                Grade::Right => self.l.right.to_string(),
-                Grade::Close { nearly } => {
-                    format!("{}: {}", self.l.close, labels::nearly(lang, *nearly))
-                }
-                Grade::Wrong { reason } => {
-                    format!("{}: {}", self.l.wrong, labels::reason(lang, reason))
-                }
-            };
-            let next = if g.is_right() {
-                String::new()
-            } else if out_of_tries {
-                format!("; {}: {}", self.l.expected, grade::expected(q, lang, case))
-            } else {
-                format!("; {}", self.l.try_again)
-            };
-            for l in wrap(&format!("→ {verdict}{next}"), self.opts.width, "", "  ") {
-                writeln!(self.out, "{l}")?;
-            }
-            if g.is_right() || out_of_tries {
-                if let SolutionAccess::Shown(lines) = s.solution(&q.id)? {
-                    self.solution(&lines)?;
-                }
-                return Ok(());
             }
         }
     }

@@ -4,6 +4,8 @@
 //! regions; for two-feature regression the target against each feature with
 //! the model's predictions.
 
+use crate::lesson::Lang;
+use crate::words::{self, train_words};
 use ndarray::Array2;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -22,24 +24,31 @@ const CLASS_GLYPHS: [char; 4] = ['o', 'x', '+', '#'];
 const CLASS_COLORS: [Color; 4] = [Color::Cyan, Color::Yellow, Color::Magenta, Color::Green];
 
 /// Draws the data chart for the run with the parameters `layers`.
-pub fn render(area: Rect, buf: &mut Buffer, run: &Resolved, layers: &[Dense], look: Look) {
+pub fn render(
+    area: Rect,
+    buf: &mut Buffer,
+    run: &Resolved,
+    layers: &[Dense],
+    look: Look,
+    lang: Lang,
+) {
     let info = &run.info;
     let Ok(net) = Network::from_layers(layers.to_vec(), run.trainer.network().loss()) else {
         return;
     };
     let n = info.raw_features.len();
     match (n, info.classes.is_some()) {
-        (1, false) => fit_chart(area, buf, run, &net, look),
-        (2, true) => regions(area, buf, run, &net, look),
+        (1, false) => fit_chart(area, buf, run, &net, look, lang),
+        (2, true) => regions(area, buf, run, &net, look, lang),
         (2, false) => {
             let [a, b] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(area);
-            feature_chart(a, buf, run, &net, 0, look);
-            feature_chart(b, buf, run, &net, 1, look);
+            feature_chart(a, buf, run, &net, 0, look, lang);
+            feature_chart(b, buf, run, &net, 1, look, lang);
         }
         _ => {
-            let text = format!("no data chart for {n} inputs");
-            Paragraph::new(text)
-                .block(look.block(" data "))
+            let title = format!(" {} ", train_words(lang).data);
+            Paragraph::new(words::train::no_data_chart(lang, n))
+                .block(look.block(&title))
                 .render(area, buf);
         }
     }
@@ -88,18 +97,20 @@ fn samples_and_model(
     title: &str,
     (x_name, y_name): (&str, &str),
     look: Look,
+    lang: Lang,
 ) {
+    let w = train_words(lang);
     let xb = bounds(samples.iter().map(|p| p.0));
     let yb = bounds(samples.iter().map(|p| p.1));
     let sets = vec![
         Dataset::default()
-            .name("samples")
+            .name(w.samples)
             .marker(Marker::Braille)
             .graph_type(GraphType::Scatter)
             .style(look.fg(Color::Cyan))
             .data(samples),
         Dataset::default()
-            .name("model")
+            .name(w.model)
             .marker(Marker::Dot)
             .graph_type(model_graph)
             .style(look.fg(Color::Red))
@@ -113,7 +124,7 @@ fn samples_and_model(
         .render(area, buf);
 }
 
-fn fit_chart(area: Rect, buf: &mut Buffer, run: &Resolved, net: &Network, look: Look) {
+fn fit_chart(area: Rect, buf: &mut Buffer, run: &Resolved, net: &Network, look: Look, lang: Lang) {
     let info = &run.info;
     let samples = pairs(info.raw_x.column(0), info.raw_y.column(0));
     let xb = bounds(samples.iter().map(|p| p.0));
@@ -128,9 +139,10 @@ fn fit_chart(area: Rect, buf: &mut Buffer, run: &Resolved, net: &Network, look: 
         &samples,
         &curve,
         GraphType::Line,
-        " data and fit ",
+        &format!(" {} ", train_words(lang).data_and_fit),
         names,
         look,
+        lang,
     );
 }
 
@@ -141,13 +153,17 @@ fn feature_chart(
     net: &Network,
     j: usize,
     look: Look,
+    lang: Lang,
 ) {
     let info = &run.info;
     let samples = pairs(info.raw_x.column(j), info.raw_y.column(0));
     let model = info
         .predict(net, &info.raw_x)
         .map_or_else(|_| Vec::new(), |p| pairs(info.raw_x.column(j), p.column(0)));
-    let title = format!(" {} by {} ", info.target, info.raw_features[j]);
+    let title = format!(
+        " {} ",
+        words::train::target_by(lang, &info.target, &info.raw_features[j])
+    );
     let names = (info.raw_features[j].as_str(), "");
     samples_and_model(
         area,
@@ -158,12 +174,13 @@ fn feature_chart(
         &title,
         names,
         look,
+        lang,
     );
 }
 
-fn regions(area: Rect, buf: &mut Buffer, run: &Resolved, net: &Network, look: Look) {
+fn regions(area: Rect, buf: &mut Buffer, run: &Resolved, net: &Network, look: Look, lang: Lang) {
     let info = &run.info;
-    let block = look.block(" classes and model regions ");
+    let block = look.block(&format!(" {} ", train_words(lang).regions));
     let inner = block.inner(area);
     block.render(area, buf);
     let (w, h) = (usize::from(inner.width), usize::from(inner.height));

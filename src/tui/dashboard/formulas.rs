@@ -2,6 +2,8 @@
 //! of the current batch, its x, y, z under the shown parameters, and the
 //! engine's gradient for that sample as the result.
 
+use crate::lesson::Lang;
+use crate::words;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -48,14 +50,11 @@ impl Formulas {
     }
 
     /// Draws every formula with the sample's values substituted.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, training: &Training) {
+    pub fn render(&self, area: Rect, buf: &mut Buffer, training: &Training, lang: Lang) {
         let values = training.sample_values().ok();
         let mut lines: Vec<Line> = Vec::new();
         if let Some(v) = &values {
-            lines.push(Line::from(format!(
-                "sample #{} (first of the batch):",
-                v.row + 1
-            )));
+            lines.push(Line::from(words::train::sample_of_batch(lang, v.row + 1)));
         }
         for (tex, bound) in &self.items {
             match (bound, &values) {
@@ -74,7 +73,10 @@ impl Formulas {
         // A value line wider than the panel wraps rather than being cut off.
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(self.look.block(" formulas, this sample "))
+            .block(
+                self.look
+                    .block(&format!(" {} ", words::train_words(lang).formulas_title)),
+            )
             .render(area, buf);
     }
 }

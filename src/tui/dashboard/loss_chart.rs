@@ -10,6 +10,8 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 
 use super::Look;
 use crate::engine::EpochRecord;
+use crate::lesson::Lang;
+use crate::words::train_words;
 
 /// Draws the loss curves of `history` into `area`.
 pub fn render(
@@ -19,7 +21,9 @@ pub fn render(
     eps: Option<f64>,
     log: bool,
     look: Look,
+    lang: Lang,
 ) {
+    let w = train_words(lang);
     let tf = |v: f64| if log { v.max(1e-12).log10() } else { v };
     let train: Vec<(f64, f64)> = history
         .iter()
@@ -51,7 +55,7 @@ pub fn render(
     let marker = Marker::Braille;
     let mut sets = vec![
         Dataset::default()
-            .name("train")
+            .name(w.series_train)
             .marker(marker)
             .graph_type(GraphType::Line)
             .style(look.fg(Color::Cyan))
@@ -60,7 +64,7 @@ pub fn render(
     if !val.is_empty() {
         sets.push(
             Dataset::default()
-                .name("val")
+                .name(w.series_val)
                 .marker(marker)
                 .graph_type(GraphType::Line)
                 .style(look.fg(Color::Yellow))
@@ -70,7 +74,7 @@ pub fn render(
     if !eps_line.is_empty() {
         sets.push(
             Dataset::default()
-                .name("eps")
+                .name(w.series_eps)
                 .marker(Marker::Dot)
                 .graph_type(GraphType::Line)
                 .style(look.fg(Color::Red))
@@ -78,14 +82,10 @@ pub fn render(
         );
     }
     let label = |v: f64| if log { format!("1e{v:.0}") } else { short(v) };
-    let title = if log {
-        " loss (log scale, y) "
-    } else {
-        " loss (y: log scale) "
-    };
+    let title = format!(" {} ", if log { w.loss_log } else { w.loss_linear });
     Chart::new(sets)
         .legend_position(None)
-        .block(look.block(title))
+        .block(look.block(&title))
         .x_axis(
             Axis::default()
                 .bounds([0.0, x_max])

@@ -2,6 +2,8 @@
 //! values aligned, the sign shown by glyph as well as colour, and each value
 //! that changed since the previous frame marked.
 
+use crate::lesson::Lang;
+use crate::words::train_words;
 use ndarray::Array2;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -24,6 +26,10 @@ pub struct Shown<'a> {
 
 /// Draws parameters and gradients, layer by layer; `extra` lines (the
 /// closed-form solution, real units) come last.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the panel's inputs are all distinct; a struct would only rename them"
+)]
 pub fn render(
     area: Rect,
     buf: &mut Buffer,
@@ -32,6 +38,7 @@ pub fn render(
     prev: Option<&[Dense]>,
     extra: &[String],
     look: Look,
+    lang: Lang,
 ) {
     let inner_w = usize::from(area.width.saturating_sub(2));
     let mut lines: Vec<Line> = Vec::new();
@@ -95,13 +102,17 @@ pub fn render(
             .iter()
             .map(|e| Line::styled(e.clone(), look.fg(Color::Magenta))),
     );
-    let title = if grads.is_some() {
-        " parameters and last gradients "
-    } else {
-        " parameters "
-    };
+    let w = train_words(lang);
+    let title = format!(
+        " {} ",
+        if grads.is_some() {
+            w.parameters_and_grads
+        } else {
+            w.parameters
+        }
+    );
     Paragraph::new(lines)
-        .block(look.block(title))
+        .block(look.block(&title))
         .render(area, buf);
 }
 

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 
 use super::ViewCtx;
 use crate::lesson::{Table, Text};
-use crate::plain::table as plain_table;
+use crate::text::table as plain_table;
 
 #[must_use]
 pub fn lines(t: &Table, ctx: &ViewCtx) -> Vec<Line<'static>> {

@@ -1,25 +1,20 @@
-//! Every word the plain runner prints around lesson content, in both
-//! languages, in one place.
+//! The words of quizzes, the same in both front ends: verdicts and their
+//! reasons, recognised slips, unreadable input, hints, the worked solution,
+//! the expected answer and what a learner did in an earlier sitting.
 
 use crate::lesson::Lang;
-use crate::quiz::{ExprProblem, InputError, Slip};
-use crate::session::{Nearly, Reason};
+use crate::quiz::{self, ExprProblem, InputError, Outcome, Slip};
+use crate::session::{Earlier, ExpectedAnswer, Grade, MAX_TRIES, Nearly, Reason, Verdict};
 
 /// The runner's fixed words in one language.
 #[derive(Clone, Copy, Debug)]
-pub struct Labels {
-    pub step: &'static str,
+pub struct QuizWords {
     pub right: &'static str,
     pub close: &'static str,
     pub wrong: &'static str,
     pub expected: &'static str,
     pub prompt: &'static str,
     pub no_answer: &'static str,
-    pub run: &'static str,
-    pub final_loss: &'static str,
-    pub boundary_elsewhere: &'static str,
-    pub more_rows: &'static str,
-    pub end: &'static str,
     pub try_again: &'static str,
     pub skipped: &'static str,
     pub no_more_hints: &'static str,
@@ -32,19 +27,13 @@ pub struct Labels {
     pub variables: &'static str,
 }
 
-const EN: Labels = Labels {
-    step: "Step",
+const EN: QuizWords = QuizWords {
     right: "right",
     close: "close",
     wrong: "wrong",
     expected: "expected",
     prompt: "answer> ",
     no_answer: "no answer (end of input)",
-    run: "run",
-    final_loss: "final loss",
-    boundary_elsewhere: "(the decision boundary is drawn in the full-screen view)",
-    more_rows: "more rows",
-    end: "End of the lesson.",
     try_again: "try again",
     skipped: "skipped",
     no_more_hints: "no more hints",
@@ -57,56 +46,31 @@ const EN: Labels = Labels {
     variables: "an expression in",
 };
 
-const ZH: Labels = Labels {
-    step: "步骤",
+const ZH: QuizWords = QuizWords {
     right: "正确",
     close: "接近",
     wrong: "错误",
     expected: "正确答案",
     prompt: "答案> ",
     no_answer: "未作答（输入已结束）",
-    run: "训练",
-    final_loss: "最终损失",
-    boundary_elsewhere: "（分类边界在全屏界面中显示）",
-    more_rows: "行未显示",
-    end: "本课结束。",
     try_again: "再试一次",
     skipped: "跳过",
     no_more_hints: "没有更多提示了",
     no_solution: "这道题没有详细解答，请看解释",
     worked_solution: "详细解答：",
-    commands: "（输入 hint 查看提示；答两次后输入 solution 查看详细解答；空行跳过）",
+    commands: "（输入 提示 查看提示；答两次后输入 解答 查看详细解答；空行跳过）",
     model: "模型",
     loss: "损失",
     several: "（可能有多个正确选项：全部写出，例如 1, 3）",
     variables: "用这些变量写出表达式：",
 };
 
-/// The labels for `lang`.
+/// The quiz words for `lang`.
 #[must_use]
-pub fn labels(lang: Lang) -> &'static Labels {
+pub fn quiz_words(lang: Lang) -> &'static QuizWords {
     match lang {
         Lang::En => &EN,
         Lang::Zh => &ZH,
-    }
-}
-
-/// The lesson heading's chapter part.
-#[must_use]
-pub fn chapter(lang: Lang, n: u32) -> String {
-    match lang {
-        Lang::En => format!("Chapter {n}"),
-        Lang::Zh => format!("第 {n} 章"),
-    }
-}
-
-/// The quiz score at the end of a lesson.
-#[must_use]
-pub fn score(lang: Lang, right: usize, answered: usize, total: usize) -> String {
-    let unanswered = total - answered.min(total);
-    match lang {
-        Lang::En => format!("Quiz: {right} of {total} right, {unanswered} unanswered."),
-        Lang::Zh => format!("测验：共 {total} 题，答对 {right} 题，未答 {unanswered} 题。"),
     }
 }
 
@@ -335,5 +299,129 @@ pub fn reason(lang: Lang, r: &Reason) -> String {
                 )
             }
         }
+    }
+}
+
+/// A verdict in one line: what was wrong, then what next (try again, or
+/// the expected answer once the tries are spent).
+#[must_use]
+pub fn verdict(lang: Lang, v: &Verdict) -> String {
+    let w = quiz_words(lang);
+    let head = match &v.grade {
+        Grade::Right => w.right.to_string(),
+        Grade::Close { nearly: n } => format!("{}: {}", w.close, nearly(lang, *n)),
+        Grade::Wrong { reason: r } => format!("{}: {}", w.wrong, reason(lang, r)),
+    };
+    let sep = if lang == Lang::Zh { "；" } else { "; " };
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
+    let head = if lang == Lang::Zh {
+        head.replacen(": ", "：", 1)
+    } else {
+        head
+    };
+    match (&v.expected, v.grade.is_right()) {
+        (_, true) => head,
+        (Some(e), false) => format!("{head}{sep}{}{colon}{}", w.expected, expected(lang, e)),
+        (None, false) => format!("{head}{sep}{}", tries_left(lang, v.tries)),
+    }
+}
+
+/// "try again", with the tries left when the learner is near the limit.
+fn tries_left(lang: Lang, tries: u32) -> String {
+    let left = MAX_TRIES.saturating_sub(tries);
+    match (lang, left) {
+        (Lang::En, 1) => "try again (last try)".into(),
+        (Lang::Zh, 1) => "再试一次（最后一次）".into(),
+        _ => quiz_words(lang).try_again.to_string(),
+    }
+}
+
+/// The expected answer as text.
+#[must_use]
+pub fn expected(lang: Lang, e: &ExpectedAnswer) -> String {
+    match e {
+        ExpectedAnswer::Options(opts) => (opts.iter())
+            .map(|(i, t)| format!("{}) {}", i + 1, t.get(lang)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        ExpectedAnswer::Number { value, allowed } if *allowed > 1e-9 => {
+            format!("{} (± {})", quiz::number(*value), quiz::number(*allowed))
+        }
+        ExpectedAnswer::Number { value, .. } => quiz::number(*value),
+        ExpectedAnswer::Matrix(m) => quiz::short_matrix(m),
+        ExpectedAnswer::Formula(src) => src.clone(),
+        ExpectedAnswer::Named { name, value } => format!("{name} = {}", quiz::short_matrix(value)),
+    }
+}
+
+/// What the learner did with a question in an earlier sitting.
+#[must_use]
+pub fn earlier(lang: Lang, e: &Earlier) -> String {
+    let right = matches!(e.outcome, Outcome::Right | Outcome::RightAfterSolution);
+    match lang {
+        Lang::En => format!(
+            "(answered before: {} {}, {}; this sitting has {MAX_TRIES} tries of its own)",
+            e.attempts,
+            if e.attempts == 1 { "try" } else { "tries" },
+            if right { "right" } else { "not right yet" }
+        ),
+        Lang::Zh => format!(
+            "（以前答过：{} 次，{}；这次重新有 {MAX_TRIES} 次机会）",
+            e.attempts,
+            if right { "答对了" } else { "还没答对" }
+        ),
+    }
+}
+
+/// The label before a question in the plain runner: `Q2. `.
+#[must_use]
+pub fn question_label(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("Q{n}. "),
+        Lang::Zh => format!("第 {n} 题  "),
+    }
+}
+
+/// A question's short tag in a list: `Q2`.
+#[must_use]
+pub fn question_tag(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("Q{n}"),
+        Lang::Zh => format!("第{n}题"),
+    }
+}
+
+/// A generated question's network: `model: 1 → 3 sigmoid → 1 identity ·
+/// loss: MSE`.
+#[must_use]
+pub fn model_line(lang: Lang, net: &crate::engine::Network) -> String {
+    let w = quiz_words(lang);
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
+    format!(
+        "{}{colon}{} · {}{colon}{}",
+        w.model,
+        super::train::network(lang, net),
+        w.loss,
+        super::train::loss_name(lang, net.loss())
+    )
+}
+
+/// The heading of the cell-by-cell matrix editor.
+#[must_use]
+pub fn grid_head(lang: Lang, rows: usize, cols: usize, times: &str) -> String {
+    match lang {
+        Lang::Zh => format!("逐格输入 {rows}{times}{cols}：Tab 下一格，Enter 提交，[ 粘贴整行"),
+        Lang::En => {
+            format!("{rows}{times}{cols} cell by cell: Tab next, Enter submits, [ to paste")
+        }
+    }
+}
+
+/// The line under a question while no answer is being typed.
+#[must_use]
+pub fn idle_prompt(lang: Lang, arrows: &str) -> String {
+    match lang {
+        Lang::Zh => format!("Enter 作答 · {arrows} 选题 · 输入 提示 / 解答"),
+        Lang::En => format!("Enter answer · {arrows} choose · type hint / solution"),
     }
 }

@@ -1,0 +1,8 @@
+//! Text laid out for a terminal, shared by both front ends: prose wrapped to
+//! a width in display columns (Chinese counts as two, with the line-breaking
+//! rules of Chinese typesetting) and tables aligned by display width.
+
+pub mod table;
+pub mod wrap;
+
+pub use wrap::wrap;

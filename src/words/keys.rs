@@ -1,0 +1,154 @@
+//! What each key does, in words: short for the footer, long for the help.
+//! The TUI's key tables name a [`Does`] for every binding, so the keys, the
+//! footer and the help cannot drift apart.
+
+use crate::lesson::Lang;
+
+/// Everything a key can do, as the learner reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Does {
+    Next,
+    Prev,
+    First,
+    Last,
+    JumpStart,
+    TypeStepNumber,
+    JumpGo,
+    JumpCancel,
+    ScrollDown,
+    ScrollUp,
+    PageDown,
+    PageUp,
+    SelectNext,
+    SelectPrev,
+    Open,
+    Continue,
+    Help,
+    SwitchLang,
+    Back,
+    Quit,
+    PlayPause,
+    Epoch,
+    Iteration,
+    Faster,
+    Slower,
+    ScrubBack,
+    ScrubForward,
+    Restart,
+    NewSeed,
+    LearningRateUp,
+    LearningRateDown,
+    CycleBatch,
+    ToggleLog,
+    Answer,
+    NextQuestion,
+    PrevQuestion,
+    LeaveAnswer,
+    NextCell,
+    PrevCell,
+    CellDown,
+    CellUp,
+    DeleteChar,
+    TypeAnswer,
+}
+
+/// The other language's own name (what `L` switches to).
+#[must_use]
+pub fn other_language(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "中文",
+        Lang::Zh => "English",
+    }
+}
+
+/// What `d` does: `short` for the footer, else a sentence for the help.
+#[must_use]
+pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
+    use Does::*;
+    let (en, zh) = match (d, short) {
+        (SwitchLang, true) => return other_language(lang),
+        (SwitchLang, false) => ("switch the language to 中文", "切换语言为 English"),
+        (Next, true) => ("next", "下一步"),
+        (Next, false) => ("next step", "下一步"),
+        (Prev, true) => ("previous", "上一步"),
+        (Prev, false) => ("previous step", "上一步"),
+        (First, _) => ("first step", "第一步"),
+        (Last, _) => ("last step", "最后一步"),
+        (JumpStart, true) => ("jump", "跳转"),
+        (JumpStart, false) => (
+            "go to step N (type the number, then Enter)",
+            "跳到第 N 步（输入数字后按 Enter）",
+        ),
+        (TypeStepNumber, _) => ("type the step number", "输入步骤编号"),
+        (JumpGo, _) => ("go", "确定"),
+        (JumpCancel, _) => ("cancel", "取消"),
+        (ScrollDown, true) => ("scroll", "滚动"),
+        (ScrollDown, false) => ("scroll down", "向下滚动"),
+        (ScrollUp, _) => ("scroll up", "向上滚动"),
+        (PageDown, _) => ("page down", "向下翻页"),
+        (PageUp, _) => ("page up", "向上翻页"),
+        (SelectNext, true) => ("choose", "选择"),
+        (SelectNext, false) => ("next lesson", "下一课"),
+        (SelectPrev, _) => ("previous lesson", "上一课"),
+        (Open, _) => ("open", "打开"),
+        (Continue, true) => ("continue", "继续"),
+        (Continue, false) => ("continue where you stopped", "从上次停下的地方继续"),
+        (Help, true) => ("help", "帮助"),
+        (Help, false) => ("show or close this help", "打开或关闭帮助"),
+        (Back, true) => ("back", "返回"),
+        (Back, false) => ("back to the lesson list, or quit", "返回课程列表或退出"),
+        (Quit, _) => ("quit", "退出"),
+        (PlayPause, true) => ("play", "播放"),
+        (PlayPause, false) => ("play or pause the training", "开始或暂停训练"),
+        (Epoch, true) => ("epoch", "一轮"),
+        (Epoch, false) => ("one epoch", "训练一轮"),
+        (Iteration, true) => ("batch", "一批"),
+        (Iteration, false) => ("one iteration (one mini-batch)", "一次迭代（一个小批量）"),
+        (Faster, true) => ("faster", "加速"),
+        (Faster, false) => (
+            "faster (up to as fast as the machine goes)",
+            "加速（最快到机器极限）",
+        ),
+        (Slower, true) => ("slower", "减速"),
+        (Slower, false) => (
+            "slower (down to one epoch per second)",
+            "减速（最慢每秒一轮）",
+        ),
+        (ScrubBack, true) => ("history", "回看"),
+        (ScrubBack, false) => ("back through the recorded epochs", "回看已记录的各轮"),
+        (ScrubForward, _) => (
+            "forward through the recorded epochs",
+            "向后查看已记录的各轮",
+        ),
+        (Restart, true) => ("restart", "重来"),
+        (Restart, false) => ("restart with the same seed", "用同一随机种子重新开始"),
+        (NewSeed, _) => ("restart with a new seed", "换一个随机种子重新开始"),
+        (LearningRateUp, _) => ("double the learning rate", "学习率加倍"),
+        (LearningRateDown, _) => ("halve the learning rate", "学习率减半"),
+        (CycleBatch, _) => ("batch size 1, 10, full", "批大小 1、10、全部"),
+        (ToggleLog, _) => ("loss chart: log or linear scale", "损失图：对数或线性坐标"),
+        (Answer, true) => ("answer", "作答"),
+        (Answer, false) => (
+            "answer the question (then Enter submits)",
+            "回答所选题目（再按 Enter 提交）",
+        ),
+        (NextQuestion, true) => ("choose", "选题"),
+        (NextQuestion, false) => ("next question", "下一题"),
+        (PrevQuestion, _) => ("previous question", "上一题"),
+        (LeaveAnswer, _) => ("leave the answer line", "离开作答行"),
+        (NextCell, true) => ("next cell", "下一格"),
+        (NextCell, false) => ("next cell of a matrix answer", "矩阵答案的下一格"),
+        (PrevCell, _) => ("previous cell", "上一格"),
+        (CellDown, _) => ("cell below", "下方一格"),
+        (CellUp, _) => ("cell above", "上方一格"),
+        (DeleteChar, _) => ("delete a character", "删除一个字符"),
+        (TypeAnswer, _) => (
+            "type the answer; hint / solution",
+            "输入答案；或输入 提示 / 解答",
+        ),
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}

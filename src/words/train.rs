@@ -1,0 +1,462 @@
+//! The words of training runs, in both front ends: the dashboard's status
+//! line and panels, the comparison table, the plain runner's and `nnstep
+//! train`'s report lines, stop reasons and the advice that goes with them.
+
+use crate::engine::{Activation, Loss, Network, StopOn, StopReason, Task};
+use crate::lesson::Lang;
+use crate::session::RunStatus;
+
+/// The fixed words of training, in one language.
+#[derive(Debug)]
+pub struct TrainWords {
+    pub epoch: &'static str,
+    /// Iterations, short (status line).
+    pub it: &'static str,
+    pub iteration: &'static str,
+    pub batch: &'static str,
+    pub loss: &'static str,
+    /// The validation loss, short (status line).
+    pub val: &'static str,
+    pub train_loss: &'static str,
+    pub val_loss: &'static str,
+    /// Accuracy, short (status line) and long (reports).
+    pub acc: &'static str,
+    pub accuracy: &'static str,
+    pub history: &'static str,
+    pub paused: &'static str,
+    pub finished: &'static str,
+    pub full_speed: &'static str,
+    pub stopped: &'static str,
+    pub parameters: &'static str,
+    pub parameters_and_grads: &'static str,
+    pub in_units: &'static str,
+    pub last_grads: &'static str,
+    pub closed_form: &'static str,
+    /// The normal-equation solution beside the trained parameters.
+    pub normal_equation: &'static str,
+    pub trained_units: &'static str,
+    pub predict: &'static str,
+    pub closed_form_predict: &'static str,
+    pub loss_by_epoch: &'static str,
+    pub samples_and_fit: &'static str,
+    /// Loss chart titles (log or linear y axis).
+    pub loss_log: &'static str,
+    pub loss_linear: &'static str,
+    pub series_train: &'static str,
+    pub series_val: &'static str,
+    pub series_eps: &'static str,
+    pub samples: &'static str,
+    pub model: &'static str,
+    pub data: &'static str,
+    pub data_and_fit: &'static str,
+    pub regions: &'static str,
+    pub formulas_title: &'static str,
+    /// Compare table and chart.
+    pub run: &'static str,
+    pub epochs: &'static str,
+    pub iters: &'static str,
+    pub status: &'static str,
+    pub results: &'static str,
+    pub compare_loss: &'static str,
+    pub final_loss: &'static str,
+    pub running: &'static str,
+    pub max_epochs: &'static str,
+    pub diverged: &'static str,
+    /// Settings of a run that cannot be shown live.
+    pub layers: &'static str,
+    pub learning_rate: &'static str,
+    pub batch_size: &'static str,
+    pub shuffle: &'static str,
+    pub seed: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub builtin: &'static str,
+    pub cannot_run: &'static str,
+    pub plain_hint: &'static str,
+    pub boundary_elsewhere: &'static str,
+}
+
+const EN: TrainWords = TrainWords {
+    epoch: "epoch",
+    it: "it",
+    iteration: "iteration",
+    batch: "batch",
+    loss: "loss",
+    val: "val",
+    train_loss: "train loss",
+    val_loss: "val loss",
+    acc: "acc",
+    accuracy: "accuracy",
+    history: "history",
+    paused: "paused",
+    finished: "finished",
+    full_speed: "full",
+    stopped: "stopped",
+    parameters: "parameters",
+    parameters_and_grads: "parameters and last gradients",
+    in_units: "in original units",
+    last_grads: "gradients of the last batch",
+    closed_form: "closed form (normal equation)",
+    normal_equation: "normal equation",
+    trained_units: "trained (units)",
+    predict: "predict",
+    closed_form_predict: "closed-form predict",
+    loss_by_epoch: "training loss by epoch",
+    samples_and_fit: "samples (dots) and the fitted curve",
+    loss_log: "loss (log scale)",
+    loss_linear: "loss (linear scale)",
+    series_train: "train",
+    series_val: "val",
+    series_eps: "eps",
+    samples: "samples",
+    model: "model",
+    data: "data",
+    data_and_fit: "data and fit",
+    regions: "classes and model regions",
+    formulas_title: "formulas, this sample",
+    run: "run",
+    epochs: "epochs",
+    iters: "iters",
+    status: "status",
+    results: "results",
+    compare_loss: "training loss (log scale)",
+    final_loss: "final loss",
+    running: "running",
+    max_epochs: "max epochs",
+    diverged: "diverged",
+    layers: "layers",
+    learning_rate: "learning rate η",
+    batch_size: "batch size",
+    shuffle: "shuffle",
+    seed: "seed",
+    yes: "yes",
+    no: "no",
+    builtin: "built-in",
+    cannot_run: "This run cannot be set up here; `nnstep check` names the problem.",
+    plain_hint: "Run this step as text:",
+    boundary_elsewhere: "(the decision boundary is drawn in the full-screen view)",
+};
+
+const ZH: TrainWords = TrainWords {
+    epoch: "轮",
+    it: "迭代",
+    iteration: "迭代",
+    batch: "批量",
+    loss: "损失",
+    val: "验证",
+    train_loss: "训练损失",
+    val_loss: "验证损失",
+    acc: "准确率",
+    accuracy: "准确率",
+    history: "回看",
+    paused: "已暂停",
+    finished: "已结束",
+    full_speed: "全速",
+    stopped: "停止",
+    parameters: "参数",
+    parameters_and_grads: "参数与最近的梯度",
+    in_units: "换算回原始单位",
+    last_grads: "最后一批的梯度",
+    closed_form: "闭式解（正规方程）",
+    normal_equation: "正规方程",
+    trained_units: "训练所得（原单位）",
+    predict: "预测",
+    closed_form_predict: "闭式解预测",
+    loss_by_epoch: "每轮的训练损失",
+    samples_and_fit: "样本（点）与拟合曲线",
+    loss_log: "损失（对数坐标）",
+    loss_linear: "损失（线性坐标）",
+    series_train: "训练",
+    series_val: "验证",
+    series_eps: "目标",
+    samples: "样本",
+    model: "模型",
+    data: "数据",
+    data_and_fit: "数据与拟合",
+    regions: "类别与模型划分的区域",
+    formulas_title: "公式（代入本样本）",
+    run: "运行",
+    epochs: "轮数",
+    iters: "迭代",
+    status: "状态",
+    results: "结果",
+    compare_loss: "训练损失（对数坐标）",
+    final_loss: "最终损失",
+    running: "运行中",
+    max_epochs: "达到最大轮数",
+    diverged: "发散",
+    layers: "网络层",
+    learning_rate: "学习率 η",
+    batch_size: "批大小",
+    shuffle: "打乱顺序",
+    seed: "随机种子",
+    yes: "是",
+    no: "否",
+    builtin: "内置",
+    cannot_run: "这次训练无法在此建立；运行 nnstep check 可查看原因。",
+    plain_hint: "以文本方式运行这一步：",
+    boundary_elsewhere: "（分类边界在全屏界面中显示）",
+};
+
+/// The training words for `lang`.
+#[must_use]
+pub fn train_words(lang: Lang) -> &'static TrainWords {
+    match lang {
+        Lang::En => &EN,
+        Lang::Zh => &ZH,
+    }
+}
+
+/// The metric's name for a task: R² for regression, else accuracy.
+#[must_use]
+pub fn metric_name(lang: Lang, task: Task, short: bool) -> &'static str {
+    let w = train_words(lang);
+    match (task, short) {
+        (Task::Regression, _) => "R²",
+        (_, true) => w.acc,
+        (_, false) => w.accuracy,
+    }
+}
+
+/// A batch size label (`1`, `10`, `full`) in `lang`.
+#[must_use]
+pub fn batch_label(lang: Lang, label: &str) -> String {
+    match (lang, label) {
+        (Lang::Zh, "full") => "全部".into(),
+        _ => label.to_string(),
+    }
+}
+
+/// A speed in epochs per second (infinite: as fast as the machine goes).
+#[must_use]
+pub fn speed(lang: Lang, epochs_per_s: f64) -> String {
+    match (lang, epochs_per_s.is_finite()) {
+        (_, false) => train_words(lang).full_speed.to_string(),
+        (Lang::En, true) if epochs_per_s == 1.0 => "1 epoch/s".into(),
+        (Lang::En, true) => format!("{epochs_per_s} epochs/s"),
+        (Lang::Zh, true) => format!("每秒 {epochs_per_s} 轮"),
+    }
+}
+
+/// A measured rate, rounded: `240 epochs/s`.
+#[must_use]
+pub fn rate(lang: Lang, epochs_per_s: f64) -> String {
+    match lang {
+        Lang::En if epochs_per_s.round() == 1.0 => "1 epoch/s".into(),
+        Lang::En => format!("{epochs_per_s:.0} epochs/s"),
+        Lang::Zh => format!("每秒 {epochs_per_s:.0} 轮"),
+    }
+}
+
+/// Why a run stopped, in one sentence.
+#[must_use]
+pub fn stop_reason(lang: Lang, r: &StopReason) -> String {
+    let zh = lang == Lang::Zh;
+    match r {
+        StopReason::ReachedEps {
+            epoch,
+            loss,
+            eps,
+            on,
+        } => {
+            let which = match (on, zh) {
+                (StopOn::Train, false) => "training",
+                (StopOn::Validation, false) => "validation",
+                (StopOn::Train, true) => "训练",
+                (StopOn::Validation, true) => "验证",
+            };
+            if zh {
+                format!("第 {epoch} 轮达到目标：{which}损失 {loss:.6} ≤ {eps}")
+            } else {
+                format!("reached eps at epoch {epoch}: {which} loss {loss:.6} ≤ {eps}")
+            }
+        }
+        StopReason::MaxEpochs { epoch } if zh => format!("已训练到最大轮数 {epoch}"),
+        StopReason::MaxEpochs { epoch } => format!("stopped after the maximum of {epoch} epochs"),
+        StopReason::Diverged {
+            epoch,
+            loss,
+            learning_rate,
+        } if zh => format!(
+            "第 {epoch} 轮发散（损失 {loss:e}）：学习率 {learning_rate} 可能太大，或输入需要归一化"
+        ),
+        StopReason::Diverged {
+            epoch,
+            loss,
+            learning_rate,
+        } => format!(
+            "diverged at epoch {epoch} (loss {loss:e}): the learning rate {learning_rate} is probably too large, or the inputs need normalising"
+        ),
+    }
+}
+
+/// The dashboard's short divergence line, with what to do about it.
+#[must_use]
+pub fn diverged_advice(lang: Lang, epoch: usize, loss: &str, eta: &str, lr: f64) -> String {
+    match lang {
+        Lang::En => format!(
+            "diverged at epoch {epoch} (loss {loss}): {eta} = {lr} too large; [ halves {eta}, r restarts"
+        ),
+        Lang::Zh => format!(
+            "第 {epoch} 轮发散（损失 {loss}）：{eta} = {lr} 太大；按 [ 减半 {eta}，按 r 重来"
+        ),
+    }
+}
+
+/// A comparison run's status in the results table.
+#[must_use]
+pub fn run_status(lang: Lang, s: RunStatus) -> String {
+    let w = train_words(lang);
+    let zh = lang == Lang::Zh;
+    match s {
+        RunStatus::Running => w.running.into(),
+        RunStatus::Paused => w.paused.into(),
+        RunStatus::ReachedEps { epoch } if zh => format!("第 {epoch} 轮达标"),
+        RunStatus::ReachedEps { epoch } => format!("eps at epoch {epoch}"),
+        RunStatus::MaxEpochs => w.max_epochs.into(),
+        RunStatus::Diverged { epoch } if zh => format!("第 {epoch} 轮发散"),
+        RunStatus::Diverged { epoch } => format!("diverged at {epoch}"),
+    }
+}
+
+/// The sample whose numbers the dashboard's formulas show.
+#[must_use]
+pub fn sample_of_batch(lang: Lang, row: usize) -> String {
+    match lang {
+        Lang::En => format!("sample #{row} (first of the batch):"),
+        Lang::Zh => format!("样本 #{row}（本批第一个）："),
+    }
+}
+
+/// The data panel when the inputs cannot be drawn on two axes.
+#[must_use]
+pub fn no_data_chart(lang: Lang, inputs: usize) -> String {
+    match lang {
+        Lang::En => format!("no data chart for {inputs} inputs"),
+        Lang::Zh => format!("{inputs} 个输入无法画成数据图"),
+    }
+}
+
+/// A data chart's title: the target against one feature.
+#[must_use]
+pub fn target_by(lang: Lang, target: &str, feature: &str) -> String {
+    match lang {
+        Lang::En => format!("{target} by {feature}"),
+        Lang::Zh => format!("{target} 随 {feature} 变化"),
+    }
+}
+
+/// The report line describing a run's data, network and settings.
+#[derive(Debug)]
+pub struct Setup<'a> {
+    pub data: &'a str,
+    pub train_rows: usize,
+    pub val_rows: Option<usize>,
+    pub features: &'a str,
+    pub target: &'a str,
+    pub network: &'a str,
+    pub loss: &'a str,
+    pub learning_rate: f64,
+    pub batch: &'a str,
+    pub shuffle: bool,
+    pub seed: u64,
+}
+
+/// [`Setup`] as one line.
+#[must_use]
+pub fn setup(lang: Lang, s: &Setup) -> String {
+    let w = train_words(lang);
+    let onoff = if s.shuffle { w.yes } else { w.no };
+    let batch = batch_label(lang, s.batch);
+    match lang {
+        Lang::En => format!(
+            "data {} ({} training rows{}; {} → {}), network {}, loss {}, η = {}, batch {batch}, shuffle {}, seed {}",
+            s.data,
+            s.train_rows,
+            s.val_rows
+                .map_or(String::new(), |v| format!(", {v} validation")),
+            s.features,
+            s.target,
+            s.network,
+            s.loss,
+            s.learning_rate,
+            if s.shuffle { "on" } else { "off" },
+            s.seed,
+        ),
+        Lang::Zh => format!(
+            "数据 {}（训练 {} 行{}；{} → {}），网络 {}，损失函数 {}，η = {}，批大小 {batch}，打乱顺序：{onoff}，随机种子 {}",
+            s.data,
+            s.train_rows,
+            s.val_rows
+                .map_or(String::new(), |v| format!("，验证 {v} 行")),
+            s.features,
+            s.target,
+            s.network,
+            s.loss,
+            s.learning_rate,
+            s.seed,
+        ),
+    }
+}
+
+/// The test-set result line.
+#[must_use]
+pub fn test_set(lang: Lang, rows: usize, loss: f64, metric: &str, value: f64) -> String {
+    match lang {
+        Lang::En => format!("test set ({rows} rows): loss {loss:.8}, {metric} {value:.6}"),
+        Lang::Zh => format!("测试集（{rows} 行）：损失 {loss:.8}，{metric} {value:.6}"),
+    }
+}
+
+/// An activation's name as a learner reads it.
+#[must_use]
+pub fn activation(lang: Lang, a: Activation) -> &'static str {
+    match (lang, a) {
+        (Lang::En, Activation::Identity) => "identity",
+        (Lang::Zh, Activation::Identity) => "恒等",
+        (_, Activation::Sigmoid) => "sigmoid",
+        (_, Activation::Tanh) => "tanh",
+        (_, Activation::Relu) => "ReLU",
+        (_, Activation::LeakyRelu) => "Leaky ReLU",
+        (_, Activation::Softmax) => "softmax",
+    }
+}
+
+/// A loss function's name as a learner reads it.
+#[must_use]
+pub fn loss_name(lang: Lang, l: Loss) -> &'static str {
+    match (lang, l) {
+        (Lang::En, Loss::Mse) => "MSE",
+        (Lang::Zh, Loss::Mse) => "均方误差",
+        (Lang::En, Loss::BinaryCrossEntropy) => "binary cross-entropy",
+        (Lang::Zh, Loss::BinaryCrossEntropy) => "二元交叉熵",
+        (Lang::En, Loss::SoftmaxCrossEntropy) => "softmax cross-entropy",
+        (Lang::Zh, Loss::SoftmaxCrossEntropy) => "softmax 交叉熵",
+    }
+}
+
+/// A network's shape: `1 → 3 sigmoid → 1 identity`.
+#[must_use]
+pub fn network(lang: Lang, net: &Network) -> String {
+    std::iter::once(net.inputs().to_string())
+        .chain(
+            (net.layers().iter())
+                .map(|l| format!("{} {}", l.units(), activation(lang, l.activation))),
+        )
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+/// A panel title with a space either side, as the frame shows it; no space
+/// next to full-width punctuation (Chinese typesetting).
+#[must_use]
+pub fn panel_title(title: &str) -> String {
+    let t = title.trim();
+    if t.is_empty() {
+        return String::new();
+    }
+    let full_width = |c: char| "，。、；：？！（）《》「」".contains(c);
+    let lead = if t.starts_with(full_width) { "" } else { " " };
+    let tail = if t.ends_with(full_width) { "" } else { " " };
+    format!("{lead}{t}{tail}")
+}
