@@ -174,9 +174,9 @@ fn too_large(max_bytes: u64) -> io::Error {
 /// `1 MB`, `64 kB`, `100 bytes`.
 #[must_use]
 pub fn size_name(bytes: u64) -> String {
-    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
         format!("{} MB", bytes >> 20)
-    } else if bytes >= 1 << 10 && bytes % (1 << 10) == 0 {
+    } else if bytes >= 1 << 10 && bytes.is_multiple_of(1 << 10) {
         format!("{} kB", bytes >> 10)
     } else {
         format!("{bytes} bytes")

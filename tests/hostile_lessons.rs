@@ -123,7 +123,10 @@ fn control_characters_written_as_escapes_are_refused_at_their_key() {
 fn an_injection_lesson_is_refused_by_run_and_sends_no_control_character() {
     for name in ["injection_raw.yaml", "injection_escaped.yaml"] {
         let path = hostile(name);
-        refused(&["run", path.to_str().unwrap(), "--plain"], &["not allowed"]);
+        refused(
+            &["run", path.to_str().unwrap(), "--plain"],
+            &["not allowed"],
+        );
     }
 }
 
@@ -201,7 +204,10 @@ fn a_fifo_named_as_data_or_as_a_lesson_does_not_hang() {
             .replace("/dev/zero", "pipe.csv"),
     )
     .unwrap();
-    refused(&["check", lesson.to_str().unwrap()], &["not a regular file"]);
+    refused(
+        &["check", lesson.to_str().unwrap()],
+        &["not a regular file"],
+    );
     let lesson_fifo = dir.path().join("lesson.yaml");
     Command::new("mkfifo").arg(&lesson_fifo).status().unwrap();
     refused(
@@ -282,9 +288,16 @@ fn a_bad_cell_is_quoted_as_a_short_printable_excerpt() {
     let lesson = lesson_reading_csv(dir.path());
     let err = refused(
         &["check", lesson.to_str().unwrap()],
-        &["row 3, column 1 ('x'): '␛]0;pwned␇", "bytes in all)' is not a number"],
+        &[
+            "row 3, column 1 ('x'): '␛]0;pwned␇",
+            "bytes in all)' is not a number",
+        ],
     );
-    assert!(err.len() < 2_000, "the message stays short: {} bytes", err.len());
+    assert!(
+        err.len() < 2_000,
+        "the message stays short: {} bytes",
+        err.len()
+    );
 }
 
 #[test]
@@ -362,7 +375,11 @@ fn a_progress_file_at_the_largest_count_saturates_instead_of_panicking() {
     .unwrap();
     let out = nnstep_in(&data, &["run", lesson.to_str().unwrap(), "--plain"], "5\n");
     assert_clean(&out);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = std::fs::read_to_string(data.join("progress.json")).unwrap();
     assert!(text.contains("\"attempts\": 4294967295"), "{text}");
 }
@@ -379,7 +396,8 @@ fn a_corrupt_progress_file_is_moved_aside_and_run_plain_says_so() {
     assert_clean(&out);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("note: the progress file could not be read") && err.contains("progress.json.corrupt-"),
+        err.contains("note: the progress file could not be read")
+            && err.contains("progress.json.corrupt-"),
         "{err}"
     );
 }

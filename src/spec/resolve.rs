@@ -360,8 +360,7 @@ fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, SpecError> {
     }
     let inputs = features
         .len()
-        .checked_mul(spec.polynomial.unwrap_or(1).max(1))
-        .unwrap_or(usize::MAX);
+        .saturating_mul(spec.polynomial.unwrap_or(1).max(1));
     let rows = train
         .rows()
         .saturating_add(test.as_ref().map_or(0, Table::rows));
