@@ -38,6 +38,13 @@ pub fn anywhere() -> bool {
 /// `base_dir`, checked against the rule: inside `base_dir` unless
 /// [`allow_anywhere`] was set.
 pub fn data_path(base_dir: &Path, name: &Path) -> Result<PathBuf, DataError> {
+    // A lesson named without a folder (`nnstep check l.yaml`) has the
+    // empty path as its parent: the current folder.
+    let base_dir = if base_dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base_dir
+    };
     let joined = base_dir.join(name);
     if anywhere() {
         return Ok(joined);
@@ -78,6 +85,12 @@ mod tests {
         std::fs::write(dir.path().join("data/a.csv"), "x\n1\n").unwrap();
         let ok = data_path(dir.path(), Path::new("data/a.csv")).unwrap();
         assert!(ok.ends_with("data/a.csv"));
+        // The parent of a bare file name is the empty path: the current folder.
+        let here = std::env::current_dir().unwrap();
+        let name = Path::new("Cargo.toml");
+        if here.join(name).is_file() {
+            assert!(data_path(Path::new(""), name).is_ok());
+        }
         for bad in [
             "/etc/passwd",
             "../x.csv",
