@@ -25,6 +25,13 @@ pub const MAX_ITERATIONS: u64 = 10_000_000;
 /// The most work in a whole run, in multiply-adds of the forward pass:
 /// epochs × samples × parameters. About a minute of training on a laptop.
 pub const MAX_WORK: u64 = 50_000_000_000;
+/// The most work in one pass over the data (rows × weights): what
+/// resolving a run costs (its epoch-0 losses), and so what `nnstep check`
+/// spends per run.
+pub const MAX_PASS_WORK: u64 = 200_000_000;
+/// The most activations held for one pass (rows × units of all layers):
+/// the memory of a forward pass over the whole data, 8 bytes each.
+pub const MAX_ACTIVATIONS: u64 = 5_000_000;
 /// The most inputs to predict at the end of a run.
 pub const MAX_PREDICT: usize = 10_000;
 
@@ -130,6 +137,25 @@ pub(super) fn check_run(spec: &TrainSpec, samples: usize, inputs: usize) -> Resu
             ),
         )
         .hint("use fewer epochs or larger batches"));
+    }
+    let units: u64 = spec.layers.iter().map(|l| l.units as u64).sum();
+    if (samples as u64).saturating_mul(units) > MAX_ACTIVATIONS {
+        return Err(SpecError::at(
+            &["layers"],
+            format!(
+                "{samples} rows through {units} units is over the limit of {MAX_ACTIVATIONS} activations held at once"
+            ),
+        )
+        .hint("use fewer rows or fewer units"));
+    }
+    if (samples as u64).saturating_mul(params as u64) > MAX_PASS_WORK {
+        return Err(SpecError::at(
+            &["layers"],
+            format!(
+                "one pass of {samples} rows through {params} weights is over the limit of {MAX_PASS_WORK} multiply-adds"
+            ),
+        )
+        .hint("use fewer rows or a smaller network"));
     }
     let work = epochs
         .checked_mul(samples as u64)
