@@ -1,5 +1,19 @@
-//! Engine benchmarks: one training iteration of the deck's networks, and the
-//! course book's full run of the complex-curve network.
+//! Engine benchmarks: one training iteration and one epoch of each of the
+//! deck's network shapes, and the course book's full run of the
+//! complex-curve network.
+//!
+//! Run: `cargo bench --bench engine` (add a filter such as `-- iteration`).
+//! The networks:
+//!
+//! | shape | data | loss | batch | training rows |
+//! |---|---|---|---|---|
+//! | 1-3-1 sigmoid/identity | complex | MSE | 10 | 900 |
+//! | 2-2-1 sigmoid/sigmoid | arc | binary CE | 5 | 450 |
+//! | 2-3-3 sigmoid/softmax | bank | softmax CE | 10 | 900 |
+//! | 2-8-3 sigmoid/softmax | bank | softmax CE | 10 | 900 |
+//!
+//! An iteration includes its share of the per-epoch evaluation (one in
+//! 90 iterations for 1-3-1); an epoch is every batch plus that evaluation.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -12,7 +26,8 @@ fn load(yaml: &str) -> spec::Resolved {
     spec::resolve(&spec, Path::new(".")).expect("bench spec resolves")
 }
 
-/// The complex curve, 1-3-1 sigmoid network, batch 10 (the book's ch09 run).
+/// The complex curve, 1-3-1 sigmoid network, batch 10 (the book's ch09 run),
+/// without its eps stop so a benchmark can run as long as it likes.
 const COMPLEX: &str = "
 data: {builtin: complex}
 normalize: min_max
@@ -22,27 +37,74 @@ loss: mse
 init: xavier
 learning_rate: 0.5
 batch_size: 10
-epochs: 100000
+epochs: 100000000
 validation: 0.1
 seed: 9
 ";
 
+/// The double arcs, 2-2-1 with a sigmoid output (the book's ch10 run).
+const ARC: &str = "
+data: {builtin: arc}
+normalize: min_max
+normalize_stats: train_and_test
+layers: [{units: 2, activation: sigmoid}, {units: 1, activation: sigmoid}]
+loss: binary_cross_entropy
+init: xavier
+learning_rate: 0.1
+batch_size: 5
+epochs: 100000000
+validation: 0.1
+seed: 10
+";
+
+/// The coin with a square hole, 2-H-3 with a softmax output (ch11).
+fn bank(hidden: usize) -> String {
+    format!(
+        "
+data: {{builtin: bank}}
+normalize: min_max
+normalize_stats: train_and_test
+layers: [{{units: {hidden}, activation: sigmoid}}, {{units: 3, activation: softmax}}]
+loss: softmax_cross_entropy
+init: xavier
+learning_rate: 0.1
+batch_size: 10
+epochs: 100000000
+validation: 0.1
+seed: 11
+"
+    )
+}
+
+fn networks() -> Vec<(&'static str, String)> {
+    vec![
+        ("1-3-1 complex batch 10", COMPLEX.to_string()),
+        ("2-2-1 arc batch 5", ARC.to_string()),
+        ("2-3-3 bank batch 10", bank(3)),
+        ("2-8-3 bank batch 10", bank(8)),
+    ]
+}
+
 fn iteration(c: &mut Criterion) {
-    let mut run = load(COMPLEX);
-    c.bench_function("complex 1-3-1 batch 10: one iteration", |b| {
-        b.iter(|| run.trainer.advance().expect("step"));
-    });
-    let bank = COMPLEX
-        .replace("complex", "bank")
-        .replace(
-            "{units: 1, activation: identity}",
-            "{units: 3, activation: softmax}",
-        )
-        .replace("loss: mse", "loss: softmax_cross_entropy");
-    let mut run = load(&bank);
-    c.bench_function("bank 2-3-3 softmax batch 10: one iteration", |b| {
-        b.iter(|| run.trainer.advance().expect("step"));
-    });
+    let mut group = c.benchmark_group("iteration");
+    for (name, yaml) in networks() {
+        let mut run = load(&yaml);
+        group.bench_function(name, |b| {
+            b.iter(|| run.trainer.advance().expect("step"));
+        });
+    }
+    group.finish();
+}
+
+fn epoch(c: &mut Criterion) {
+    let mut group = c.benchmark_group("epoch");
+    for (name, yaml) in networks() {
+        let mut run = load(&yaml);
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(run.trainer.step_epoch().expect("epoch")));
+        });
+    }
+    group.finish();
 }
 
 fn full_run(c: &mut Criterion) {
@@ -57,5 +119,5 @@ fn full_run(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, iteration, full_run);
+criterion_group!(benches, iteration, epoch, full_run);
 criterion_main!(benches);

@@ -8,34 +8,48 @@
 //! Backward, `dZ` is the per-sample delta (for the three matched output heads
 //! `dZ = A − Y`), `dW = Xᵀ·dZ / m` and `dB` is the column mean of `dZ`.
 //!
+//! All arithmetic of a pass lives in `kernels` (on row-major slices): the
+//! readable allocating API ([`Network::forward`], [`Network::backward`]), the
+//! allocation-free training step and the per-epoch evaluation are thin
+//! layers over it, so there is one forward and one backward pass.
+//!
 //! The engine does no file I/O and knows nothing of lessons, YAML or
 //! terminals: callers hand it matrices.
 
 mod activation;
+mod config;
 mod dense;
 mod error;
+mod evaluation;
 pub mod gradcheck;
+mod history;
 mod init;
+mod kernels;
 mod loss;
 pub mod metrics;
 mod network;
 pub mod normal_equation;
+mod snapshot;
 pub mod split;
+mod stop;
 mod train_step;
 mod trainer;
 pub mod transform;
 
 pub use activation::Activation;
+pub use config::{BatchSize, FullBatch, StopOn, TrainConfig};
 pub use dense::{Dense, LayerGrads};
 pub use error::EngineError;
+pub use evaluation::{EvalScratch, TargetStats};
+pub use history::{EpochRecord, HISTORY_LIMIT};
 pub use init::Init;
 pub use loss::Loss;
 pub use network::{Forward, Gradients, LayerSpec, Network, Task};
+pub use snapshot::Snapshot;
 pub use split::Split;
+pub use stop::StopReason;
 pub use train_step::Workspace;
-pub use trainer::{
-    BatchSize, EpochRecord, HISTORY_LIMIT, Snapshot, StopOn, StopReason, TrainConfig, Trainer,
-};
+pub use trainer::Trainer;
 
 /// Shape of a matrix as (rows, cols), for messages.
 #[must_use]

@@ -63,13 +63,17 @@ impl SeededRng {
         if n == 0 {
             return 0;
         }
-        let threshold = n.wrapping_neg() % n;
-        loop {
-            let product = u128::from(self.next_u64()) * u128::from(n);
-            if (product as u64) >= threshold {
-                return (product >> 64) as u64;
+        // The threshold is below n, so a low word ≥ n is always accepted:
+        // the division that finds the threshold is needed only rarely
+        // (Lemire's "nearly divisionless" form; the same draws as always).
+        let mut product = u128::from(self.next_u64()) * u128::from(n);
+        if (product as u64) < n {
+            let threshold = n.wrapping_neg() % n;
+            while (product as u64) < threshold {
+                product = u128::from(self.next_u64()) * u128::from(n);
             }
         }
+        (product >> 64) as u64
     }
 
     /// Uniform integer in [lo, hi] (both ends included).
@@ -82,7 +86,7 @@ impl SeededRng {
     }
 
     /// Standard normal N(0, 1) by the Box–Muller transform (one value per call).
-    pub fn standard_normal(&mut self) -> f64 {
+    fn standard_normal(&mut self) -> f64 {
         // 1 - uniform() lies in (0, 1], so the logarithm is finite.
         let u1 = 1.0 - self.uniform();
         let u2 = self.uniform();

@@ -55,12 +55,16 @@ fn rewinding_and_stepping_on_repeats_the_run_exactly() {
     a.trainer.rewind(7).unwrap();
     assert_eq!(a.trainer.history().len(), 8);
     let at7 = a.trainer.snapshot().unwrap();
-    assert_eq!(at7.layers, original[7].layers, "the parameters of epoch 7");
+    assert_eq!(
+        at7.layers,
+        original[7].layers(),
+        "the parameters of epoch 7"
+    );
     assert_eq!(at7.train_loss, original[7].train_loss);
     a.trainer.run_epochs(13).unwrap();
     for (x, y) in a.trainer.history().iter().zip(&original) {
         assert_eq!(x.train_loss, y.train_loss, "epoch {}", x.epoch);
-        assert_eq!(x.layers, y.layers, "epoch {}", x.epoch);
+        assert_eq!(x.layers(), y.layers(), "epoch {}", x.epoch);
     }
 }
 
@@ -95,12 +99,13 @@ fn raw_house_prices_diverge_with_a_hint_about_the_learning_rate() {
     let Some(stop @ StopReason::Diverged { .. }) = snap.stop else {
         panic!("expected divergence, got {:?}", snap.stop)
     };
+    let words = nnstep::words::stop_reason(nnstep::lesson::Lang::En, &stop);
     assert!(
-        stop.describe()
-            .contains("learning rate 0.1 is probably too large"),
-        "{}",
-        stop.describe()
+        words.contains("learning rate 0.1 is probably too large"),
+        "{words}"
     );
+    let zh = nnstep::words::stop_reason(nnstep::lesson::Lang::Zh, &stop);
+    assert!(zh.contains("学习率 0.1 可能太大"), "{zh}");
     assert!(matches!(stop, StopReason::Diverged { epoch, .. } if epoch <= 5));
 }
 
@@ -141,5 +146,5 @@ fn a_long_run_keeps_a_bounded_evenly_thinned_history() {
     assert!(h.windows(2).all(|w| w[0].epoch < w[1].epoch));
     let kept = h[h.len() / 2].clone();
     r.trainer.rewind(kept.epoch).unwrap();
-    assert_eq!(r.trainer.network().layers(), kept.layers.as_slice());
+    assert_eq!(r.trainer.network().layers(), kept.layers().as_slice());
 }

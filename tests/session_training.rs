@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use nnstep::session::training::{Play, Training};
+use nnstep::session::training::{Play, Toggle, Training};
 use nnstep::spec::TrainSpec;
 
 fn training(yaml: &str) -> Training {
@@ -36,9 +36,9 @@ fn scrubbing_shows_the_exact_record_of_epoch_k() {
     assert_eq!(t.viewing(), Some(6));
     let shown = t.shown().unwrap();
     assert_eq!(shown.epoch, 6);
-    assert_eq!(shown.layers, recorded.layers);
+    assert_eq!(shown.layers(), recorded.layers());
     assert_eq!(shown.train_loss, recorded.train_loss);
-    assert_eq!(shown.grads, recorded.grads);
+    assert_eq!(shown.grads(), recorded.grads());
     assert_eq!(t.history_shown().len(), 7, "the loss chart ends at epoch 6");
     t.scrub_forward();
     t.scrub_forward();
@@ -62,7 +62,8 @@ fn resuming_from_a_past_epoch_continues_the_run_from_there() {
     let h = t.run().trainer.history();
     assert_eq!(h.len(), 9, "epochs 0..=8: the later history was dropped");
     assert_eq!(
-        h[8].layers, original[8].layers,
+        h[8].layers(),
+        original[8].layers(),
         "and epoch 8 is computed again identically"
     );
 }
@@ -72,17 +73,17 @@ fn restart_with_the_same_seed_reproduces_and_a_new_seed_differs() {
     let mut t = training(&LINE.replace("identity}]", "identity}]\ninit: xavier"));
     t.step_epoch().unwrap();
     t.step_epoch().unwrap();
-    let first = t.shown().unwrap().layers.clone();
-    t.restart();
+    let first = t.shown().unwrap().layers();
+    assert!(!t.restart().unwrap(), "no experiment: the lesson's settings");
     assert_eq!(t.run().trainer.history().len(), 1);
     t.step_epoch().unwrap();
     t.step_epoch().unwrap();
-    assert_eq!(t.shown().unwrap().layers, first);
+    assert_eq!(t.shown().unwrap().layers(), first);
     t.restart_with_seed(77).unwrap();
     assert_eq!(t.spec().seed, 77);
     t.step_epoch().unwrap();
     t.step_epoch().unwrap();
-    assert_ne!(t.shown().unwrap().layers, first);
+    assert_ne!(t.shown().unwrap().layers(), first);
 }
 
 #[test]
@@ -151,6 +152,37 @@ fn full_speed_stops_within_the_frame_budget_and_at_the_end_of_the_run() {
     t.tick(now + Duration::from_secs(10), Duration::from_millis(20))
         .unwrap();
     assert_eq!(t.play(), Play::Paused, "a finished run pauses");
+    let end = t.run().trainer.history().len();
+    assert_eq!(t.toggle_play().unwrap(), Toggle::Finished);
+    assert_eq!(t.play(), Play::Paused, "Space on a finished run does not play");
+    t.tick(now + Duration::from_secs(20), Duration::from_millis(20))
+        .unwrap();
+    assert_eq!(
+        t.run().trainer.history().len(),
+        end,
+        "and nothing trains past the epoch limit"
+    );
+}
+
+#[test]
+fn restart_keeps_the_learners_eta_and_batch_and_reset_does_not() {
+    let mut t = training(LINE);
+    let lesson = t.run().trainer.config().clone();
+    t.scale_learning_rate(2.0).unwrap();
+    t.cycle_batch().unwrap();
+    t.step_epoch().unwrap();
+    assert!(t.restart().unwrap(), "an experiment is running");
+    let cfg = t.run().trainer.config();
+    assert_eq!(t.run().trainer.history().len(), 1, "back at epoch 0");
+    assert_eq!(cfg.learning_rate, 2.0 * lesson.learning_rate);
+    assert_ne!(cfg.batch_size, lesson.batch_size);
+    t.restart_with_seed(9).unwrap();
+    assert!(t.experimenting(), "a new seed keeps the experiment too");
+    t.reset();
+    let cfg = t.run().trainer.config();
+    assert_eq!(cfg.learning_rate, lesson.learning_rate);
+    assert_eq!(cfg.batch_size, lesson.batch_size);
+    assert!(!t.experimenting());
 }
 
 #[test]

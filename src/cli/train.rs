@@ -135,7 +135,7 @@ fn checkpoint_json(t: &Trainer, rec: &EpochRecord) -> Value {
         "val_loss": rec.val_loss,
         "metric": rec.metric,
         "val_metric": rec.val_metric,
-        "params": params_json(t.network(), &rec.layers),
+        "params": params_json(t.network(), &rec.layers()),
     })
 }
 

@@ -1,7 +1,9 @@
 //! Activation functions σ and their backward passes.
 
-use ndarray::{Array2, ArrayView2, Axis, Zip};
+use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
+
+use super::kernels::{self, flat, flat_mut, view_flat};
 
 /// Slope of leaky ReLU for negative inputs.
 pub const LEAKY_SLOPE: f64 = 0.01;
@@ -104,21 +106,13 @@ impl Activation {
         a
     }
 
-    /// Replaces `Z` by `σ(Z)` in place; softmax subtracts each row's maximum
-    /// before exponentiating, so large logits cannot overflow.
+    /// Replaces `Z` (m, k) by `σ(Z)` in place; softmax subtracts each row's
+    /// maximum before exponentiating, so large logits cannot overflow.
     pub fn forward_in_place(self, z: &mut Array2<f64>) {
-        match self {
-            Activation::Identity => {}
-            Activation::Softmax => {
-                for mut row in z.axis_iter_mut(Axis(0)) {
-                    let max = row.fold(f64::NEG_INFINITY, |m, &v| m.max(v));
-                    row.mapv_inplace(|v| (v - max).exp());
-                    let sum = row.sum();
-                    row.mapv_inplace(|v| v / sum);
-                }
-            }
-            other => z.mapv_inplace(|v| other.scalar(v)),
-        }
+        let zs = z.as_standard_layout().into_owned();
+        let mut a = Array2::zeros(zs.dim());
+        kernels::activate(self, zs.ncols(), flat(&zs), flat_mut(&mut a));
+        *z = a;
     }
 
     /// `dZ = dA ⊙ σ'(Z)` given `z`, `a = σ(z)` and `da`, all (m, k).
@@ -131,33 +125,16 @@ impl Activation {
         a: ArrayView2<f64>,
         da: ArrayView2<f64>,
     ) -> Array2<f64> {
-        match self {
-            Activation::Identity => da.to_owned(),
-            Activation::Sigmoid => Zip::from(&a)
-                .and(&da)
-                .map_collect(|&a, &d| d * a * (1.0 - a)),
-            Activation::Tanh => Zip::from(&a)
-                .and(&da)
-                .map_collect(|&a, &d| d * (1.0 - a * a)),
-            Activation::Relu | Activation::LeakyRelu => Zip::from(&z)
-                .and(&da)
-                .map_collect(|&z, &d| d * self.scalar_derivative(z)),
-            Activation::Softmax => {
-                let mut dz = Array2::zeros(a.dim());
-                for ((mut out, a_row), da_row) in dz
-                    .axis_iter_mut(Axis(0))
-                    .zip(a.axis_iter(Axis(0)))
-                    .zip(da.axis_iter(Axis(0)))
-                {
-                    let dot: f64 = a_row.iter().zip(da_row.iter()).map(|(a, d)| a * d).sum();
-                    Zip::from(&mut out)
-                        .and(&a_row)
-                        .and(&da_row)
-                        .for_each(|o, &a, &d| *o = a * (d - dot));
-                }
-                dz
-            }
-        }
+        let (z, a) = (z.as_standard_layout(), a.as_standard_layout());
+        let mut dz = da.as_standard_layout().into_owned();
+        kernels::activation_backward(
+            self,
+            dz.ncols(),
+            view_flat(&z),
+            view_flat(&a),
+            flat_mut(&mut dz),
+        );
+        dz
     }
 
     /// The range of σ, as shown in the activation-function lesson.
@@ -173,15 +150,20 @@ impl Activation {
     }
 }
 
-/// The logistic function 1/(1+e^(−z)), computed without overflow for large |z|.
+/// The logistic function 1/(1+e^(−z)), computed without overflow for large
+/// |z| and without a branch: e^(−|z|) is at most 1.
 #[must_use]
 pub fn sigmoid(z: f64) -> f64 {
-    if z >= 0.0 {
-        1.0 / (1.0 + (-z).exp())
-    } else {
-        let e = z.exp();
-        e / (1.0 + e)
-    }
+    sigmoid_from(z, (-z.abs()).exp())
+}
+
+/// The logistic function of `z` given `e` = e^(−|z|) (which the binary
+/// cross-entropy reuses): 1/(1+e) for z ≥ 0, e/(1+e) below.
+#[must_use]
+#[inline]
+pub fn sigmoid_from(z: f64, e: f64) -> f64 {
+    let numerator = if z >= 0.0 { 1.0 } else { e };
+    numerator / (1.0 + e)
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! A dense (fully connected) layer: `Z = X·W + B`, `A = σ(Z)`.
 
-use ndarray::{Array2, ArrayView2, Axis};
+use ndarray::{Array2, ArrayView2};
 
 use super::activation::Activation;
 use super::error::{EngineError, expect_shape};
+use super::kernels::{self, flat, flat_mut, view_flat};
 
 /// One layer's parameters: `w` (n, k), `b` (1, k), and its activation.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,18 +56,33 @@ impl Dense {
     /// `Z = X·W + B`: `x` (m, n) → (m, k). The caller guarantees n matches.
     #[must_use]
     pub fn pre_activation(&self, x: ArrayView2<f64>) -> Array2<f64> {
-        let mut z = x.dot(&self.w);
-        z += &self.b;
+        let (x, w, b) = (
+            x.as_standard_layout(),
+            self.w.as_standard_layout(),
+            self.b.as_standard_layout(),
+        );
+        let mut z = Array2::zeros((x.nrows(), self.units()));
+        kernels::affine(
+            view_flat(&x),
+            view_flat(&w),
+            view_flat(&b),
+            flat_mut(&mut z),
+        );
         z
     }
 
     /// Gradients of this layer from its input `x` (m, n) and delta `dz` (m, k).
     #[must_use]
     pub fn gradients(&self, x: ArrayView2<f64>, dz: Array2<f64>) -> LayerGrads {
-        let m = x.nrows().max(1) as f64;
-        let mut dw = x.t().dot(&dz);
-        dw /= m;
-        let db = dz.sum_axis(Axis(0)).insert_axis(Axis(0)) / m;
+        let (x, dz) = (x.as_standard_layout(), dz.as_standard_layout().into_owned());
+        let mut dw = Array2::zeros(self.w.dim());
+        let mut db = Array2::zeros(self.b.dim());
+        kernels::weight_grads(
+            view_flat(&x),
+            flat(&dz),
+            flat_mut(&mut dw),
+            flat_mut(&mut db),
+        );
         LayerGrads { dz, dw, db }
     }
 
@@ -74,6 +90,24 @@ impl Dense {
     pub fn descend(&mut self, grads: &LayerGrads, learning_rate: f64) {
         self.w.scaled_add(-learning_rate, &grads.dw);
         self.b.scaled_add(-learning_rate, &grads.db);
+    }
+
+    /// The same layer with `W` and `B` in standard (row-major) layout, as
+    /// the kernels read them.
+    #[must_use]
+    pub(crate) fn into_standard_layout(self) -> Self {
+        let standard = |m: Array2<f64>| {
+            if m.is_standard_layout() {
+                m
+            } else {
+                m.as_standard_layout().into_owned()
+            }
+        };
+        Self {
+            w: standard(self.w),
+            b: standard(self.b),
+            activation: self.activation,
+        }
     }
 }
 

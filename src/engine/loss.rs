@@ -1,14 +1,15 @@
 //! Loss functions, averaged over the samples of a batch, and the output delta
 //! `dZ` each hands to the backward pass.
 
-use ndarray::{Array2, ArrayView2, Axis, Zip};
+use ndarray::{Array2, ArrayView2};
 use serde::{Deserialize, Serialize};
 
 use super::activation::Activation;
+use super::kernels::{self, flat_mut, view_flat};
 
 /// Probabilities are kept this far from 0 and 1 when a cross-entropy has to be
 /// computed from `A` rather than from the logits.
-const PROB_FLOOR: f64 = 1e-15;
+pub(crate) const PROB_FLOOR: f64 = 1e-15;
 
 /// The deck's three losses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -56,7 +57,8 @@ impl Loss {
     /// The loss of outputs `a = σ(z)` against targets `y`, all (m, k),
     /// averaged over the m samples. Cross-entropies are computed from the
     /// logits when the output head is the natural one, so they stay finite
-    /// however confident the network is.
+    /// however confident the network is. (The trainer's evaluation computes
+    /// the same sums with the same terms, fused with the forward pass.)
     #[must_use]
     pub fn value(
         self,
@@ -66,54 +68,66 @@ impl Loss {
         y: ArrayView2<f64>,
     ) -> f64 {
         let m = a.nrows().max(1) as f64;
+        let k = a.ncols().max(1);
+        let (z, a, y) = (
+            z.as_standard_layout(),
+            a.as_standard_layout(),
+            y.as_standard_layout(),
+        );
+        let (z, a, y) = (view_flat(&z), view_flat(&a), view_flat(&y));
         let total: f64 = match (self, out) {
-            (Loss::Mse, _) => Zip::from(&a)
-                .and(&y)
-                .fold(0.0, |s, &a, &y| s + 0.5 * (a - y) * (a - y)),
-            (Loss::BinaryCrossEntropy, Activation::Sigmoid) => Zip::from(&z)
-                .and(&y)
-                // −[y ln σ(z) + (1−y) ln(1−σ(z))] = max(z,0) − z·y + ln(1 + e^(−|z|))
-                .fold(0.0, |s, &z, &y| {
-                    s + z.max(0.0) - z * y + (-z.abs()).exp().ln_1p()
+            (Loss::Mse, _) => (a.iter().zip(y)).fold(0.0, |s, (&a, &y)| Self::mse_add(s, a, y)),
+            (Loss::BinaryCrossEntropy, Activation::Sigmoid) => (z.iter().zip(y))
+                .fold(0.0, |s, (&z, &y)| {
+                    Self::bce_logit_add(s, z, y, (-z.abs()).exp())
                 }),
-            (Loss::BinaryCrossEntropy, _) => Zip::from(&a).and(&y).fold(0.0, |s, &a, &y| {
+            (Loss::BinaryCrossEntropy, _) => (a.iter().zip(y)).fold(0.0, |s, (&a, &y)| {
                 let a = a.clamp(PROB_FLOOR, 1.0 - PROB_FLOOR);
                 s - (y * a.ln() + (1.0 - y) * (1.0 - a).ln())
             }),
-            (Loss::SoftmaxCrossEntropy, Activation::Softmax) => z
-                .axis_iter(Axis(0))
-                .zip(y.axis_iter(Axis(0)))
-                .map(|(z_row, y_row)| {
-                    let max = z_row.fold(f64::NEG_INFINITY, |m, &v| m.max(v));
-                    let lse = max + z_row.iter().map(|v| (v - max).exp()).sum::<f64>().ln();
-                    z_row
-                        .iter()
-                        .zip(y_row.iter())
-                        .map(|(z, y)| y * (lse - z))
-                        .sum::<f64>()
-                })
+            (Loss::SoftmaxCrossEntropy, Activation::Softmax) => (z.chunks_exact(k))
+                .zip(y.chunks_exact(k))
+                .map(|(zr, yr)| Self::softmax_ce_row(zr, yr, log_sum_exp(zr)))
                 .sum(),
-            (Loss::SoftmaxCrossEntropy, _) => Zip::from(&a)
-                .and(&y)
-                .fold(0.0, |s, &a, &y| s - y * a.clamp(PROB_FLOOR, 1.0).ln()),
+            (Loss::SoftmaxCrossEntropy, _) => {
+                (a.iter().zip(y)).fold(0.0, |s, (&a, &y)| s - y * a.clamp(PROB_FLOOR, 1.0).ln())
+            }
         };
         total / m
+    }
+
+    /// The running MSE total `s` plus one element's ½(a − y)².
+    #[must_use]
+    #[inline]
+    pub(crate) fn mse_add(s: f64, a: f64, y: f64) -> f64 {
+        s + 0.5 * (a - y) * (a - y)
+    }
+
+    /// The running binary cross-entropy total `s` plus one sample's term from
+    /// its logit `z`, given `e` = e^(−|z|):
+    /// −[y ln σ(z) + (1−y) ln(1−σ(z))] = max(z,0) − z·y + ln(1 + e^(−|z|)).
+    #[must_use]
+    #[inline]
+    pub(crate) fn bce_logit_add(s: f64, z: f64, y: f64, e: f64) -> f64 {
+        s + z.max(0.0) - z * y + e.ln_1p()
+    }
+
+    /// One row's softmax cross-entropy −Σ y·ln softmax(z) = Σ y·(lse − z),
+    /// given `lse` = ln Σ e^z of the row.
+    #[must_use]
+    #[inline]
+    pub(crate) fn softmax_ce_row(z: &[f64], y: &[f64], lse: f64) -> f64 {
+        z.iter().zip(y).map(|(z, y)| y * (lse - z)).sum::<f64>()
     }
 
     /// `∂loss/∂A` per sample (without the 1/m, which the layer applies to
     /// `dW` and `dB`), all (m, k).
     #[must_use]
     pub fn output_grad(self, a: ArrayView2<f64>, y: ArrayView2<f64>) -> Array2<f64> {
-        match self {
-            Loss::Mse => &a - &y,
-            Loss::BinaryCrossEntropy => Zip::from(&a).and(&y).map_collect(|&a, &y| {
-                let a = a.clamp(PROB_FLOOR, 1.0 - PROB_FLOOR);
-                (a - y) / (a * (1.0 - a))
-            }),
-            Loss::SoftmaxCrossEntropy => Zip::from(&a)
-                .and(&y)
-                .map_collect(|&a, &y| -y / a.clamp(PROB_FLOOR, 1.0)),
-        }
+        let (a, y) = (a.as_standard_layout(), y.as_standard_layout());
+        let mut d = Array2::zeros(a.dim());
+        kernels::loss_grad(self, view_flat(&a), view_flat(&y), flat_mut(&mut d));
+        d
     }
 
     /// The output delta `dZ` (m, k) for outputs `a = out(z)`. For the natural
@@ -127,12 +141,31 @@ impl Loss {
         a: ArrayView2<f64>,
         y: ArrayView2<f64>,
     ) -> Array2<f64> {
-        if out == self.natural_output() {
-            &a - &y
-        } else {
-            out.backward(z, a, self.output_grad(a, y).view())
-        }
+        let (z, a, y) = (
+            z.as_standard_layout(),
+            a.as_standard_layout(),
+            y.as_standard_layout(),
+        );
+        let mut d = Array2::zeros(a.dim());
+        let k = a.ncols();
+        kernels::output_delta(
+            self,
+            out,
+            k,
+            view_flat(&z),
+            view_flat(&a),
+            view_flat(&y),
+            flat_mut(&mut d),
+        );
+        d
     }
+}
+
+/// ln Σ e^z of one row of logits, subtracting the row's maximum first.
+#[must_use]
+pub(crate) fn log_sum_exp(z: &[f64]) -> f64 {
+    let max = z.iter().fold(f64::NEG_INFINITY, |m, &v| m.max(v));
+    max + z.iter().map(|v| (v - max).exp()).sum::<f64>().ln()
 }
 
 #[cfg(test)]

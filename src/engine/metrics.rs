@@ -1,6 +1,6 @@
 //! Metrics: MSE, R², accuracy and the confusion matrix.
 
-use ndarray::{Array2, ArrayView1, ArrayView2, Axis};
+use ndarray::{Array2, ArrayView1, ArrayView2};
 
 use super::network::Task;
 
@@ -19,45 +19,79 @@ pub fn mse(a: ArrayView2<f64>, y: ArrayView2<f64>) -> f64 {
 /// (variance 0) gives 1 for a perfect fit and −∞ otherwise.
 #[must_use]
 pub fn r_squared(a: ArrayView2<f64>, y: ArrayView2<f64>) -> f64 {
+    r_squared_from(mse(a, y), target_variance(y))
+}
+
+/// The population variance of all elements of `y`: the denominator of R².
+#[must_use]
+pub fn target_variance(y: ArrayView2<f64>) -> f64 {
     let n = y.len().max(1) as f64;
     let mean = y.sum() / n;
-    let var = y.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n;
-    let err = mse(a, y);
-    if var == 0.0 {
-        return if err == 0.0 { 1.0 } else { f64::NEG_INFINITY };
+    y.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n
+}
+
+/// R² from the mean squared error and the targets' variance.
+#[must_use]
+pub fn r_squared_from(mse: f64, variance: f64) -> f64 {
+    if variance == 0.0 {
+        return if mse == 0.0 { 1.0 } else { f64::NEG_INFINITY };
     }
-    1.0 - err / var
+    1.0 - mse / variance
 }
 
 /// Index of the largest value in a row (the first on ties).
 #[must_use]
 pub fn arg_max(row: ArrayView1<f64>) -> usize {
-    let mut best = 0;
-    for (i, v) in row.iter().enumerate() {
-        if *v > row[best] {
+    arg_max_of(row.iter())
+}
+
+/// [`arg_max`] of a slice.
+#[must_use]
+pub fn arg_max_slice(row: &[f64]) -> usize {
+    arg_max_of(row)
+}
+
+fn arg_max_of<'a>(values: impl IntoIterator<Item = &'a f64>) -> usize {
+    let mut it = values.into_iter().enumerate();
+    let Some((_, &first)) = it.next() else {
+        return 0;
+    };
+    let (mut best, mut top) = (0, first);
+    for (i, &v) in it {
+        if v > top {
             best = i;
+            top = v;
         }
     }
     best
 }
 
-/// Predicted class indices: `a ≥ ½` for one output column, the arg-max otherwise.
+/// The class a row of outputs (or of targets) stands for: `p ≥ ½` for one
+/// column, the arg-max otherwise.
 #[must_use]
-pub fn predicted_classes(a: ArrayView2<f64>) -> Vec<usize> {
-    if a.ncols() == 1 {
-        a.column(0).iter().map(|&p| usize::from(p >= 0.5)).collect()
+pub fn class_of(row: ArrayView1<f64>) -> usize {
+    if row.len() == 1 {
+        usize::from(row[0] >= 0.5)
     } else {
-        a.axis_iter(Axis(0)).map(arg_max).collect()
+        arg_max(row)
     }
 }
 
-/// Fraction of samples classified correctly; `y` is a 0/1 column or one-hot rows.
+/// Predicted class indices: `a ≥ ½` for one output column, the arg-max otherwise.
+#[must_use]
+pub fn predicted_classes(a: ArrayView2<f64>) -> Vec<usize> {
+    a.rows().into_iter().map(class_of).collect()
+}
+
+/// Fraction of samples classified correctly; `y` is a 0/1 column or one-hot
+/// rows. Counts without allocating.
 #[must_use]
 pub fn accuracy(a: ArrayView2<f64>, y: ArrayView2<f64>) -> f64 {
-    let p = predicted_classes(a);
-    let t = predicted_classes(y);
-    let right = p.iter().zip(&t).filter(|(p, t)| p == t).count();
-    right as f64 / p.len().max(1) as f64
+    let right = (a.rows().into_iter())
+        .zip(y.rows())
+        .filter(|(a, y)| class_of(a.view()) == class_of(y.view()))
+        .count();
+    right as f64 / a.nrows().max(1) as f64
 }
 
 /// The task's metric: R² for regression, accuracy for classification.

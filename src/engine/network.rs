@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use super::activation::Activation;
 use super::dense::{Dense, LayerGrads};
 use super::error::{EngineError, expect_shape};
+use super::evaluation::{EvalScratch, TargetStats};
 use super::init::Init;
+use super::kernels::{self, flat, flat_mut, view_flat};
 use super::loss::Loss;
 use crate::rng::SeededRng;
 
@@ -103,6 +105,11 @@ impl Network {
             });
         }
         check_loss_fits(loss, last)?;
+        // The kernels read parameters as row-major slices.
+        let layers = layers
+            .into_iter()
+            .map(Dense::into_standard_layout)
+            .collect::<Vec<_>>();
         for (i, pair) in layers.windows(2).enumerate() {
             let expected = (pair[0].units(), pair[1].units());
             expect_shape(
@@ -159,7 +166,9 @@ impl Network {
         }
     }
 
-    /// The forward pass over `x` (m, n).
+    /// The forward pass over `x` (m, n): every layer's `Z` and `A`, each
+    /// (m, k_i). A readable wrapper over the one forward kernel that the
+    /// training step and the evaluation use.
     pub fn forward(&self, x: ArrayView2<f64>) -> Result<Forward, EngineError> {
         if x.ncols() != self.inputs() {
             return Err(EngineError::ShapeMismatch {
@@ -168,16 +177,28 @@ impl Network {
                 found: x.dim(),
             });
         }
-        let mut z = Vec::with_capacity(self.layers.len());
-        let mut a: Vec<Array2<f64>> = Vec::with_capacity(self.layers.len());
-        for layer in &self.layers {
-            let input = a.last().map_or(x, |prev| prev.view());
-            let zi = layer.pre_activation(input);
-            let ai = layer.activation.forward(zi.view());
-            z.push(zi);
-            a.push(ai);
-        }
+        let x = x.as_standard_layout();
+        let mut z: Vec<Array2<f64>> = (self.layers.iter())
+            .map(|l| Array2::zeros((x.nrows(), l.units())))
+            .collect();
+        let mut a = z.clone();
+        self.forward_into(view_flat(&x), &mut z, &mut a);
         Ok(Forward { z, a })
+    }
+
+    /// The forward pass of the rows `x` ((m, n), row-major) into `z[i]` and
+    /// `a[i]`, each (m, k_i) in standard layout.
+    pub(crate) fn forward_into(&self, x: &[f64], z: &mut [Array2<f64>], a: &mut [Array2<f64>]) {
+        for (i, layer) in self.layers.iter().enumerate() {
+            let (below, here) = a.split_at_mut(i);
+            let input = match i {
+                0 => x,
+                _ => flat(&below[i - 1]),
+            };
+            let zi = flat_mut(&mut z[i]);
+            kernels::affine(input, flat(&layer.w), flat(&layer.b), zi);
+            kernels::activate(layer.activation, layer.units(), zi, flat_mut(&mut here[0]));
+        }
     }
 
     /// The network's output for `x` (m, n) → (m, k).
@@ -198,47 +219,115 @@ impl Network {
         )
     }
 
-    /// The mean loss over `x` (m, n) against `y` (m, k).
+    /// The mean loss over `x` (m, n) against `y` (m, k), through the same
+    /// one-pass evaluation the trainer uses every epoch.
     pub fn evaluate(&self, x: ArrayView2<f64>, y: ArrayView2<f64>) -> Result<f64, EngineError> {
-        let fwd = self.forward(x)?;
-        expect_shape("Y", &y.to_owned(), fwd.output().dim())?;
-        Ok(self.loss_of(&fwd, y))
+        Ok(self.loss_and_metric_of(x, y)?.0)
+    }
+
+    /// The mean loss and the task's metric (R² or accuracy) over `x` (m, n)
+    /// against `y` (m, k); allocates its scratch (the trainer keeps its own).
+    pub fn loss_and_metric_of(
+        &self,
+        x: ArrayView2<f64>,
+        y: ArrayView2<f64>,
+    ) -> Result<(f64, f64), EngineError> {
+        let expected = (x.nrows(), self.outputs());
+        if x.ncols() != self.inputs() || y.dim() != expected {
+            return Err(EngineError::ShapeMismatch {
+                what: format!(
+                    "X and Y (the network has {} inputs and {} outputs)",
+                    self.inputs(),
+                    self.outputs()
+                ),
+                expected,
+                found: y.dim(),
+            });
+        }
+        let (x, y) = (x.as_standard_layout(), y.as_standard_layout());
+        let stats = TargetStats::of(y.view());
+        let mut scratch = EvalScratch::default();
+        Ok(self.loss_and_metric(view_flat(&x), view_flat(&y), stats, &mut scratch))
     }
 
     /// The backward pass: the gradients of every layer for the batch `x`
     /// (m, n), `y` (m, k), given its forward pass. Through a hidden layer,
-    /// `dZ_i = (dZ_{i+1}·W_{i+1}ᵀ) ⊙ σ_i'(Z_i)`.
+    /// `dZ_i = (dZ_{i+1}·W_{i+1}ᵀ) ⊙ σ_i'(Z_i)`. A readable wrapper over the
+    /// one backward kernel that the training step uses.
     #[must_use]
     pub fn backward(&self, x: ArrayView2<f64>, fwd: &Forward, y: ArrayView2<f64>) -> Gradients {
-        let n = self.layers.len();
-        let mut grads: Vec<LayerGrads> = Vec::with_capacity(n);
-        let last = &self.layers[n - 1];
-        let mut dz =
-            self.loss
-                .output_delta(last.activation, fwd.z[n - 1].view(), fwd.a[n - 1].view(), y);
-        for i in (0..n).rev() {
-            let input = if i == 0 { x } else { fwd.a[i - 1].view() };
-            let next_dz = (i > 0).then(|| {
-                let da = dz.dot(&self.layers[i].w.t());
-                let prev = &self.layers[i - 1];
-                prev.activation
-                    .backward(fwd.z[i - 1].view(), fwd.a[i - 1].view(), da.view())
-            });
-            grads.push(self.layers[i].gradients(input, dz));
-            if let Some(next) = next_dz {
-                dz = next;
-            } else {
-                break;
-            }
-        }
-        grads.reverse();
-        Gradients { layers: grads }
+        let m = x.nrows();
+        let mut layers: Vec<LayerGrads> = (self.layers.iter())
+            .map(|l| LayerGrads {
+                dz: Array2::zeros((m, l.units())),
+                dw: Array2::zeros(l.w.dim()),
+                db: Array2::zeros(l.b.dim()),
+            })
+            .collect();
+        let standard = |v: &[Array2<f64>]| -> Vec<Array2<f64>> {
+            v.iter()
+                .map(|a| a.as_standard_layout().into_owned())
+                .collect()
+        };
+        let (z, a) = (standard(&fwd.z), standard(&fwd.a));
+        let (x, y) = (x.as_standard_layout(), y.as_standard_layout());
+        self.backward_into(view_flat(&x), &z, &a, view_flat(&y), &mut layers);
+        Gradients { layers }
     }
 
-    /// One gradient-descent update of every layer.
+    /// The backward pass into `grads` (one per layer, shaped like the
+    /// parameters, `dz` (m, k_i)) from the batch `x`, `y` (row-major) and the
+    /// forward pass's `z` and `a`, all in standard layout.
+    pub(crate) fn backward_into(
+        &self,
+        x: &[f64],
+        z: &[Array2<f64>],
+        a: &[Array2<f64>],
+        y: &[f64],
+        grads: &mut [LayerGrads],
+    ) {
+        let n = self.layers.len();
+        let last = &self.layers[n - 1];
+        kernels::output_delta(
+            self.loss,
+            last.activation,
+            last.units(),
+            flat(&z[n - 1]),
+            flat(&a[n - 1]),
+            y,
+            flat_mut(&mut grads[n - 1].dz),
+        );
+        for i in (0..n).rev() {
+            let input = match i {
+                0 => x,
+                _ => flat(&a[i - 1]),
+            };
+            let (lower, upper) = grads.split_at_mut(i);
+            let LayerGrads { dz, dw, db } = &mut upper[0];
+            kernels::weight_grads(input, flat(dz), flat_mut(dw), flat_mut(db));
+            if i > 0 {
+                let (layer, prev) = (&self.layers[i], &self.layers[i - 1]);
+                let below = flat_mut(&mut lower[i - 1].dz);
+                kernels::back_delta(layer.units(), flat(dz), flat(&layer.w), below);
+                let (zp, ap) = (flat(&z[i - 1]), flat(&a[i - 1]));
+                kernels::activation_backward(prev.activation, prev.units(), zp, ap, below);
+            }
+        }
+    }
+
+    /// One gradient-descent update of every layer: `W ← W − η·dW`, `B ← B − η·dB`.
     pub fn descend(&mut self, grads: &Gradients, learning_rate: f64) {
         for (layer, g) in self.layers.iter_mut().zip(&grads.layers) {
             layer.descend(g, learning_rate);
+        }
+    }
+
+    /// [`Network::descend`] for gradients in standard layout (the training
+    /// step's), on the parameters as slices.
+    pub(crate) fn descend_in_place(&mut self, grads: &Gradients, learning_rate: f64) {
+        for (layer, g) in self.layers.iter_mut().zip(&grads.layers) {
+            kernels::descend(flat_mut(&mut layer.w), flat(&g.dw), learning_rate);
+            kernels::descend(flat_mut(&mut layer.b), flat(&g.db), learning_rate);
         }
     }
 

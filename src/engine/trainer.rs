@@ -7,223 +7,17 @@
 //! holds the seed): each epoch shuffles the training rows (when `shuffle` is
 //! on), then takes consecutive mini-batches.
 
-use serde::{Deserialize, Serialize};
-
-use super::dense::{Dense, LayerGrads};
+use super::config::{BatchSize, TrainConfig, invalid};
 use super::error::EngineError;
-use super::metrics;
+use super::evaluation::{EvalScratch, TargetStats};
+use super::history::{EpochRecord, HISTORY_LIMIT, Scores, Shapes, thin};
+use super::kernels::view_flat;
 use super::network::{Gradients, Network};
+use super::snapshot::Snapshot;
 use super::split::Split;
+use super::stop::{self, StopReason};
 use super::train_step::Workspace;
 use crate::rng::SeededRng;
-
-/// Samples per gradient step.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum BatchSize {
-    /// A fixed number of rows (1 is stochastic gradient descent).
-    Rows(usize),
-    /// The whole training set at once (the book writes −1).
-    Full(FullBatch),
-}
-
-/// The word `full` in a spec.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FullBatch {
-    Full,
-}
-
-impl BatchSize {
-    /// The whole training set.
-    pub const FULL: BatchSize = BatchSize::Full(FullBatch::Full);
-
-    /// Rows per batch for a training set of `m` rows.
-    #[must_use]
-    pub fn rows(self, m: usize) -> usize {
-        match self {
-            BatchSize::Rows(r) => r.clamp(1, m.max(1)),
-            BatchSize::Full(_) => m.max(1),
-        }
-    }
-
-    /// As shown on screen: `1`, `10`, `full`.
-    #[must_use]
-    pub fn label(self) -> String {
-        match self {
-            BatchSize::Rows(r) => r.to_string(),
-            BatchSize::Full(_) => "full".into(),
-        }
-    }
-}
-
-/// Which loss the stop threshold `eps` is compared with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StopOn {
-    Train,
-    Validation,
-}
-
-/// How a run trains and when it stops.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct TrainConfig {
-    /// Step size η, > 0.
-    pub learning_rate: f64,
-    pub batch_size: BatchSize,
-    /// The run stops after this many epochs, ≥ 1.
-    pub max_epochs: usize,
-    /// Stop once the chosen loss is ≤ eps (checked after each epoch).
-    pub eps: Option<f64>,
-    pub stop_on: StopOn,
-    /// Shuffle the training rows at the start of every epoch.
-    pub shuffle: bool,
-    /// Seeds the shuffles.
-    pub seed: u64,
-}
-
-impl TrainConfig {
-    /// Checks every value is in range.
-    pub fn validate(&self) -> Result<(), EngineError> {
-        if !(self.learning_rate > 0.0 && self.learning_rate.is_finite()) {
-            return Err(invalid(
-                "the learning rate",
-                "a finite number > 0",
-                self.learning_rate,
-            ));
-        }
-        if self.max_epochs == 0 {
-            return Err(invalid("the number of epochs", "at least 1", 0));
-        }
-        if let BatchSize::Rows(0) = self.batch_size {
-            return Err(invalid("the batch size", "at least 1, or 'full'", 0));
-        }
-        if let Some(eps) = self.eps
-            && !(eps >= 0.0 && eps.is_finite())
-        {
-            return Err(invalid("eps", "a finite number ≥ 0", eps));
-        }
-        Ok(())
-    }
-}
-
-fn invalid(name: &'static str, expected: &'static str, found: impl ToString) -> EngineError {
-    EngineError::InvalidValue {
-        name,
-        expected,
-        found: found.to_string(),
-    }
-}
-
-/// Epoch records kept before older ones are thinned: a run of a million
-/// epochs keeps about this many, evenly spread, so memory stays bounded.
-pub const HISTORY_LIMIT: usize = 20_000;
-
-/// Drops every second record except the first and the last.
-fn thin(history: &mut Vec<EpochRecord>) {
-    let last = history.len() - 1;
-    let mut i = 0;
-    history.retain(|_| {
-        let keep = i == 0 || i == last || i % 2 == 0;
-        i += 1;
-        keep
-    });
-}
-
-/// A loss this many times the initial loss (or above 1e12) counts as diverged.
-const EXPLOSION_FACTOR: f64 = 1e6;
-
-/// Why a run stopped.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "reason", rename_all = "snake_case")]
-pub enum StopReason {
-    /// The chosen loss fell to eps or below.
-    ReachedEps {
-        epoch: usize,
-        loss: f64,
-        eps: f64,
-        on: StopOn,
-    },
-    /// The epoch budget ran out.
-    MaxEpochs { epoch: usize },
-    /// The loss became NaN, infinite or exploded.
-    Diverged {
-        epoch: usize,
-        loss: f64,
-        learning_rate: f64,
-    },
-}
-
-impl StopReason {
-    /// One sentence for the status line and the text output.
-    #[must_use]
-    pub fn describe(&self) -> String {
-        match self {
-            StopReason::ReachedEps {
-                epoch,
-                loss,
-                eps,
-                on,
-            } => {
-                let which = match on {
-                    StopOn::Train => "training",
-                    StopOn::Validation => "validation",
-                };
-                format!("reached eps at epoch {epoch}: {which} loss {loss:.6} ≤ {eps}")
-            }
-            StopReason::MaxEpochs { epoch } => {
-                format!("stopped after the maximum of {epoch} epochs")
-            }
-            StopReason::Diverged {
-                epoch,
-                loss,
-                learning_rate,
-            } => format!(
-                "diverged at epoch {epoch} (loss {loss:e}): the learning rate {learning_rate} is probably too large, or the inputs need normalising"
-            ),
-        }
-    }
-}
-
-/// The state after a completed epoch (epoch 0 is the state before training).
-/// `grads` holds the last batch's dW and dB; its dZ keeps only the batch's
-/// first row, which is all the screen's formulas need.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EpochRecord {
-    pub epoch: usize,
-    pub iteration: u64,
-    pub train_loss: f64,
-    pub val_loss: Option<f64>,
-    pub metric: f64,
-    pub val_metric: Option<f64>,
-    pub layers: Vec<Dense>,
-    pub grads: Option<Gradients>,
-    rng: SeededRng,
-}
-
-/// What the screen shows after a step.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Snapshot {
-    /// Completed epochs.
-    pub epoch: usize,
-    /// Gradient steps taken in all.
-    pub iteration: u64,
-    /// Batches taken in the current epoch, of `batches_per_epoch`.
-    pub batch_in_epoch: usize,
-    pub batches_per_epoch: usize,
-    pub train_loss: f64,
-    pub val_loss: Option<f64>,
-    /// R² for regression, accuracy for classification, on the training set.
-    pub metric: f64,
-    pub val_metric: Option<f64>,
-    /// Loss of the last batch, before its update.
-    pub batch_loss: Option<f64>,
-    pub layers: Vec<Dense>,
-    pub grads: Option<Gradients>,
-    /// Training-set rows of the last batch, in batch order.
-    pub last_batch: Vec<usize>,
-    pub stop: Option<StopReason>,
-}
 
 /// Trains a [`Network`] on a training set, with optional validation and test sets.
 #[derive(Clone, Debug)]
@@ -248,6 +42,13 @@ pub struct Trainer {
     last_batch: Vec<usize>,
     history: Vec<EpochRecord>,
     stop: Option<StopReason>,
+    /// The layer shapes, shared by every record.
+    shapes: Shapes,
+    /// What the metric needs from the training and validation targets.
+    train_stats: TargetStats,
+    val_stats: Option<TargetStats>,
+    /// Buffers of the per-epoch evaluation.
+    eval: EvalScratch,
 }
 
 impl Trainer {
@@ -275,6 +76,9 @@ impl Trainer {
         }
         let rng = SeededRng::derived(config.seed, "shuffle");
         let m = train.rows();
+        let shapes = Shapes::of(&net);
+        let train_stats = TargetStats::of(train.y.view());
+        let val_stats = validation.as_ref().map(|v| TargetStats::of(v.y.view()));
         let mut trainer = Self {
             net,
             config,
@@ -292,8 +96,12 @@ impl Trainer {
             last_batch: Vec::new(),
             history: Vec::new(),
             stop: None,
+            shapes,
+            train_stats,
+            val_stats,
+            eval: EvalScratch::default(),
         };
-        let first = trainer.record()?;
+        let first = trainer.record_now();
         trainer.history.push(first);
         Ok(trainer)
     }
@@ -382,8 +190,12 @@ impl Trainer {
         if self.pos >= m {
             self.pos = 0;
             self.epoch += 1;
-            let record = self.record()?;
-            self.stop = self.check_stop(&record);
+            let record = self.record_now();
+            let initial = self
+                .history
+                .first()
+                .map_or(record.train_loss, |r| r.train_loss);
+            self.stop = stop::check(&self.config, initial, &record);
             self.history.push(record);
             if self.history.len() > HISTORY_LIMIT {
                 thin(&mut self.history);
@@ -392,72 +204,49 @@ impl Trainer {
         Ok(())
     }
 
-    fn check_stop(&self, record: &EpochRecord) -> Option<StopReason> {
-        let initial = self
-            .history
-            .first()
-            .map_or(record.train_loss, |r| r.train_loss);
-        let limit = (initial.abs() * EXPLOSION_FACTOR).clamp(1e-6, 1e12);
-        let watched = [Some(record.train_loss), record.val_loss];
-        if let Some(bad) = watched
-            .into_iter()
-            .flatten()
-            .find(|l| !l.is_finite() || *l > limit)
-        {
-            return Some(StopReason::Diverged {
-                epoch: record.epoch,
-                loss: bad,
-                learning_rate: self.config.learning_rate,
-            });
-        }
-        if let Some(eps) = self.config.eps {
-            let (loss, on) = match (self.config.stop_on, record.val_loss) {
-                (StopOn::Validation, Some(v)) => (v, StopOn::Validation),
-                _ => (record.train_loss, StopOn::Train),
-            };
-            if loss <= eps {
-                return Some(StopReason::ReachedEps {
-                    epoch: record.epoch,
-                    loss,
-                    eps,
-                    on,
-                });
-            }
-        }
-        (record.epoch >= self.config.max_epochs).then_some(StopReason::MaxEpochs {
-            epoch: record.epoch,
-        })
+    /// The losses, metrics and parameters now, as an epoch record, using the
+    /// trainer's own evaluation buffers.
+    fn record_now(&mut self) -> EpochRecord {
+        let mut scratch = std::mem::take(&mut self.eval);
+        let record = self.record_with(&mut scratch);
+        self.eval = scratch;
+        record
     }
 
     /// The losses, metrics and parameters now, as an epoch record.
-    fn record(&self) -> Result<EpochRecord, EngineError> {
-        let (train_loss, metric) = self.evaluate(&self.train)?;
-        let (val_loss, val_metric) = match &self.validation {
-            Some(v) => {
-                let (l, m) = self.evaluate(v)?;
-                (Some(l), Some(m))
-            }
-            None => (None, None),
-        };
-        Ok(EpochRecord {
-            epoch: self.epoch,
-            iteration: self.iteration,
+    fn record_with(&self, scratch: &mut EvalScratch) -> EpochRecord {
+        let (train_loss, metric) = self.score(&self.train, self.train_stats, scratch);
+        let val = (self.validation.as_ref())
+            .zip(self.val_stats)
+            .map(|(v, stats)| self.score(v, stats, scratch));
+        let scores = Scores {
             train_loss,
-            val_loss,
+            val_loss: val.map(|v| v.0),
             metric,
-            val_metric,
-            layers: self.net.layers().to_vec(),
-            grads: self.last_grads().map(first_row_only),
-            rng: self.rng.clone(),
-        })
+            val_metric: val.map(|v| v.1),
+        };
+        EpochRecord::new(
+            self.epoch,
+            self.iteration,
+            scores,
+            &self.net,
+            self.last_grads(),
+            &self.shapes,
+            &self.rng,
+        )
+    }
+
+    /// Loss and metric of the current network on `set`, whose widths were
+    /// checked when the trainer was made.
+    fn score(&self, set: &Split, stats: TargetStats, scratch: &mut EvalScratch) -> (f64, f64) {
+        let (x, y) = (set.x.as_standard_layout(), set.y.as_standard_layout());
+        self.net
+            .loss_and_metric(view_flat(&x), view_flat(&y), stats, scratch)
     }
 
     /// Loss and metric of the current network on `set`.
     pub fn evaluate(&self, set: &Split) -> Result<(f64, f64), EngineError> {
-        let fwd = self.net.forward(set.x.view())?;
-        let loss = self.net.loss_of(&fwd, set.y.view());
-        let metric = metrics::metric(self.net.task(), fwd.output().view(), set.y.view());
-        Ok((loss, metric))
+        self.net.loss_and_metric_of(set.x.view(), set.y.view())
     }
 
     /// The current state. Mid-epoch, losses and metric are computed afresh
@@ -467,7 +256,7 @@ impl Trainer {
         let rec = match self.history.last() {
             Some(last) if self.pos == 0 && last.epoch == self.epoch => last,
             _ => {
-                fresh = self.record()?;
+                fresh = self.record_with(&mut EvalScratch::default());
                 &fresh
             }
         };
@@ -506,12 +295,12 @@ impl Trainer {
                 epoch,
             ));
         };
-        self.net.set_layers(record.layers.clone())?;
+        self.net.set_layers(record.layers())?;
         self.rng = record.rng.clone();
         self.pos = 0;
         self.epoch = epoch;
         self.iteration = record.iteration;
-        self.rewound_grads = record.grads.clone();
+        self.rewound_grads = record.grads();
         self.have_grads = false;
         self.last_batch.clear();
         self.history.retain(|r| r.epoch <= epoch);
@@ -624,21 +413,4 @@ fn check_widths(net: &Network, set: &Split, name: &str) -> Result<(), EngineErro
         });
     }
     Ok(())
-}
-
-fn first_row_only(g: &Gradients) -> Gradients {
-    Gradients {
-        layers: g
-            .layers
-            .iter()
-            .map(|l| LayerGrads {
-                dz: l
-                    .dz
-                    .slice_axis(ndarray::Axis(0), (..1.min(l.dz.nrows())).into())
-                    .to_owned(),
-                dw: l.dw.clone(),
-                db: l.db.clone(),
-            })
-            .collect(),
-    }
 }

@@ -54,17 +54,52 @@ pub enum StepKind {
 }
 
 impl StepKind {
+    /// The kind as the lesson file names it.
+    #[must_use]
+    pub fn raw_kind(&self) -> super::raw::RawKind {
+        use super::raw::RawKind;
+        match self {
+            StepKind::Text(_) => RawKind::Text,
+            StepKind::Formula { .. } => RawKind::Formula,
+            StepKind::Matrix(_) => RawKind::Matrix,
+            StepKind::Table(_) => RawKind::Table,
+            StepKind::Train(_) => RawKind::Train,
+            StepKind::Compare(_) => RawKind::Compare,
+            StepKind::Quiz(_) => RawKind::Quiz,
+        }
+    }
+
     /// The kind's key in YAML (`text`, `train`, …).
     #[must_use]
     pub fn name(&self) -> &'static str {
+        self.raw_kind().key()
+    }
+
+    /// The step's questions (none unless it is a quiz).
+    #[must_use]
+    pub fn questions(&self) -> &[Question] {
         match self {
-            StepKind::Text(_) => "text",
-            StepKind::Formula { .. } => "formula",
-            StepKind::Matrix(_) => "matrix",
-            StepKind::Table(_) => "table",
-            StepKind::Train(_) => "train",
-            StepKind::Compare(_) => "compare",
-            StepKind::Quiz(_) => "quiz",
+            StepKind::Quiz(q) => q,
+            StepKind::Text(_)
+            | StepKind::Formula { .. }
+            | StepKind::Matrix(_)
+            | StepKind::Table(_)
+            | StepKind::Train(_)
+            | StepKind::Compare(_) => &[],
+        }
+    }
+
+    /// The step's training run, if it is one.
+    #[must_use]
+    pub fn train(&self) -> Option<&TrainStep> {
+        match self {
+            StepKind::Train(t) => Some(t),
+            StepKind::Text(_)
+            | StepKind::Formula { .. }
+            | StepKind::Matrix(_)
+            | StepKind::Table(_)
+            | StepKind::Compare(_)
+            | StepKind::Quiz(_) => None,
         }
     }
 }
@@ -159,11 +194,10 @@ impl Lesson {
     /// Every quiz question as (step id, question id), in lesson order.
     pub fn quiz_questions(&self) -> impl Iterator<Item = (&str, &str)> {
         self.steps.iter().flat_map(|s| {
-            let qs: &[Question] = match &s.kind {
-                StepKind::Quiz(qs) => qs,
-                _ => &[],
-            };
-            qs.iter().map(move |q| (s.id.as_str(), q.id.as_str()))
+            s.kind
+                .questions()
+                .iter()
+                .map(move |q| (s.id.as_str(), q.id.as_str()))
         })
     }
 }

@@ -76,6 +76,76 @@ pub struct RawStep {
     pub quiz: Option<Vec<RawQuestion>>,
 }
 
+/// Defines [`RawKind`] and its list from one table, so the list cannot
+/// miss a kind.
+macro_rules! step_kinds {
+    ($($(#[$doc:meta])* $kind:ident => $key:literal),* $(,)?) => {
+        /// A step's kind, named by the key that holds its content. Every
+        /// `match` on it is exhaustive: a new kind is a compile error in each
+        /// place that must handle it (validation, both front ends, words).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum RawKind {
+            $($(#[$doc])* $kind),*
+        }
+
+        impl RawKind {
+            /// Every kind, in the order the format documents them.
+            pub const ALL: &'static [RawKind] = &[$(RawKind::$kind),*];
+
+            /// The kind's key in YAML.
+            #[must_use]
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(RawKind::$kind => $key),*
+                }
+            }
+        }
+    };
+}
+
+step_kinds! {
+    /// Prose.
+    Text => "text",
+    /// One or more formulas.
+    Formula => "formula",
+    /// A named matrix.
+    Matrix => "matrix",
+    /// A table of text.
+    Table => "table",
+    /// A live training run.
+    Train => "train",
+    /// Several runs side by side.
+    Compare => "compare",
+    /// Questions.
+    Quiz => "quiz",
+}
+
+impl RawStep {
+    /// Whether the step gives the content of kind `k`.
+    #[must_use]
+    pub fn has(&self, k: RawKind) -> bool {
+        match k {
+            RawKind::Text => self.text.is_some(),
+            RawKind::Formula => self.formula.is_some(),
+            RawKind::Matrix => self.matrix.is_some(),
+            RawKind::Table => self.table.is_some(),
+            RawKind::Train => self.train.is_some(),
+            RawKind::Compare => self.compare.is_some(),
+            RawKind::Quiz => self.quiz.is_some(),
+        }
+    }
+
+    /// The kinds whose content the step gives (a valid step gives one).
+    #[must_use]
+    pub fn kinds(&self) -> Vec<RawKind> {
+        RawKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| self.has(*k))
+            .collect()
+    }
+}
+
 /// What a training step displays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

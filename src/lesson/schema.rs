@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 
 use crate::engine::{Activation, Loss};
-use crate::lesson::raw::Show;
+use crate::lesson::raw::{RawKind, Show};
 
 /// The schema as a JSON value.
 #[must_use]
@@ -46,10 +46,9 @@ fn names(list: &[&str]) -> Value {
 }
 
 fn definitions() -> Value {
-    let kinds = [
-        "text", "formula", "matrix", "table", "train", "compare", "quiz",
-    ];
-    let one_kind: Vec<Value> = kinds.iter().map(|k| json!({"required": [k]})).collect();
+    let one_kind: Vec<Value> = (RawKind::ALL.iter())
+        .map(|k| json!({"required": [k.key()]}))
+        .collect();
     let mut step = object(
         &["id", "title"],
         json!({

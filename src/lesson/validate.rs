@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::model::{Lesson, Step};
-use super::raw::{RawLesson, RawStep};
+use super::raw::{RawKind, RawLesson, RawStep};
 use super::text::{Lang, RawText, Text};
 use crate::diagnostic::Diagnostic;
 use crate::spec::{DisplayPath, PathSeg, locate};
@@ -176,70 +176,53 @@ pub(crate) fn check_id(c: &mut Checker, path: Vec<PathSeg>, id: &str, what: &str
     }
 }
 
-const KINDS: [&str; 7] = [
-    "text", "formula", "matrix", "table", "train", "compare", "quiz",
-];
-
-fn present_kinds(s: &RawStep) -> Vec<&'static str> {
-    let has = [
-        s.text.is_some(),
-        s.formula.is_some(),
-        s.matrix.is_some(),
-        s.table.is_some(),
-        s.train.is_some(),
-        s.compare.is_some(),
-        s.quiz.is_some(),
-    ];
-    KINDS
-        .iter()
-        .zip(has)
-        .filter_map(|(k, h)| h.then_some(*k))
-        .collect()
-}
-
 fn check_step(c: &mut Checker, path: &[PathSeg], s: &RawStep) -> Option<Step> {
     check_id(c, key(path, "id"), &s.id, "step");
     let title = c.text(key(path, "title"), &s.title);
     let note = c.opt_text(key(path, "note"), s.note.as_ref());
-    let kinds = present_kinds(s);
-    let kind_name = match kinds.as_slice() {
+    let kinds = s.kinds();
+    let kind = match kinds.as_slice() {
         [one] => *one,
         [] => {
+            let all: Vec<&str> = RawKind::ALL.iter().map(|k| k.key()).collect();
             c.report(
                 key(path, "id"),
                 format!("step '{}' has no content", s.id),
-                Some(format!("give the step one of: {}", KINDS.join(", "))),
+                Some(format!("give the step one of: {}", all.join(", "))),
             );
             return None;
         }
         [first, second, ..] => {
             c.report(
-                key(path, second),
-                format!("a step has one kind, but this one has both {first} and {second}"),
+                key(path, second.key()),
+                format!(
+                    "a step has one kind, but this one has both {} and {}",
+                    first.key(),
+                    second.key()
+                ),
                 Some("split it into two steps".into()),
             );
             return None;
         }
     };
-    for (extra, owner) in [
-        ("caption", "formula"),
-        ("show", "train"),
-        ("formulas", "train"),
+    for (extra, given, owner) in [
+        ("caption", s.caption.is_some(), RawKind::Formula),
+        ("show", s.show.is_some(), RawKind::Train),
+        ("formulas", s.formulas.is_some(), RawKind::Train),
     ] {
-        let given = match extra {
-            "caption" => s.caption.is_some(),
-            "show" => s.show.is_some(),
-            _ => s.formulas.is_some(),
-        };
-        if given && kind_name != owner {
+        if given && kind != owner {
             c.report(
                 key(path, extra),
-                format!("`{extra}` belongs to {owner} steps, and this is a {kind_name} step"),
+                format!(
+                    "`{extra}` belongs to {} steps, and this is a {} step",
+                    owner.key(),
+                    kind.key()
+                ),
                 None,
             );
         }
     }
-    let kind = content::check_kind(c, path, s, kind_name)?;
+    let kind = content::check_kind(c, path, s, kind)?;
     Some(Step {
         id: s.id.clone(),
         title,

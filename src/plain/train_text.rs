@@ -128,7 +128,7 @@ pub fn write_params(out: &mut dyn Write, r: &Resolved, lang: Lang) -> std::io::R
 /// The last batch's gradients, if any step was taken.
 pub fn write_grads(out: &mut dyn Write, r: &Resolved, lang: Lang) -> std::io::Result<()> {
     let t = &r.trainer;
-    let Some(g) = t.history().last().and_then(|h| h.grads.as_ref()) else {
+    let Some(g) = t.history().last().and_then(|h| h.grads()) else {
         return Ok(());
     };
     writeln!(out, "{}{}", train_words(lang).last_grads, colon(lang))?;

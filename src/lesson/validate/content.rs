@@ -8,18 +8,18 @@ use ndarray::Array2;
 use super::{Checker, Problem, idx, key, quiz};
 use crate::dataset::{Table as DataTable, builtin, csv_io};
 use crate::lesson::model::{Compare, Matrix, Run, Show, StepKind, Table, TrainStep};
-use crate::lesson::raw::{FromData, Param, RawCompare, RawMatrix, RawStep, RawTable};
+use crate::lesson::raw::{FromData, Param, RawCompare, RawKind, RawMatrix, RawStep, RawTable};
 use crate::spec::{self, PathSeg, Resolved, TrainSpec};
 
 pub(super) fn check_kind(
     c: &mut Checker,
     path: &[PathSeg],
     s: &RawStep,
-    kind: &str,
+    kind: RawKind,
 ) -> Option<StepKind> {
     Some(match kind {
-        "text" => StepKind::Text(c.text(key(path, "text"), s.text.as_ref()?)),
-        "formula" => {
+        RawKind::Text => StepKind::Text(c.text(key(path, "text"), s.text.as_ref()?)),
+        RawKind::Formula => {
             let tex = s.formula.clone()?;
             if tex.is_empty() {
                 c.report(key(path, "formula"), "give at least one formula", None);
@@ -28,15 +28,17 @@ pub(super) fn check_kind(
             let caption = c.opt_text(key(path, "caption"), s.caption.as_ref());
             StepKind::Formula { tex, caption }
         }
-        "matrix" => StepKind::Matrix(check_matrix(c, &key(path, "matrix"), s.matrix.as_ref()?)?),
-        "table" => StepKind::Table(check_table(c, &key(path, "table"), s.table.as_ref()?)),
-        "train" => StepKind::Train(check_train(c, path, s)?),
-        "compare" => StepKind::Compare(check_compare(
+        RawKind::Matrix => {
+            StepKind::Matrix(check_matrix(c, &key(path, "matrix"), s.matrix.as_ref()?)?)
+        }
+        RawKind::Table => StepKind::Table(check_table(c, &key(path, "table"), s.table.as_ref()?)),
+        RawKind::Train => StepKind::Train(check_train(c, path, s)?),
+        RawKind::Compare => StepKind::Compare(check_compare(
             c,
             &key(path, "compare"),
             s.compare.as_ref()?,
         )?),
-        _ => StepKind::Quiz(quiz::check_quiz(c, &key(path, "quiz"), s.quiz.as_ref()?)),
+        RawKind::Quiz => StepKind::Quiz(quiz::check_quiz(c, &key(path, "quiz"), s.quiz.as_ref()?)),
     })
 }
 
