@@ -3,6 +3,7 @@
 //! (`nnstep run LESSON --plain`).
 
 pub mod charts;
+pub mod interrupt;
 pub mod runner;
 pub mod train_text;
 

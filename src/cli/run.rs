@@ -79,6 +79,11 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         ascii: global.ascii,
         ..Options::default()
     };
+    // Ctrl-C during a run stops the run; elsewhere it quits (progress is
+    // saved after every question).
+    if let Err(e) = crate::plain::interrupt::arm() {
+        eprintln!("note: Ctrl-C cannot stop a run here ({e})");
+    }
     let stdin = std::io::stdin();
     let mut save = |s: &mut Session| {
         for change in s.take_changes() {

@@ -83,12 +83,17 @@ pub fn run(args: TrainArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     };
     let every = args.every.unwrap_or((spec.epochs / 20).max(1)).max(1);
     match args.format {
-        Format::Text => run_text(
-            &mut std::io::stdout().lock(),
-            &mut resolved,
-            every,
-            super::run::lang(global),
-        )?,
+        Format::Text => {
+            if let Err(e) = crate::plain::interrupt::arm() {
+                eprintln!("note: Ctrl-C cannot stop the run here ({e})");
+            }
+            run_text(
+                &mut std::io::stdout().lock(),
+                &mut resolved,
+                every,
+                super::run::lang(global),
+            )?;
+        }
         Format::Json => run_json(&mut std::io::stdout().lock(), &mut resolved, every)?,
     }
     Ok(ExitCode::SUCCESS)

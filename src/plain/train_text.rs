@@ -7,6 +7,10 @@ use std::io::Write;
 use ndarray::Array2;
 
 use super::charts;
+use super::interrupt::Running;
+
+/// Epochs trained between checks for Ctrl-C.
+const CHUNK: usize = 50;
 use crate::engine::{EpochRecord, Network};
 use crate::lesson::Lang;
 use crate::spec::{Resolved, RunInfo};
@@ -73,10 +77,24 @@ pub fn run_with_progress(
     if let Some(first) = r.trainer.history().first() {
         print(out, first)?;
     }
+    // Small chunks, so Ctrl-C is answered at once; a line every `every`.
+    let every = every.max(1);
+    let running = Running::start();
     while r.trainer.stopped().is_none() {
-        r.trainer.run_epochs(every.max(1))?;
-        if let Some(last) = r.trainer.history().last() {
+        let epoch = r.trainer.history().last().map_or(0, |h| h.epoch);
+        r.trainer.run_epochs((every - epoch % every).min(CHUNK))?;
+        let Some(last) = r.trainer.history().last() else {
+            break;
+        };
+        if last.epoch % every == 0 || r.trainer.stopped().is_some() {
             print(out, last)?;
+        }
+        if running.interrupted() {
+            if last.epoch % every != 0 && r.trainer.stopped().is_none() {
+                print(out, last)?;
+            }
+            writeln!(out, "{}", words::interrupted(lang, last.epoch))?;
+            return Ok(());
         }
     }
     if let Some(stop) = r.trainer.stopped() {
@@ -90,7 +108,7 @@ pub fn run_with_progress(
 pub fn write_params(out: &mut dyn Write, r: &Resolved, lang: Lang) -> std::io::Result<()> {
     let t = &r.trainer;
     let w = train_words(lang);
-    writeln!(out, "{}{}", w.parameters, colon(lang))?;
+    writeln!(out, "{}{}", w.parameters, heading(lang))?;
     for (i, l) in t.network().layers().iter().enumerate() {
         let s = t.network().param_suffix(i);
         writeln!(
@@ -131,7 +149,7 @@ pub fn write_grads(out: &mut dyn Write, r: &Resolved, lang: Lang) -> std::io::Re
     let Some(g) = t.history().last().and_then(|h| h.grads()) else {
         return Ok(());
     };
-    writeln!(out, "{}{}", train_words(lang).last_grads, colon(lang))?;
+    writeln!(out, "{}{}", train_words(lang).last_grads, heading(lang))?;
     for (i, l) in g.layers.iter().enumerate() {
         let s = t.network().param_suffix(i);
         writeln!(
@@ -184,6 +202,14 @@ fn colon(lang: Lang) -> &'static str {
     }
 }
 
+/// A colon ending a heading line.
+fn heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ":",
+        Lang::Zh => "：",
+    }
+}
+
 /// `s` right-aligned in `w` display columns.
 fn pad(s: &str, w: usize) -> String {
     let used = unicode_width::UnicodeWidthStr::width(s);
@@ -196,7 +222,12 @@ pub fn write_loss_chart(out: &mut dyn Write, r: &Resolved, lang: Lang) -> std::i
         .map(|rec| (rec.epoch as f64, rec.train_loss))
         .collect();
     if loss.len() > 1 {
-        writeln!(out, "\n{}{}", train_words(lang).loss_by_epoch, colon(lang))?;
+        writeln!(
+            out,
+            "\n{}{}",
+            train_words(lang).loss_by_epoch,
+            heading(lang)
+        )?;
         write!(out, "{}", charts::line_chart(&loss, 120, 40))?;
     }
     Ok(())

@@ -524,3 +524,12 @@ pub fn panel_title(title: &str) -> String {
     let tail = if t.ends_with(full_width) { "" } else { " " };
     format!("{lead}{t}{tail}")
 }
+
+/// A run stopped by Ctrl-C in plain mode.
+#[must_use]
+pub fn interrupted(lang: Lang, epoch: usize) -> String {
+    match lang {
+        Lang::En => format!("interrupted (Ctrl-C) after epoch {epoch}"),
+        Lang::Zh => format!("已中断（Ctrl-C），停在第 {epoch} 轮"),
+    }
+}
