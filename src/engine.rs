@@ -30,6 +30,7 @@ pub mod metrics;
 mod network;
 pub mod normal_equation;
 mod snapshot;
+pub mod saturation;
 pub mod split;
 mod stop;
 mod train_step;
@@ -37,7 +38,7 @@ mod trainer;
 pub mod transform;
 
 pub use activation::Activation;
-pub use config::{BatchSize, FullBatch, StopOn, TrainConfig};
+pub use config::{BatchSize, EpsCompare, FullBatch, StopEvery, StopOn, TrainConfig};
 pub use dense::{Dense, LayerGrads};
 pub use error::EngineError;
 pub use evaluation::{EvalScratch, TargetStats};

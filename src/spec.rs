@@ -15,23 +15,30 @@
 //! loss: mse
 //! learning_rate: 0.1
 //! batch_size: 1                  # a number of rows, or full
-//! epochs: 1
+//! epochs: 1                      # 0: evaluate the starting network only
 //! shuffle: false
 //! closed_form: true              # also solve the normal equation
 //! predict: [[0.346]]             # inputs, in original units
 //! ```
 
+mod book_checks;
 mod locate;
+mod norm_report;
 mod resolve;
+pub mod saturation;
 
 pub use locate::{DisplayPath, PathSeg, locate};
+pub use norm_report::{ColumnStats, NormReport};
 pub use resolve::{Resolved, RunInfo, SpecError, resolve};
 
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{BatchSize, Init, LayerSpec, Loss, StopOn, transform::NormKind};
+use crate::engine::{
+    BatchSize, EpsCompare, Init, LayerSpec, Loss, StopEvery, StopOn, split::ValidationRows,
+    transform::NormKind,
+};
 
 /// A training run as written in YAML.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -65,20 +72,30 @@ pub struct TrainSpec {
     /// Rows per gradient step, or `full` (the book's −1 is accepted too).
     #[serde(default = "default_batch")]
     pub batch_size: BatchSizeSpec,
-    /// The most epochs to run.
+    /// The most epochs to run; 0 evaluates the starting network only.
     pub epochs: usize,
     /// Stop once the loss is at most this.
     #[serde(default)]
     pub eps: Option<f64>,
-    /// Which loss `eps` watches: `train` (default) or `validation`.
+    /// Which loss `eps` watches: `train` (default), `validation` or
+    /// `batch` (the last mini-batch's, after its update).
     #[serde(default)]
     pub stop_on: Option<StopOn>,
+    /// How often eps is tested: `{epochs: N}` (default 1) or `{iterations: N}`.
+    #[serde(default)]
+    pub stop_every: Option<StopEvery>,
+    /// `at_most` (≤, default) or `below` (<).
+    #[serde(default)]
+    pub eps_compare: Option<EpsCompare>,
     /// Shuffle the rows every epoch (default true).
     #[serde(default = "yes")]
     pub shuffle: bool,
     /// Fraction of the training rows held out for validation (default 0).
     #[serde(default)]
     pub validation: f64,
+    /// Which rows validate: `random` (default) or `first` (file order).
+    #[serde(default)]
+    pub validation_rows: ValidationRows,
     /// Seeds the initial weights, the shuffles and the validation split.
     #[serde(default = "default_seed")]
     pub seed: u64,

@@ -14,9 +14,13 @@ pub enum Init {
     /// Xavier/Glorot uniform, U(±√(6/(n_in + n_out))): the two-layer chapters.
     #[serde(alias = "glorot")]
     Xavier,
-    /// He/MSRA normal, N(0, √(2/n_in)): for ReLU layers.
-    #[serde(alias = "msra")]
+    /// He/MSRA normal scaled by fan-in, N(0, √(2/n_in)): He et al.'s
+    /// choice, for ReLU layers.
+    #[serde(alias = "msra", alias = "he_fan_in")]
     He,
+    /// He/MSRA normal scaled by fan-out, N(0, √(2/n_out)): the course
+    /// book's code (its `InitialMethod.MSRA`).
+    HeFanOut,
 }
 
 impl Init {
@@ -27,6 +31,7 @@ impl Init {
             Init::Zeros => "zeros",
             Init::Xavier => "xavier",
             Init::He => "he",
+            Init::HeFanOut => "he_fan_out",
         }
     }
 
@@ -41,6 +46,10 @@ impl Init {
             }
             Init::He => {
                 let std = (2.0 / n_in.max(1) as f64).sqrt();
+                Array2::from_shape_simple_fn((n_in, n_out), || rng.normal(0.0, std))
+            }
+            Init::HeFanOut => {
+                let std = (2.0 / n_out.max(1) as f64).sqrt();
                 Array2::from_shape_simple_fn((n_in, n_out), || rng.normal(0.0, std))
             }
         }

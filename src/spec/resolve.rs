@@ -12,7 +12,7 @@ use crate::dataset::{DataError, Table, builtin, csv_io};
 use crate::engine::{
     Activation, Dense, EngineError, Init, Loss, Network, Split, StopOn, Task, TrainConfig, Trainer,
     normal_equation,
-    split::validation_split,
+    split::validation_rows,
     transform::{self, Normalizer},
 };
 use crate::rng::SeededRng;
@@ -75,6 +75,13 @@ pub struct RunInfo {
     pub closed_form: Option<(Array2<f64>, Array2<f64>)>,
     /// Inputs to predict at the end, in original units (rows × n_raw).
     pub predict: Array2<f64>,
+    /// Rows of `raw_x` in the training set and in the validation set, in
+    /// the order those sets hold them.
+    pub train_rows: Vec<usize>,
+    pub val_rows: Vec<usize>,
+    /// Which rows the normalisation statistics came from, and how many.
+    pub stats_from: StatsFrom,
+    pub stats_rows: usize,
 }
 
 /// A resolved spec: the trainer at epoch 0 and the run's information.
@@ -171,12 +178,6 @@ fn check_values(spec: &TrainSpec) -> Vec<SpecError> {
             .hint("typical values are 0.01 to 0.5"),
         );
     }
-    if spec.epochs == 0 {
-        errs.push(SpecError::at(
-            &["epochs"],
-            "the number of epochs must be at least 1, found 0",
-        ));
-    }
     if spec.batch_size.to_engine().is_none() {
         errs.push(
             SpecError::at(
@@ -217,6 +218,7 @@ fn check_values(spec: &TrainSpec) -> Vec<SpecError> {
         );
     }
     errs.extend(check_layers(spec));
+    errs.extend(super::book_checks::check(spec));
     errs
 }
 
@@ -461,11 +463,14 @@ fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecError> {
     let norm_y = |y: &Array2<f64>| y_norm.as_ref().map_or_else(|| y.clone(), |n| n.apply(y));
     let all = Split::new(norm_x(&x_poly), norm_y(&y)).map_err(engine_err(&["data"]))?;
     let mut split_rng = SeededRng::derived(spec.seed, "split");
-    let (train, validation) = validation_split(
-        &all,
+    let (train_rows, val_rows) = validation_rows(
+        all.rows(),
         spec.validation,
+        spec.validation_rows,
         spec.shuffle.then_some(&mut split_rng),
     );
+    let train = all.select(&train_rows);
+    let validation = (!val_rows.is_empty()).then(|| all.select(&val_rows));
     let test = match &test_poly {
         Some((tx, ty)) => {
             let ty = encode_targets(spec.loss, ty, classes.as_deref().unwrap_or(&[]))?;
@@ -483,6 +488,8 @@ fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecError> {
         max_epochs: spec.epochs,
         eps: spec.eps,
         stop_on: spec.stop_on.unwrap_or(StopOn::Train),
+        stop_every: spec.stop_every.unwrap_or_default(),
+        eps_compare: spec.eps_compare.unwrap_or_default(),
         shuffle: spec.shuffle,
         seed: spec.seed,
     };
@@ -510,6 +517,13 @@ fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecError> {
         raw_y,
         closed_form,
         predict,
+        train_rows,
+        val_rows,
+        stats_from: match test_poly {
+            Some(_) => spec.normalize_stats,
+            None => StatsFrom::Train,
+        },
+        stats_rows: stats_x.nrows(),
     };
     Ok(Resolved { trainer, info })
 }

@@ -255,21 +255,36 @@ pub fn stop_reason(lang: Lang, r: &StopReason) -> String {
     match r {
         StopReason::ReachedEps {
             epoch,
+            iteration,
             loss,
             eps,
             on,
+            compare,
         } => {
             let which = match (on, zh) {
                 (StopOn::Train, false) => "training",
                 (StopOn::Validation, false) => "validation",
+                (StopOn::Batch, false) => "last-batch",
                 (StopOn::Train, true) => "训练",
                 (StopOn::Validation, true) => "验证",
+                (StopOn::Batch, true) => "最后一批的",
             };
+            let cmp = compare.symbol();
             if zh {
-                format!("第 {epoch} 轮达到目标：{which}损失 {loss:.6} ≤ {eps}")
+                format!(
+                    "第 {epoch} 轮（第 {iteration} 次迭代）达到目标：{which}损失 {loss:.6} {cmp} {eps}"
+                )
             } else {
-                format!("reached eps at epoch {epoch}: {which} loss {loss:.6} ≤ {eps}")
+                format!(
+                    "reached eps at epoch {epoch}, iteration {iteration}: {which} loss {loss:.6} {cmp} {eps}"
+                )
             }
+        }
+        StopReason::MaxEpochs { epoch: 0 } if zh => {
+            "只做评估（epochs: 0）：没有训练，结果就是起始网络".into()
+        }
+        StopReason::MaxEpochs { epoch: 0 } => {
+            "evaluation only (epochs: 0): no step taken, the starting network is the result".into()
         }
         StopReason::MaxEpochs { epoch } if zh => format!("已训练到最大轮数 {epoch}"),
         StopReason::MaxEpochs { epoch } => format!("stopped after the maximum of {epoch} epochs"),
