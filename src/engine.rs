@@ -38,7 +38,7 @@ mod trainer;
 pub mod transform;
 
 pub use activation::Activation;
-pub use config::{BatchSize, EpsCompare, FullBatch, StopEvery, StopOn, TrainConfig};
+pub use config::{BatchSize, EpsCompare, FullBatch, Every, StopOn, TrainConfig};
 pub use dense::{Dense, LayerGrads};
 pub use error::EngineError;
 pub use evaluation::{EvalScratch, TargetStats};

@@ -25,18 +25,20 @@ mod book_checks;
 mod locate;
 mod norm_report;
 mod resolve;
+mod set_report;
 pub mod saturation;
 
 pub use locate::{DisplayPath, PathSeg, locate};
 pub use norm_report::{ColumnStats, NormReport};
 pub use resolve::{Resolved, RunInfo, SpecError, resolve};
+pub use set_report::{SetName, SetRow};
 
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{
-    BatchSize, EpsCompare, Init, LayerSpec, Loss, StopEvery, StopOn, split::ValidationRows,
+    BatchSize, EpsCompare, Init, LayerSpec, Loss, Every, StopOn, split::ValidationRows,
     transform::NormKind,
 };
 
@@ -83,7 +85,7 @@ pub struct TrainSpec {
     pub stop_on: Option<StopOn>,
     /// How often eps is tested: `{epochs: N}` (default 1) or `{iterations: N}`.
     #[serde(default)]
-    pub stop_every: Option<StopEvery>,
+    pub stop_every: Option<EveryCount>,
     /// `at_most` (≤, default) or `below` (<).
     #[serde(default)]
     pub eps_compare: Option<EpsCompare>,
@@ -159,6 +161,28 @@ pub enum StatsFrom {
     Train,
     /// Training and test rows stacked, as the book does from chapter 9 on.
     TrainAndTest,
+}
+
+/// A cadence as written: `{epochs: N}` or `{iterations: N}`, exactly one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EveryCount {
+    #[serde(default)]
+    pub epochs: Option<usize>,
+    #[serde(default)]
+    pub iterations: Option<u64>,
+}
+
+impl EveryCount {
+    /// The engine's cadence, or `None` unless exactly one count is given.
+    #[must_use]
+    pub fn to_engine(self) -> Option<Every> {
+        match (self.epochs, self.iterations) {
+            (Some(n), None) => Some(Every::Epochs(n)),
+            (None, Some(n)) => Some(Every::Iterations(n)),
+            _ => None,
+        }
+    }
 }
 
 /// One layer's explicit initial values.

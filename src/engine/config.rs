@@ -58,10 +58,11 @@ pub enum StopOn {
     Batch,
 }
 
-/// How often the stop test on eps runs.
+/// A cadence: every N epochs or every N iterations. The stop test on eps
+/// runs on one; reports of a run are written on one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum StopEvery {
+pub enum Every {
     /// After every N completed epochs (N ≥ 1; the default is 1).
     Epochs(usize),
     /// After every N gradient steps, counted over the whole run (N ≥ 1), as
@@ -69,9 +70,9 @@ pub enum StopEvery {
     Iterations(u64),
 }
 
-impl Default for StopEvery {
+impl Default for Every {
     fn default() -> Self {
-        StopEvery::Epochs(1)
+        Every::Epochs(1)
     }
 }
 
@@ -121,7 +122,7 @@ pub struct TrainConfig {
     /// on the cadence `stop_every`.
     pub eps: Option<f64>,
     pub stop_on: StopOn,
-    pub stop_every: StopEvery,
+    pub stop_every: Every,
     pub eps_compare: EpsCompare,
     /// Shuffle the training rows at the start of every epoch.
     pub shuffle: bool,
@@ -141,7 +142,7 @@ impl TrainConfig {
         }
         if matches!(
             self.stop_every,
-            StopEvery::Epochs(0) | StopEvery::Iterations(0)
+            Every::Epochs(0) | Every::Iterations(0)
         ) {
             return Err(invalid("the stop-test interval", "at least 1", 0));
         }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::config::{EpsCompare, StopEvery, StopOn, TrainConfig};
+use super::config::{EpsCompare, Every, StopOn, TrainConfig};
 use super::history::EpochRecord;
 
 /// A loss this many times the initial loss (or above 1e12) counts as diverged.
@@ -77,8 +77,8 @@ pub(crate) fn eps_test(
 /// step completed epoch `epoch`).
 pub(crate) fn eps_due(config: &TrainConfig, epoch: usize, iteration: u64, epoch_end: bool) -> bool {
     match config.stop_every {
-        StopEvery::Epochs(n) => epoch_end && epoch % n.max(1) == 0,
-        StopEvery::Iterations(n) => iteration % n.max(1) == 0,
+        Every::Epochs(n) => epoch_end && epoch % n.max(1) == 0,
+        Every::Iterations(n) => iteration % n.max(1) == 0,
     }
 }
 

@@ -15,7 +15,7 @@ use super::kernels::view_flat;
 use super::network::{Gradients, Network};
 use super::snapshot::Snapshot;
 use super::split::Split;
-use super::config::StopOn;
+use super::config::{Every, StopOn};
 use super::stop::{self, StopReason, Watched};
 use super::train_step::Workspace;
 use crate::rng::SeededRng;
@@ -238,6 +238,14 @@ impl Trainer {
         };
         self.eval = scratch;
         stop::eps_test(&self.config, self.epoch, self.iteration, losses)
+    }
+
+    /// Runs `every` more epochs or iterations, or until the run stops.
+    pub fn run_for(&mut self, every: Every) -> Result<Snapshot, EngineError> {
+        match every {
+            Every::Epochs(n) => self.run_epochs(n),
+            Every::Iterations(n) => self.run_iterations(n),
+        }
     }
 
     /// Runs `iterations` more gradient steps, or until the run stops.

@@ -4,7 +4,7 @@
 
 use super::locate::PathSeg;
 use super::{TrainSpec, resolve::SpecError};
-use crate::engine::{StopEvery, StopOn, split::ValidationRows};
+use crate::engine::{Every, StopOn, split::ValidationRows};
 
 fn at(key: &str, message: impl Into<String>, hint: Option<&str>) -> SpecError {
     SpecError {
@@ -17,8 +17,13 @@ fn at(key: &str, message: impl Into<String>, hint: Option<&str>) -> SpecError {
 /// Every problem with the book-procedure keys of `spec`.
 pub(super) fn check(spec: &TrainSpec) -> Vec<SpecError> {
     let mut errs = Vec::new();
-    match spec.stop_every {
-        Some(StopEvery::Epochs(0) | StopEvery::Iterations(0)) => errs.push(at(
+    match spec.stop_every.map(super::EveryCount::to_engine) {
+        Some(None) => errs.push(at(
+            "stop_every",
+            "give exactly one of epochs or iterations",
+            Some("for example stop_every: {iterations: 10}"),
+        )),
+        Some(Some(Every::Epochs(0) | Every::Iterations(0))) => errs.push(at(
             "stop_every",
             "the stop test must run every 1 or more epochs or iterations, found 0",
             Some("for example stop_every: {iterations: 10}"),

@@ -82,6 +82,8 @@ pub struct RunInfo {
     /// Which rows the normalisation statistics came from, and how many.
     pub stats_from: StatsFrom,
     pub stats_rows: usize,
+    /// Raw inputs and targets of the test rows, if any.
+    pub raw_test: Option<(Array2<f64>, Array2<f64>)>,
 }
 
 /// A resolved spec: the trainer at epoch 0 and the run's information.
@@ -488,7 +490,9 @@ fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecError> {
         max_epochs: spec.epochs,
         eps: spec.eps,
         stop_on: spec.stop_on.unwrap_or(StopOn::Train),
-        stop_every: spec.stop_every.unwrap_or_default(),
+        stop_every: (spec.stop_every)
+            .and_then(super::EveryCount::to_engine)
+            .unwrap_or_default(),
         eps_compare: spec.eps_compare.unwrap_or_default(),
         shuffle: spec.shuffle,
         seed: spec.seed,
@@ -524,6 +528,7 @@ fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecError> {
             None => StatsFrom::Train,
         },
         stats_rows: stats_x.nrows(),
+        raw_test: test_raw,
     };
     Ok(Resolved { trainer, info })
 }

@@ -42,12 +42,16 @@ pub struct SaturationSpec {
     pub max_steps: usize,
 }
 
-/// The starting point: `{a: 0.9}` or `{z: 2.2}`.
+/// The starting point: `{a: 0.9}` or `{z: 2.2}`, exactly one.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Start {
-    A(f64),
-    Z(f64),
+#[serde(deny_unknown_fields)]
+pub struct Start {
+    /// The unit's output at the start; z is found by inverting σ.
+    #[serde(default)]
+    pub a: Option<f64>,
+    /// z at the start.
+    #[serde(default)]
+    pub z: Option<f64>,
 }
 
 fn default_max_steps() -> usize {
@@ -80,14 +84,19 @@ impl SaturationSpec {
             hint,
         };
         let range = self.activation.range();
-        let z0 = match self.start {
-            Start::Z(z) => Ok(z),
-            Start::A(a) => z_for(self.activation, a).map_err(|e| {
+        let z0 = match (self.start.a, self.start.z) {
+            (None, Some(z)) => Ok(z),
+            (Some(a), None) => z_for(self.activation, a).map_err(|e| {
                 at(
                     &["start", "a"],
                     e,
                     Some(format!("{} outputs values in {range}", self.activation.name())),
                 )
+            }),
+            _ => Err(SpecError {
+                path: prefix.iter().cloned().chain([PathSeg::key("start")]).collect(),
+                message: "give exactly one of a (the output) or z".into(),
+                hint: Some("for example start: {a: 0.9}".into()),
             }),
         };
         let z0 = z0.map_err(|e| vec![e])?;
