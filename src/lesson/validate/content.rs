@@ -63,6 +63,10 @@ fn check_formulas(c: &mut Checker, path: &[PathSeg], tex: &[String]) {
 }
 
 fn check_table(c: &mut Checker, path: &[PathSeg], t: &RawTable) -> Table {
+    let given = t.saturation.is_some() || t.saturation_steps.is_some();
+    if given {
+        return super::generated_table::saturation(c, path, t);
+    }
     if t.header.is_empty() {
         c.report(
             key(path, "header"),
