@@ -21,7 +21,7 @@
 //! predict: [[0.346]]             # inputs, in original units
 //! ```
 
-mod book_checks;
+pub(crate) mod book_checks;
 mod locate;
 mod norm_report;
 mod resolve;

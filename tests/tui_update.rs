@@ -90,10 +90,11 @@ fn moving_past_either_end_stays_and_says_why() {
 #[test]
 fn colon_number_enter_jumps_to_that_step() {
     let mut app = opened(None);
-    press(&mut app, &[Key::Char(':'), Key::Char('1'), Key::Char('3')]);
+    // Step 14 of ch04 is a table, so the context goes back to Lesson.
+    press(&mut app, &[Key::Char(':'), Key::Char('1'), Key::Char('4')]);
     assert_eq!(app.context(), Context::Jump);
     press(&mut app, &[Key::Enter]);
-    assert_eq!(at(&app), (13, Action::Jumped(13)));
+    assert_eq!(at(&app), (14, Action::Jumped(14)));
     assert_eq!(app.context(), Context::Lesson);
 }
 

@@ -5,7 +5,7 @@
 //! A holder keeps it for milliseconds. One left behind by a process killed
 //! mid-write is older than [`STALE`] and is broken; `std`'s `File::lock`
 //! (which the kernel releases on death) would avoid that, but needs Rust
-//! 1.89 and the crate's minimum is 1.85.
+//! 1.89 and the crate's minimum is 1.88.
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};

@@ -3,7 +3,7 @@
 //! validate. Each problem names its key.
 
 use super::locate::PathSeg;
-use super::{TrainSpec, resolve::SpecError};
+use super::{SpecError, TrainSpec};
 use crate::engine::{Every, StopOn, split::ValidationRows};
 
 fn at(key: &str, message: impl Into<String>, hint: Option<&str>) -> SpecError {
@@ -15,7 +15,7 @@ fn at(key: &str, message: impl Into<String>, hint: Option<&str>) -> SpecError {
 }
 
 /// Every problem with the book-procedure keys of `spec`.
-pub(super) fn check(spec: &TrainSpec) -> Vec<SpecError> {
+pub(crate) fn check(spec: &TrainSpec) -> Vec<SpecError> {
     let mut errs = Vec::new();
     match spec.stop_every.map(super::EveryCount::to_engine) {
         Some(None) => errs.push(at(

@@ -97,11 +97,11 @@ pub fn bind(tex: &str, v: &SampleValues, training: &Training) -> (Bindings, Opti
         b.set(&format!("{name}_i"), value);
     }
     let layers = training.run().trainer.network().layers();
-    if let [layer] = layers {
-        if layer.w.len() == 1 {
-            b.set("w", layer.w[[0, 0]]);
-            b.set("b", layer.b[[0, 0]]);
-        }
+    if let [layer] = layers
+        && layer.w.len() == 1
+    {
+        b.set("w", layer.w[[0, 0]]);
+        b.set("b", layer.b[[0, 0]]);
     }
     let lhs = tex.split('=').next().unwrap_or("");
     let compact: String = lhs.chars().filter(|c| !c.is_whitespace()).collect();
