@@ -31,7 +31,8 @@ pub mod saturation;
 pub use locate::{DisplayPath, PathSeg, locate};
 pub use norm_report::{ColumnStats, NormReport};
 pub use resolve::{Resolved, RunInfo, SpecError, resolve};
-pub use set_report::{SetName, SetRow};
+pub use crate::engine::split::SetName;
+pub use set_report::SetRow;
 
 use std::path::PathBuf;
 

@@ -42,6 +42,26 @@ impl Split {
     }
 }
 
+/// Which set of a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetName {
+    Train,
+    Validation,
+    Test,
+}
+
+impl SetName {
+    /// The name in machine-readable output.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            SetName::Train => "train",
+            SetName::Validation => "validation",
+            SetName::Test => "test",
+        }
+    }
+}
+
 /// Which rows a validation fraction takes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -234,9 +234,9 @@ pub enum Param {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTable {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub header: Vec<RawText>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rows: Vec<Vec<RawText>>,
     /// Instead of header and rows: saturation exercises, one summary row
     /// each, computed by the engine.

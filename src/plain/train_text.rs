@@ -10,7 +10,7 @@ use super::charts;
 use crate::engine::saturation::{Saturation, SaturationRun};
 use crate::engine::{Every, Network, StopOn, Trainer};
 use crate::lesson::Lang;
-use crate::spec::{Resolved, RunInfo, SetName};
+use crate::spec::{Resolved, RunInfo, SetName, StatsFrom};
 use crate::text::wrap;
 use crate::words::train::{self as words, Setup, train_words};
 use crate::words::{metric_name, stop_reason};
@@ -41,8 +41,23 @@ pub fn write_setup(
         seed: cfg.seed,
     };
     let mut lines = vec![words::setup(lang, &setup)];
-    lines.extend(r.info.input_norm().map(|n| words::normalisation(lang, false, &n)));
-    lines.extend(r.info.target_norm().map(|n| words::normalisation(lang, true, &n)));
+    let norms = [(false, r.info.input_norm()), (true, r.info.target_norm())];
+    for (target, report) in norms {
+        let Some(n) = report else { continue };
+        let columns: Vec<(&str, f64, f64)> = (n.columns.iter())
+            .map(|c| (c.name.as_str(), c.center, c.scale))
+            .collect();
+        lines.push(words::normalisation(
+            lang,
+            &words::NormLine {
+                target,
+                kind: n.kind,
+                with_test: n.from == StatsFrom::TrainAndTest,
+                rows: n.rows,
+                columns: &columns,
+            },
+        ));
+    }
     for text in &lines {
         for line in wrap(text, width, "", "  ") {
             writeln!(out, "{line}")?;

@@ -5,27 +5,7 @@
 use ndarray::{Array2, Axis};
 
 use super::RunInfo;
-use crate::engine::{EngineError, Network, metrics};
-
-/// Which set of a run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SetName {
-    Train,
-    Validation,
-    Test,
-}
-
-impl SetName {
-    /// The name in machine-readable output.
-    #[must_use]
-    pub fn key(self) -> &'static str {
-        match self {
-            SetName::Train => "train",
-            SetName::Validation => "validation",
-            SetName::Test => "test",
-        }
-    }
-}
+use crate::engine::{EngineError, Network, metrics, split::SetName};
 
 /// One sample's prediction.
 #[derive(Clone, Debug, PartialEq)]

@@ -493,43 +493,51 @@ pub fn batch_loss_heading(lang: Lang) -> &'static str {
     }
 }
 
-/// How the inputs or the target were normalised, with the constants of
-/// each column (`center`/`scale`: min and range, or mean and deviation).
+/// What a normalisation line says: which statistic over which rows, and
+/// each column's centre and scale.
+#[derive(Debug)]
+pub struct NormLine<'a> {
+    /// The target (else the inputs).
+    pub target: bool,
+    pub kind: crate::engine::transform::NormKind,
+    /// The statistics came from training and test rows together.
+    pub with_test: bool,
+    pub rows: usize,
+    /// (column, centre, scale): min and range, or mean and deviation.
+    pub columns: &'a [(&'a str, f64, f64)],
+}
+
+/// How the inputs or the target were normalised, with the constants.
 #[must_use]
-pub fn normalisation(
-    lang: Lang,
-    target: bool,
-    report: &crate::spec::NormReport,
-) -> String {
+pub fn normalisation(lang: Lang, n: &NormLine) -> String {
     use crate::engine::transform::NormKind;
-    use crate::spec::StatsFrom;
     let zh = lang == Lang::Zh;
-    let (c, s) = match (report.kind, zh) {
+    let (c, s) = match (n.kind, zh) {
         (NormKind::MinMax, false) => ("min", "range"),
         (NormKind::MinMax, true) => ("最小值", "范围"),
         (NormKind::ZScore, false) => ("mean", "std"),
         (NormKind::ZScore, true) => ("均值", "标准差"),
     };
-    let cols: Vec<String> = (report.columns.iter())
-        .map(|col| {
+    let cols: Vec<String> = (n.columns.iter())
+        .map(|(name, center, scale)| {
             if zh {
-                format!("{}：{c} {}，{s} {}", col.name, col.center, col.scale)
+                format!("{name}：{c} {center}，{s} {scale}")
             } else {
-                format!("{}: {c} {}, {s} {}", col.name, col.center, col.scale)
+                format!("{name}: {c} {center}, {s} {scale}")
             }
         })
         .collect();
-    let kind = match report.kind {
+    let kind = match n.kind {
         NormKind::MinMax => "min-max",
         NormKind::ZScore => "z-score",
     };
-    let rows = report.rows;
-    match (lang, target, report.from) {
-        (Lang::En, false, StatsFrom::Train) => format!(
+    let rows = n.rows;
+    match (lang, n.target, n.with_test) {
+        (Lang::En, false, false) => format!(
             "inputs normalised ({kind}, over the {rows} training rows): {}",
             cols.join("; ")
         ),
-        (Lang::En, false, StatsFrom::TrainAndTest) => format!(
+        (Lang::En, false, true) => format!(
             "inputs normalised ({kind}, over {rows} training and test rows): {}",
             cols.join("; ")
         ),
@@ -537,11 +545,11 @@ pub fn normalisation(
             "target normalised ({kind}, over the {rows} training rows): {}",
             cols.join("; ")
         ),
-        (Lang::Zh, false, StatsFrom::Train) => format!(
+        (Lang::Zh, false, false) => format!(
             "输入已归一化（{kind}，按 {rows} 行训练数据）：{}",
             cols.join("；")
         ),
-        (Lang::Zh, false, StatsFrom::TrainAndTest) => format!(
+        (Lang::Zh, false, true) => format!(
             "输入已归一化（{kind}，按训练与测试数据共 {rows} 行）：{}",
             cols.join("；")
         ),
@@ -556,13 +564,13 @@ pub fn normalisation(
 #[must_use]
 pub fn set_result(
     lang: Lang,
-    set: crate::spec::SetName,
+    set: crate::engine::split::SetName,
     rows: usize,
     loss: f64,
     metric: &str,
     value: f64,
 ) -> String {
-    use crate::spec::SetName;
+    use crate::engine::split::SetName;
     match (lang, set) {
         (Lang::En, SetName::Train) => {
             format!("training set ({rows} rows): loss {loss}, {metric} {value}")
@@ -583,8 +591,8 @@ pub fn set_result(
 
 /// The heading of a set's predictions, row by row.
 #[must_use]
-pub fn predictions_heading(lang: Lang, set: crate::spec::SetName) -> String {
-    use crate::spec::SetName;
+pub fn predictions_heading(lang: Lang, set: crate::engine::split::SetName) -> String {
+    use crate::engine::split::SetName;
     let (en, zh) = match set {
         SetName::Train => ("training set", "训练集"),
         SetName::Validation => ("validation set", "验证集"),
@@ -653,14 +661,5 @@ pub fn saturation_end(
         (Lang::Zh, SaturationEnd::MaxSteps { steps }) => {
             format!("用完了 {steps} 步的上限，a 仍未到达 {target}")
         }
-    }
-}
-
-/// The saturation summary table's column headings (one row per exercise).
-#[must_use]
-pub fn saturation_summary_columns(lang: Lang) -> [&'static str; 6] {
-    match lang {
-        Lang::En => ["activation", "η", "z at the start", "z at the end", "a at the end", "steps"],
-        Lang::Zh => ["激活函数", "η", "起点的 z", "终点的 z", "终点的 a", "步数"],
     }
 }

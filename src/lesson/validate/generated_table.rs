@@ -6,16 +6,50 @@ use super::{Checker, idx, key};
 use crate::engine::saturation::{SaturationEnd, SaturationRun};
 use crate::lesson::model::Table;
 use crate::lesson::raw::RawTable;
-use crate::lesson::text::{Lang, Text};
+use crate::lesson::text::Text;
 use crate::spec::PathSeg;
 use crate::spec::saturation::SaturationSpec;
-use crate::words::train as words;
 
-/// Both languages' words as one text.
-fn both(f: impl Fn(Lang) -> String) -> Text {
-    Text {
-        en: f(Lang::En),
-        zh: f(Lang::Zh),
+/// The summary's column headings. A generated table is lesson content, so
+/// its words live here beside it, like a lesson's own text.
+const SUMMARY: [(&str, &str); 6] = [
+    ("activation", "激活函数"),
+    ("η", "η"),
+    ("z at the start", "起点的 z"),
+    ("z at the end", "终点的 z"),
+    ("a at the end", "终点的 a"),
+    ("steps", "步数"),
+];
+
+/// The step table's column headings.
+const STEPS: [(&str, &str); 4] = [
+    ("step", "步"),
+    ("z", "z"),
+    ("a", "a"),
+    ("slope σ′(z)", "斜率 σ′(z)"),
+];
+
+fn header(words: &[(&str, &str)]) -> Vec<Text> {
+    (words.iter())
+        .map(|(en, zh)| Text {
+            en: (*en).into(),
+            zh: (*zh).into(),
+        })
+        .collect()
+}
+
+/// A steps cell: the count, or why the run ended without reaching the target.
+fn steps_cell(end: SaturationEnd) -> Text {
+    match end {
+        SaturationEnd::Reached { steps } => Text::same(steps.to_string()),
+        SaturationEnd::Stuck { steps } => Text {
+            en: format!("stuck after {steps} (slope 0)"),
+            zh: format!("{steps} 步后停住（斜率为 0）"),
+        },
+        SaturationEnd::MaxSteps { steps } => Text {
+            en: format!("not reached in {steps}"),
+            zh: format!("{steps} 步内未到达"),
+        },
     }
 }
 
@@ -50,24 +84,18 @@ pub(super) fn saturation(c: &mut Checker, path: &[PathSeg], t: &RawTable) -> Tab
         return steps_table(&r);
     }
     let specs = t.saturation.as_deref().unwrap_or_default();
-    let header = (0..6)
-        .map(|i| both(|l| words::saturation_summary_columns(l)[i].to_string()))
-        .collect();
+    let header = header(&SUMMARY);
     let rows = (specs.iter().enumerate())
         .filter_map(|(i, s)| {
             let (r, eta) = run(idx(&key(path, "saturation"), i), s)?;
             let (first, last) = (r.states.first()?, r.states.last()?);
-            let steps = match r.end {
-                SaturationEnd::Reached { steps } => Text::same(steps.to_string()),
-                end => both(|l| words::saturation_end(l, end, s.target)),
-            };
             Some(vec![
-                both(|l| words::activation(l, s.activation).to_string()),
+                Text::same(s.activation.name()),
                 Text::same(eta.to_string()),
                 cell(first.z),
                 cell(last.z),
                 cell(last.a),
-                steps,
+                steps_cell(r.end),
             ])
         })
         .collect();
@@ -75,9 +103,7 @@ pub(super) fn saturation(c: &mut Checker, path: &[PathSeg], t: &RawTable) -> Tab
 }
 
 fn steps_table(r: &SaturationRun) -> Table {
-    let header = (0..4)
-        .map(|i| both(|l| words::saturation_columns(l)[i].to_string()))
-        .collect();
+    let header = header(&STEPS);
     let rows = (r.states.iter())
         .map(|s| vec![Text::same(s.step.to_string()), cell(s.z), cell(s.a), cell(s.slope)])
         .collect();
