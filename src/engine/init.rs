@@ -76,4 +76,17 @@ mod tests {
         let var = w.iter().map(|v| v * v).sum::<f64>() / w.len() as f64;
         assert!((var - 2.0 / 50.0).abs() < 0.004, "{var}");
     }
+
+    #[test]
+    fn he_by_fan_out_scales_by_the_units_and_draws_the_same_stream() {
+        let (mut a, mut b) = (SeededRng::new(2), SeededRng::new(2));
+        let fan_in = Init::He.weights(50, 200, &mut a);
+        let fan_out = Init::HeFanOut.weights(50, 200, &mut b);
+        let var = fan_out.iter().map(|v| v * v).sum::<f64>() / fan_out.len() as f64;
+        assert!((var - 2.0 / 200.0).abs() < 0.001, "{var}");
+        // Same draws, another scale: √(50/200) = ½ of the fan-in values.
+        for (i, o) in fan_in.iter().zip(&fan_out) {
+            assert!((o - i * 0.5).abs() < 1e-15);
+        }
+    }
 }
