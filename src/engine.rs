@@ -29,8 +29,8 @@ mod loss;
 pub mod metrics;
 mod network;
 pub mod normal_equation;
-mod snapshot;
 pub mod saturation;
+mod snapshot;
 pub mod split;
 mod stop;
 mod train_step;
@@ -38,7 +38,7 @@ mod trainer;
 pub mod transform;
 
 pub use activation::Activation;
-pub use config::{BatchSize, EpsCompare, FullBatch, Every, StopOn, TrainConfig};
+pub use config::{BatchSize, EpsCompare, Every, FullBatch, StopOn, TrainConfig};
 pub use dense::{Dense, LayerGrads};
 pub use error::EngineError;
 pub use evaluation::{EvalScratch, TargetStats};

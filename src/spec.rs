@@ -25,13 +25,13 @@ pub(crate) mod book_checks;
 mod locate;
 mod norm_report;
 mod resolve;
-mod set_report;
 pub mod saturation;
+mod set_report;
 
+pub use crate::engine::split::SetName;
 pub use locate::{DisplayPath, PathSeg, locate};
 pub use norm_report::{ColumnStats, NormReport};
 pub use resolve::{Resolved, RunInfo, SpecError, resolve};
-pub use crate::engine::split::SetName;
 pub use set_report::SetRow;
 
 use std::path::PathBuf;
@@ -39,7 +39,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{
-    BatchSize, EpsCompare, Init, LayerSpec, Loss, Every, StopOn, split::ValidationRows,
+    BatchSize, EpsCompare, Every, Init, LayerSpec, Loss, StopOn, split::ValidationRows,
     transform::NormKind,
 };
 

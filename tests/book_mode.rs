@@ -54,7 +54,11 @@ fn zero_epochs_takes_no_step_and_reports_the_engines_forward_pass() {
     let set = t.train_set();
     let fwd = t.network().forward(set.x.view()).unwrap();
     assert_eq!(snap.train_loss, t.network().loss_of(&fwd, set.y.view()));
-    let rows = r.info.set_predictions(t.network(), SetName::Train).unwrap().unwrap();
+    let rows = r
+        .info
+        .set_predictions(t.network(), SetName::Train)
+        .unwrap()
+        .unwrap();
     for (row, out) in rows.iter().zip(fwd.output().rows()) {
         assert_eq!(row.output, out.to_vec());
     }
@@ -87,7 +91,10 @@ seed: 7
     a.trainer.rewind(0).unwrap();
     a.trainer.run().unwrap();
     assert_eq!(a.trainer.snapshot().unwrap().iteration, 0);
-    assert!(a.trainer.test_set().is_some(), "sine has a test set to evaluate");
+    assert!(
+        a.trainer.test_set().is_some(),
+        "sine has a test set to evaluate"
+    );
 }
 
 const LINE_FIRST: &str = "
@@ -137,12 +144,16 @@ fn first_rows_validate_and_the_rest_shuffle_every_epoch_by_the_seed() {
 fn validation_rows_first_needs_a_fraction_and_known_words() {
     let errs = problems(&LINE_FIRST.replace("validation: 0.1", ""));
     assert!(
-        errs.iter().any(|e| e.starts_with("validation_rows: ") && e.contains("fraction")),
+        errs.iter()
+            .any(|e| e.starts_with("validation_rows: ") && e.contains("fraction")),
         "{errs:?}"
     );
     let bad = TrainSpec::from_yaml(&LINE_FIRST.replace("rows: first", "rows: last"));
     let msg = bad.unwrap_err().to_string();
-    assert!(msg.contains("unknown variant `last`") && msg.contains("first"), "{msg}");
+    assert!(
+        msg.contains("unknown variant `last`") && msg.contains("first"),
+        "{msg}"
+    );
 }
 
 /// ½·mean((wx + b − y)²) and one full-batch step, written out in plain loops
@@ -151,11 +162,20 @@ fn hand_losses(x: &[f64], y: &[f64], eta: f64, iterations: usize) -> Vec<f64> {
     let m = x.len() as f64;
     let (mut w, mut b) = (0.0, 0.0);
     let loss = |w: f64, b: f64| {
-        x.iter().zip(y).map(|(x, y)| (w * x + b - y).powi(2)).sum::<f64>() / (2.0 * m)
+        x.iter()
+            .zip(y)
+            .map(|(x, y)| (w * x + b - y).powi(2))
+            .sum::<f64>()
+            / (2.0 * m)
     };
     let mut out = vec![loss(w, b)];
     for _ in 0..iterations {
-        let dw = x.iter().zip(y).map(|(x, y)| (w * x + b - y) * x).sum::<f64>() / m;
+        let dw = x
+            .iter()
+            .zip(y)
+            .map(|(x, y)| (w * x + b - y) * x)
+            .sum::<f64>()
+            / m;
         let db = x.iter().zip(y).map(|(x, y)| w * x + b - y).sum::<f64>() / m;
         w -= eta * dw;
         b -= eta * db;
@@ -184,12 +204,25 @@ seed: 2
     let losses = hand_losses(&x, &y, 0.1, 5000);
     // The first multiple of 10 whose loss is below eps, with a margin so
     // summation order cannot move it.
-    let fired = (10..losses.len()).step_by(10).find(|i| losses[*i] < 0.0205).unwrap();
+    let fired = (10..losses.len())
+        .step_by(10)
+        .find(|i| losses[*i] < 0.0205)
+        .unwrap();
     assert!(losses[fired] < 0.0205 - 1e-9 && losses[fired - 10] > 0.0205 + 1e-9);
     let first_below = (1..losses.len()).find(|i| losses[*i] < 0.0205).unwrap();
-    assert!(first_below < fired, "the cadence, not the first crossing, decides");
+    assert!(
+        first_below < fired,
+        "the cadence, not the first crossing, decides"
+    );
     r.trainer.run().unwrap();
-    let Some(StopReason::ReachedEps { iteration, epoch, loss, on, .. }) = r.trainer.stopped().cloned() else {
+    let Some(StopReason::ReachedEps {
+        iteration,
+        epoch,
+        loss,
+        on,
+        ..
+    }) = r.trainer.stopped().cloned()
+    else {
         panic!("{:?}", r.trainer.stopped());
     };
     assert_eq!(iteration, fired as u64);
@@ -220,7 +253,11 @@ seed: 5
     };
     let (e1, e3) = (epoch_of(&every), epoch_of(&third));
     assert_eq!(e3 % 3, 0);
-    assert_eq!(e3, e1.div_ceil(3) * 3, "the first multiple of 3 at or after {e1}");
+    assert_eq!(
+        e3,
+        e1.div_ceil(3) * 3,
+        "the first multiple of 3 at or after {e1}"
+    );
 }
 
 #[test]
@@ -239,7 +276,13 @@ seed: 3
 ";
     let mut a = resolve(spec);
     a.trainer.run().unwrap();
-    let Some(StopReason::ReachedEps { iteration, loss, on, .. }) = a.trainer.stopped().cloned() else {
+    let Some(StopReason::ReachedEps {
+        iteration,
+        loss,
+        on,
+        ..
+    }) = a.trainer.stopped().cloned()
+    else {
         panic!("{:?}", a.trainer.stopped());
     };
     assert_eq!(on, StopOn::Batch);
@@ -273,17 +316,31 @@ learning_rate: 0.1
 epochs: 5
 ";
     let errs = problems(&format!("{base}stop_every: {{iterations: 10}}\n"));
-    assert!(errs.iter().any(|e| e.contains("stop_every") && e.contains("no eps")), "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("stop_every") && e.contains("no eps")),
+        "{errs:?}"
+    );
     let errs = problems(&format!("{base}eps: 0.1\nstop_every: {{iterations: 0}}\n"));
     assert!(errs.iter().any(|e| e.contains("found 0")), "{errs:?}");
-    let errs = problems(&format!("{base}eps: 0.1\nstop_every: {{iterations: 5, epochs: 1}}\n"));
+    let errs = problems(&format!(
+        "{base}eps: 0.1\nstop_every: {{iterations: 5, epochs: 1}}\n"
+    ));
     assert!(errs.iter().any(|e| e.contains("exactly one")), "{errs:?}");
     let errs = problems(&format!("{base}eps_compare: below\n"));
-    assert!(errs.iter().any(|e| e.starts_with("eps_compare")), "{errs:?}");
+    assert!(
+        errs.iter().any(|e| e.starts_with("eps_compare")),
+        "{errs:?}"
+    );
     let errs = problems(&format!("{base}stop_on: batch\n"));
     assert!(errs.iter().any(|e| e.starts_with("stop_on")), "{errs:?}");
     // Wrong types and a negative interval fail at parse time, with a line.
-    for bad in ["stop_every: {iterations: ten}", "stop_every: {iterations: -5}", "eps_compare: maybe", "stop_every: 10"] {
+    for bad in [
+        "stop_every: {iterations: ten}",
+        "stop_every: {iterations: -5}",
+        "eps_compare: maybe",
+        "stop_every: 10",
+    ] {
         let err = TrainSpec::from_yaml(&format!("{base}eps: 0.1\n{bad}\n")).unwrap_err();
         assert!(err.location().is_some(), "{bad}: {err}");
     }
@@ -334,12 +391,26 @@ fn three_saturation_steps_match_a_hand_computation() {
     //   z3 = 2.1424364521010903  a3 = 0.894959873801429   slope3 = 0.09400669808675924
     let z0 = z_for(Activation::Sigmoid, 0.9).unwrap();
     assert!((z0 - 9f64.ln()).abs() < 1e-15);
-    let run = Saturation::new(Activation::Sigmoid, z0, 0.5, 0.2, 10_000).unwrap().run();
+    let run = Saturation::new(Activation::Sigmoid, z0, 0.5, 0.2, 10_000)
+        .unwrap()
+        .run();
     let hand = [
         (2.197_224_577_336_219_6, 0.9, 0.09),
-        (2.179_224_577_336_219_6, 0.898_368_295_785_431, 0.091_302_700_913_011_38),
-        (2.160_964_037_153_617, 0.896_688_889_102_488_2, 0.092_637_925_262_633_8),
-        (2.142_436_452_101_090_3, 0.894_959_873_801_429, 0.094_006_698_086_759_24),
+        (
+            2.179_224_577_336_219_6,
+            0.898_368_295_785_431,
+            0.091_302_700_913_011_38,
+        ),
+        (
+            2.160_964_037_153_617,
+            0.896_688_889_102_488_2,
+            0.092_637_925_262_633_8,
+        ),
+        (
+            2.142_436_452_101_090_3,
+            0.894_959_873_801_429,
+            0.094_006_698_086_759_24,
+        ),
     ];
     for (s, (z, a, slope)) in run.states.iter().zip(hand) {
         assert!((s.z - z).abs() < 1e-12, "step {}: z {} vs {z}", s.step, s.z);
@@ -347,11 +418,15 @@ fn three_saturation_steps_match_a_hand_computation() {
         assert!((s.slope - slope).abs() < 1e-12, "step {}", s.step);
     }
     // Every step is reported, and the last is the first with a ≤ 0.5.
-    let SaturationEnd::Reached { steps } = run.end else { panic!("{:?}", run.end) };
+    let SaturationEnd::Reached { steps } = run.end else {
+        panic!("{:?}", run.end)
+    };
     assert_eq!(run.states.len(), steps + 1);
     assert!(run.states[steps].a <= 0.5 && run.states[steps - 1].a > 0.5);
     assert_eq!(steps, 67);
     // ReLU from 0.9 with η = 0.2: 0.7, 0.5: two steps.
-    let relu = Saturation::new(Activation::Relu, 0.9, 0.5, 0.2, 10).unwrap().run();
+    let relu = Saturation::new(Activation::Relu, 0.9, 0.5, 0.2, 10)
+        .unwrap()
+        .run();
     assert_eq!(relu.end, SaturationEnd::Reached { steps: 2 });
 }

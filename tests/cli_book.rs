@@ -22,7 +22,11 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 }
 
 fn json_lines(out: &Output) -> Vec<Value> {
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -53,16 +57,25 @@ fn eval_runs_the_forward_pass_only_and_lists_every_prediction() {
     let fin = &lines[1];
     assert_eq!(fin["iteration"], 0);
     assert_eq!(fin["stop"]["reason"], "max_epochs");
-    assert_eq!(fin["params"]["W1"][0][1], -1.0, "the given weights, untouched");
+    assert_eq!(
+        fin["params"]["W1"][0][1], -1.0,
+        "the given weights, untouched"
+    );
     let preds = fin["sets"]["train"]["predictions"].as_array().unwrap();
     assert_eq!(preds.len(), 4);
     let s = |z: f64| 1.0 / (1.0 + (-z).exp());
     for p in preds {
-        let (x1, x2) = (p["input"][0].as_f64().unwrap(), p["input"][1].as_f64().unwrap());
+        let (x1, x2) = (
+            p["input"][0].as_f64().unwrap(),
+            p["input"][1].as_f64().unwrap(),
+        );
         let a = s(2.0 * s(x1 - x2 - 0.5) + 2.0 * s(x2 - x1 - 0.5) - 1.0);
         assert!((p["output"][0].as_f64().unwrap() - a).abs() < 1e-15);
     }
-    assert_eq!(fin["sets"]["train"]["metric"], 0.5, "(0,0) and (1,1) are wrong");
+    assert_eq!(
+        fin["sets"]["train"]["metric"], 0.5,
+        "(0,0) and (1,1) are wrong"
+    );
     let text = nnstep(&["eval", spec.to_str().unwrap()]);
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("evaluation only (epochs: 0)"), "{text}");
@@ -81,7 +94,10 @@ fn eval_of_a_file_with_no_rows_says_there_is_nothing_to_evaluate() {
     let out = nnstep(&["eval", spec.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("no data rows") && err.contains("s.yaml:1:"), "{err}");
+    assert!(
+        err.contains("no data rows") && err.contains("s.yaml:1:"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"));
 }
 
@@ -105,13 +121,19 @@ fn iteration_checkpoints_carry_the_last_batch_and_its_gradients() {
         "--grads",
     ];
     let lines = json_lines(&nnstep(&args));
-    let iters: Vec<u64> = lines.iter().map(|l| l["iteration"].as_u64().unwrap()).collect();
+    let iters: Vec<u64> = lines
+        .iter()
+        .map(|l| l["iteration"].as_u64().unwrap())
+        .collect();
     assert_eq!(iters[..4], [0, 3, 6, 9]);
     assert_eq!(*iters.last().unwrap(), 20, "the final record");
     let cp = &lines[1];
     assert!(cp["batch_loss"].is_f64() && cp["batch_loss_before_step"].is_f64());
     assert!(cp["grads"]["dW"][0][0].is_f64() && cp["grads"]["dB"][0][0].is_f64());
-    assert!(lines[0]["batch_loss"].is_null(), "no batch before the first step");
+    assert!(
+        lines[0]["batch_loss"].is_null(),
+        "no batch before the first step"
+    );
     let fin = lines.last().unwrap();
     let norm = &fin["normalization"]["inputs"];
     assert_eq!(norm["statistic"], "min_max");
@@ -120,7 +142,10 @@ fn iteration_checkpoints_carry_the_last_batch_and_its_gradients() {
     assert!(fin["normalization"]["target"].is_null());
     let text = nnstep(&["train", spec.to_str().unwrap()]);
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("inputs normalised (min-max, over the 100 training rows): x: min "), "{text}");
+    assert!(
+        text.contains("inputs normalised (min-max, over the 100 training rows): x: min "),
+        "{text}"
+    );
 }
 
 const SATURATION: &str = "saturation:
@@ -141,9 +166,17 @@ fn a_saturation_file_reports_every_step_until_a_reaches_the_target() {
     let fin = lines.last().unwrap();
     assert_eq!(fin["end"]["reason"], "reached");
     let steps = fin["end"]["steps"].as_u64().unwrap();
-    assert_eq!(lines.len() as u64, steps + 2, "step 0 to the last, then the final record");
-    let text = String::from_utf8_lossy(&nnstep(&["train", spec.to_str().unwrap()]).stdout).to_string();
-    assert!(text.contains(&format!("a reached 0.5 after {steps} steps")), "{text}");
+    assert_eq!(
+        lines.len() as u64,
+        steps + 2,
+        "step 0 to the last, then the final record"
+    );
+    let text =
+        String::from_utf8_lossy(&nnstep(&["train", spec.to_str().unwrap()]).stdout).to_string();
+    assert!(
+        text.contains(&format!("a reached 0.5 after {steps} steps")),
+        "{text}"
+    );
     let zh = nnstep(&["--lang", "zh", "train", spec.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&zh.stdout).contains("步后 a 到达 0.5"));
 }
@@ -152,11 +185,36 @@ fn a_saturation_file_reports_every_step_until_a_reaches_the_target() {
 fn bad_saturation_values_are_named_at_their_line() {
     let dir = tempfile::tempdir().unwrap();
     let cases = [
-        ("target: 0.5", "target: 1.5", "saturation.target", "sat.yaml:4:"),
-        ("start: {a: 0.9}", "start: {a: 1.0}", "saturation.start.a", "sat.yaml:3:"),
-        ("learning_rate: 0.2", "learning_rate: -0.2", "saturation.learning_rate", "sat.yaml:5:"),
-        ("learning_rate: 0.2", "learning_rate: fast", "learning_rate", "sat.yaml:5:"),
-        ("activation: sigmoid", "activation: softmax", "saturation.activation", "sat.yaml:2:"),
+        (
+            "target: 0.5",
+            "target: 1.5",
+            "saturation.target",
+            "sat.yaml:4:",
+        ),
+        (
+            "start: {a: 0.9}",
+            "start: {a: 1.0}",
+            "saturation.start.a",
+            "sat.yaml:3:",
+        ),
+        (
+            "learning_rate: 0.2",
+            "learning_rate: -0.2",
+            "saturation.learning_rate",
+            "sat.yaml:5:",
+        ),
+        (
+            "learning_rate: 0.2",
+            "learning_rate: fast",
+            "learning_rate",
+            "sat.yaml:5:",
+        ),
+        (
+            "activation: sigmoid",
+            "activation: softmax",
+            "saturation.activation",
+            "sat.yaml:2:",
+        ),
     ];
     for (from, to, key, line) in cases {
         let spec = write(dir.path(), "sat.yaml", &SATURATION.replace(from, to));
@@ -166,4 +224,31 @@ fn bad_saturation_values_are_named_at_their_line() {
         assert!(err.contains(key) && err.contains(line), "{to}: {err}");
         assert!(out.stdout.is_empty() && !err.contains("panicked"));
     }
+}
+
+#[test]
+fn every_book_spec_runs_and_the_chapter_4_cadence_stops_on_a_checkpoint() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/specs/book");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let lines = json_lines(&nnstep(&[
+            "train",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+        ]));
+        let fin = lines.last().unwrap();
+        assert_eq!(fin["type"], "final", "{}", path.display());
+        if path.ends_with("ch04-full-batch-cadence.yaml") {
+            assert_eq!(fin["stop"]["reason"], "reached_eps");
+            assert_eq!(fin["stop"]["compare"], "below");
+            assert_eq!(fin["stop"]["iteration"].as_u64().unwrap() % 10, 0);
+        }
+        count += 1;
+    }
+    assert!(count >= 6, "one book spec per procedure");
 }

@@ -229,9 +229,7 @@ fn several_problems_are_all_reported() {
             .replace("batch_size: 10", "batch_size: 0"),
     );
     assert!(
-        err.contains("learning rate")
-            && err.contains("batch size")
-            && err.contains("2 problem(s)"),
+        err.contains("learning rate") && err.contains("batch size") && err.contains("2 problem(s)"),
         "{err}"
     );
 }

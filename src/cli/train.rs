@@ -140,7 +140,10 @@ fn run_spec(args: TrainArgs, global: &GlobalArgs, eval_only: bool) -> anyhow::Re
             return Ok(ExitCode::FAILURE);
         }
     };
-    let n = args.every.unwrap_or((spec.epochs as u64 / 20).max(1)).max(1);
+    let n = args
+        .every
+        .unwrap_or((spec.epochs as u64 / 20).max(1))
+        .max(1);
     let report = Report {
         every: match args.unit {
             Unit::Epochs => Every::Epochs(usize::try_from(n).unwrap_or(usize::MAX)),
@@ -182,7 +185,11 @@ fn run_saturation(file: &str, text: &str, format: Format, lang: Lang) -> anyhow:
         Format::Text => train_text::write_saturation(out, &ex, &run, lang)?,
         Format::Json => {
             for s in &run.states {
-                writeln!(out, "{}", json!({"type": "step", "step": s.step, "z": s.z, "a": s.a, "slope": s.slope}))?;
+                writeln!(
+                    out,
+                    "{}",
+                    json!({"type": "step", "step": s.step, "z": s.z, "a": s.a, "slope": s.slope})
+                )?;
             }
             let fin = json!({
                 "type": "final",
@@ -267,7 +274,10 @@ fn checkpoint_json(t: &Trainer, rep: Report) -> anyhow::Result<Value> {
         "params": params_json(t.network(), &snap.layers),
     });
     if rep.grads {
-        v["grads"] = snap.grads.as_ref().map_or(Value::Null, |g| grads_json(t.network(), g));
+        v["grads"] = snap
+            .grads
+            .as_ref()
+            .map_or(Value::Null, |g| grads_json(t.network(), g));
     }
     Ok(v)
 }
@@ -277,7 +287,10 @@ fn set_json(r: &Resolved, name: SetName, set: &Split, with_rows: bool) -> anyhow
     let (loss, metric) = t.evaluate(set)?;
     let mut v = json!({"rows": set.rows(), "loss": loss, "metric": metric});
     if with_rows {
-        let rows = r.info.set_predictions(t.network(), name)?.unwrap_or_default();
+        let rows = r
+            .info
+            .set_predictions(t.network(), name)?
+            .unwrap_or_default();
         v["predictions"] = rows
             .iter()
             .map(|p| json!({"row": p.row, "input": p.input, "target": p.target, "output": p.output, "class": p.class}))

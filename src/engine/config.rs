@@ -140,10 +140,7 @@ impl TrainConfig {
                 self.learning_rate,
             ));
         }
-        if matches!(
-            self.stop_every,
-            Every::Epochs(0) | Every::Iterations(0)
-        ) {
+        if matches!(self.stop_every, Every::Epochs(0) | Every::Iterations(0)) {
             return Err(invalid("the stop-test interval", "at least 1", 0));
         }
         if let BatchSize::Rows(0) = self.batch_size {

@@ -82,7 +82,11 @@ impl Saturation {
             });
         }
         if !(learning_rate > 0.0 && learning_rate.is_finite()) {
-            return Err(invalid("the learning rate", "a finite number > 0", learning_rate));
+            return Err(invalid(
+                "the learning rate",
+                "a finite number > 0",
+                learning_rate,
+            ));
         }
         if max_steps == 0 {
             return Err(invalid("the step limit", "at least 1", 0));

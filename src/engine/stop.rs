@@ -77,8 +77,8 @@ pub(crate) fn eps_test(
 /// step completed epoch `epoch`).
 pub(crate) fn eps_due(config: &TrainConfig, epoch: usize, iteration: u64, epoch_end: bool) -> bool {
     match config.stop_every {
-        Every::Epochs(n) => epoch_end && epoch % n.max(1) == 0,
-        Every::Iterations(n) => iteration % n.max(1) == 0,
+        Every::Epochs(n) => epoch_end && epoch.is_multiple_of(n.max(1)),
+        Every::Iterations(n) => iteration.is_multiple_of(n.max(1)),
     }
 }
 

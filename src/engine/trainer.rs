@@ -8,6 +8,7 @@
 //! on), then takes consecutive mini-batches.
 
 use super::config::{BatchSize, TrainConfig, invalid};
+use super::config::{Every, StopOn};
 use super::error::EngineError;
 use super::evaluation::{EvalScratch, TargetStats};
 use super::history::{EpochRecord, HISTORY_LIMIT, Scores, Shapes, thin};
@@ -15,7 +16,6 @@ use super::kernels::view_flat;
 use super::network::{Gradients, Network};
 use super::snapshot::Snapshot;
 use super::split::Split;
-use super::config::{Every, StopOn};
 use super::stop::{self, StopReason, Watched};
 use super::train_step::Workspace;
 use crate::rng::SeededRng;

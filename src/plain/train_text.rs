@@ -89,8 +89,8 @@ pub fn run_with_progress_by(
 ) -> anyhow::Result<()> {
     let w = train_words(lang);
     let m = metric_name(lang, r.trainer.network().task(), false);
-    let with_batch = matches!(every, Every::Iterations(_))
-        || r.trainer.config().stop_on == StopOn::Batch;
+    let with_batch =
+        matches!(every, Every::Iterations(_)) || r.trainer.config().stop_on == StopOn::Batch;
     let mut heading = format!(
         "{} {} {} {} {}",
         pad(w.epoch, 7),

@@ -90,11 +90,18 @@ impl SaturationSpec {
                 at(
                     &["start", "a"],
                     e,
-                    Some(format!("{} outputs values in {range}", self.activation.name())),
+                    Some(format!(
+                        "{} outputs values in {range}",
+                        self.activation.name()
+                    )),
                 )
             }),
             _ => Err(SpecError {
-                path: prefix.iter().cloned().chain([PathSeg::key("start")]).collect(),
+                path: prefix
+                    .iter()
+                    .cloned()
+                    .chain([PathSeg::key("start")])
+                    .collect(),
                 message: "give exactly one of a (the output) or z".into(),
                 hint: Some("for example start: {a: 0.9}".into()),
             }),
@@ -130,7 +137,9 @@ mod tests {
     use super::*;
 
     fn spec(yaml: &str) -> SaturationSpec {
-        serde_yaml::from_str::<SaturationFile>(yaml).unwrap().saturation
+        serde_yaml::from_str::<SaturationFile>(yaml)
+            .unwrap()
+            .saturation
     }
 
     #[test]
@@ -142,7 +151,9 @@ mod tests {
 
     #[test]
     fn a_target_outside_the_range_is_named_at_its_key() {
-        let s = spec("saturation: {activation: sigmoid, start: {a: 0.9}, target: 1.5, learning_rate: 0.2}");
+        let s = spec(
+            "saturation: {activation: sigmoid, start: {a: 0.9}, target: 1.5, learning_rate: 0.2}",
+        );
         let errs = s.resolve(&[PathSeg::key("saturation")]).unwrap_err();
         assert_eq!(
             errs[0].path,
@@ -154,7 +165,8 @@ mod tests {
 
     #[test]
     fn a_start_outside_the_range_is_named_at_start_a() {
-        let s = spec("saturation: {activation: tanh, start: {a: 1}, target: 0.5, learning_rate: 0.2}");
+        let s =
+            spec("saturation: {activation: tanh, start: {a: 1}, target: 0.5, learning_rate: 0.2}");
         let errs = s.resolve(&[]).unwrap_err();
         assert_eq!(errs[0].path, vec![PathSeg::key("start"), PathSeg::key("a")]);
     }

@@ -32,7 +32,7 @@ pub(super) fn check_kind(
             StepKind::Matrix(check_matrix(c, &key(path, "matrix"), s.matrix.as_ref()?)?)
         }
         RawKind::Table => StepKind::Table(check_table(c, &key(path, "table"), s.table.as_ref()?)),
-        RawKind::Train => StepKind::Train(check_train(c, path, s)?),
+        RawKind::Train => StepKind::Train(Box::new(check_train(c, path, s)?)),
         RawKind::Compare => StepKind::Compare(check_compare(
             c,
             &key(path, "compare"),

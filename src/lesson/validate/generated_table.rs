@@ -61,7 +61,10 @@ fn cell(v: f64) -> Text {
 /// The table of a `saturation` or `saturation_steps` source (exactly one,
 /// and no header or rows beside it).
 pub(super) fn saturation(c: &mut Checker, path: &[PathSeg], t: &RawTable) -> Table {
-    if !t.header.is_empty() || !t.rows.is_empty() || (t.saturation.is_some() && t.saturation_steps.is_some()) {
+    if !t.header.is_empty()
+        || !t.rows.is_empty()
+        || (t.saturation.is_some() && t.saturation_steps.is_some())
+    {
         c.report(
             path.to_vec(),
             "a table gives header and rows, or saturation, or saturation_steps: one of them",
@@ -79,7 +82,10 @@ pub(super) fn saturation(c: &mut Checker, path: &[PathSeg], t: &RawTable) -> Tab
     };
     if let Some(spec) = &t.saturation_steps {
         let Some((r, _)) = run(key(path, "saturation_steps"), spec) else {
-            return Table { header: Vec::new(), rows: Vec::new() };
+            return Table {
+                header: Vec::new(),
+                rows: Vec::new(),
+            };
         };
         return steps_table(&r);
     }
@@ -105,7 +111,14 @@ pub(super) fn saturation(c: &mut Checker, path: &[PathSeg], t: &RawTable) -> Tab
 fn steps_table(r: &SaturationRun) -> Table {
     let header = header(&STEPS);
     let rows = (r.states.iter())
-        .map(|s| vec![Text::same(s.step.to_string()), cell(s.z), cell(s.a), cell(s.slope)])
+        .map(|s| {
+            vec![
+                Text::same(s.step.to_string()),
+                cell(s.z),
+                cell(s.a),
+                cell(s.slope),
+            ]
+        })
         .collect();
     Table { header, rows }
 }

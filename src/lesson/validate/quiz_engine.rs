@@ -161,6 +161,10 @@ mod tests {
         // first differ at the 10th.
         assert_eq!(distinguishing(0.126_925_000_4, 0.126925), "0.1269250004");
         assert_eq!(distinguishing(0.126_925_000_43, 0.126925), "0.1269250004");
-        assert_eq!(distinguishing(-1.25, 1.25), "-1.25", "exact values as they are");
+        assert_eq!(
+            distinguishing(-1.25, 1.25),
+            "-1.25",
+            "exact values as they are"
+        );
     }
 }
