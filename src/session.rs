@@ -165,10 +165,7 @@ impl Session {
     /// The current step's questions (empty unless it is a quiz).
     #[must_use]
     pub fn questions(&self) -> &[Question] {
-        match &self.step().kind {
-            StepKind::Quiz(q) => q,
-            _ => &[],
-        }
+        self.step().kind.questions()
     }
 
     /// Grades `input` for question `question_id` of the current step and
@@ -199,10 +196,7 @@ impl Session {
     #[must_use]
     pub fn score(&self) -> (usize, usize, usize) {
         let total = (self.lesson.steps.iter())
-            .map(|s| match &s.kind {
-                StepKind::Quiz(q) => q.len(),
-                _ => 0,
-            })
+            .map(|s| s.kind.questions().len())
             .sum();
         let right = (self.quiz.values())
             .filter(|s| matches!(s.outcome, Outcome::Right | Outcome::RightAfterSolution))
@@ -226,23 +220,19 @@ impl Session {
     /// training step.
     #[must_use]
     pub fn trainer(&self) -> Option<Result<Resolved, Vec<SpecError>>> {
-        match &self.step().kind {
-            StepKind::Train(t) => Some(spec::resolve(&self.seeded(&t.spec), &self.lesson.base_dir)),
-            _ => None,
-        }
+        let t = self.step().kind.train()?;
+        Some(spec::resolve(&self.seeded(&t.spec), &self.lesson.base_dir))
     }
 
     /// The live run of the current step, paused at epoch 0, if it is a
     /// training step.
     #[must_use]
     pub fn training(&self) -> Option<Result<Training, Vec<SpecError>>> {
-        match &self.step().kind {
-            StepKind::Train(t) => Some(Training::new(
-                self.seeded(&t.spec),
-                self.lesson.base_dir.clone(),
-            )),
-            _ => None,
-        }
+        let t = self.step().kind.train()?;
+        Some(Training::new(
+            self.seeded(&t.spec),
+            self.lesson.base_dir.clone(),
+        ))
     }
 
     /// The runs of the current step, paused at epoch 0, if it is a

@@ -1,7 +1,9 @@
 //! Text laid out for a terminal, shared by both front ends: prose wrapped to
 //! a width in display columns (Chinese counts as two, with the line-breaking
-//! rules of Chinese typesetting) and tables aligned by display width.
+//! rules of Chinese typesetting), tables aligned by display width, and
+//! numbers fitted into a column without cutting digits.
 
+pub mod number;
 pub mod table;
 pub mod wrap;
 

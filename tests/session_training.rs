@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use nnstep::session::training::{Play, Training};
+use nnstep::session::training::{Play, Toggle, Training};
 use nnstep::spec::TrainSpec;
 
 fn training(yaml: &str) -> Training {
@@ -74,7 +74,7 @@ fn restart_with_the_same_seed_reproduces_and_a_new_seed_differs() {
     t.step_epoch().unwrap();
     t.step_epoch().unwrap();
     let first = t.shown().unwrap().layers();
-    t.restart();
+    assert!(!t.restart().unwrap(), "no experiment: the lesson's settings");
     assert_eq!(t.run().trainer.history().len(), 1);
     t.step_epoch().unwrap();
     t.step_epoch().unwrap();
@@ -152,6 +152,37 @@ fn full_speed_stops_within_the_frame_budget_and_at_the_end_of_the_run() {
     t.tick(now + Duration::from_secs(10), Duration::from_millis(20))
         .unwrap();
     assert_eq!(t.play(), Play::Paused, "a finished run pauses");
+    let end = t.run().trainer.history().len();
+    assert_eq!(t.toggle_play().unwrap(), Toggle::Finished);
+    assert_eq!(t.play(), Play::Paused, "Space on a finished run does not play");
+    t.tick(now + Duration::from_secs(20), Duration::from_millis(20))
+        .unwrap();
+    assert_eq!(
+        t.run().trainer.history().len(),
+        end,
+        "and nothing trains past the epoch limit"
+    );
+}
+
+#[test]
+fn restart_keeps_the_learners_eta_and_batch_and_reset_does_not() {
+    let mut t = training(LINE);
+    let lesson = t.run().trainer.config().clone();
+    t.scale_learning_rate(2.0).unwrap();
+    t.cycle_batch().unwrap();
+    t.step_epoch().unwrap();
+    assert!(t.restart().unwrap(), "an experiment is running");
+    let cfg = t.run().trainer.config();
+    assert_eq!(t.run().trainer.history().len(), 1, "back at epoch 0");
+    assert_eq!(cfg.learning_rate, 2.0 * lesson.learning_rate);
+    assert_ne!(cfg.batch_size, lesson.batch_size);
+    t.restart_with_seed(9).unwrap();
+    assert!(t.experimenting(), "a new seed keeps the experiment too");
+    t.reset();
+    let cfg = t.run().trainer.config();
+    assert_eq!(cfg.learning_rate, lesson.learning_rate);
+    assert_eq!(cfg.batch_size, lesson.batch_size);
+    assert!(!t.experimenting());
 }
 
 #[test]

@@ -25,8 +25,9 @@ pub enum Grade {
 /// How a close answer missed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Nearly {
-    /// Within ten times the tolerance: check the rounding.
-    Rounding,
+    /// Within ten times the tolerance: check the rounding — of this cell
+    /// (row, col), 0-based, when the answer is a matrix.
+    Rounding { cell: Option<(usize, usize)> },
 }
 
 /// A recognised mistake: the answer equals what this slip would give.
@@ -73,11 +74,13 @@ pub enum Reason {
     Slip(Slip),
     /// A number too far from the answer.
     OutsideTolerance { given: f64, allowed: f64 },
-    /// A matrix with `wrong` of `total` cells off; the first at (row, col), 0-based.
+    /// A matrix with `wrong` of `total` cells off; the first at (row, col),
+    /// 0-based, and all of them in `cells` (so an editor can mark them).
     CellsWrong {
         wrong: usize,
         total: usize,
         first: (usize, usize),
+        cells: Vec<(usize, usize)>,
     },
     /// A formula that differs from the answer at this point: the variables'
     /// values, what the learner's expression gives and what it should give.
@@ -200,9 +203,14 @@ pub fn grade_numbers(expected: &Expected, text: &str) -> Grade {
         .filter(|(at, w)| !expected.tolerance.nearly(**w, given[*at]))
         .map(|(at, _)| at)
         .collect();
+    let wrong: Vec<(usize, usize)> = (want.indexed_iter())
+        .filter(|(at, w)| !expected.tolerance.accepts(**w, given[*at]))
+        .map(|(at, _)| at)
+        .collect();
     if off.is_empty() {
+        let cell = wrong.first().copied().filter(|_| !expected.is_scalar());
         return Grade::Close {
-            nearly: Nearly::Rounding,
+            nearly: Nearly::Rounding { cell },
         };
     }
     if expected.is_scalar() {
@@ -211,14 +219,11 @@ pub fn grade_numbers(expected: &Expected, text: &str) -> Grade {
             allowed: expected.tolerance.allowed(want[(0, 0)]),
         });
     }
-    let wrong: Vec<(usize, usize)> = (want.indexed_iter())
-        .filter(|(at, w)| !expected.tolerance.accepts(**w, given[*at]))
-        .map(|(at, _)| at)
-        .collect();
     Grade::wrong(Reason::CellsWrong {
         wrong: wrong.len(),
         total: want.len(),
         first: wrong.first().copied().unwrap_or(off[0]),
+        cells: wrong,
     })
 }
 
@@ -333,6 +338,27 @@ mod tests {
             }
         );
         assert!(t.counts());
+    }
+
+    #[test]
+    fn a_wrong_matrix_names_every_wrong_cell_and_a_close_one_its_cell() {
+        let e = matrix(array![[1.0, 2.0], [3.0, 4.0]]);
+        let g = grade_numbers(&e, "[[1, 2.7], [3, 9]]");
+        let Grade::Wrong {
+            reason: Reason::CellsWrong { cells, wrong, .. },
+        } = g
+        else {
+            panic!("{g:?}")
+        };
+        assert_eq!((cells, wrong), (vec![(0, 1), (1, 1)], 2));
+        let nudge = 2.0 + 5.0 * e.tolerance.allowed(2.0);
+        let g = grade_numbers(&e, &format!("[[1, {nudge}], [3, 4]]"));
+        assert_eq!(
+            g,
+            Grade::Close {
+                nearly: Nearly::Rounding { cell: Some((0, 1)) }
+            }
+        );
     }
 
     #[test]

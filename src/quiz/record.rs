@@ -133,7 +133,7 @@ mod tests {
         });
         assert!(!s.may_see_solution());
         s.record(&Grade::Close {
-            nearly: crate::quiz::Nearly::Rounding,
+            nearly: crate::quiz::Nearly::Rounding { cell: None },
         });
         assert!(s.may_see_solution());
         s.solution_seen = true;

@@ -24,6 +24,15 @@ pub enum Play {
     Playing,
 }
 
+/// What Space did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Toggle {
+    Playing,
+    Paused,
+    /// The run has stopped for good; it stays paused (see [`Training::finished`]).
+    Finished,
+}
+
 /// The live run of one `train` step.
 #[derive(Clone, Debug)]
 pub struct Training {
@@ -120,21 +129,36 @@ impl Training {
     }
 
     /// Play or pause. Playing from a scrubbed-back epoch continues the run
-    /// from there (the later history is dropped).
-    pub fn toggle_play(&mut self) -> Result<(), EngineError> {
+    /// from there (the later history is dropped). A finished run does not
+    /// play on past its end (eps reached, the epoch limit, divergence): it
+    /// stays paused and [`Toggle::Finished`] says why, so the learner can be
+    /// told how to restart.
+    pub fn toggle_play(&mut self) -> Result<Toggle, EngineError> {
+        if self.play == Play::Paused && self.finished() {
+            return Ok(Toggle::Finished);
+        }
         self.play = match self.play {
             Play::Playing => Play::Paused,
             Play::Paused => {
                 self.resume_here()?;
                 if self.run.trainer.stopped().is_some() {
-                    self.run.trainer.extend_epochs(self.spec.epochs);
+                    // Looking back at the very last epoch of a finished run.
+                    return Ok(Toggle::Finished);
                 }
                 Play::Playing
             }
         };
         self.last_tick = None;
         self.owed = 0.0;
-        Ok(())
+        Ok(match self.play {
+            Play::Playing => Toggle::Playing,
+            Play::Paused => Toggle::Paused,
+        })
+    }
+
+    /// Pauses (a failed step stops the clock).
+    pub fn pause(&mut self) {
+        self.play = Play::Paused;
     }
 
     fn resume_here(&mut self) -> Result<(), EngineError> {
@@ -169,14 +193,38 @@ impl Training {
         self.speed = self.speed.saturating_sub(1);
     }
 
-    /// Back to epoch 0 with the same seed: the same run again.
-    pub fn restart(&mut self) {
+    /// Back to epoch 0 with the same seed, keeping the learner's learning
+    /// rate and batch size (an experiment survives a restart). Returns
+    /// whether they differ from the lesson's.
+    pub fn restart(&mut self) -> Result<bool, EngineError> {
+        let cfg = self.run.trainer.config();
+        let (lr, batch) = (cfg.learning_rate, cfg.batch_size);
+        self.run = self.initial.clone();
+        self.reset_clock();
+        self.run.trainer.set_learning_rate(lr)?;
+        self.run.trainer.set_batch_size(batch)?;
+        Ok(self.experimenting())
+    }
+
+    /// Back to epoch 0 exactly as the lesson set the run up (its learning
+    /// rate and batch size too).
+    pub fn reset(&mut self) {
         self.run = self.initial.clone();
         self.reset_clock();
     }
 
-    /// Back to epoch 0 with another seed (new weights and shuffles).
+    /// Whether the learning rate or batch size differ from the lesson's.
+    #[must_use]
+    pub fn experimenting(&self) -> bool {
+        let (now, lesson) = (self.run.trainer.config(), self.initial.trainer.config());
+        now.learning_rate != lesson.learning_rate || now.batch_size != lesson.batch_size
+    }
+
+    /// Back to epoch 0 with another seed (new weights and shuffles), keeping
+    /// the learner's learning rate and batch size.
     pub fn restart_with_seed(&mut self, seed: u64) -> Result<(), Vec<SpecError>> {
+        let cfg = self.run.trainer.config();
+        let (lr, batch) = (cfg.learning_rate, cfg.batch_size);
         let mut spec = self.spec.clone();
         spec.seed = seed;
         let fresh = spec::resolve(&spec, &self.base_dir)?;
@@ -184,6 +232,9 @@ impl Training {
         self.initial = fresh.clone();
         self.run = fresh;
         self.reset_clock();
+        // The values were valid a moment ago, so setting them again cannot fail.
+        let _ = self.run.trainer.set_learning_rate(lr);
+        let _ = self.run.trainer.set_batch_size(batch);
         Ok(())
     }
 

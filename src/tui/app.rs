@@ -56,6 +56,8 @@ pub struct App {
     /// A message for the learner (a progress file moved aside, a failed save).
     pub notice: Option<String>,
     pub running: bool,
+    /// Ended by Ctrl-C: the program exits as SIGINT would (status 130).
+    pub interrupted: bool,
     /// Progress changes the event loop has not saved yet.
     pub(super) changes: Vec<Change>,
 }
@@ -78,6 +80,9 @@ pub struct LessonState {
     /// Whether the last tick changed what is on screen.
     pub tick_changed: bool,
     pub input: Input,
+    /// How far the note above a live step (training, comparison, quiz) is
+    /// scrolled, in lines.
+    pub note_scroll: u16,
     /// The last thing the learner did, shown in words in the top bar (a
     /// class watching a shared screen sees what the instructor pressed).
     pub last: Done,
@@ -207,6 +212,7 @@ impl App {
             origin: Origin::Home,
             notice: None,
             running: true,
+            interrupted: false,
             changes: Vec::new(),
         }
     }
@@ -246,7 +252,8 @@ impl App {
             Screen::Home { .. } => Context::Home,
             Screen::Lesson(l) if matches!(l.input, Input::Jump(_)) => Context::Jump,
             Screen::Lesson(l) => match &l.step {
-                StepState::Train(_) | StepState::Compare(_) => Context::Train,
+                StepState::Train(_) => Context::Train,
+                StepState::Compare(_) => Context::Compare,
                 StepState::Quiz(q) if q.editing() => Context::Answer,
                 StepState::Quiz(_) => Context::Quiz,
                 StepState::Page { .. } => Context::Lesson,
@@ -313,6 +320,7 @@ impl App {
             step,
             tick_changed: false,
             input: Input::Normal,
+            note_scroll: 0,
             last,
         }));
         self.record_visit();

@@ -14,6 +14,7 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
 use crate::lesson::Lang;
 use crate::session::{Comparison, RunRow};
 use crate::tui::dashboard::{DashKey, Look};
+use crate::text::number;
 use crate::words::{self, Done, train_words};
 
 const COLORS: [Color; 6] = [
@@ -54,6 +55,8 @@ impl CompareView {
         match key {
             DashKey::PlayPause => Some(if c.toggle_play() {
                 Done::PlayAll
+            } else if c.finished() {
+                Done::AllFinished
             } else {
                 Done::Pause
             }),
@@ -132,11 +135,12 @@ impl CompareView {
             .x_axis(
                 Axis::default()
                     .bounds([0.0, x_max])
-                    .labels(vec![Span::raw("0"), Span::raw(format!("{x_max:.0}"))]),
+                    .labels(vec![Span::raw("0"), Span::raw(format!("{x_max:.0} "))]),
             )
+            .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 1)))
             .y_axis(Axis::default().bounds([lo, hi]).labels(vec![
-                Span::raw(format!("1e{lo:.1}")),
-                Span::raw(format!("1e{hi:.1}")),
+                Span::raw(crate::tui::dashboard::log_label(lo)),
+                Span::raw(crate::tui::dashboard::log_label(hi)),
             ]))
             .render(area, buf);
     }
@@ -157,8 +161,8 @@ impl CompareView {
             row(&head.map(String::from), width),
             Style::default().add_modifier(Modifier::BOLD),
         )];
+        let params_w = column_widths(width)[5];
         for (i, r) in rows.iter().enumerate() {
-            let params: Vec<String> = r.params.iter().take(4).map(|v| format!("{v:.3}")).collect();
             let cells = [
                 format!(
                     "{} {}",
@@ -168,8 +172,8 @@ impl CompareView {
                 words::train::batch_label(lang, &r.batch),
                 r.epoch.to_string(),
                 r.iteration.to_string(),
-                r.loss.map_or(String::new(), |l| format!("{l:.5}")),
-                params.join(" "),
+                r.loss.map_or(String::new(), |l| number::fit(l, 8, 5)),
+                params_cell(&r.params, params_w),
                 words::train::run_status(lang, r.status),
             ];
             lines.push(Line::styled(
@@ -190,33 +194,59 @@ const MARKERS: [Marker; 4] = [Marker::Braille, Marker::Dot, Marker::Bar, Marker:
 /// A mark per run, so the table reads without colour too.
 const COLOR_GLYPHS: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
 
-/// One table row in `width` columns; the parameters column takes what the
-/// others leave. Cells are cut by display width (Chinese counts as two).
+/// The widths of the table's columns in `width`; the parameters column
+/// takes what the others leave.
+fn column_widths(width: usize) -> [usize; 7] {
+    let mut w = [14usize, 5, 6, 7, 8, 0, 16];
+    let fixed: usize = w.iter().sum::<usize>() + w.len() - 1;
+    w[5] = width.saturating_sub(fixed).max(6);
+    w
+}
+
+/// As many parameters as fit in `width`, each rounded to fit (never cut
+/// mid-digits), and `…` when some are left out.
+fn params_cell(params: &[f64], width: usize) -> String {
+    let mut out = String::new();
+    for (i, v) in params.iter().enumerate() {
+        let item = number::fit(*v, 7, 3);
+        let sep = if out.is_empty() { "" } else { " " };
+        let reserve = if i + 1 < params.len() { 2 } else { 0 };
+        if out.len() + sep.len() + item.len() + reserve > width {
+            out.push_str(if out.is_empty() { "…" } else { " …" });
+            return out;
+        }
+        out.push_str(sep);
+        out.push_str(&item);
+    }
+    out
+}
+
+/// One table row in `width` columns. Cells are fitted by display width
+/// (Chinese counts as two) and end in `…` when cut.
 fn row(cells: &[String], width: usize) -> String {
-    let fixed = [14usize, 5, 6, 7, 8, 0, 16];
-    let params = width
-        .saturating_sub(fixed.iter().sum::<usize>() + fixed.len() - 1)
-        .max(6);
-    fixed
+    column_widths(width)
         .iter()
-        .map(|w| if *w == 0 { params } else { *w })
         .zip(cells)
-        .map(|(w, c)| fit(c, w))
+        .map(|(w, c)| fit(c, *w))
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 fn fit(s: &str, w: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::new();
-    let mut used = 0;
-    for ch in s.chars() {
-        let cw = ch.width().unwrap_or(0);
-        if used + cw > w {
-            break;
-        }
-        out.push(ch);
-        used += cw;
+    use unicode_width::UnicodeWidthStr;
+    let cut = crate::tui::text_fit::truncate(s, w);
+    let used = cut.width();
+    cut + &" ".repeat(w.saturating_sub(used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameters_are_rounded_and_left_out_whole() {
+        assert_eq!(params_cell(&[-34.7391, 393.5171], 20), "-34.739 393.517");
+        assert_eq!(params_cell(&[-34.7391, 393.5171, 1.0], 12), "-34.739 …");
+        assert_eq!(fit("inputs and price", 14), "inputs and pr…");
     }
-    out + &" ".repeat(w - used)
 }

@@ -10,20 +10,20 @@ mod data_chart;
 mod formulas;
 mod loss_chart;
 mod matrices;
+mod status;
 
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::Line;
+use ratatui::style::{Color, Style};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::engine::{Dense, StopReason};
+use crate::engine::Dense;
 use crate::lesson::{Lang, Show, TrainStep};
-use crate::session::training::{Play, Training};
-use crate::words::train::{batch_label, diverged_advice};
-use crate::words::{self, Done, metric_name, stop_reason, train_words};
+use crate::session::training::{Play, Toggle, Training};
+pub use crate::words::train::Panel;
+use crate::words::{Done, train_words};
 
 /// Colour on or off, ASCII or Unicode: how the dashboard draws.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,7 +66,9 @@ pub enum DashKey {
     Faster,
     Slower,
     Restart,
+    Reset,
     NewSeed,
+    CyclePanel,
     LearningRateUp,
     LearningRateDown,
     CycleBatch,
@@ -83,8 +85,10 @@ pub struct Dashboard {
     /// Parameters as drawn in the previous frame, to mark changed values.
     prev: Option<Vec<Dense>>,
     log: bool,
-    /// Seeds handed out by `R`, so new-seed restarts are reproducible too.
+    /// Seeds handed out by `s`, so new-seed restarts are reproducible too.
     next_seed: u64,
+    /// What the lower panel shows (all of them side by side when there is room).
+    panel: Panel,
 }
 
 impl Dashboard {
@@ -99,7 +103,31 @@ impl Dashboard {
             prev: None,
             log: false,
             next_seed,
+            panel: Panel::Charts,
         }
+    }
+
+    /// The panels this step has, in the order `p` cycles through them.
+    #[must_use]
+    pub fn panels(&self) -> Vec<Panel> {
+        let wants = |s: Show| self.show.contains(&s);
+        let mut out = vec![Panel::Charts];
+        if wants(Show::Params) || wants(Show::Grads) {
+            out.push(Panel::Params);
+        }
+        if wants(Show::Grads) {
+            out.push(Panel::Grads);
+        }
+        if !self.formulas.is_empty() {
+            out.push(Panel::Formulas);
+        }
+        out
+    }
+
+    /// What the lower panel shows now.
+    #[must_use]
+    pub fn panel(&self) -> Panel {
+        self.panel
     }
 
     /// The run being shown.
@@ -126,9 +154,13 @@ impl Dashboard {
         self.remember();
         let t = &mut self.training;
         let result = match key {
-            DashKey::PlayPause => t.toggle_play().map(|()| match t.play() {
-                Play::Playing => Done::Play,
-                Play::Paused => Done::Pause,
+            DashKey::PlayPause => t.toggle_play().map(|toggle| match toggle {
+                Toggle::Playing => Done::Play,
+                Toggle::Paused => Done::Pause,
+                Toggle::Finished => match t.run().trainer.stopped() {
+                    Some(r) => Done::Finished(r.clone()),
+                    None => Done::Pause,
+                },
             }),
             DashKey::Epoch => t.step_epoch().map(|()| Done::Epoch),
             DashKey::Iteration => t.step_iteration().map(|()| Done::Iteration),
@@ -140,9 +172,13 @@ impl Dashboard {
                 t.slower();
                 Ok(Done::Speed(t.speed()))
             }
-            DashKey::Restart => {
-                t.restart();
-                Ok(Done::Restart {
+            DashKey::Restart => t.restart().map(|kept| Done::Restart {
+                seed: t.spec().seed,
+                kept,
+            }),
+            DashKey::Reset => {
+                t.reset();
+                Ok(Done::Reset {
                     seed: t.spec().seed,
                 })
             }
@@ -155,6 +191,12 @@ impl Dashboard {
                         Done::Failed(e.first().map_or_else(String::new, |e| e.message.clone()))
                     }
                 };
+            }
+            DashKey::CyclePanel => {
+                let panels = self.panels();
+                let at = panels.iter().position(|p| *p == self.panel).unwrap_or(0);
+                self.panel = panels[(at + 1) % panels.len()];
+                return Done::Panel(self.panel);
             }
             DashKey::LearningRateUp => t
                 .scale_learning_rate(2.0)
@@ -193,7 +235,7 @@ impl Dashboard {
             }
             Ok(false) => false,
             Err(_) => {
-                let _ = self.training.toggle_play();
+                self.training.pause();
                 true
             }
         }
@@ -207,81 +249,133 @@ impl Dashboard {
     }
 }
 
+/// Below this many rows for charts and panels, the lower panel replaces the
+/// charts instead of sharing the height with them.
+const SPLIT_HEIGHT: u16 = 20;
+
 impl Dashboard {
     /// Draws the dashboard in `lang`.
     pub fn render(&self, area: Rect, buf: &mut Buffer, lang: Lang) {
         let look = self.formulas.look();
-        let [status, shapes, body] = Layout::vertical([
+        let [status_area, shapes, body] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Min(0),
         ])
         .areas(area);
-        Paragraph::new(self.status_line(lang)).render(status, buf);
-        Paragraph::new(self.second_line(look, lang))
+        Paragraph::new(status::status_line(&self.training, look, lang, area.width))
+            .render(status_area, buf);
+        Paragraph::new(status::second_line(&self.training, look, lang, area.width))
             .style(look.fg(Color::DarkGray))
             .render(shapes, buf);
+        let lower = self.panels().len() > 1;
+        let (top, bottom) = match (self.panel, lower && body.height >= SPLIT_HEIGHT) {
+            // Room for both: charts above, the chosen panel (or all) below.
+            (_, true) => {
+                let [a, b] =
+                    Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
+                        .areas(body);
+                (a, b)
+            }
+            (Panel::Charts, false) => (body, Rect::default()),
+            (_, false) => (Rect::default(), body),
+        };
+        if top.height > 0 {
+            self.render_charts(top, buf, look, lang);
+        }
+        if bottom.height > 0 {
+            self.render_lower(bottom, buf, look, lang);
+        }
+        if look.ascii {
+            asciify(area, buf);
+        }
+    }
+
+    fn render_charts(&self, area: Rect, buf: &mut Buffer, look: Look, lang: Lang) {
         let wants = |s: Show| self.show.contains(&s);
         let data = wants(Show::Fit) || wants(Show::Boundary);
-        let mats = wants(Show::Params) || wants(Show::Grads);
-        let has_formulas = !self.formulas.is_empty();
-        let [top, bottom] = if (mats || has_formulas) && body.height >= 14 {
-            Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(body)
-        } else {
-            [body, Rect::default()]
-        };
         let layers = self.layers_shown();
         let history = self.training.history_shown();
         let eps = self.training.spec().eps;
         match (wants(Show::Loss), data) {
             (true, true) => {
-                let [l, r] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(top);
+                let [l, r] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(area);
                 loss_chart::render(l, buf, history, eps, self.log, look, lang);
                 data_chart::render(r, buf, self.training.run(), &layers, look, lang);
             }
-            (true, false) => loss_chart::render(top, buf, history, eps, self.log, look, lang),
-            (false, _) => data_chart::render(top, buf, self.training.run(), &layers, look, lang),
+            (true, false) => loss_chart::render(area, buf, history, eps, self.log, look, lang),
+            (false, _) => data_chart::render(area, buf, self.training.run(), &layers, look, lang),
         }
-        if bottom.height == 0 {
-            return;
+    }
+
+    /// The lower panel: the chosen one full width, or (with the charts
+    /// chosen and room below them) parameters beside formulas.
+    fn render_lower(&self, area: Rect, buf: &mut Buffer, look: Look, lang: Lang) {
+        let panels = self.panels();
+        let has = |p: Panel| panels.contains(&p);
+        match self.panel {
+            Panel::Charts => {
+                let (m_area, f_area) = match (has(Panel::Params), has(Panel::Formulas)) {
+                    (true, true) => {
+                        let [a, b] = Layout::horizontal([
+                            Constraint::Percentage(55),
+                            Constraint::Percentage(45),
+                        ])
+                        .areas(area);
+                        (a, b)
+                    }
+                    (true, false) => (area, Rect::default()),
+                    (false, _) => (Rect::default(), area),
+                };
+                if m_area.width > 0 {
+                    self.render_matrices(m_area, buf, matrices::Which::Params, look, lang);
+                }
+                if f_area.width > 0 {
+                    self.formulas.render(f_area, buf, &self.training, lang);
+                }
+            }
+            Panel::Params => self.render_matrices(area, buf, matrices::Which::Params, look, lang),
+            Panel::Grads => self.render_matrices(area, buf, matrices::Which::Grads, look, lang),
+            Panel::Formulas => self.formulas.render(area, buf, &self.training, lang),
         }
+    }
+
+    fn render_matrices(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        which: matrices::Which,
+        look: Look,
+        lang: Lang,
+    ) {
+        let layers = self.layers_shown();
         let recorded = self.training.viewing().and(self.training.shown());
         let recorded_grads = recorded.and_then(|r| r.grads());
         let grads = match self.training.viewing() {
             Some(_) => recorded_grads.as_ref(),
             None => self.training.run().trainer.last_grads(),
         }
-        .filter(|_| wants(Show::Grads));
-        let (m_area, f_area) = match (mats, has_formulas) {
-            (true, true) => {
-                let [a, b] =
-                    Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-                        .areas(bottom);
-                (a, b)
-            }
-            (true, false) => (bottom, Rect::default()),
-            (false, _) => (Rect::default(), bottom),
-        };
-        if m_area.width > 0 {
-            let extra = self.closed_form_lines(&layers, lang);
-            matrices::render(
-                m_area,
-                buf,
-                &layers,
-                grads,
-                self.prev.as_deref(),
-                &extra,
-                look,
-                lang,
-            );
-        }
-        if f_area.width > 0 {
-            self.formulas.render(f_area, buf, &self.training, lang);
-        }
-        if look.ascii {
-            asciify(area, buf);
-        }
+        .filter(|_| self.show.contains(&Show::Grads));
+        let extra = self.closed_form_lines(&layers, lang);
+        matrices::render(
+            area,
+            buf,
+            which,
+            &layers,
+            grads,
+            self.prev.as_deref(),
+            &extra,
+            look,
+            lang,
+        );
     }
+}
+
+/// A log-scale axis label as a real number: the value 10^`exp`, to two
+/// significant digits (`0.0016`, `250`, `1.6e-7`), not `1e-2.8`.
+#[must_use]
+pub fn log_label(exp: f64) -> String {
+    crate::text::number::plain(10f64.powf(exp), 2)
 }
 
 /// Replaces what the chart widgets draw with box-drawing, Braille and other
@@ -297,6 +391,11 @@ pub fn asciify(area: Rect, buf: &mut Buffer) {
                 continue;
             }
             let c = sym.chars().next().unwrap_or(' ');
+            // Chinese words (two columns wide) are the learner's chosen
+            // language, not glyphs the font may lack: they stay.
+            if unicode_width::UnicodeWidthChar::width(c) == Some(2) {
+                continue;
+            }
             let rep = match c {
                 '│' | '┃' | '║' => "|",
                 '─' | '━' | '═' => "-",
@@ -304,11 +403,14 @@ pub fn asciify(area: Rect, buf: &mut Buffer) {
                 '\u{2800}' => " ",
                 '\u{2801}'..='\u{28ff}' | '·' => ".",
                 '•' => "*",
+                // The comparison chart's per-run markers stay distinct.
+                '█' => "#",
+                '▄' | '▀' => "=",
                 '▶' => ">",
                 '◀' => "<",
                 '❚' => "|",
                 '²' => "2",
-                'η' => "eta",
+                'η' => "n",
                 _ => "?",
             };
             cell.set_symbol(rep);
@@ -317,57 +419,6 @@ pub fn asciify(area: Rect, buf: &mut Buffer) {
 }
 
 impl Dashboard {
-    fn status_line(&self, lang: Lang) -> Line<'static> {
-        let w = train_words(lang);
-        let t = &self.training;
-        let tr = &t.run().trainer;
-        let cfg = tr.config();
-        let (epoch, iteration, loss, val, m) = match t.shown() {
-            Some(r) if t.viewing().is_some() => {
-                (r.epoch, r.iteration, r.train_loss, r.val_loss, r.metric)
-            }
-            _ => match t.live() {
-                Some(Ok(s)) => (s.epoch, s.iteration, s.train_loss, s.val_loss, s.metric),
-                _ => (0, 0, f64::NAN, None, f64::NAN),
-            },
-        };
-        let ascii = self.formulas.look().ascii;
-        let state = match (t.viewing(), t.play()) {
-            (Some(_), _) => format!("{} {}", if ascii { "<<" } else { "◀" }, w.history),
-            (None, Play::Playing) => format!("{} {}", if ascii { ">" } else { "▶" }, rate(t, lang)),
-            (None, Play::Paused) if t.finished() => {
-                format!("{} {}", if ascii { "[]" } else { "■" }, w.finished)
-            }
-            (None, Play::Paused) => format!("{} {}", if ascii { "||" } else { "❚❚" }, w.paused),
-        };
-        let (dot, eta) = if ascii { ("-", "lr") } else { ("·", "η") };
-        let metric = metric_name(lang, tr.network().task(), true);
-        let metric = if ascii {
-            metric.replace('²', "2")
-        } else {
-            metric.to_string()
-        };
-        let val = val.map_or(String::new(), |v| {
-            format!(" {} {}", w.val, loss_chart::short(v))
-        });
-        let m = if m.abs() < 1e3 {
-            format!("{m:.3}")
-        } else {
-            loss_chart::short(m)
-        };
-        let text = format!(
-            "{} {epoch} {dot} {} {iteration} {dot} {} {} {dot} {eta} {} {dot} {} {}{val} {dot} {metric} {m} {dot} {state}",
-            w.epoch,
-            w.it,
-            w.batch,
-            batch_label(lang, &cfg.batch_size.label()),
-            cfg.learning_rate,
-            w.loss,
-            loss_chart::short(loss),
-        );
-        Line::styled(text, Style::default().add_modifier(Modifier::BOLD))
-    }
-
     /// The normal-equation solution beside the trained parameters, both in
     /// original units, so the learner sees the two methods agree.
     fn closed_form_lines(&self, layers: &[Dense], lang: Lang) -> Vec<String> {
@@ -398,32 +449,5 @@ impl Dashboard {
             ));
         }
         out
-    }
-
-    fn second_line(&self, look: Look, lang: Lang) -> String {
-        let tr = &self.training.run().trainer;
-        if let Some(stop) = tr.stopped().filter(|_| self.training.viewing().is_none()) {
-            let eta = if look.ascii { "lr" } else { "η" };
-            return match stop {
-                // Short enough for 80 columns, with what to do about it.
-                StopReason::Diverged {
-                    epoch,
-                    loss,
-                    learning_rate,
-                } => diverged_advice(lang, *epoch, &loss_chart::short(*loss), eta, *learning_rate),
-                other => stop_reason(lang, other),
-            };
-        }
-        let m = tr.config().batch_size.rows(tr.train_set().rows());
-        matrices::shapes_line(tr.network().layers(), m, look.ascii)
-    }
-}
-
-fn rate(t: &Training, lang: Lang) -> String {
-    let r = t.measured_rate();
-    if r >= 1.0 {
-        words::train::rate(lang, r)
-    } else {
-        words::train::speed(lang, t.speed())
     }
 }

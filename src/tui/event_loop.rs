@@ -15,7 +15,7 @@ use crate::progress::Store;
 
 /// Runs `app` full-screen until the learner quits or a signal arrives,
 /// saving progress to `store` (if any) after every change. Returns the
-/// signal that ended it, if one did.
+/// signal that ended it, if one did (Ctrl-C counts as SIGINT).
 pub fn run(mut app: App, store: Option<&Store>) -> anyhow::Result<Option<i32>> {
     let signals = SignalWatch::start()?;
     let mut guard = TerminalGuard::enter()?;
@@ -44,7 +44,8 @@ pub fn run(mut app: App, store: Option<&Store>) -> anyhow::Result<Option<i32>> {
     }
     save(&mut app, store);
     drop(guard);
-    Ok(signals.received())
+    // Ctrl-C arrives as a key in raw mode; it ends the program as SIGINT would.
+    Ok(signals.received().or(app.interrupted.then_some(2)))
 }
 
 /// Waits for the next event (or the next tick while animating).

@@ -37,8 +37,10 @@ pub enum Context {
     Jump,
     /// The help overlay is open.
     Help,
-    /// A training or comparison step: the dashboard's controls.
+    /// A training step: the dashboard's controls.
     Train,
+    /// A comparison step.
+    Compare,
     /// A quiz step, choosing a question.
     Quiz,
     /// Typing an answer: every character goes to the answer line.
@@ -96,34 +98,53 @@ pub const LESSON: &[Binding] = &[
 use crate::tui::dashboard::DashKey as D;
 use crate::tui::quiz_view::QuizKey as Q;
 
+/// A training step: → and `l` go to the next step as everywhere else;
+/// `,` and `.` move through the recorded epochs.
 pub const TRAIN: &[Binding] = &[
+    bind(&[Right, Char('l'), Enter], Message::Next, &[Right]),
     bind(&[Char(' ')], Message::Dash(D::PlayPause), &[Char(' ')]),
     bind(&[Char('n')], Message::Dash(D::Epoch), &[Char('n')]),
-    bind(&[Char('i')], Message::Dash(D::Iteration), &[Char('i')]),
     bind(
-        &[Char('+'), Char('=')],
-        Message::Dash(D::Faster),
-        &[Char('+')],
+        &[Char(',')],
+        Message::Dash(D::ScrubBack),
+        &[Char(','), Char('.')],
     ),
-    bind(
-        &[Char('-'), Char('_')],
-        Message::Dash(D::Slower),
-        &[Char('-')],
-    ),
-    bind(&[Left, Char(',')], Message::Dash(D::ScrubBack), &[Left]),
-    bind(&[Right, Char('.')], Message::Dash(D::ScrubForward), &[]),
+    bind(&[Char('.')], Message::Dash(D::ScrubForward), &[]),
+    bind(&[Char('p')], Message::Dash(D::CyclePanel), &[Char('p')]),
     bind(&[Char('r')], Message::Dash(D::Restart), &[Char('r')]),
-    bind(&[Char('R')], Message::Dash(D::NewSeed), &[]),
+    bind(&[Char('R')], Message::Dash(D::Reset), &[]),
+    bind(&[Char('s')], Message::Dash(D::NewSeed), &[]),
+    bind(&[Char('i')], Message::Dash(D::Iteration), &[]),
+    bind(&[Char('+'), Char('=')], Message::Dash(D::Faster), &[]),
+    bind(&[Char('-'), Char('_')], Message::Dash(D::Slower), &[]),
     bind(&[Char(']')], Message::Dash(D::LearningRateUp), &[]),
     bind(&[Char('[')], Message::Dash(D::LearningRateDown), &[]),
     bind(&[Char('b')], Message::Dash(D::CycleBatch), &[]),
     bind(&[Char('y')], Message::Dash(D::ToggleLog), &[]),
-    bind(&[Char('l'), Enter, PageDown], Message::Next, &[Char('l')]),
-    bind(&[Char('h'), PageUp], Message::Prev, &[Char('h')]),
+    bind(&[Char('j'), Down, PageDown], Message::NoteDown, &[]),
+    bind(&[Char('k'), Up, PageUp], Message::NoteUp, &[]),
+    bind(&[Left, Char('h')], Message::Prev, &[]),
     bind(&[Char('g'), Home], Message::First, &[]),
     bind(&[Char('G'), End], Message::Last, &[]),
     bind(&[Char(':')], Message::JumpStart, &[]),
     bind(&[Char('L')], Message::SwitchLang, &[]),
+    bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
+    bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
+];
+
+/// A comparison step: the runs play, step and restart together.
+pub const COMPARE: &[Binding] = &[
+    bind(&[Right, Char('l'), Enter], Message::Next, &[Right]),
+    bind(&[Char(' ')], Message::Dash(D::PlayPause), &[Char(' ')]),
+    bind(&[Char('n')], Message::Dash(D::Epoch), &[Char('n')]),
+    bind(&[Char('r')], Message::Dash(D::Restart), &[Char('r')]),
+    bind(&[Left, Char('h')], Message::Prev, &[Left]),
+    bind(&[Char('j'), Down, PageDown], Message::NoteDown, &[]),
+    bind(&[Char('k'), Up, PageUp], Message::NoteUp, &[]),
+    bind(&[Char('g'), Home], Message::First, &[]),
+    bind(&[Char('G'), End], Message::Last, &[]),
+    bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
     bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
     bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
 ];
@@ -134,6 +155,8 @@ pub const QUIZ: &[Binding] = &[
     bind(&[Up, Char('k')], Message::Quiz(Q::Up), &[]),
     bind(&[Right, Char('l'), Char(' ')], Message::Next, &[Right]),
     bind(&[Left, Char('h')], Message::Prev, &[Left]),
+    bind(&[PageDown], Message::NoteDown, &[]),
+    bind(&[PageUp], Message::NoteUp, &[]),
     bind(&[Char('g'), Home], Message::First, &[]),
     bind(&[Char('G'), End], Message::Last, &[]),
     bind(&[Char(':')], Message::JumpStart, &[]),
@@ -151,6 +174,8 @@ pub const ANSWER: &[Binding] = &[
     bind(&[Down], Message::Quiz(Q::CellDown), &[]),
     bind(&[Up], Message::Quiz(Q::CellUp), &[]),
     bind(&[Backspace], Message::Quiz(Q::Backspace), &[]),
+    bind(&[PageDown], Message::NoteDown, &[]),
+    bind(&[PageUp], Message::NoteUp, &[]),
     bind(&[Esc], Message::Quiz(Q::Cancel), &[Esc]),
 ];
 
@@ -175,6 +200,7 @@ pub fn bindings(ctx: Context) -> &'static [Binding] {
         Context::Jump => JUMP,
         Context::Help => HELP,
         Context::Train => TRAIN,
+        Context::Compare => COMPARE,
         Context::Quiz => QUIZ,
         Context::Answer => ANSWER,
     }
@@ -218,7 +244,7 @@ pub fn key_of(ev: &KeyEvent) -> Option<Key> {
 #[must_use]
 pub fn message_for(key: Key, ctx: Context) -> Option<Message> {
     if key == Interrupt {
-        return Some(Message::Quit);
+        return Some(Message::Interrupt);
     }
     if let (Context::Jump, Char(c @ '0'..='9')) = (ctx, key) {
         return Some(Message::JumpDigit(c as u8 - b'0'));
@@ -333,7 +359,7 @@ mod tests {
     fn ctrl_c_quits_from_every_context_and_other_chords_do_nothing() {
         let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
         for ctx in [Context::Home, Context::Lesson, Context::Jump, Context::Help] {
-            assert_eq!(handle_key(&ctrl('c'), ctx), Some(Message::Quit));
+            assert_eq!(handle_key(&ctrl('c'), ctx), Some(Message::Interrupt));
             assert_eq!(handle_key(&ctrl('l'), ctx), None);
         }
     }

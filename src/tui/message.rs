@@ -38,8 +38,13 @@ pub enum Message {
     SwitchLang,
     /// `q` / Esc: close the help, leave the lesson, or quit from home.
     Back,
-    /// Ctrl-C or a termination signal: quit from anywhere.
+    /// Quit from the lesson list.
     Quit,
+    /// Ctrl-C: quit from anywhere, ending as SIGINT would (status 130).
+    Interrupt,
+    /// Scroll the note above a training, comparison or quiz step.
+    NoteDown,
+    NoteUp,
     /// The terminal has a new size (columns, rows).
     Resize(u16, u16),
     /// Time passed (only sent while something animates).
@@ -77,7 +82,8 @@ impl Message {
             Message::ToggleHelp => Does::Help,
             Message::SwitchLang => Does::SwitchLang,
             Message::Back => Does::Back,
-            Message::Quit => Does::Quit,
+            Message::Quit | Message::Interrupt => Does::Quit,
+            Message::NoteDown | Message::NoteUp => Does::ScrollNote,
             Message::Resize(..) | Message::Tick => return None,
             Message::Dash(k) => match k {
                 D::PlayPause => Does::PlayPause,
@@ -86,7 +92,9 @@ impl Message {
                 D::Faster => Does::Faster,
                 D::Slower => Does::Slower,
                 D::Restart => Does::Restart,
+                D::Reset => Does::Reset,
                 D::NewSeed => Does::NewSeed,
+                D::CyclePanel => Does::CyclePanel,
                 D::LearningRateUp => Does::LearningRateUp,
                 D::LearningRateDown => Does::LearningRateDown,
                 D::CycleBatch => Does::CycleBatch,

@@ -19,7 +19,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::lesson::{Lang, QuestionKind};
-use crate::quiz::{Outcome, SolutionLine};
+use crate::quiz::{Grade, Nearly, Outcome, Reason, SolutionLine};
 use crate::session::{Hint, Reply, Session, Verdict};
 use crate::tui::dashboard::Look;
 use crate::words::{self, Done, quiz_words};
@@ -145,19 +145,53 @@ impl QuizView {
             QuizKey::CellDown => grid.step(grid.cols as isize),
             QuizKey::CellUp => grid.step(-(grid.cols as isize)),
             QuizKey::Enter => {
-                let shape = (grid.rows, grid.cols);
-                self.input = if grid.is_empty() {
-                    String::new()
-                } else {
-                    grid.text()
+                // `hint` or `solution` typed into a cell (the others empty)
+                // asks for it, as on the one-line answer.
+                let command = grid.command();
+                self.input = match &command {
+                    Some(c) => c.clone(),
+                    None if grid.is_empty() => String::new(),
+                    None => grid.text(),
                 };
                 let done = self.submit(s);
-                self.grid = self.editing.then(|| Grid::new(shape));
-                return Some(done);
+                let wrong = self.last_wrong_cells(s);
+                let Some(grid) = self.grid.as_mut() else {
+                    return Some(done);
+                };
+                if command.is_some() {
+                    grid.clear_current();
+                }
+                // A wrong matrix keeps what was typed, with the wrong cells
+                // marked, so one cell can be corrected.
+                grid.wrong = wrong;
+                if !self.editing {
+                    self.grid = None;
+                }
+                return Some(match done {
+                    Done::EmptyAnswer => Done::EmptyGrid,
+                    other => other,
+                });
             }
             _ => {}
         }
         None
+    }
+
+    /// The cells the last verdict on the selected question found wrong.
+    fn last_wrong_cells(&self, s: &Session) -> Vec<(usize, usize)> {
+        let Some(q) = s.questions().get(self.selected) else {
+            return Vec::new();
+        };
+        let verdict = self.feedback.get(&q.id).and_then(|f| f.verdict.as_ref());
+        match verdict.map(|v| &v.grade) {
+            Some(Grade::Wrong {
+                reason: Reason::CellsWrong { cells, .. },
+            }) => cells.clone(),
+            Some(Grade::Close {
+                nearly: Nearly::Rounding { cell: Some(c) },
+            }) => vec![*c],
+            _ => Vec::new(),
+        }
     }
 
     /// Sends the answer line to the session and keeps its reply.

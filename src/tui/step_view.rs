@@ -117,7 +117,11 @@ pub fn render(app: &App, l: &LessonState, body: Rect, buf: &mut Buffer) -> Scrol
         }
         live => {
             let ctx = ctx_for(app, body);
-            let area = note_above(&l.session, &ctx, body, buf);
+            let keys = match live {
+                StepState::Quiz(_) => ("PgDn", "PgUp"),
+                _ => ("j", "k"),
+            };
+            let area = note_above(&l.session, &ctx, l.note_scroll, keys, body, buf);
             let look = Look {
                 color: app.theme.color,
                 ascii: app.theme.ascii,
@@ -133,20 +137,70 @@ pub fn render(app: &App, l: &LessonState, body: Rect, buf: &mut Buffer) -> Scrol
     }
 }
 
-/// Draws the step's note above a live view (at most a quarter of the body,
-/// more is cut with a mark) and returns the area left for the view.
-fn note_above(session: &Session, ctx: &ViewCtx, body: Rect, buf: &mut Buffer) -> Rect {
-    let Some(note) = &session.step().note else {
+/// The step's note above a live view gets at most this share of the body
+/// (a quarter, at least two lines); the rest scrolls (j/k or PgDn/PgUp).
+fn note_room(body_height: u16) -> usize {
+    usize::from(body_height / 4).max(2)
+}
+
+/// The note's lines at `width`, or nothing when the step has none.
+fn note_lines(session: &Session, ctx: &ViewCtx) -> Vec<Line<'static>> {
+    session.step().note.as_ref().map_or_else(Vec::new, |note| {
+        prose::lines(note.get(ctx.lang), usize::from(ctx.width), ctx.theme)
+    })
+}
+
+/// How far the note above a live step can scroll at the app's size.
+#[must_use]
+pub fn max_note_scroll(app: &App, l: &LessonState) -> u16 {
+    if matches!(l.step, StepState::Page { .. }) {
+        return 0;
+    }
+    let body = lesson_view::layout(Rect::new(0, 0, app.size.width, app.size.height)).body;
+    let n = note_lines(&l.session, &ctx_for(app, body)).len();
+    let room = note_room(body.height);
+    if n <= room {
+        return 0;
+    }
+    // One row goes to the line that says there is more.
+    u16::try_from(n - (room - 1)).unwrap_or(u16::MAX)
+}
+
+/// Draws the step's note above a live view, scrolled by `scroll` lines,
+/// and returns the area left for the view. A note longer than its room
+/// shows what fits and a line saying how much more there is and which key
+/// scrolls it, so no part of it is out of reach.
+fn note_above(
+    session: &Session,
+    ctx: &ViewCtx,
+    scroll: u16,
+    keys: (&str, &str),
+    body: Rect,
+    buf: &mut Buffer,
+) -> Rect {
+    let mut lines = note_lines(session, ctx);
+    if lines.is_empty() {
         return body;
-    };
-    let mut lines = prose::lines(note.get(ctx.lang), usize::from(ctx.width), ctx.theme);
-    let max = usize::from(body.height / 4).max(1);
-    if lines.len() > max {
-        lines.truncate(max);
-        if let Some(last) = lines.last_mut() {
-            last.spans
-                .push(ratatui::text::Span::styled(" …", ctx.theme.dim()));
+    }
+    let room = note_room(body.height);
+    if lines.len() > room {
+        let shown = room - 1;
+        let top = usize::from(scroll).min(lines.len() - shown);
+        let (above, below) = (top, lines.len() - top - shown);
+        lines = lines.into_iter().skip(top).take(shown).collect();
+        let sym = ctx.theme.symbols();
+        let more = crate::words::shell_words(ctx.lang).more;
+        let mut marks = Vec::new();
+        if below > 0 {
+            marks.push(format!("{} {below} {more} ({})", sym.more_below, keys.0));
         }
+        if above > 0 {
+            marks.push(format!("{} {above} ({})", sym.more_above, keys.1));
+        }
+        lines.push(Line::from(ratatui::text::Span::styled(
+            format!("{} {}", sym.sep, marks.join("  ")),
+            ctx.theme.key(),
+        )));
     }
     let h = u16::try_from(lines.len())
         .unwrap_or(0)

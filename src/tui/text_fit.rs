@@ -65,8 +65,8 @@ pub fn footer_line(bindings: &[Binding], app: &App, width: u16) -> Line<'static>
             (b, keys, b.msg.describe(app.lang, true).to_string())
         })
         .collect();
-    // An item is drawn as `key what   `.
-    let cost = |k: &str, w: &str| k.width() + 1 + w.width() + 3;
+    // An item is drawn as `key what  `.
+    let cost = |k: &str, w: &str| k.width() + 1 + w.width() + 2;
     let pinned = |i: usize, b: &Binding| {
         i + 1 == items.len() || b.msg == super::message::Message::ToggleHelp
     };
@@ -85,7 +85,7 @@ pub fn footer_line(bindings: &[Binding], app: &App, width: u16) -> Line<'static>
             room -= cost(k, w);
         }
         spans.push(Span::styled(k.clone(), theme.key()));
-        spans.push(Span::styled(format!(" {w}   "), theme.dim()));
+        spans.push(Span::styled(format!(" {w}  "), theme.dim()));
     }
     Line::from(spans)
 }

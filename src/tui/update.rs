@@ -13,6 +13,10 @@ use crate::words::{Does, Done};
 pub fn update(app: &mut App, msg: Message) {
     match msg {
         Message::Quit => app.running = false,
+        Message::Interrupt => {
+            app.running = false;
+            app.interrupted = true;
+        }
         Message::Resize(w, h) => {
             app.size = ratatui::layout::Size::new(w, h);
             clamp_scroll(app);
@@ -98,6 +102,8 @@ fn lesson(app: &mut App, msg: Message) {
         Message::PageDown => scroll(app, page(app)),
         Message::PageUp => scroll(app, -page(app)),
         Message::Back => leave_lesson(app),
+        Message::NoteDown => scroll_note(app, 1),
+        Message::NoteUp => scroll_note(app, -1),
         Message::Dash(k) => {
             let done = match &mut l.step {
                 StepState::Train(d) => Some(d.key(k)),
@@ -166,6 +172,7 @@ fn go(app: &mut App, target: Target) {
     };
     if l.session.index() != before {
         l.step = StepState::start(&l.session, app.theme);
+        l.note_scroll = 0;
         app.record_visit();
     }
 }
@@ -204,6 +211,22 @@ fn scroll(app: &mut App, by: i32) {
 
 fn clamp_scroll(app: &mut App) {
     scroll(app, 0);
+    scroll_note(app, 0);
+}
+
+/// Scrolls the note above a live step by `by` lines, within its length.
+fn scroll_note(app: &mut App, by: i32) {
+    let Screen::Lesson(l) = &app.screen else {
+        return;
+    };
+    let max = step_view::max_note_scroll(app, l);
+    if let Screen::Lesson(l) = &mut app.screen {
+        let next = (i32::from(l.note_scroll) + by).clamp(0, i32::from(max));
+        l.note_scroll = u16::try_from(next).unwrap_or(0);
+        if by != 0 {
+            l.last = Done::Key(Does::ScrollNote);
+        }
+    }
 }
 
 fn max_scroll(app: &App) -> u16 {

@@ -28,12 +28,23 @@ pub enum Done {
     Iteration,
     /// The speed is now this many epochs per second (infinite: flat out).
     Speed(f64),
+    /// Back to epoch 0; `kept` when the learner's η and batch size were
+    /// kept (they differ from the lesson's).
     Restart {
+        seed: u64,
+        kept: bool,
+    },
+    /// Back to epoch 0 with the lesson's own η and batch size.
+    Reset {
         seed: u64,
     },
     NewSeed {
         seed: u64,
     },
+    /// Space on a run that has stopped for good: why, and how to restart.
+    Finished(crate::engine::StopReason),
+    /// The dashboard's lower panel now shows this.
+    Panel(super::train::Panel),
     LearningRate(f64),
     BatchSize(String),
     /// Looking at a recorded epoch.
@@ -44,6 +55,8 @@ pub enum Done {
     PlayAll,
     EpochAll,
     RestartAll,
+    /// Space on a comparison whose runs have all stopped.
+    AllFinished,
     /// Answering question n (1-based).
     Answering(usize),
     Answered {
@@ -54,6 +67,8 @@ pub enum Done {
     SolutionAsked(usize),
     /// An empty answer line was submitted.
     EmptyAnswer,
+    /// An empty matrix was submitted in the cell editor.
+    EmptyGrid,
     /// A training control failed (the engine's message, rarely seen).
     Failed(String),
 }
@@ -88,8 +103,19 @@ pub fn done(lang: Lang, d: &Done) -> String {
         Done::Iteration => "one iteration".into(),
         Done::Speed(s) if zh => format!("速度：{}", speed(lang, *s)),
         Done::Speed(s) => format!("speed {}", speed(lang, *s)),
-        Done::Restart { seed } if zh => format!("重新开始（随机种子 {seed}）"),
-        Done::Restart { seed } => format!("restart (seed {seed})"),
+        Done::Restart { seed, kept: false } if zh => format!("重新开始（随机种子 {seed}）"),
+        Done::Restart { seed, kept: false } => format!("restart (seed {seed})"),
+        Done::Restart { seed, kept: true } if zh => {
+            format!("重新开始（种子 {seed}，保留你的 η 和批大小；R 恢复本课设置）")
+        }
+        Done::Restart { seed, kept: true } => {
+            format!("restart (seed {seed}), your η and batch kept; R resets")
+        }
+        Done::Reset { seed } if zh => format!("按本课的 η 和批大小重新开始（种子 {seed}）"),
+        Done::Reset { seed } => format!("restart with the lesson's η and batch (seed {seed})"),
+        Done::Finished(r) => super::train::finished_how_to_restart(lang, r),
+        Done::Panel(p) if zh => format!("下方面板：{}", super::train::panel_name(lang, *p)),
+        Done::Panel(p) => format!("panel: {}", super::train::panel_name(lang, *p)),
         Done::NewSeed { seed } if zh => format!("换随机种子 {seed} 重新开始"),
         Done::NewSeed { seed } => format!("restart with new seed {seed}"),
         Done::LearningRate(eta) => format!("η = {eta}"),
@@ -109,6 +135,8 @@ pub fn done(lang: Lang, d: &Done) -> String {
         Done::EpochAll => "one epoch of every run".into(),
         Done::RestartAll if zh => "全部重新开始".into(),
         Done::RestartAll => "restart all runs".into(),
+        Done::AllFinished if zh => "所有训练都已结束；按 r 重来".into(),
+        Done::AllFinished => "every run has finished; r restarts them".into(),
         Done::Answering(q) if zh => format!("回答第 {q} 题"),
         Done::Answering(q) => format!("answer Q{q}"),
         Done::Answered { question, right } if zh => {
@@ -126,6 +154,8 @@ pub fn done(lang: Lang, d: &Done) -> String {
         Done::SolutionAsked(q) => format!("worked solution of Q{q}"),
         Done::EmptyAnswer if zh => "先输入答案，或输入 提示 / 解答".into(),
         Done::EmptyAnswer => "type an answer first, or hint / solution".into(),
+        Done::EmptyGrid if zh => "先逐格填入数字（Tab 换格），或在一格中输入 提示 / 解答".into(),
+        Done::EmptyGrid => "fill the cells (Tab moves), or type hint / solution in one".into(),
         Done::Failed(m) if zh => format!("无法执行：{m}"),
         Done::Failed(m) => m.clone(),
     }

@@ -76,10 +76,18 @@ pub fn quiz_words(lang: Lang) -> &'static QuizWords {
 
 /// How a close answer missed, in words.
 #[must_use]
-pub fn nearly(lang: Lang, n: Nearly) -> &'static str {
+pub fn nearly(lang: Lang, n: Nearly) -> String {
     match (lang, n) {
-        (Lang::En, Nearly::Rounding) => "nearly; check your rounding",
-        (Lang::Zh, Nearly::Rounding) => "很接近，检查一下舍入",
+        (Lang::En, Nearly::Rounding { cell: None }) => "nearly; check your rounding".into(),
+        (Lang::Zh, Nearly::Rounding { cell: None }) => "很接近，检查一下舍入".into(),
+        (Lang::En, Nearly::Rounding { cell: Some((r, c)) }) => format!(
+            "nearly; check the rounding at row {}, column {}",
+            r + 1,
+            c + 1
+        ),
+        (Lang::Zh, Nearly::Rounding { cell: Some((r, c)) }) => {
+            format!("很接近，检查一下第 {} 行第 {} 列的舍入", r + 1, c + 1)
+        }
     }
 }
 
@@ -257,16 +265,22 @@ pub fn reason(lang: Lang, r: &Reason) -> String {
             expected.0, expected.1, given.0, given.1
         ),
         Reason::Slip(s) => slip(lang, *s),
-        Reason::OutsideTolerance { given, allowed } if zh => {
-            format!("{given} 与答案相差超过 {allowed}")
+        // Neither the tolerance nor the answer's size is told: it would
+        // give the answer away by bisection.
+        Reason::OutsideTolerance { given, .. } if zh => {
+            format!("{} 与答案相差太远", crate::text::number::plain(*given, 8))
         }
-        Reason::OutsideTolerance { given, allowed } => {
-            format!("{given} is not within {allowed} of the answer")
+        Reason::OutsideTolerance { given, .. } => {
+            format!(
+                "{} is too far from the answer",
+                crate::text::number::plain(*given, 8)
+            )
         }
         Reason::CellsWrong {
             wrong,
             total,
             first,
+            ..
         } if zh => format!(
             "{total} 个数中有 {wrong} 个不对（第一个在第 {} 行第 {} 列）",
             first.0 + 1,
@@ -276,6 +290,7 @@ pub fn reason(lang: Lang, r: &Reason) -> String {
             wrong,
             total,
             first,
+            ..
         } => format!(
             "{wrong} of the {total} values are off (the first at row {}, column {})",
             first.0 + 1,
@@ -286,7 +301,9 @@ pub fn reason(lang: Lang, r: &Reason) -> String {
             given,
             expected,
         } => {
-            let point: Vec<String> = at.iter().map(|(n, v)| format!("{n} = {v:.3}")).collect();
+            let point: Vec<String> = (at.iter())
+                .map(|(n, v)| format!("{n} = {}", crate::text::number::plain(*v, 4)))
+                .collect();
             if zh {
                 format!(
                     "与正确表达式不等价：在 {} 处，你的式子得 {given:.4}，应为 {expected:.4}",
@@ -344,9 +361,11 @@ pub fn expected(lang: Lang, e: &ExpectedAnswer) -> String {
             .map(|(i, t)| format!("{}) {}", i + 1, t.get(lang)))
             .collect::<Vec<_>>()
             .join(", "),
-        ExpectedAnswer::Number { value, allowed } if *allowed > 1e-9 => {
-            format!("{} (± {})", quiz::number(*value), quiz::number(*allowed))
-        }
+        ExpectedAnswer::Number { value, allowed } if *allowed > 1e-9 => format!(
+            "{} (± {})",
+            crate::text::number::plain(*value, 8),
+            crate::text::number::plain(*allowed, 2)
+        ),
         ExpectedAnswer::Number { value, .. } => quiz::number(*value),
         ExpectedAnswer::Matrix(m) => quiz::short_matrix(m),
         ExpectedAnswer::Formula(src) => src.clone(),

@@ -31,6 +31,8 @@ pub struct TrainWords {
     pub parameters_and_grads: &'static str,
     pub in_units: &'static str,
     pub last_grads: &'static str,
+    /// What the mark beside a parameter means (its legend).
+    pub changed: &'static str,
     pub closed_form: &'static str,
     /// The normal-equation solution beside the trained parameters.
     pub normal_equation: &'static str,
@@ -96,6 +98,7 @@ const EN: TrainWords = TrainWords {
     parameters_and_grads: "parameters and last gradients",
     in_units: "in original units",
     last_grads: "gradients of the last batch",
+    changed: "changed",
     closed_form: "closed form (normal equation)",
     normal_equation: "normal equation",
     trained_units: "trained (units)",
@@ -157,6 +160,7 @@ const ZH: TrainWords = TrainWords {
     parameters_and_grads: "参数与最近的梯度",
     in_units: "换算回原始单位",
     last_grads: "最后一批的梯度",
+    changed: "有变化",
     closed_form: "闭式解（正规方程）",
     normal_equation: "正规方程",
     trained_units: "训练所得（原单位）",
@@ -318,6 +322,56 @@ pub fn diverged_advice(lang: Lang, epoch: usize, loss: &str, eta: &str, lr: f64)
     }
 }
 
+/// The run state of a stopped run, short, for the status line.
+#[must_use]
+pub fn run_state(lang: Lang, r: &StopReason) -> String {
+    let zh = lang == Lang::Zh;
+    match (r, zh) {
+        (StopReason::ReachedEps { .. }, false) => "finished: eps reached".into(),
+        (StopReason::ReachedEps { .. }, true) => "已结束：达到目标".into(),
+        (StopReason::MaxEpochs { .. }, false) => "finished: epoch limit".into(),
+        (StopReason::MaxEpochs { .. }, true) => "已结束：达到最大轮数".into(),
+        (StopReason::Diverged { .. }, false) => "stopped: diverged".into(),
+        (StopReason::Diverged { .. }, true) => "已停止：发散".into(),
+    }
+}
+
+/// What Space says on a run that has stopped for good: that it is
+/// finished, and how to run it again.
+#[must_use]
+pub fn finished_how_to_restart(lang: Lang, r: &StopReason) -> String {
+    let state = run_state(lang, r);
+    match lang {
+        Lang::En => format!("{state}; r restarts"),
+        Lang::Zh => format!("{state}；按 r 重来"),
+    }
+}
+
+/// The lower panel of the training dashboard, cycled by a key: the
+/// charts alone, or the parameters, gradients or bound formulas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Panel {
+    Charts,
+    Params,
+    Grads,
+    Formulas,
+}
+
+/// A panel's name.
+#[must_use]
+pub fn panel_name(lang: Lang, p: Panel) -> &'static str {
+    match (lang, p) {
+        (Lang::En, Panel::Charts) => "charts",
+        (Lang::Zh, Panel::Charts) => "图表",
+        (Lang::En, Panel::Params) => "parameters",
+        (Lang::Zh, Panel::Params) => "参数",
+        (Lang::En, Panel::Grads) => "gradients",
+        (Lang::Zh, Panel::Grads) => "梯度",
+        (Lang::En, Panel::Formulas) => "formulas",
+        (Lang::Zh, Panel::Formulas) => "公式",
+    }
+}
+
 /// A comparison run's status in the results table.
 #[must_use]
 pub fn run_status(lang: Lang, s: RunStatus) -> String {
@@ -468,6 +522,16 @@ pub fn network(lang: Lang, net: &Network) -> String {
         )
         .collect::<Vec<_>>()
         .join(" → ")
+}
+
+/// A title with a legend in parentheses: `parameters (• changed)`,
+/// `参数（• 有变化）`.
+#[must_use]
+pub fn with_legend(lang: Lang, title: &str, legend: &str) -> String {
+    match lang {
+        Lang::En => format!("{title} ({legend})"),
+        Lang::Zh => format!("{title}（{legend}）"),
+    }
 }
 
 /// A panel title with a space either side, as the frame shows it; no space

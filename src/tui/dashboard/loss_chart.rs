@@ -81,7 +81,7 @@ pub fn render(
                 .data(&eps_line),
         );
     }
-    let label = |v: f64| if log { format!("1e{v:.0}") } else { short(v) };
+    let label = |v: f64| if log { super::log_label(v) } else { short(v) };
     let title = format!(" {} ", if log { w.loss_log } else { w.loss_linear });
     Chart::new(sets)
         .legend_position(None)
@@ -89,7 +89,7 @@ pub fn render(
         .x_axis(
             Axis::default()
                 .bounds([0.0, x_max])
-                .labels(vec![Span::raw("0"), Span::raw(format!("{x_max:.0}"))]),
+                .labels(vec![Span::raw("0"), Span::raw(format!("{x_max:.0} "))]),
         )
         .y_axis(
             Axis::default()

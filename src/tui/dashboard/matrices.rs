@@ -14,8 +14,8 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::Look;
 use crate::engine::{Dense, Gradients};
 
-/// Characters per value: sign, digits, change mark.
-const CELL: usize = 8;
+/// Characters per value: sign, digits, change mark, a space.
+const CELL: usize = 9;
 
 /// One named matrix to draw, with the previous frame's values if any.
 pub struct Shown<'a> {
@@ -24,8 +24,17 @@ pub struct Shown<'a> {
     pub before: Option<&'a Array2<f64>>,
 }
 
-/// Draws parameters and gradients, layer by layer; `extra` lines (the
-/// closed-form solution, real units) come last.
+/// Which matrices a panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Which {
+    /// Each parameter, with its gradient beside it when given.
+    Params,
+    /// The gradients alone, full width.
+    Grads,
+}
+
+/// Draws parameters and/or gradients, layer by layer; `extra` lines (the
+/// closed-form solution, real units) come last, under the parameters.
 #[expect(
     clippy::too_many_arguments,
     reason = "the panel's inputs are all distinct; a struct would only rename them"
@@ -33,6 +42,7 @@ pub struct Shown<'a> {
 pub fn render(
     area: Rect,
     buf: &mut Buffer,
+    which: Which,
     layers: &[Dense],
     grads: Option<&Gradients>,
     prev: Option<&[Dense]>,
@@ -80,6 +90,12 @@ pub fn render(
             ),
         ];
         for (param, grad) in pairs {
+            if which == Which::Grads {
+                if let Some(g) = grad {
+                    lines.extend(matrix_lines(&g, inner_w, look).into_iter().map(Line::from));
+                }
+                continue;
+            }
             let half = if grad.is_some() { inner_w / 2 } else { inner_w };
             let left = matrix_lines(&param, half, look);
             let right = grad
@@ -97,23 +113,42 @@ pub fn render(
             }
         }
     }
-    lines.extend(
-        extra
-            .iter()
-            .map(|e| Line::styled(e.clone(), look.fg(Color::Magenta))),
-    );
+    if which == Which::Params {
+        lines.extend(
+            extra
+                .iter()
+                .map(|e| Line::styled(e.clone(), look.fg(Color::Magenta))),
+        );
+    }
     let w = train_words(lang);
-    let title = format!(
-        " {} ",
-        if grads.is_some() {
-            w.parameters_and_grads
-        } else {
-            w.parameters
-        }
-    );
-    Paragraph::new(lines)
-        .block(look.block(&title))
-        .render(area, buf);
+    let mark = if look.ascii { "*" } else { "•" };
+    let name = match (which, grads.is_some()) {
+        (Which::Grads, _) => w.last_grads,
+        (Which::Params, true) => w.parameters_and_grads,
+        (Which::Params, false) => w.parameters,
+    };
+    let title = crate::words::train::with_legend(lang, name, &format!("{mark} {}", w.changed));
+    let block = with_overflow(look.block(&title), lines.len(), area.height, look, lang);
+    Paragraph::new(lines).block(block).render(area, buf);
+}
+
+/// A panel's block with `↓ N more` on its bottom border when `lines` do not
+/// fit inside `height` rows (nothing is cut silently).
+#[must_use]
+pub fn with_overflow(
+    block: ratatui::widgets::Block<'static>,
+    lines: usize,
+    height: u16,
+    look: Look,
+    lang: Lang,
+) -> ratatui::widgets::Block<'static> {
+    let inner = usize::from(height.saturating_sub(2));
+    if lines <= inner {
+        return block;
+    }
+    let arrow = if look.ascii { "v" } else { "↓" };
+    let more = crate::words::shell_words(lang).more;
+    block.title_bottom(Line::from(format!(" {arrow} {} {more} ", lines - inner)).right_aligned())
 }
 
 /// A matrix as lines of spans, at most `width` columns: a title with the
@@ -165,7 +200,7 @@ fn value_span(v: f64, changed: bool, look: Look) -> Span<'static> {
         " "
     };
     let sign = if v < 0.0 { '-' } else { '+' };
-    let text = format!("{sign}{:<6}{mark}", trim(v.abs()));
+    let text = format!("{sign}{:<6}{mark} ", trim(v.abs()));
     let color = if v < 0.0 { Color::Red } else { Color::Green };
     let mut style = look.fg(color);
     if changed {
@@ -174,36 +209,25 @@ fn value_span(v: f64, changed: bool, look: Look) -> Span<'static> {
     Span::styled(text, style)
 }
 
-/// |v| in six characters.
+/// |v| in six characters, rounded (never cut mid-digits).
 fn trim(v: f64) -> String {
-    if !v.is_finite() {
-        return if v.is_nan() {
-            "NaN".into()
-        } else {
-            "inf".into()
-        };
-    }
-    if v >= 1e4 || (v > 0.0 && v < 1e-3) {
-        format!("{v:.0e}")
-    } else if v >= 100.0 {
-        format!("{v:.1}")
-    } else {
-        format!("{v:.4}").chars().take(6).collect()
-    }
+    crate::text::number::fit(v, 6, 4)
 }
 
 fn pad(s: &str, width: usize) -> String {
     let n = s.chars().count();
-    if n >= width {
-        s.chars().take(width).collect()
+    if n > width {
+        crate::tui::text_fit::truncate(s, width)
     } else {
         format!("{s}{}", " ".repeat(width - n))
     }
 }
 
-/// `X (10×2) · W1 (2×3) + B1 (1×3) → Z1 (10×3)` for each layer of a batch of `m` rows.
+/// One item per layer of a batch of `m` rows:
+/// `X (10×2) · W1 (2×3) + B1 (1×3) → Z1 (10×3)`, or with `compact`
+/// `X 10×2·W1 2×3+B1 1×3→Z1 10×3`.
 #[must_use]
-pub fn shapes_line(layers: &[Dense], m: usize, ascii: bool) -> String {
+pub fn shapes(layers: &[Dense], m: usize, ascii: bool, compact: bool) -> Vec<String> {
     let (dot, times, arrow) = if ascii {
         ("*", "x", "->")
     } else {
@@ -216,18 +240,31 @@ pub fn shapes_line(layers: &[Dense], m: usize, ascii: bool) -> String {
             (i + 1).to_string()
         }
     };
+    let shape = |r: usize, c: usize| {
+        if compact {
+            format!("{r}{times}{c}")
+        } else {
+            format!("({r}{times}{c})")
+        }
+    };
+    let (dot, plus, arrow) = if compact {
+        (dot.to_string(), "+".to_string(), arrow.to_string())
+    } else {
+        (format!(" {dot} "), " + ".to_string(), format!(" {arrow} "))
+    };
     layers
         .iter()
         .enumerate()
         .map(|(i, l)| {
             let input = if i == 0 { "X".to_string() } else { format!("A{}", s(i - 1)) };
+            let (n, u, k) = (l.inputs(), l.units(), s(i));
             format!(
-                "{input} ({m}{times}{n}) {dot} W{k} ({n}{times}{u}) + B{k} (1{times}{u}) {arrow} Z{k} ({m}{times}{u})",
-                n = l.inputs(),
-                u = l.units(),
-                k = s(i)
+                "{input} {}{dot}W{k} {}{plus}B{k} {}{arrow}Z{k} {}",
+                shape(m, n),
+                shape(n, u),
+                shape(1, u),
+                shape(m, u)
             )
         })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect()
 }

@@ -20,6 +20,8 @@ pub(super) struct Grid {
     pub cols: usize,
     pub cells: Vec<String>,
     pub at: usize,
+    /// Cells (row, col) the last answer got wrong, marked until the next one.
+    pub wrong: Vec<(usize, usize)>,
 }
 
 impl Grid {
@@ -29,6 +31,31 @@ impl Grid {
             cols,
             cells: vec![String::new(); rows * cols],
             at: 0,
+            wrong: Vec::new(),
+        }
+    }
+
+    /// `hint`, `solution` (or 提示, 解答) when that is all that was typed.
+    pub fn command(&self) -> Option<String> {
+        let typed: Vec<&str> = (self.cells.iter())
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        match typed.as_slice() {
+            [one] => match crate::session::Typed::read(one) {
+                crate::session::Typed::Hint | crate::session::Typed::Solution => {
+                    Some((*one).to_string())
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Empties the cell under the cursor.
+    pub fn clear_current(&mut self) {
+        if let Some(cell) = self.cells.get_mut(self.at) {
+            cell.clear();
         }
     }
 
@@ -82,12 +109,22 @@ impl Grid {
             let mut spans = vec![Span::raw("  [")];
             for c in 0..self.cols {
                 let i = r * self.cols + c;
-                let text = format!(" {:<8}", tail(&self.cells[i], 8));
-                let style = if i == self.at {
+                let wrong = self.wrong.contains(&(r, c));
+                let mark = match (wrong, look.ascii) {
+                    (false, _) => " ",
+                    (true, true) => "x",
+                    (true, false) => "✗",
+                };
+                let text = format!("{:<8}", tail(&self.cells[i], 8));
+                let mut style = if i == self.at {
                     Style::default().add_modifier(Modifier::REVERSED)
                 } else {
                     Style::default()
                 };
+                if wrong {
+                    style = style.patch(look.fg(ratatui::style::Color::Red));
+                }
+                spans.push(Span::styled(mark, look.fg(ratatui::style::Color::Red)));
                 spans.push(Span::styled(text, style));
             }
             spans.push(Span::raw(" ]"));
