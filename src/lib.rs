@@ -34,6 +34,8 @@
 //! - [`session`]: everything the learner meets in both front ends — where
 //!   they are in a lesson, quiz turns, training runs, comparisons, opening a
 //!   lesson with its progress; UI-free.
+//! - [`untrusted`]: text and files from outside made safe to print and
+//!   read (no control characters reach the terminal; no device is read).
 //! - [`words`]: every word a learner sees, in English and Chinese.
 //! - [`plain`]: plain-text output: charts, training reports and the plain
 //!   lesson runner.
@@ -54,4 +56,5 @@ pub mod session;
 pub mod spec;
 pub mod text;
 pub mod tui;
+pub mod untrusted;
 pub mod words;

@@ -43,6 +43,9 @@ pub struct Session {
     /// Questions whose saved result changed since the last
     /// [`Session::take_results`], by (step id, question id).
     changed: Vec<(String, String)>,
+    /// (attempts, hints) of each question as last saved or loaded, so that
+    /// [`Session::take_updates`] hands the progress file increments.
+    synced: HashMap<(String, String), (u32, u32)>,
     /// The learner's identity seed: their own numbers in generated questions.
     learner: u64,
     /// Replaces every spec's seed (the command line's `--seed`).
@@ -81,6 +84,7 @@ impl Session {
             sitting: HashMap::new(),
             restored: HashMap::new(),
             changed: Vec::new(),
+            synced: HashMap::new(),
             learner: 0,
             seed: None,
         }

@@ -22,6 +22,7 @@
 //! ```
 
 pub(crate) mod book_checks;
+pub mod limits;
 mod locate;
 mod norm_report;
 mod resolve;

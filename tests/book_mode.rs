@@ -430,3 +430,52 @@ fn three_saturation_steps_match_a_hand_computation() {
         .run();
     assert_eq!(relu.end, SaturationEnd::Reached { steps: 2 });
 }
+
+fn lesson_with_table(table: &str) -> Result<nnstep::lesson::Lesson, String> {
+    let text = format!(
+        "id: sat\nchapter: 8\ntitle: {{en: S, zh: S}}\nsummary: {{en: S, zh: S}}\nsteps:\n  - id: t\n    title: {{en: T, zh: T}}\n    table:\n{table}"
+    );
+    nnstep::lesson::load_str("sat.yaml", &text, Path::new("."))
+        .map_err(|d| d.iter().map(ToString::to_string).collect::<String>())
+}
+
+#[test]
+fn a_lesson_table_of_saturation_steps_lists_every_step_the_engine_takes() {
+    let l = lesson_with_table(
+        "      saturation_steps: {activation: sigmoid, start: {a: 0.9}, target: 0.5, learning_rate: 0.2}\n",
+    )
+    .unwrap();
+    let nnstep::lesson::model::StepKind::Table(t) = &l.steps[0].kind else {
+        panic!("a table step");
+    };
+    assert_eq!(t.rows.len(), 68, "steps 0 to 67");
+    assert_eq!(
+        t.rows[1][1].en, "2.1792",
+        "z after one step: ln 9 − 0.2·0.09"
+    );
+    assert_eq!(t.header[3].zh, "斜率 σ′(z)");
+    // A target outside the sigmoid's range is named at its key.
+    let err = lesson_with_table(
+        "      saturation: [{activation: sigmoid, start: {a: 0.9}, target: 1.0, learning_rate: 0.2}]\n",
+    )
+    .unwrap_err();
+    assert!(
+        err.contains("steps[0].table.saturation[0].target") && err.contains("(0, 1)"),
+        "{err}"
+    );
+    // Too many steps for a table is refused, with what to do.
+    let err = lesson_with_table(
+        "      saturation_steps: {activation: sigmoid, start: {a: 0.9}, target: 0.5, learning_rate: 0.01}\n",
+    )
+    .unwrap_err();
+    assert!(
+        err.contains("cells; the limit is 2000") && err.contains("max_steps"),
+        "{err}"
+    );
+    // A table is one source or the other.
+    let err = lesson_with_table(
+        "      header: [a]\n      saturation: [{activation: relu, start: {z: 1}, target: 0.5, learning_rate: 0.2}]\n",
+    )
+    .unwrap_err();
+    assert!(err.contains("one of them"), "{err}");
+}

@@ -167,9 +167,14 @@ impl Faults {
     }
 
     fn check(&mut self, lang: Lang, text: &str, place: &str) {
-        // What the learner typed is theirs: the plain runner echoes it.
+        // What the learner typed is theirs: the plain runner echoes it, and
+        // the matrix editor keeps it in its cells (`[ abc  ? ]`).
         let text: String = (text.lines())
             .filter(|l| !l.starts_with("答案> ") && !l.starts_with("answer> "))
+            .filter(|l| {
+                let inner = l.trim_matches([' ', '│', '|']);
+                !(inner.starts_with('[') && inner.ends_with(']'))
+            })
             .collect::<Vec<_>>()
             .join("\n");
         // A verdict quotes what was typed: “abc” is not a number.

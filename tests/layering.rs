@@ -41,7 +41,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     (
         "words",
-        &["session", "lesson", "quiz", "engine", "progress"],
+        &["session", "lesson", "quiz", "engine", "progress", "text"],
     ),
     (
         "plain",

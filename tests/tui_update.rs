@@ -291,7 +291,10 @@ fn a_graded_answer_is_queued_for_saving_and_restored_on_reopening() {
         (record.step.as_str(), record.question.as_str()),
         ("by-hand", "z")
     );
-    assert_eq!((record.attempts, record.outcome), (1, Outcome::Missed));
+    assert_eq!(
+        (record.attempts_added, record.outcome),
+        (1, Outcome::Missed)
+    );
     assert_eq!(app.progress.lesson("ch04").unwrap().quiz.len(), 1);
 
     let entries = tui::entries(&Catalog::builtin());

@@ -13,10 +13,14 @@ pub struct FormulaArgs {
     /// The formula, in LaTeX without `$` delimiters (it may start with `-`)
     #[arg(value_name = "TEX", allow_hyphen_values = true)]
     pub tex: String,
-    /// Columns available; wider formulas break at `=`, then at `+`/`−`
-    #[arg(long, default_value_t = 80, value_name = "N")]
-    pub width: usize,
+    /// Columns available (1 to 1000); wider formulas break at `=`, then at `+`/`−`
+    #[arg(long, default_value_t = 80, value_name = "N",
+          value_parser = clap::value_parser!(u16).range(1..=i64::from(MAX_WIDTH)))]
+    pub width: u16,
 }
+
+/// The widest rendering asked for: wider than any terminal.
+pub const MAX_WIDTH: u16 = 1000;
 
 /// Renders the formula to standard output.
 pub fn run(args: &FormulaArgs, ascii: bool) -> anyhow::Result<ExitCode> {
@@ -26,7 +30,7 @@ pub fn run(args: &FormulaArgs, ascii: bool) -> anyhow::Result<ExitCode> {
         } else {
             Glyphs::Unicode
         },
-        width: args.width,
+        width: usize::from(args.width),
     };
     match formula::render(&args.tex, &opts) {
         Ok(rendered) => {

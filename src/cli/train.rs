@@ -26,15 +26,15 @@ use crate::words::metric_name;
 pub struct TrainArgs {
     /// The training spec (YAML), or a saturation exercise (`saturation:`)
     pub spec: PathBuf,
-    /// Override the spec's maximum number of epochs (0: evaluate only)
-    #[arg(long)]
+    /// Override the spec's maximum number of epochs (0 to 1000000; 0 evaluates only)
+    #[arg(long, value_parser = epochs_or_zero)]
     pub epochs: Option<usize>,
     /// Output format
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
     /// Report every N epochs, or N iterations with --unit iterations
     /// (default: about 20 reports per run)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = every_in_range)]
     pub every: Option<u64>,
     /// What --every counts
     #[arg(long, value_enum, default_value = "epochs")]
@@ -56,6 +56,26 @@ pub struct EvalArgs {
     /// Output format
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
+}
+
+/// A count of epochs from the command line: 0 (evaluate only) to
+/// [`spec::limits::MAX_EPOCHS`].
+fn epochs_or_zero(s: &str) -> Result<usize, String> {
+    let max = spec::limits::MAX_EPOCHS;
+    match s.parse::<usize>() {
+        Ok(n) if n <= max => Ok(n),
+        _ => Err(format!("expected a whole number from 0 to {max}")),
+    }
+}
+
+/// A report interval from the command line: 1 to
+/// [`spec::limits::MAX_ITERATIONS`] (epochs or iterations).
+fn every_in_range(s: &str) -> Result<u64, String> {
+    let max = spec::limits::MAX_ITERATIONS;
+    match s.parse::<u64>() {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
+        _ => Err(format!("expected a whole number from 1 to {max}")),
+    }
 }
 
 /// How results are written.
@@ -102,9 +122,11 @@ pub fn run(args: TrainArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_spec(args: TrainArgs, global: &GlobalArgs, eval_only: bool) -> anyhow::Result<ExitCode> {
-    let file = args.spec.display().to_string();
-    let text = std::fs::read_to_string(&args.spec)
+    let file = crate::untrusted::visible_line(&args.spec.display().to_string()).into_owned();
+    let bytes = crate::untrusted::read_regular_file(&args.spec, crate::lesson::load::MAX_BYTES)
         .with_context(|| format!("cannot read the spec file {file}"))?;
+    let text = String::from_utf8(bytes)
+        .with_context(|| format!("the spec file {file} is not UTF-8 text"))?;
     let lang = super::run::lang(global);
     if SaturationFile::is_one(&text) {
         return run_saturation(&file, &text, args.format, lang);

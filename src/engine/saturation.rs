@@ -54,6 +54,11 @@ pub struct Saturation {
 /// one step longer for a rounding error of the last binary digit.
 const REACH_TOLERANCE: f64 = 1e-12;
 
+/// The most steps an exercise may ask for: every step is kept (and a
+/// lesson table shows each), so a file from a stranger cannot ask for
+/// unbounded memory.
+pub const MAX_STEPS: usize = 100_000;
+
 impl Saturation {
     /// Checks every value: softmax has no single-unit form; the target must
     /// lie in the activation's range; η > 0; at least one step allowed.
@@ -88,8 +93,8 @@ impl Saturation {
                 learning_rate,
             ));
         }
-        if max_steps == 0 {
-            return Err(invalid("the step limit", "at least 1", 0));
+        if !(1..=MAX_STEPS).contains(&max_steps) {
+            return Err(invalid("the step limit", "1 to 100000", max_steps));
         }
         Ok(Self {
             activation,
@@ -221,6 +226,8 @@ mod tests {
         assert!(Saturation::new(Activation::Relu, 0.0, -0.1, 0.1, 10).is_err());
         assert!(Saturation::new(Activation::Softmax, 0.0, 0.5, 0.1, 10).is_err());
         assert!(Saturation::new(Activation::Sigmoid, 0.0, 0.5, 0.0, 10).is_err());
+        assert!(Saturation::new(Activation::Sigmoid, 0.0, 0.5, 0.1, 0).is_err());
+        assert!(Saturation::new(Activation::Sigmoid, 0.0, 0.5, 0.1, MAX_STEPS + 1).is_err());
         assert!(z_for(Activation::Sigmoid, 1.0).is_err());
         assert!(z_for(Activation::Relu, 0.0).is_err());
         assert!((z_for(Activation::Sigmoid, 0.9).unwrap() - 9f64.ln()).abs() < 1e-15);

@@ -26,7 +26,7 @@ pub struct SpecError {
 }
 
 impl SpecError {
-    fn at(path: &[&str], message: impl Into<String>) -> Self {
+    pub(super) fn at(path: &[&str], message: impl Into<String>) -> Self {
         Self {
             path: parse_path(path),
             message: message.into(),
@@ -34,7 +34,7 @@ impl SpecError {
         }
     }
 
-    fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(super) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }

@@ -2,6 +2,7 @@
 //! per exercise or as every step of one, so a lesson shows the numbers a
 //! run gives rather than numbers typed by hand.
 
+use super::limits::MAX_TABLE_CELLS;
 use super::{Checker, idx, key};
 use crate::engine::saturation::{SaturationEnd, SaturationRun};
 use crate::lesson::model::Table;
@@ -80,16 +81,37 @@ pub(super) fn saturation(c: &mut Checker, path: &[PathSeg], t: &RawTable) -> Tab
             None
         }
     };
+    let empty = || Table {
+        header: Vec::new(),
+        rows: Vec::new(),
+    };
     if let Some(spec) = &t.saturation_steps {
-        let Some((r, _)) = run(key(path, "saturation_steps"), spec) else {
-            return Table {
-                header: Vec::new(),
-                rows: Vec::new(),
-            };
+        let at = key(path, "saturation_steps");
+        let Some((r, _)) = run(at.clone(), spec) else {
+            return empty();
         };
-        return steps_table(&r);
+        let table = steps_table(&r);
+        return match too_many_cells(&table) {
+            Some(message) => {
+                let hint = "lower max_steps, or use saturation: [...] for one summary row";
+                c.report(at, message, Some(hint.into()));
+                empty()
+            }
+            None => table,
+        };
     }
     let specs = t.saturation.as_deref().unwrap_or_default();
+    if (specs.len() + 1) * SUMMARY.len() > MAX_TABLE_CELLS {
+        c.report(
+            key(path, "saturation"),
+            format!(
+                "{} exercises make a table of more than {MAX_TABLE_CELLS} cells",
+                specs.len()
+            ),
+            None,
+        );
+        return empty();
+    }
     let header = header(&SUMMARY);
     let rows = (specs.iter().enumerate())
         .filter_map(|(i, s)| {
@@ -106,6 +128,17 @@ pub(super) fn saturation(c: &mut Checker, path: &[PathSeg], t: &RawTable) -> Tab
         })
         .collect();
     Table { header, rows }
+}
+
+/// A message when `table` is over the lesson limit on table cells.
+fn too_many_cells(table: &Table) -> Option<String> {
+    let n = (table.rows.len() + 1) * table.header.len();
+    (n > MAX_TABLE_CELLS).then(|| {
+        format!(
+            "the exercise takes {} steps, a table of {n} cells; the limit is {MAX_TABLE_CELLS}",
+            table.rows.len().saturating_sub(1)
+        )
+    })
 }
 
 fn steps_table(r: &SaturationRun) -> Table {

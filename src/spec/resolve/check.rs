@@ -59,6 +59,7 @@ pub(super) fn check_values(spec: &TrainSpec) -> Vec<SpecError> {
                 .hint("set validation: 0.1"),
         );
     }
+    errs.extend(crate::spec::limits::check_shape(spec));
     errs.extend(check_layers(spec));
     errs.extend(crate::spec::book_checks::check(spec));
     errs

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use super::SpecError;
 use crate::dataset::{DataError, Table, builtin, csv_io};
-use crate::spec::TrainSpec;
+use crate::spec::{TrainSpec, limits};
+use crate::untrusted::{EXCERPT_CHARS, excerpt, visible_line};
 
 /// The data as loaded: train and optional test tables and the column choice.
 pub(super) struct Loaded {
@@ -26,9 +27,13 @@ pub(super) fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, Spe
             (name.clone(), b.train, b.test)
         }
         (None, Some(csv)) => {
-            let t =
-                csv_io::read_csv(&base_dir.join(csv)).map_err(|e| data_err(&["data", "csv"], e))?;
-            (csv.display().to_string(), t, None)
+            let t = csv_io::read_lesson_csv(base_dir, csv)
+                .map_err(|e| data_err(&["data", "csv"], e))?;
+            (
+                visible_line(&csv.display().to_string()).into_owned(),
+                t,
+                None,
+            )
         }
         _ => {
             return Err(
@@ -41,7 +46,7 @@ pub(super) fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, Spe
     };
     if let Some(test_csv) = &d.test_csv {
         test = Some(
-            csv_io::read_csv(&base_dir.join(test_csv))
+            csv_io::read_lesson_csv(base_dir, test_csv)
                 .map_err(|e| data_err(&["data", "test_csv"], e))?,
         );
     }
@@ -49,11 +54,13 @@ pub(super) fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, Spe
         Some(t) => t.clone(),
         None => train.columns.last().cloned().unwrap_or_default(),
     };
-    if train.column_index(&target).is_none() {
-        return Err(
-            SpecError::at(&["data", "target"], format!("no column named '{target}'"))
-                .hint(format!("the columns are: {}", train.columns.join(", "))),
-        );
+    let train_columns = train.column_map();
+    if !train_columns.contains_key(target.as_str()) {
+        return Err(SpecError::at(
+            &["data", "target"],
+            format!("no column named '{}'", excerpt(&target, EXCERPT_CHARS)),
+        )
+        .hint(format!("the columns are: {}", train.columns_list())));
     }
     let features = match &d.features {
         Some(f) => f.clone(),
@@ -65,20 +72,31 @@ pub(super) fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, Spe
             .collect(),
     };
     for (i, f) in features.iter().enumerate() {
-        if train.column_index(f).is_none() {
+        if !train_columns.contains_key(f.as_str()) {
             return Err(SpecError::at(
                 &["data", "features", &i.to_string()],
-                format!("no column named '{f}'"),
+                format!("no column named '{}'", excerpt(f, EXCERPT_CHARS)),
             )
-            .hint(format!("the columns are: {}", train.columns.join(", "))));
+            .hint(format!("the columns are: {}", train.columns_list())));
         }
     }
+    let inputs = features
+        .len()
+        .saturating_mul(spec.polynomial.unwrap_or(1).max(1));
+    let rows = train
+        .rows()
+        .saturating_add(test.as_ref().map_or(0, Table::rows));
+    limits::check_run(spec, rows, inputs)?;
     if let Some(t) = &test {
+        let test_columns = t.column_map();
         for c in features.iter().chain(std::iter::once(&target)) {
-            if t.column_index(c).is_none() {
+            if !test_columns.contains_key(c.as_str()) {
                 return Err(SpecError::at(
                     &["data", "test_csv"],
-                    format!("the test data has no column '{c}'"),
+                    format!(
+                        "the test data has no column '{}'",
+                        excerpt(c, EXCERPT_CHARS)
+                    ),
                 ));
             }
         }
