@@ -50,6 +50,8 @@ pub enum Lang {
 pub enum Command {
     /// Train a network from a spec file, headless
     Train(train::TrainArgs),
+    /// Evaluate a spec's network without training: loss, metric and predictions on every set
+    Eval(train::EvalArgs),
     /// Generate the built-in datasets as CSV files
     Data {
         #[command(subcommand)]
@@ -104,6 +106,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Data { action }) => data::run(action),
         Some(Command::Train(args)) => train::run(args, &cli.global),
+        Some(Command::Eval(args)) => train::eval(args, &cli.global),
         Some(Command::Formula(args)) => formula::run(&args, cli.global.ascii),
         Some(Command::Run(args)) => run::run(&args, &cli.global),
         Some(Command::List) => list::run(&cli.global),

@@ -29,6 +29,7 @@ mod loss;
 pub mod metrics;
 mod network;
 pub mod normal_equation;
+pub mod saturation;
 mod snapshot;
 pub mod split;
 mod stop;
@@ -37,7 +38,7 @@ mod trainer;
 pub mod transform;
 
 pub use activation::Activation;
-pub use config::{BatchSize, FullBatch, StopOn, TrainConfig};
+pub use config::{BatchSize, EpsCompare, Every, FullBatch, StopOn, TrainConfig};
 pub use dense::{Dense, LayerGrads};
 pub use error::EngineError;
 pub use evaluation::{EvalScratch, TargetStats};

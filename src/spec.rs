@@ -15,24 +15,34 @@
 //! loss: mse
 //! learning_rate: 0.1
 //! batch_size: 1                  # a number of rows, or full
-//! epochs: 1
+//! epochs: 1                      # 0: evaluate the starting network only
 //! shuffle: false
 //! closed_form: true              # also solve the normal equation
 //! predict: [[0.346]]             # inputs, in original units
 //! ```
 
+pub(crate) mod book_checks;
 pub mod limits;
 mod locate;
+mod norm_report;
 mod resolve;
+pub mod saturation;
+mod set_report;
 
+pub use crate::engine::split::SetName;
 pub use locate::{DisplayPath, PathSeg, locate};
+pub use norm_report::{ColumnStats, NormReport};
 pub use resolve::{Resolved, RunInfo, SpecError, resolve};
+pub use set_report::SetRow;
 
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{BatchSize, Init, LayerSpec, Loss, StopOn, transform::NormKind};
+use crate::engine::{
+    BatchSize, EpsCompare, Every, Init, LayerSpec, Loss, StopOn, split::ValidationRows,
+    transform::NormKind,
+};
 
 /// A training run as written in YAML.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -66,20 +76,30 @@ pub struct TrainSpec {
     /// Rows per gradient step, or `full` (the book's −1 is accepted too).
     #[serde(default = "default_batch")]
     pub batch_size: BatchSizeSpec,
-    /// The most epochs to run.
+    /// The most epochs to run; 0 evaluates the starting network only.
     pub epochs: usize,
     /// Stop once the loss is at most this.
     #[serde(default)]
     pub eps: Option<f64>,
-    /// Which loss `eps` watches: `train` (default) or `validation`.
+    /// Which loss `eps` watches: `train` (default), `validation` or
+    /// `batch` (the last mini-batch's, after its update).
     #[serde(default)]
     pub stop_on: Option<StopOn>,
+    /// How often eps is tested: `{epochs: N}` (default 1) or `{iterations: N}`.
+    #[serde(default)]
+    pub stop_every: Option<EveryCount>,
+    /// `at_most` (≤, default) or `below` (<).
+    #[serde(default)]
+    pub eps_compare: Option<EpsCompare>,
     /// Shuffle the rows every epoch (default true).
     #[serde(default = "yes")]
     pub shuffle: bool,
     /// Fraction of the training rows held out for validation (default 0).
     #[serde(default)]
     pub validation: f64,
+    /// Which rows validate: `random` (default) or `first` (file order).
+    #[serde(default)]
+    pub validation_rows: ValidationRows,
     /// Seeds the initial weights, the shuffles and the validation split.
     #[serde(default = "default_seed")]
     pub seed: u64,
@@ -143,6 +163,28 @@ pub enum StatsFrom {
     Train,
     /// Training and test rows stacked, as the book does from chapter 9 on.
     TrainAndTest,
+}
+
+/// A cadence as written: `{epochs: N}` or `{iterations: N}`, exactly one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EveryCount {
+    #[serde(default)]
+    pub epochs: Option<usize>,
+    #[serde(default)]
+    pub iterations: Option<u64>,
+}
+
+impl EveryCount {
+    /// The engine's cadence, or `None` unless exactly one count is given.
+    #[must_use]
+    pub fn to_engine(self) -> Option<Every> {
+        match (self.epochs, self.iterations) {
+            (Some(n), None) => Some(Every::Epochs(n)),
+            (None, Some(n)) => Some(Every::Iterations(n)),
+            _ => None,
+        }
+    }
 }
 
 /// One layer's explicit initial values.

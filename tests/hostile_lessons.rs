@@ -344,7 +344,7 @@ fn command_line_sizes_are_bounded() {
     assert!(out.stdout.len() < 2_000);
     let out = nnstep(&["train", "nothing.yaml", "--epochs", "1000000000"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("1 to 1000000"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0 to 1000000"));
 }
 
 const ONE_QUESTION: &str = "id: race

@@ -1,5 +1,5 @@
 //! How a run trains and when it stops: the batch size, the learning rate,
-//! the epoch budget and eps, and their validation.
+//! the epoch budget, eps with its test and cadence, and their validation.
 
 use serde::{Deserialize, Serialize};
 
@@ -49,8 +49,64 @@ impl BatchSize {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StopOn {
+    /// The mean loss over the whole training set.
     Train,
+    /// The mean loss over the validation set.
     Validation,
+    /// The last mini-batch's loss, computed after its update (the book's
+    /// printed "training loss").
+    Batch,
+}
+
+/// A cadence: every N epochs or every N iterations. The stop test on eps
+/// runs on one; reports of a run are written on one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Every {
+    /// After every N completed epochs (N ≥ 1; the default is 1).
+    Epochs(usize),
+    /// After every N gradient steps, counted over the whole run (N ≥ 1), as
+    /// the book's checkpoints do; the run may stop in the middle of an epoch.
+    Iterations(u64),
+}
+
+impl Default for Every {
+    fn default() -> Self {
+        Every::Epochs(1)
+    }
+}
+
+/// How the watched loss is compared with eps.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EpsCompare {
+    /// Stop when loss ≤ eps (the default).
+    #[default]
+    #[serde(alias = "<=", alias = "≤")]
+    AtMost,
+    /// Stop when loss < eps (the book's code).
+    #[serde(alias = "<")]
+    Below,
+}
+
+impl EpsCompare {
+    /// Whether `loss` passes the test against `eps`.
+    #[must_use]
+    pub fn holds(self, loss: f64, eps: f64) -> bool {
+        match self {
+            EpsCompare::AtMost => loss <= eps,
+            EpsCompare::Below => loss < eps,
+        }
+    }
+
+    /// `≤` or `<`.
+    #[must_use]
+    pub fn symbol(self) -> &'static str {
+        match self {
+            EpsCompare::AtMost => "≤",
+            EpsCompare::Below => "<",
+        }
+    }
 }
 
 /// How a run trains and when it stops.
@@ -59,11 +115,15 @@ pub struct TrainConfig {
     /// Step size η, > 0.
     pub learning_rate: f64,
     pub batch_size: BatchSize,
-    /// The run stops after this many epochs, ≥ 1.
+    /// The run stops after this many epochs; 0 evaluates the starting
+    /// network without taking a step.
     pub max_epochs: usize,
-    /// Stop once the chosen loss is ≤ eps (checked after each epoch).
+    /// Stop once the chosen loss passes `eps_compare` against eps, tested
+    /// on the cadence `stop_every`.
     pub eps: Option<f64>,
     pub stop_on: StopOn,
+    pub stop_every: Every,
+    pub eps_compare: EpsCompare,
     /// Shuffle the training rows at the start of every epoch.
     pub shuffle: bool,
     /// Seeds the shuffles.
@@ -80,8 +140,8 @@ impl TrainConfig {
                 self.learning_rate,
             ));
         }
-        if self.max_epochs == 0 {
-            return Err(invalid("the number of epochs", "at least 1", 0));
+        if matches!(self.stop_every, Every::Epochs(0) | Every::Iterations(0)) {
+            return Err(invalid("the stop-test interval", "at least 1", 0));
         }
         if let BatchSize::Rows(0) = self.batch_size {
             return Err(invalid("the batch size", "at least 1, or 'full'", 0));

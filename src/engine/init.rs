@@ -14,9 +14,13 @@ pub enum Init {
     /// Xavier/Glorot uniform, U(±√(6/(n_in + n_out))): the two-layer chapters.
     #[serde(alias = "glorot")]
     Xavier,
-    /// He/MSRA normal, N(0, √(2/n_in)): for ReLU layers.
-    #[serde(alias = "msra")]
+    /// He/MSRA normal scaled by fan-in, N(0, √(2/n_in)): He et al.'s
+    /// choice, for ReLU layers.
+    #[serde(alias = "msra", alias = "he_fan_in")]
     He,
+    /// He/MSRA normal scaled by fan-out, N(0, √(2/n_out)): the course
+    /// book's code (its `InitialMethod.MSRA`).
+    HeFanOut,
 }
 
 impl Init {
@@ -27,6 +31,7 @@ impl Init {
             Init::Zeros => "zeros",
             Init::Xavier => "xavier",
             Init::He => "he",
+            Init::HeFanOut => "he_fan_out",
         }
     }
 
@@ -41,6 +46,10 @@ impl Init {
             }
             Init::He => {
                 let std = (2.0 / n_in.max(1) as f64).sqrt();
+                Array2::from_shape_simple_fn((n_in, n_out), || rng.normal(0.0, std))
+            }
+            Init::HeFanOut => {
+                let std = (2.0 / n_out.max(1) as f64).sqrt();
                 Array2::from_shape_simple_fn((n_in, n_out), || rng.normal(0.0, std))
             }
         }
@@ -66,5 +75,18 @@ mod tests {
         let w = Init::He.weights(50, 200, &mut rng);
         let var = w.iter().map(|v| v * v).sum::<f64>() / w.len() as f64;
         assert!((var - 2.0 / 50.0).abs() < 0.004, "{var}");
+    }
+
+    #[test]
+    fn he_by_fan_out_scales_by_the_units_and_draws_the_same_stream() {
+        let (mut a, mut b) = (SeededRng::new(2), SeededRng::new(2));
+        let fan_in = Init::He.weights(50, 200, &mut a);
+        let fan_out = Init::HeFanOut.weights(50, 200, &mut b);
+        let var = fan_out.iter().map(|v| v * v).sum::<f64>() / fan_out.len() as f64;
+        assert!((var - 2.0 / 200.0).abs() < 0.001, "{var}");
+        // Same draws, another scale: √(50/200) = ½ of the fan-in values.
+        for (i, o) in fan_in.iter().zip(&fan_out) {
+            assert!((o - i * 0.5).abs() < 1e-15);
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Samples paired with their targets, and the validation split.
 
 use ndarray::{Array2, Axis};
+use serde::{Deserialize, Serialize};
 
 use super::error::EngineError;
 use crate::rng::SeededRng;
@@ -41,26 +42,77 @@ impl Split {
     }
 }
 
-/// Splits off a validation set as the course book does: shuffle the samples
-/// (when `rng` is given), then the first `fraction` of them (rounded down)
-/// validate and the rest train. A fraction of 0 gives no validation set.
+/// Which set of a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetName {
+    Train,
+    Validation,
+    Test,
+}
+
+impl SetName {
+    /// The name in machine-readable output.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            SetName::Train => "train",
+            SetName::Validation => "validation",
+            SetName::Test => "test",
+        }
+    }
+}
+
+/// Which rows a validation fraction takes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValidationRows {
+    /// A seeded random choice of rows (the first rows when shuffling is off).
+    #[default]
+    Random,
+    /// The first rows of the data in file order, before any shuffle, as the
+    /// book's `GenerateValidationSet` does; the rest still shuffle every
+    /// epoch when `shuffle` is on.
+    First,
+}
+
+/// The row numbers of the validation set and of the training set, each in
+/// the order the sets keep: `fraction` of `m` rows (rounded down) validate.
+/// `Random` permutes the rows with `rng` first (when given); `First` takes
+/// rows 0, 1, … and never draws. A fraction of 0 (or one that leaves no
+/// training rows) gives no validation rows.
+#[must_use]
+pub fn validation_rows(
+    m: usize,
+    fraction: f64,
+    rows: ValidationRows,
+    rng: Option<&mut SeededRng>,
+) -> (Vec<usize>, Vec<usize>) {
+    let n_val = ((m as f64) * fraction.clamp(0.0, 1.0)).floor() as usize;
+    if n_val == 0 || n_val >= m {
+        return ((0..m).collect(), Vec::new());
+    }
+    let order = match (rows, rng) {
+        (ValidationRows::Random, Some(rng)) => rng.permutation(m),
+        _ => (0..m).collect(),
+    };
+    let (val, train) = order.split_at(n_val);
+    (train.to_vec(), val.to_vec())
+}
+
+/// Splits off a validation set: shuffle the samples (when `rng` is given),
+/// then the first `fraction` of them (rounded down) validate and the rest
+/// train. A fraction of 0 gives no validation set.
 #[must_use]
 pub fn validation_split(
     data: &Split,
     fraction: f64,
     rng: Option<&mut SeededRng>,
 ) -> (Split, Option<Split>) {
-    let m = data.rows();
-    let n_val = ((m as f64) * fraction.clamp(0.0, 1.0)).floor() as usize;
-    if n_val == 0 || n_val >= m {
+    let (train, val) = validation_rows(data.rows(), fraction, ValidationRows::Random, rng);
+    if val.is_empty() {
         return (data.clone(), None);
     }
-    let order = match rng {
-        Some(rng) => rng.permutation(m),
-        None => (0..m).collect(),
-    };
-    let (val, train) = order.split_at(n_val);
-    (data.select(train), Some(data.select(val)))
+    (data.select(&train), Some(data.select(&val)))
 }
 
 #[cfg(test)]
@@ -79,6 +131,16 @@ mod tests {
         let mut all: Vec<f64> = train.x.iter().chain(val.x.iter()).copied().collect();
         all.sort_by(f64::total_cmp);
         assert_eq!(all, (0..100).map(f64::from).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn first_rows_validate_in_file_order_whatever_the_generator() {
+        let mut rng = SeededRng::new(4);
+        let before = rng.clone();
+        let (train, val) = validation_rows(25, 0.1, ValidationRows::First, Some(&mut rng));
+        assert_eq!(val, vec![0, 1]);
+        assert_eq!(train, (2..25).collect::<Vec<_>>());
+        assert_eq!(rng, before, "taking the first rows draws nothing");
     }
 
     #[test]

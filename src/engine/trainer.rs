@@ -8,6 +8,7 @@
 //! on), then takes consecutive mini-batches.
 
 use super::config::{BatchSize, TrainConfig, invalid};
+use super::config::{Every, StopOn};
 use super::error::EngineError;
 use super::evaluation::{EvalScratch, TargetStats};
 use super::history::{EpochRecord, HISTORY_LIMIT, Scores, Shapes, thin};
@@ -15,7 +16,7 @@ use super::kernels::view_flat;
 use super::network::{Gradients, Network};
 use super::snapshot::Snapshot;
 use super::split::Split;
-use super::stop::{self, StopReason};
+use super::stop::{self, StopReason, Watched};
 use super::train_step::Workspace;
 use crate::rng::SeededRng;
 
@@ -103,6 +104,10 @@ impl Trainer {
         };
         let first = trainer.record_now();
         trainer.history.push(first);
+        if trainer.config.max_epochs == 0 {
+            // Evaluation only: the starting network is the result.
+            trainer.stop = Some(StopReason::MaxEpochs { epoch: 0 });
+        }
         Ok(trainer)
     }
 
@@ -195,13 +200,81 @@ impl Trainer {
                 .history
                 .first()
                 .map_or(record.train_loss, |r| r.train_loss);
-            self.stop = stop::check(&self.config, initial, &record);
+            self.stop = stop::check(&self.config, initial, &record, || {
+                self.last_batch_score().map(|s| s.0)
+            });
             self.history.push(record);
             if self.history.len() > HISTORY_LIMIT {
                 thin(&mut self.history);
             }
+        } else if stop::eps_due(&self.config, self.epoch, self.iteration, false) {
+            self.stop = self.eps_test_now();
         }
         Ok(())
+    }
+
+    /// The eps test in the middle of an epoch, on losses computed now.
+    fn eps_test_now(&mut self) -> Option<StopReason> {
+        self.config.eps?;
+        let mut scratch = std::mem::take(&mut self.eval);
+        let losses = match self.config.stop_on {
+            StopOn::Train => Watched {
+                train: self.score(&self.train, self.train_stats, &mut scratch).0,
+                validation: None,
+                batch: None,
+            },
+            StopOn::Validation => Watched {
+                train: f64::NAN,
+                validation: (self.validation.as_ref())
+                    .zip(self.val_stats)
+                    .map(|(v, st)| self.score(v, st, &mut scratch).0),
+                batch: None,
+            },
+            StopOn::Batch => Watched {
+                train: f64::NAN,
+                validation: None,
+                batch: self.last_batch_score().map(|s| s.0),
+            },
+        };
+        self.eval = scratch;
+        stop::eps_test(&self.config, self.epoch, self.iteration, losses)
+    }
+
+    /// Runs `every` more epochs or iterations, or until the run stops.
+    pub fn run_for(&mut self, every: Every) -> Result<Snapshot, EngineError> {
+        match every {
+            Every::Epochs(n) => self.run_epochs(n),
+            Every::Iterations(n) => self.run_iterations(n),
+        }
+    }
+
+    /// Runs `iterations` more gradient steps, or until the run stops.
+    pub fn run_iterations(&mut self, iterations: u64) -> Result<Snapshot, EngineError> {
+        for _ in 0..iterations {
+            if self.stop.is_some() {
+                break;
+            }
+            self.advance()?;
+        }
+        self.snapshot()
+    }
+
+    /// Loss and metric of the last batch with the parameters as they are
+    /// now, after its update (the book's printed training loss and
+    /// accuracy); `None` before the first step and right after a rewind.
+    #[must_use]
+    pub fn last_batch_score(&self) -> Option<(f64, f64)> {
+        if !self.have_grads {
+            return None;
+        }
+        let (x, y) = (&self.ws.x, &self.ws.y);
+        let stats = TargetStats::of(y.view());
+        Some(self.net.loss_and_metric(
+            view_flat(x),
+            view_flat(y),
+            stats,
+            &mut EvalScratch::default(),
+        ))
     }
 
     /// The losses, metrics and parameters now, as an epoch record, using the
@@ -304,7 +377,7 @@ impl Trainer {
         self.have_grads = false;
         self.last_batch.clear();
         self.history.retain(|r| r.epoch <= epoch);
-        self.stop = None;
+        self.stop = (self.config.max_epochs == 0).then_some(StopReason::MaxEpochs { epoch: 0 });
         Ok(())
     }
 

@@ -48,7 +48,7 @@ pub enum StepKind {
     },
     Matrix(Matrix),
     Table(Table),
-    Train(TrainStep),
+    Train(Box<TrainStep>),
     Compare(Compare),
     Quiz(Vec<Question>),
 }

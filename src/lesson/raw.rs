@@ -234,8 +234,17 @@ pub enum Param {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTable {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub header: Vec<RawText>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rows: Vec<Vec<RawText>>,
+    /// Instead of header and rows: saturation exercises, one summary row
+    /// each, computed by the engine.
+    #[serde(default)]
+    pub saturation: Option<Vec<crate::spec::saturation::SaturationSpec>>,
+    /// Instead of header and rows: every step of one saturation exercise.
+    #[serde(default)]
+    pub saturation_steps: Option<crate::spec::saturation::SaturationSpec>,
 }
 
 /// Several runs of the same data side by side.

@@ -80,10 +80,13 @@ fn definitions() -> Value {
         "tex_list": {"type": "array", "items": {"type": "string"}},
         "step": step,
         "matrix": matrix(),
-        "table": object(&["header", "rows"], json!({
+        "table": object(&[], json!({
             "header": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/text"}},
-            "rows": {"type": "array", "items": {"type": "array", "items": {"$ref": "#/definitions/text"}}}
+            "rows": {"type": "array", "items": {"type": "array", "items": {"$ref": "#/definitions/text"}}},
+            "saturation": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/saturation"}},
+            "saturation_steps": {"$ref": "#/definitions/saturation"}
         })),
+        "saturation": saturation(),
         "compare": object(&["runs"], json!({
             "base": {"$ref": "#/definitions/train_spec"},
             "runs": {"type": "array", "minItems": 2, "items": object(&["name"], json!({
@@ -103,7 +106,7 @@ fn definitions() -> Value {
         })),
         "activation": names(&activation_names()),
         "loss": names(&loss_names()),
-        "init": names(&["zeros", "xavier", "glorot", "he", "msra"]),
+        "init": names(&["zeros", "xavier", "glorot", "he", "msra", "he_fan_in", "he_fan_out"]),
         "normalize": names(&["none", "min_max", "z_score"]),
         "batch_size": {"oneOf": [{"type": "integer"}, names(&["full"])]},
         "number_rows": {"type": "array", "items": {"type": "array", "items": {"type": "number"}}}
@@ -231,7 +234,7 @@ fn override_properties() -> Value {
         "init": {"$ref": "#/definitions/init"},
         "learning_rate": {"type": "number", "exclusiveMinimum": 0},
         "batch_size": {"$ref": "#/definitions/batch_size"},
-        "epochs": {"type": "integer", "minimum": 1},
+        "epochs": {"type": "integer", "minimum": 0, "description": "0 evaluates the starting network only"},
         "eps": {"type": "number", "minimum": 0},
         "shuffle": {"type": "boolean"},
         "seed": {"type": "integer", "minimum": 0},
@@ -239,6 +242,23 @@ fn override_properties() -> Value {
         "normalize": {"$ref": "#/definitions/normalize"},
         "validation": {"type": "number", "minimum": 0, "exclusiveMaximum": 1}
     })
+}
+
+/// The saturation exercise (a table source, and a file of its own).
+fn saturation() -> Value {
+    object(
+        &["activation", "start", "target", "learning_rate"],
+        json!({
+            "activation": {"$ref": "#/definitions/activation"},
+            "start": object(&[], json!({
+                "a": {"type": "number", "description": "the unit's output at the start"},
+                "z": {"type": "number", "description": "z at the start"}
+            })),
+            "target": {"type": "number", "description": "the output a to reach, inside the activation's range"},
+            "learning_rate": {"type": "number", "exclusiveMinimum": 0},
+            "max_steps": {"type": "integer", "minimum": 1}
+        }),
+    )
 }
 
 fn overrides() -> Value {
@@ -261,7 +281,18 @@ fn train_spec() -> Value {
             "w": {"$ref": "#/definitions/number_rows"},
             "b": {"type": "array", "items": {"type": "number"}}
         }))},
-        "stop_on": names(&["train", "validation"]),
+        "stop_on": names(&["train", "validation", "batch"]),
+        "stop_every": {
+            "type": "object", "additionalProperties": false,
+            "description": "how often eps is tested: {epochs: N} or {iterations: N}",
+            "properties": {
+                "epochs": {"type": "integer", "minimum": 0, "description": "0 evaluates the starting network only"},
+                "iterations": {"type": "integer", "minimum": 1}
+            },
+            "oneOf": [{"required": ["epochs"]}, {"required": ["iterations"]}]
+        },
+        "eps_compare": names(&["at_most", "below", "<=", "≤", "<"]),
+        "validation_rows": names(&["random", "first"]),
         "closed_form": {"type": "boolean"},
         "predict": {"$ref": "#/definitions/number_rows"}
     });

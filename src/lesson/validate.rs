@@ -4,6 +4,7 @@
 //! [`Problem::diagnostic`] turns into a file:line:column with a snippet.
 
 mod content;
+mod generated_table;
 pub mod limits;
 mod quiz;
 mod quiz_engine;

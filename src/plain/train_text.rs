@@ -8,12 +8,10 @@ use ndarray::Array2;
 
 use super::charts;
 use super::interrupt::Running;
-
-/// Epochs trained between checks for Ctrl-C.
-const CHUNK: usize = 50;
-use crate::engine::{EpochRecord, Network};
+use crate::engine::saturation::{Saturation, SaturationRun};
+use crate::engine::{Every, Network, StopOn, Trainer};
 use crate::lesson::Lang;
-use crate::spec::{Resolved, RunInfo};
+use crate::spec::{Resolved, RunInfo, SetName, StatsFrom};
 use crate::text::wrap;
 use crate::words::train::{self as words, Setup, train_words};
 use crate::words::{metric_name, stop_reason};
@@ -32,6 +30,8 @@ pub fn write_setup(
         data: &r.info.data_name,
         train_rows: t.train_set().rows(),
         val_rows: t.validation_set().map(|v| v.rows()),
+        val_first: r.info.val_rows.first() == Some(&0)
+            && r.info.val_rows.windows(2).all(|w| w[1] == w[0] + 1),
         features: &r.info.features.join(", "),
         target: &r.info.target,
         network: &words::network(lang, net),
@@ -41,8 +41,28 @@ pub fn write_setup(
         shuffle: cfg.shuffle,
         seed: cfg.seed,
     };
-    for line in wrap(&words::setup(lang, &setup), width, "", "  ") {
-        writeln!(out, "{line}")?;
+    let mut lines = vec![words::setup(lang, &setup)];
+    let norms = [(false, r.info.input_norm()), (true, r.info.target_norm())];
+    for (target, report) in norms {
+        let Some(n) = report else { continue };
+        let columns: Vec<(&str, f64, f64)> = (n.columns.iter())
+            .map(|c| (c.name.as_str(), c.center, c.scale))
+            .collect();
+        lines.push(words::normalisation(
+            lang,
+            &words::NormLine {
+                target,
+                kind: n.kind,
+                with_test: n.from == StatsFrom::TrainAndTest,
+                rows: n.rows,
+                columns: &columns,
+            },
+        ));
+    }
+    for text in &lines {
+        for line in wrap(text, width, "", "  ") {
+            writeln!(out, "{line}")?;
+        }
     }
     Ok(())
 }
@@ -55,45 +75,59 @@ pub fn run_with_progress(
     every: usize,
     lang: Lang,
 ) -> anyhow::Result<()> {
+    run_with_progress_by(out, r, Every::Epochs(every.max(1)), lang)
+}
+
+/// Trains to the end, writing a progress line at the start and on the
+/// cadence `every` (epochs or iterations), then the stop reason. Counting
+/// iterations, or stopping on the last batch's loss, adds that loss (after
+/// the batch's update, as the book prints it) as a column.
+pub fn run_with_progress_by(
+    out: &mut dyn Write,
+    r: &mut Resolved,
+    every: Every,
+    lang: Lang,
+) -> anyhow::Result<()> {
     let w = train_words(lang);
     let m = metric_name(lang, r.trainer.network().task(), false);
-    writeln!(
-        out,
+    let with_batch =
+        matches!(every, Every::Iterations(_)) || r.trainer.config().stop_on == StopOn::Batch;
+    let mut heading = format!(
         "{} {} {} {} {}",
         pad(w.epoch, 7),
         pad(w.iteration, 10),
         pad(w.train_loss, 14),
         pad(w.val_loss, 14),
         pad(m, 10)
-    )?;
-    let print = |out: &mut dyn Write, rec: &EpochRecord| {
-        let val = rec.val_loss.map_or("-".into(), |v| format!("{v:.8}"));
-        writeln!(
+    );
+    if with_batch {
+        heading = format!("{heading} {}", pad(words::batch_loss_heading(lang), 14));
+    }
+    writeln!(out, "{heading}")?;
+    let print = |out: &mut dyn Write, t: &Trainer| -> anyhow::Result<()> {
+        let snap = t.snapshot()?;
+        let val = snap.val_loss.map_or("-".into(), |v| format!("{v:.8}"));
+        write!(
             out,
             "{:>7} {:>10} {:>14.8} {:>14} {:>10.6}",
-            rec.epoch, rec.iteration, rec.train_loss, val, rec.metric
-        )
+            snap.epoch, snap.iteration, snap.train_loss, val, snap.metric
+        )?;
+        if with_batch {
+            let batch = (t.last_batch_score()).map_or("-".into(), |b| format!("{:.8}", b.0));
+            write!(out, " {batch:>14}")?;
+        }
+        writeln!(out)?;
+        Ok(())
     };
-    if let Some(first) = r.trainer.history().first() {
-        print(out, first)?;
-    }
-    // Small chunks, so Ctrl-C is answered at once; a line every `every`.
-    let every = every.max(1);
+    print(out, &r.trainer)?;
+    // Ctrl-C is checked between report lines.
     let running = Running::start();
     while r.trainer.stopped().is_none() {
-        let epoch = r.trainer.history().last().map_or(0, |h| h.epoch);
-        r.trainer.run_epochs((every - epoch % every).min(CHUNK))?;
-        let Some(last) = r.trainer.history().last() else {
-            break;
-        };
-        if last.epoch % every == 0 || r.trainer.stopped().is_some() {
-            print(out, last)?;
-        }
-        if running.interrupted() {
-            if last.epoch % every != 0 && r.trainer.stopped().is_none() {
-                print(out, last)?;
-            }
-            writeln!(out, "{}", words::interrupted(lang, last.epoch))?;
+        r.trainer.run_for(every)?;
+        print(out, &r.trainer)?;
+        if running.interrupted() && r.trainer.stopped().is_none() {
+            let epoch = r.trainer.snapshot()?.epoch;
+            writeln!(out, "{}", words::interrupted(lang, epoch))?;
             return Ok(());
         }
     }
@@ -104,11 +138,81 @@ pub fn run_with_progress(
     Ok(())
 }
 
+/// Rows of predictions listed per set in text before the rest is only counted.
+const LISTED_ROWS: usize = 20;
+
+/// Loss and metric on every set the run has (full precision), and the
+/// predictions on each, row by row (the first [`LISTED_ROWS`] of a set).
+pub fn write_sets(out: &mut dyn Write, r: &Resolved, lang: Lang) -> anyhow::Result<()> {
+    let t = &r.trainer;
+    let net = t.network();
+    let m = metric_name(lang, net.task(), false);
+    let sets = [
+        (SetName::Train, Some(t.train_set())),
+        (SetName::Validation, t.validation_set()),
+        (SetName::Test, t.test_set()),
+    ];
+    for (name, set) in sets {
+        let Some(set) = set else { continue };
+        let (loss, metric) = t.evaluate(set)?;
+        writeln!(
+            out,
+            "{}",
+            words::set_result(lang, name, set.rows(), loss, m, metric)
+        )?;
+    }
+    for name in [SetName::Train, SetName::Validation, SetName::Test] {
+        let Some(rows) = r.info.set_predictions(net, name)? else {
+            continue;
+        };
+        writeln!(out, "{}", words::predictions_heading(lang, name))?;
+        for row in rows.iter().take(LISTED_ROWS) {
+            let class = row.class.map_or(String::new(), |c| format!(" → {c}"));
+            writeln!(
+                out,
+                "  {}: {:?} → {:?}{class}, {:?}",
+                row.row, row.input, row.output, row.target
+            )?;
+        }
+        if rows.len() > LISTED_ROWS {
+            writeln!(out, "{}", words::more_rows(lang, rows.len() - LISTED_ROWS))?;
+        }
+    }
+    Ok(())
+}
+
+/// The saturation exercise: its setup, every step, and how it ended.
+pub fn write_saturation(
+    out: &mut dyn Write,
+    ex: &Saturation,
+    run: &SaturationRun,
+    lang: Lang,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        words::saturation_setup(lang, ex.activation, ex.target, ex.learning_rate)
+    )?;
+    let [step, z, a, slope] = words::saturation_columns(lang);
+    writeln!(
+        out,
+        "{} {} {} {}",
+        pad(step, 6),
+        pad(z, 22),
+        pad(a, 22),
+        pad(slope, 22)
+    )?;
+    for s in &run.states {
+        writeln!(out, "{:>6} {:>22} {:>22} {:>22}", s.step, s.z, s.a, s.slope)?;
+    }
+    writeln!(out, "{}", words::saturation_end(lang, run.end, ex.target))
+}
+
 /// The parameters now, and in original units when the data was normalised.
 pub fn write_params(out: &mut dyn Write, r: &Resolved, lang: Lang) -> std::io::Result<()> {
     let t = &r.trainer;
     let w = train_words(lang);
-    writeln!(out, "{}{}", w.parameters, heading(lang))?;
+    writeln!(out, "{}{}", w.parameters, colon(lang))?;
     for (i, l) in t.network().layers().iter().enumerate() {
         let s = t.network().param_suffix(i);
         writeln!(
@@ -149,7 +253,7 @@ pub fn write_grads(out: &mut dyn Write, r: &Resolved, lang: Lang) -> std::io::Re
     let Some(g) = t.history().last().and_then(|h| h.grads()) else {
         return Ok(());
     };
-    writeln!(out, "{}{}", train_words(lang).last_grads, heading(lang))?;
+    writeln!(out, "{}{}", train_words(lang).last_grads, colon(lang))?;
     for (i, l) in g.layers.iter().enumerate() {
         let s = t.network().param_suffix(i);
         writeln!(
@@ -202,14 +306,6 @@ fn colon(lang: Lang) -> &'static str {
     }
 }
 
-/// A colon ending a heading line.
-fn heading(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ":",
-        Lang::Zh => "：",
-    }
-}
-
 /// `s` right-aligned in `w` display columns.
 fn pad(s: &str, w: usize) -> String {
     let used = unicode_width::UnicodeWidthStr::width(s);
@@ -222,12 +318,7 @@ pub fn write_loss_chart(out: &mut dyn Write, r: &Resolved, lang: Lang) -> std::i
         .map(|rec| (rec.epoch as f64, rec.train_loss))
         .collect();
     if loss.len() > 1 {
-        writeln!(
-            out,
-            "\n{}{}",
-            train_words(lang).loss_by_epoch,
-            heading(lang)
-        )?;
+        writeln!(out, "\n{}{}", train_words(lang).loss_by_epoch, colon(lang))?;
         write!(out, "{}", charts::line_chart(&loss, 120, 40))?;
     }
     Ok(())

@@ -259,21 +259,36 @@ pub fn stop_reason(lang: Lang, r: &StopReason) -> String {
     match r {
         StopReason::ReachedEps {
             epoch,
+            iteration,
             loss,
             eps,
             on,
+            compare,
         } => {
             let which = match (on, zh) {
                 (StopOn::Train, false) => "training",
                 (StopOn::Validation, false) => "validation",
+                (StopOn::Batch, false) => "last-batch",
                 (StopOn::Train, true) => "训练",
                 (StopOn::Validation, true) => "验证",
+                (StopOn::Batch, true) => "最后一批的",
             };
+            let cmp = compare.symbol();
             if zh {
-                format!("第 {epoch} 轮达到目标：{which}损失 {loss:.6} ≤ {eps}")
+                format!(
+                    "第 {epoch} 轮（第 {iteration} 次迭代）达到目标：{which}损失 {loss:.6} {cmp} {eps}"
+                )
             } else {
-                format!("reached eps at epoch {epoch}: {which} loss {loss:.6} ≤ {eps}")
+                format!(
+                    "reached eps at epoch {epoch}, iteration {iteration}: {which} loss {loss:.6} {cmp} {eps}"
+                )
             }
+        }
+        StopReason::MaxEpochs { epoch: 0 } if zh => {
+            "只做评估（epochs: 0）：没有训练，结果就是起始网络".into()
+        }
+        StopReason::MaxEpochs { epoch: 0 } => {
+            "evaluation only (epochs: 0): no step taken, the starting network is the result".into()
         }
         StopReason::MaxEpochs { epoch } if zh => format!("已训练到最大轮数 {epoch}"),
         StopReason::MaxEpochs { epoch } => format!("stopped after the maximum of {epoch} epochs"),
@@ -406,6 +421,8 @@ pub struct Setup<'a> {
     pub data: &'a str,
     pub train_rows: usize,
     pub val_rows: Option<usize>,
+    /// The validation rows are the first rows of the data, in file order.
+    pub val_first: bool,
     pub features: &'a str,
     pub target: &'a str,
     pub network: &'a str,
@@ -427,8 +444,11 @@ pub fn setup(lang: Lang, s: &Setup) -> String {
             "data {} ({} training rows{}; {} → {}), network {}, loss {}, η = {}, batch {batch}, shuffle {}, seed {}",
             s.data,
             s.train_rows,
-            s.val_rows
-                .map_or(String::new(), |v| format!(", {v} validation")),
+            s.val_rows.map_or(String::new(), |v| if s.val_first {
+                format!(", {v} validation: the first rows")
+            } else {
+                format!(", {v} validation")
+            }),
             s.features,
             s.target,
             s.network,
@@ -441,8 +461,11 @@ pub fn setup(lang: Lang, s: &Setup) -> String {
             "数据 {}（训练 {} 行{}；{} → {}），网络 {}，损失函数 {}，η = {}，批大小 {batch}，打乱顺序：{onoff}，随机种子 {}",
             s.data,
             s.train_rows,
-            s.val_rows
-                .map_or(String::new(), |v| format!("，验证 {v} 行")),
+            s.val_rows.map_or(String::new(), |v| if s.val_first {
+                format!("，验证 {v} 行：取最前面的行")
+            } else {
+                format!("，验证 {v} 行")
+            }),
             s.features,
             s.target,
             s.network,
@@ -531,5 +554,185 @@ pub fn interrupted(lang: Lang, epoch: usize) -> String {
     match lang {
         Lang::En => format!("interrupted (Ctrl-C) after epoch {epoch}"),
         Lang::Zh => format!("已中断（Ctrl-C），停在第 {epoch} 轮"),
+    }
+}
+
+/// A column heading: the last batch's loss after its update.
+#[must_use]
+pub fn batch_loss_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "batch loss",
+        Lang::Zh => "本批损失",
+    }
+}
+
+/// What a normalisation line says: which statistic over which rows, and
+/// each column's centre and scale.
+#[derive(Debug)]
+pub struct NormLine<'a> {
+    /// The target (else the inputs).
+    pub target: bool,
+    pub kind: crate::engine::transform::NormKind,
+    /// The statistics came from training and test rows together.
+    pub with_test: bool,
+    pub rows: usize,
+    /// (column, centre, scale): min and range, or mean and deviation.
+    pub columns: &'a [(&'a str, f64, f64)],
+}
+
+/// How the inputs or the target were normalised, with the constants.
+#[must_use]
+pub fn normalisation(lang: Lang, n: &NormLine) -> String {
+    use crate::engine::transform::NormKind;
+    let zh = lang == Lang::Zh;
+    let (c, s) = match (n.kind, zh) {
+        (NormKind::MinMax, false) => ("min", "range"),
+        (NormKind::MinMax, true) => ("最小值", "范围"),
+        (NormKind::ZScore, false) => ("mean", "std"),
+        (NormKind::ZScore, true) => ("均值", "标准差"),
+    };
+    let cols: Vec<String> = (n.columns.iter())
+        .map(|(name, center, scale)| {
+            if zh {
+                format!("{name}：{c} {center}，{s} {scale}")
+            } else {
+                format!("{name}: {c} {center}, {s} {scale}")
+            }
+        })
+        .collect();
+    let kind = match n.kind {
+        NormKind::MinMax => "min-max",
+        NormKind::ZScore => "z-score",
+    };
+    let rows = n.rows;
+    match (lang, n.target, n.with_test) {
+        (Lang::En, false, false) => format!(
+            "inputs normalised ({kind}, over the {rows} training rows): {}",
+            cols.join("; ")
+        ),
+        (Lang::En, false, true) => format!(
+            "inputs normalised ({kind}, over {rows} training and test rows): {}",
+            cols.join("; ")
+        ),
+        (Lang::En, true, _) => format!(
+            "target normalised ({kind}, over the {rows} training rows): {}",
+            cols.join("; ")
+        ),
+        (Lang::Zh, false, false) => format!(
+            "输入已归一化（{kind}，按 {rows} 行训练数据）：{}",
+            cols.join("；")
+        ),
+        (Lang::Zh, false, true) => format!(
+            "输入已归一化（{kind}，按训练与测试数据共 {rows} 行）：{}",
+            cols.join("；")
+        ),
+        (Lang::Zh, true, _) => format!(
+            "目标已归一化（{kind}，按 {rows} 行训练数据）：{}",
+            cols.join("；")
+        ),
+    }
+}
+
+/// One set's loss and metric (`set`: train, validation or test).
+#[must_use]
+pub fn set_result(
+    lang: Lang,
+    set: crate::engine::split::SetName,
+    rows: usize,
+    loss: f64,
+    metric: &str,
+    value: f64,
+) -> String {
+    use crate::engine::split::SetName;
+    match (lang, set) {
+        (Lang::En, SetName::Train) => {
+            format!("training set ({rows} rows): loss {loss}, {metric} {value}")
+        }
+        (Lang::En, SetName::Validation) => {
+            format!("validation set ({rows} rows): loss {loss}, {metric} {value}")
+        }
+        (Lang::En, SetName::Test) => {
+            format!("test set ({rows} rows): loss {loss}, {metric} {value}")
+        }
+        (Lang::Zh, SetName::Train) => format!("训练集（{rows} 行）：损失 {loss}，{metric} {value}"),
+        (Lang::Zh, SetName::Validation) => {
+            format!("验证集（{rows} 行）：损失 {loss}，{metric} {value}")
+        }
+        (Lang::Zh, SetName::Test) => format!("测试集（{rows} 行）：损失 {loss}，{metric} {value}"),
+    }
+}
+
+/// The heading of a set's predictions, row by row.
+#[must_use]
+pub fn predictions_heading(lang: Lang, set: crate::engine::split::SetName) -> String {
+    use crate::engine::split::SetName;
+    let (en, zh) = match set {
+        SetName::Train => ("training set", "训练集"),
+        SetName::Validation => ("validation set", "验证集"),
+        SetName::Test => ("test set", "测试集"),
+    };
+    match lang {
+        Lang::En => format!("predictions on the {en} (row: input → output, target):"),
+        Lang::Zh => format!("{zh}上的预测（行：输入 → 输出，目标）："),
+    }
+}
+
+/// Said after the first rows of a long list of predictions.
+#[must_use]
+pub fn more_rows(lang: Lang, more: usize) -> String {
+    match lang {
+        Lang::En => format!("  … and {more} more rows (--format json lists every row)"),
+        Lang::Zh => format!("  ……另有 {more} 行（--format json 会列出每一行）"),
+    }
+}
+
+/// The saturation exercise's setup line.
+#[must_use]
+pub fn saturation_setup(lang: Lang, act: Activation, target: f64, eta: f64) -> String {
+    let name = activation(lang, act);
+    match lang {
+        Lang::En => format!(
+            "gradient descent on z through the {name} slope: each step moves z by η·σ′(z) towards a = {target}, η = {eta}"
+        ),
+        Lang::Zh => format!(
+            "沿 {name} 的斜率对 z 做梯度下降：每一步让 z 朝 a = {target} 的方向移动 η·σ′(z)，η = {eta}"
+        ),
+    }
+}
+
+/// The saturation table's column headings: step, z, a, the slope.
+#[must_use]
+pub fn saturation_columns(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::En => ["step", "z", "a", "slope σ′(z)"],
+        Lang::Zh => ["步", "z", "a", "斜率 σ′(z)"],
+    }
+}
+
+/// How the saturation exercise ended.
+#[must_use]
+pub fn saturation_end(
+    lang: Lang,
+    end: crate::engine::saturation::SaturationEnd,
+    target: f64,
+) -> String {
+    use crate::engine::saturation::SaturationEnd;
+    match (lang, end) {
+        (Lang::En, SaturationEnd::Reached { steps }) => {
+            format!("a reached {target} after {steps} steps")
+        }
+        (Lang::Zh, SaturationEnd::Reached { steps }) => format!("{steps} 步后 a 到达 {target}"),
+        (Lang::En, SaturationEnd::Stuck { steps }) => {
+            format!("stuck after {steps} steps: the slope is 0, so z no longer moves")
+        }
+        (Lang::Zh, SaturationEnd::Stuck { steps }) => {
+            format!("{steps} 步后停住：斜率为 0，z 不再移动")
+        }
+        (Lang::En, SaturationEnd::MaxSteps { steps }) => {
+            format!("the limit of {steps} steps ran out before a reached {target}")
+        }
+        (Lang::Zh, SaturationEnd::MaxSteps { steps }) => {
+            format!("用完了 {steps} 步的上限，a 仍未到达 {target}")
+        }
     }
 }

@@ -32,7 +32,7 @@ pub(super) fn check_kind(
             StepKind::Matrix(check_matrix(c, &key(path, "matrix"), s.matrix.as_ref()?)?)
         }
         RawKind::Table => StepKind::Table(check_table(c, &key(path, "table"), s.table.as_ref()?)),
-        RawKind::Train => StepKind::Train(check_train(c, path, s)?),
+        RawKind::Train => StepKind::Train(Box::new(check_train(c, path, s)?)),
         RawKind::Compare => StepKind::Compare(check_compare(
             c,
             &key(path, "compare"),
@@ -63,6 +63,10 @@ fn check_formulas(c: &mut Checker, path: &[PathSeg], tex: &[String]) {
 }
 
 fn check_table(c: &mut Checker, path: &[PathSeg], t: &RawTable) -> Table {
+    let given = t.saturation.is_some() || t.saturation_steps.is_some();
+    if given {
+        return super::generated_table::saturation(c, path, t);
+    }
     if t.header.is_empty() {
         c.report(
             key(path, "header"),

@@ -10,7 +10,7 @@ use super::{Resolved, RunInfo, SpecError};
 use crate::dataset::Table;
 use crate::engine::{
     BatchSize, EngineError, Loss, Split, StopOn, Task, TrainConfig, Trainer, normal_equation,
-    split::validation_split,
+    split::validation_rows,
     transform::{self, Normalizer},
 };
 use crate::rng::SeededRng;
@@ -86,11 +86,14 @@ pub(super) fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecErro
     let norm_y = |y: &Array2<f64>| y_norm.as_ref().map_or_else(|| y.clone(), |n| n.apply(y));
     let all = Split::new(norm_x(&x_poly), norm_y(&y)).map_err(engine_err(&["data"]))?;
     let mut split_rng = SeededRng::derived(spec.seed, "split");
-    let (train, validation) = validation_split(
-        &all,
+    let (train_rows, val_rows) = validation_rows(
+        all.rows(),
         spec.validation,
+        spec.validation_rows,
         spec.shuffle.then_some(&mut split_rng),
     );
+    let train = all.select(&train_rows);
+    let validation = (!val_rows.is_empty()).then(|| all.select(&val_rows));
     let test = match &test_poly {
         Some((tx, ty)) => {
             let ty = encode_targets(spec.loss, ty, classes.as_deref().unwrap_or(&[]))?;
@@ -105,6 +108,10 @@ pub(super) fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecErro
         max_epochs: spec.epochs,
         eps: spec.eps,
         stop_on: spec.stop_on.unwrap_or(StopOn::Train),
+        stop_every: (spec.stop_every)
+            .and_then(crate::spec::EveryCount::to_engine)
+            .unwrap_or_default(),
+        eps_compare: spec.eps_compare.unwrap_or_default(),
         shuffle: spec.shuffle,
         seed: spec.seed,
     };
@@ -132,6 +139,14 @@ pub(super) fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecErro
         raw_y,
         closed_form,
         predict,
+        train_rows,
+        val_rows,
+        stats_from: match test_poly {
+            Some(_) => spec.normalize_stats,
+            None => StatsFrom::Train,
+        },
+        stats_rows: stats_x.nrows(),
+        raw_test: test_raw,
     };
     Ok(Resolved { trainer, info })
 }

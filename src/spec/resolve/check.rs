@@ -20,12 +20,6 @@ pub(super) fn check_values(spec: &TrainSpec) -> Vec<SpecError> {
             .hint("typical values are 0.01 to 0.5"),
         );
     }
-    if spec.epochs == 0 {
-        errs.push(SpecError::at(
-            &["epochs"],
-            "the number of epochs must be at least 1, found 0",
-        ));
-    }
     if spec.batch_size.to_engine().is_none() {
         errs.push(
             SpecError::at(
@@ -67,6 +61,7 @@ pub(super) fn check_values(spec: &TrainSpec) -> Vec<SpecError> {
     }
     errs.extend(crate::spec::limits::check_shape(spec));
     errs.extend(check_layers(spec));
+    errs.extend(crate::spec::book_checks::check(spec));
     errs
 }
 

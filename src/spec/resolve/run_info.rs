@@ -4,6 +4,8 @@
 
 use ndarray::Array2;
 
+use crate::spec::StatsFrom;
+
 use crate::engine::{
     Activation, Dense, EngineError, Network,
     transform::{self, Normalizer},
@@ -32,6 +34,15 @@ pub struct RunInfo {
     pub closed_form: Option<(Array2<f64>, Array2<f64>)>,
     /// Inputs to predict at the end, in original units (rows × n_raw).
     pub predict: Array2<f64>,
+    /// Rows of `raw_x` in the training set and in the validation set, in
+    /// the order those sets hold them.
+    pub train_rows: Vec<usize>,
+    pub val_rows: Vec<usize>,
+    /// Which rows the input normalisation statistics came from, and how many.
+    pub stats_from: StatsFrom,
+    pub stats_rows: usize,
+    /// Raw inputs and targets of the test rows, if any.
+    pub raw_test: Option<(Array2<f64>, Array2<f64>)>,
 }
 
 impl RunInfo {
