@@ -161,7 +161,8 @@ impl CompareView {
             w.parameters,
             w.status,
         ];
-        let width = usize::from(area.width.saturating_sub(2));
+        // A column of space before the right edge keeps the last cell off it.
+        let width = usize::from(area.width.saturating_sub(3));
         let mut lines = vec![Line::styled(
             row(&head.map(String::from), width),
             Style::default().add_modifier(Modifier::BOLD),
