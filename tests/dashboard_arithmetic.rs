@@ -183,7 +183,11 @@ fn printed_arithmetic_is_true_at_every_shown_epoch() {
                 }
                 let values = run.sample_values().unwrap();
                 for ascii in [false, true] {
-                    for (tex, line) in t.formulas.iter().zip(value_lines(&t.formulas, &values, ascii)) {
+                    for (tex, line) in
+                        t.formulas
+                            .iter()
+                            .zip(value_lines(&t.formulas, &values, ascii))
+                    {
                         let Some(line) = line else { continue };
                         match check(&line) {
                             Some(Ok(())) => checked += 1,
@@ -209,12 +213,21 @@ fn printed_arithmetic_is_true_at_every_shown_epoch() {
 #[test]
 fn the_checker_rejects_mixed_up_arithmetic() {
     // The example: parameters from one epoch, z from another.
-    assert!(matches!(check("= 0.807·2.067 + 2.999 = 4.662"), Some(Err(_))));
-    assert!(matches!(check("= 0.807·2.067 + 2.999 = 4.667"), Some(Ok(()))));
+    assert!(matches!(
+        check("= 0.807·2.067 + 2.999 = 4.662"),
+        Some(Err(_))
+    ));
+    assert!(matches!(
+        check("= 0.807·2.067 + 2.999 = 4.667"),
+        Some(Ok(()))
+    ));
     assert!(matches!(
         check("= 2.011 − 0.1·(4.261 − 4.361)·0.622 = 2.017"),
         Some(Ok(()))
     ));
-    assert!(matches!(check("= Logistic(0.5·1 + 0) = 0.6225"), Some(Ok(()))));
+    assert!(matches!(
+        check("= Logistic(0.5·1 + 0) = 0.6225"),
+        Some(Ok(()))
+    ));
     assert!(check("= Softmax(XW + B)").is_none());
 }

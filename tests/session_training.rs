@@ -74,7 +74,10 @@ fn restart_with_the_same_seed_reproduces_and_a_new_seed_differs() {
     t.step_epoch().unwrap();
     t.step_epoch().unwrap();
     let first = t.shown().unwrap().layers();
-    assert!(!t.restart().unwrap(), "no experiment: the lesson's settings");
+    assert!(
+        !t.restart().unwrap(),
+        "no experiment: the lesson's settings"
+    );
     assert_eq!(t.run().trainer.history().len(), 1);
     t.step_epoch().unwrap();
     t.step_epoch().unwrap();
@@ -154,7 +157,11 @@ fn full_speed_stops_within_the_frame_budget_and_at_the_end_of_the_run() {
     assert_eq!(t.play(), Play::Paused, "a finished run pauses");
     let end = t.run().trainer.history().len();
     assert_eq!(t.toggle_play().unwrap(), Toggle::Finished);
-    assert_eq!(t.play(), Play::Paused, "Space on a finished run does not play");
+    assert_eq!(
+        t.play(),
+        Play::Paused,
+        "Space on a finished run does not play"
+    );
     t.tick(now + Duration::from_secs(20), Duration::from_millis(20))
         .unwrap();
     assert_eq!(

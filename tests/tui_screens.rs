@@ -93,7 +93,9 @@ fn faults(buf: &Buffer, ascii: bool, what: &str) -> Vec<String> {
             // padding, so they are skipped.
             if x >= 2 && x + 1 < row.len() && RIGHT_EDGES.contains(&cell.as_str()) {
                 let before = &row[x - 1];
-                let inner = row[x + 1..].iter().any(|c| RIGHT_EDGES.contains(&c.as_str()));
+                let inner = row[x + 1..]
+                    .iter()
+                    .any(|c| RIGHT_EDGES.contains(&c.as_str()));
                 // Two letters or digits: a word or number (a single `o` or
                 // `x` is a chart's point marker at the edge of its plot).
                 let word = |c: &String| {
@@ -121,11 +123,14 @@ fn faults(buf: &Buffer, ascii: bool, what: &str) -> Vec<String> {
                 let sentence = chars.get(i + 2).is_some_and(|c| c.is_uppercase());
                 if chars[i] == '.'
                     && chars[i - 1].is_ascii_digit()
-                    && (chars[i + 1] == ' ' || RIGHT_EDGES.contains(&chars[i + 1].to_string().as_str()))
+                    && (chars[i + 1] == ' '
+                        || RIGHT_EDGES.contains(&chars[i + 1].to_string().as_str()))
                     && !sentence
                     && !line.contains("...")
                 {
-                    out.push(format!("{what}: number cut at its point in row {y}: {line}"));
+                    out.push(format!(
+                        "{what}: number cut at its point in row {y}: {line}"
+                    ));
                 }
             }
         }
@@ -160,7 +165,13 @@ fn tail_word(note: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect();
     let last = words.last().copied().unwrap_or("");
-    last.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect()
+    last.chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect()
 }
 
 struct Check {
@@ -255,7 +266,12 @@ fn every_step_of_every_lesson_is_right_at_80x24() {
                 continue;
             };
             for step in 0..lesson.steps.len() {
-                let what = format!("{} step {}{}", entry.id, step + 1, if ascii { " ascii" } else { "" });
+                let what = format!(
+                    "{} step {}{}",
+                    entry.id,
+                    step + 1,
+                    if ascii { " ascii" } else { "" }
+                );
                 let mut a = app(index, step, ascii);
                 match &lesson.steps[step].kind {
                     StepKind::Train(_) => {
@@ -320,7 +336,12 @@ fn every_step_of_every_lesson_is_right_at_80x24() {
         found.is_empty(),
         "{} faults:\n{}",
         found.len(),
-        found.iter().take(400).cloned().collect::<Vec<_>>().join("\n")
+        found
+            .iter()
+            .take(400)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -328,9 +349,24 @@ fn every_step_of_every_lesson_is_right_at_80x24() {
 fn the_checks_catch_what_they_claim_to() {
     // A screen with the faults drawn into it by hand is caught.
     let mut buf = Buffer::empty(ratatui::layout::Rect::new(0, 0, W, H));
-    buf.set_string(0, 5, "│ ┌ results ┐                                                                  │", ratatui::style::Style::default());
-    buf.set_string(0, 6, "│ │ 393. max│                                                                  │", ratatui::style::Style::default());
-    buf.set_string(0, 7, "│ │ label cuts│ η                                                              │", ratatui::style::Style::default());
+    buf.set_string(
+        0,
+        5,
+        "│ ┌ results ┐                                                                  │",
+        ratatui::style::Style::default(),
+    );
+    buf.set_string(
+        0,
+        6,
+        "│ │ 393. max│                                                                  │",
+        ratatui::style::Style::default(),
+    );
+    buf.set_string(
+        0,
+        7,
+        "│ │ label cuts│ η                                                              │",
+        ratatui::style::Style::default(),
+    );
     let f = faults(&buf, true, "x");
     assert!(f.iter().any(|m| m.contains("cut at its point")), "{f:?}");
     assert!(f.iter().any(|m| m.contains("runs into the edge")), "{f:?}");

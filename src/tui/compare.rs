@@ -13,8 +13,8 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
 
 use crate::lesson::Lang;
 use crate::session::{Comparison, RunRow};
-use crate::tui::dashboard::{DashKey, Look};
 use crate::text::number;
+use crate::tui::dashboard::{DashKey, Look};
 use crate::words::{self, Done, train_words};
 
 const COLORS: [Color; 6] = [

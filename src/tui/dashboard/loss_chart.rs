@@ -91,14 +91,10 @@ pub fn render(
                 .bounds([0.0, x_max])
                 .labels(vec![Span::raw("0"), Span::raw(format!("{x_max:.0} "))]),
         )
-        .y_axis(
-            Axis::default()
-                .bounds([lo, hi])
-                .labels(vec![
-                    Span::raw(format!("{} ", label(lo))),
-                    Span::raw(format!("{} ", label(hi))),
-                ]),
-        )
+        .y_axis(Axis::default().bounds([lo, hi]).labels(vec![
+            Span::raw(format!("{} ", label(lo))),
+            Span::raw(format!("{} ", label(hi))),
+        ]))
         .style(Style::default())
         .render(area, buf);
 }

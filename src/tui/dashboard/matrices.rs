@@ -256,7 +256,11 @@ pub fn shapes(layers: &[Dense], m: usize, ascii: bool, compact: bool) -> Vec<Str
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let input = if i == 0 { "X".to_string() } else { format!("A{}", s(i - 1)) };
+            let input = if i == 0 {
+                "X".to_string()
+            } else {
+                format!("A{}", s(i - 1))
+            };
             let (n, u, k) = (l.inputs(), l.units(), s(i));
             format!(
                 "{input} {}{dot}W{k} {}{plus}B{k} {}{arrow}Z{k} {}",

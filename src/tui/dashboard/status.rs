@@ -58,11 +58,7 @@ pub fn items(t: &Training, look: Look, lang: Lang) -> Vec<String> {
         format!("{} {}", w.loss, number::fit(loss, 9, 6)),
         format!("{metric} {}", number::fit(m, 7, 3)),
         format!("{eta} {}", number::plain(cfg.learning_rate, 4)),
-        format!(
-            "{} {}",
-            w.batch,
-            batch_label(lang, &cfg.batch_size.label())
-        ),
+        format!("{} {}", w.batch, batch_label(lang, &cfg.batch_size.label())),
         format!("{} {iteration}", w.it),
     ];
     if let Some(v) = val {
@@ -163,8 +159,14 @@ mod tests {
     #[test]
     fn items_are_dropped_whole_from_the_end_with_an_ellipsis() {
         let items = s(&["paused", "epoch 12", "loss 0.25", "R2 0.9"]);
-        assert_eq!(join_fitting(&items, " · ", 80), "paused · epoch 12 · loss 0.25 · R2 0.9");
-        assert_eq!(join_fitting(&items, " · ", 31), "paused · epoch 12 · loss 0.25 …");
+        assert_eq!(
+            join_fitting(&items, " · ", 80),
+            "paused · epoch 12 · loss 0.25 · R2 0.9"
+        );
+        assert_eq!(
+            join_fitting(&items, " · ", 31),
+            "paused · epoch 12 · loss 0.25 …"
+        );
         assert_eq!(join_fitting(&items, " · ", 30), "paused · epoch 12 …");
         assert_eq!(join_fitting(&items, " · ", 12), "paused …");
         assert_eq!(join_fitting(&items, " · ", 4), "pau…");
