@@ -33,6 +33,10 @@ pub struct GlobalArgs {
     /// Seed for everything random (overrides the lesson's or spec's own seed)
     #[arg(long, global = true, value_name = "S")]
     pub seed: Option<u64>,
+    /// Let lessons and specs read data files outside their own folder
+    /// (absolute paths, `..`, links leading out); still regular files only
+    #[arg(long, global = true)]
+    pub allow_data_anywhere: bool,
 }
 
 /// A display language.
@@ -96,6 +100,7 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    crate::dataset::access::allow_anywhere(cli.global.allow_data_anywhere);
     match cli.command {
         Some(Command::Data { action }) => data::run(action),
         Some(Command::Train(args)) => train::run(args, &cli.global),

@@ -6,8 +6,11 @@
 //! generators following the course book's recipes; `data/` holds exactly what
 //! they write.
 
+pub mod access;
 pub mod builtin;
 pub mod csv_io;
+
+use std::collections::HashMap;
 
 use ndarray::{Array2, Axis};
 use thiserror::Error;
@@ -101,6 +104,29 @@ pub enum DataError {
         name: String,
         available: String,
     },
+    #[error("{source_name}: this data file is not read, because {reason}")]
+    OutsideFolder {
+        source_name: String,
+        /// Why the path is refused.
+        reason: String,
+    },
+    #[error(
+        "{source_name}, row {row}, column {column}: the column name holds {what}, which is not allowed in a name"
+    )]
+    UnsafeName {
+        source_name: String,
+        row: usize,
+        column: usize,
+        /// The character, described.
+        what: String,
+    },
+    #[error("{source_name}: {what}; the limit is {limit}")]
+    TooLarge {
+        source_name: String,
+        /// What is too large, with its size as far as read.
+        what: String,
+        limit: usize,
+    },
     #[error("unknown built-in dataset '{name}'; the built-in datasets are: {available}")]
     UnknownBuiltin { name: String, available: String },
 }
@@ -118,17 +144,34 @@ impl Table {
         self.columns.iter().position(|c| c == name)
     }
 
+    /// Every column's index by name, for looking many names up in linear
+    /// time.
+    #[must_use]
+    pub fn column_map(&self) -> HashMap<&str, usize> {
+        (self.columns.iter().enumerate())
+            .map(|(i, c)| (c.as_str(), i))
+            .collect()
+    }
+
+    /// The column names for a message: at most a few, safe to print.
+    #[must_use]
+    pub fn columns_list(&self) -> String {
+        csv_io::names_excerpt(&self.columns, ", ")
+    }
+
     /// The named columns as an (rows, names.len()) matrix, in the order given.
     /// `source_name` names the table in the error when a column is missing.
     pub fn select(&self, names: &[String], source_name: &str) -> Result<Array2<f64>, DataError> {
+        let map = self.column_map();
         let mut indices = Vec::with_capacity(names.len());
         for name in names {
-            let idx = self
-                .column_index(name)
+            let idx = map
+                .get(name.as_str())
+                .copied()
                 .ok_or_else(|| DataError::MissingColumn {
                     source_name: source_name.to_string(),
-                    name: name.clone(),
-                    available: self.columns.join(", "),
+                    name: crate::untrusted::excerpt(name, crate::untrusted::EXCERPT_CHARS),
+                    available: self.columns_list(),
                 })?;
             indices.push(idx);
         }

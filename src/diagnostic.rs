@@ -15,6 +15,8 @@ use std::fmt;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::untrusted::{visible, visible_line};
+
 /// One problem in a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -81,38 +83,38 @@ fn token_width(line: &str, col: usize) -> usize {
     UnicodeWidthStr::width(token).clamp(1, 60)
 }
 
+/// Every part is printed through [`visible`]: a file name, a quoted value
+/// or a source line from a hostile file never sends a control character.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
+        writeln!(f, "error: {}", visible(&self.message))?;
+        let file = visible_line(&self.file);
         if self.line == 0 {
-            writeln!(f, "  --> {}", self.file)?;
+            writeln!(f, "  --> {file}")?;
         } else {
             let num = self.line.to_string();
             let pad = " ".repeat(num.len());
-            writeln!(
-                f,
-                "{pad}--> {}:{}:{}",
-                self.file,
-                self.line,
-                self.column.max(1)
-            )?;
+            writeln!(f, "{pad}--> {file}:{}:{}", self.line, self.column.max(1))?;
             if let Some(src) = &self.source_line {
                 let src = src.replace('\t', " ");
                 let col0 = self.column.saturating_sub(1).min(src.len());
-                let lead = src.get(..col0).map_or(col0, UnicodeWidthStr::width);
+                let lead = src
+                    .get(..col0)
+                    .map_or(col0, |s| UnicodeWidthStr::width(&*visible_line(s)));
+                let rest = src.get(col0..).unwrap_or("");
                 writeln!(f, "{pad} |")?;
-                writeln!(f, "{num} | {src}")?;
+                writeln!(f, "{num} | {}", visible_line(&src))?;
                 writeln!(
                     f,
                     "{pad} | {}{}",
                     " ".repeat(lead),
-                    "^".repeat(token_width(&src, col0))
+                    "^".repeat(token_width(&visible_line(rest), 0))
                 )?;
             }
         }
         if let Some(hint) = &self.hint {
             let pad = " ".repeat(self.line.to_string().len());
-            writeln!(f, "{pad} = hint: {hint}")?;
+            writeln!(f, "{pad} = hint: {}", visible(hint))?;
         }
         Ok(())
     }
@@ -129,6 +131,22 @@ mod tests {
             .with_hint(Some("try 0.1".into()));
         let expected = "error: the learning rate must be above 0\n --> bad.yaml:2:16\n  |\n2 | learning_rate: -0.1\n  |                ^^^^\n  = hint: try 0.1\n";
         assert_eq!(d.to_string(), expected);
+    }
+
+    #[test]
+    fn a_hostile_source_line_and_message_print_no_control_character() {
+        let text = "title: \u{1b}]0;pwned\u{7}\u{1b}[2J\r\n";
+        let d = Diagnostic::new("a\u{1b}[31m.yaml", text, 1, 8, "bad '\u{9b}2J'")
+            .with_hint(Some("\u{202e}x".into()));
+        let shown = d.to_string();
+        assert!(
+            shown
+                .chars()
+                .all(|c| c == '\n' || !crate::untrusted::is_unsafe(c, true)),
+            "{shown:?}"
+        );
+        assert!(shown.contains("title: ␛]0;pwned␇␛[2J"), "{shown}");
+        assert!(shown.contains("|        ^\n"), "{shown}");
     }
 
     #[test]

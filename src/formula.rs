@@ -14,8 +14,12 @@
 //! `\sum`/`\prod` with limits, `\left…\right`, `pmatrix`/`bmatrix`/`vmatrix`,
 //! `aligned`, `cases`, `\tag{n}` and a trailing `\quad (n)`, `\text`,
 //! `\mathbf`, operator names, arrows and relations, dots, spacing commands,
-//! accents, `\sqrt` and Greek letters. Anything else is a [`FormulaError`]
-//! with a byte offset, never a guess.
+//! accents, `\sqrt`, Greek letters, `\underbrace`/`\overbrace` with labels,
+//! norms (`\lVert…\rVert`, `\|`), `\boxed`, and `\color`/`\textcolor` drawn
+//! as glyph emphasis. Malformed input is a [`FormulaError`] with a byte
+//! offset, never a guess; an unknown command is drawn as its source
+//! (`[?\foo]`) with a warning in [`Rendered::warnings`], and [`parse_check`]
+//! still reports it.
 //!
 //! This module is a leaf: it uses no other module of the crate and no
 //! terminal crate.

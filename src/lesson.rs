@@ -36,7 +36,7 @@ use crate::diagnostic::Diagnostic;
 /// Parses and checks lesson `text`, read from `file` (as named in messages);
 /// relative data paths start at `base_dir`.
 pub fn load_str(file: &str, text: &str, base_dir: &Path) -> Result<Lesson, Vec<Diagnostic>> {
-    let raw = load::parse(file, text).map_err(|d| vec![d])?;
+    let raw = load::parse(file, text)?;
     validate::validate(&raw, base_dir, file)
         .map_err(|problems| problems.iter().map(|p| p.diagnostic(file, text)).collect())
 }

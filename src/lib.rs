@@ -4,10 +4,16 @@
 //! # Module map
 //!
 //! ```text
-//! cli ─▶ tui | plain ─▶ session ─▶ lesson ─▶ quiz ─▶ spec ─▶ engine
-//!                         │           └─▶ formula (parse check)   └─▶ dataset ─▶ rng
-//!                         └─▶ progress          tui/plain ─▶ formula (draw)
+//! cli ─▶ tui | plain ─▶ words ─▶ session ─▶ lesson ─▶ spec ─▶ engine ─▶ rng
+//!          │   │                   │           │  └─▶ quiz ─┘   dataset ─▶ rng
+//!          └─┬─┘                   └─▶ progress ─▶ quiz
+//!            ▼
+//!     text · formula (draw)        lesson ─▶ formula (parse check), diagnostic
 //! ```
+//!
+//! Arrows point at what a module may use; `tui` and `plain` never use each
+//! other. `tests/layering.rs` holds the exact list for every module and fails
+//! on any other `crate::` use.
 //!
 //! - [`rng`]: the seeded, portable random stream every module draws from.
 //! - [`dataset`]: tables of numbers, CSV I/O, the seeded built-in datasets.
@@ -16,20 +22,25 @@
 //!   file I/O, no YAML and no terminal crates, and no module above it.
 //! - [`spec`]: the training spec (YAML) that fully determines a run, and its
 //!   resolution into engine types and data.
+//! - [`quiz`]: question kinds, generated gradient questions, answer parsing,
+//!   grading and worked solutions.
 //! - [`formula`]: a LaTeX subset rendered to 2-D text (a leaf module).
+//! - [`text`]: prose wrapped and tables aligned by display width (a leaf).
+//! - [`diagnostic`]: rustc-style messages for the files authors write.
 //! - [`lesson`]: the lesson YAML format, its validation into checked types
 //!   with located diagnostics, the catalog of built-in and user lessons, and
 //!   the format's JSON Schema.
-//! - [`session`]: where the learner is in a lesson and what next, back,
-//!   answer and run do; UI-free, driven by the TUI and the plain runner.
-//! - [`plain`]: plain-text output: charts, training reports, wrapping,
-//!   tables and the plain lesson runner.
-//! - [`diagnostic`]: rustc-style messages for the files authors write.
+//! - [`progress`]: the learner's saved state.
+//! - [`session`]: everything the learner meets in both front ends — where
+//!   they are in a lesson, quiz turns, training runs, comparisons, opening a
+//!   lesson with its progress; UI-free.
+//! - [`untrusted`]: text and files from outside made safe to print and
+//!   read (no control characters reach the terminal; no device is read).
+//! - [`words`]: every word a learner sees, in English and Chinese.
+//! - [`plain`]: plain-text output: charts, training reports and the plain
+//!   lesson runner.
+//! - [`tui`]: the full-screen program (the only user of ratatui/crossterm).
 //! - [`cli`]: the command line; `main.rs` only maps its result to an exit code.
-//!
-//! Only the `tui` module may use ratatui or crossterm; a test
-//! (`tests/layering.rs`) keeps the lower modules free of upward and terminal
-//! imports.
 
 pub mod cli;
 pub mod dataset;
@@ -45,4 +56,5 @@ pub mod session;
 pub mod spec;
 pub mod text;
 pub mod tui;
+pub mod untrusted;
 pub mod words;

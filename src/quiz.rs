@@ -37,7 +37,7 @@ pub use gradient::{
 };
 pub use input::{InputError, MAX_INPUT, parse_matrix, parse_number};
 pub use quantity::Quantity;
-pub use record::{Outcome, QuestionRecord, QuestionState, TRIES_BEFORE_SOLUTION};
+pub use record::{Outcome, QuestionRecord, QuestionState, QuizUpdate, TRIES_BEFORE_SOLUTION};
 pub use solution::{SolutionLine, matrix_tex, number, short_matrix};
 pub use tolerance::Tolerance;
 

@@ -86,7 +86,7 @@ impl SeededRng {
     }
 
     /// Standard normal N(0, 1) by the Box–Muller transform (one value per call).
-    pub fn standard_normal(&mut self) -> f64 {
+    fn standard_normal(&mut self) -> f64 {
         // 1 - uniform() lies in (0, 1], so the logarithm is finite.
         let u1 = 1.0 - self.uniform();
         let u2 = self.uniform();

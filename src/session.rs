@@ -43,6 +43,9 @@ pub struct Session {
     /// Questions whose saved result changed since the last
     /// [`Session::take_results`], by (step id, question id).
     changed: Vec<(String, String)>,
+    /// (attempts, hints) of each question as last saved or loaded, so that
+    /// [`Session::take_updates`] hands the progress file increments.
+    synced: HashMap<(String, String), (u32, u32)>,
     /// The learner's identity seed: their own numbers in generated questions.
     learner: u64,
     /// Replaces every spec's seed (the command line's `--seed`).
@@ -81,6 +84,7 @@ impl Session {
             sitting: HashMap::new(),
             restored: HashMap::new(),
             changed: Vec::new(),
+            synced: HashMap::new(),
             learner: 0,
             seed: None,
         }
@@ -165,10 +169,7 @@ impl Session {
     /// The current step's questions (empty unless it is a quiz).
     #[must_use]
     pub fn questions(&self) -> &[Question] {
-        match &self.step().kind {
-            StepKind::Quiz(q) => q,
-            _ => &[],
-        }
+        self.step().kind.questions()
     }
 
     /// Grades `input` for question `question_id` of the current step and
@@ -199,10 +200,7 @@ impl Session {
     #[must_use]
     pub fn score(&self) -> (usize, usize, usize) {
         let total = (self.lesson.steps.iter())
-            .map(|s| match &s.kind {
-                StepKind::Quiz(q) => q.len(),
-                _ => 0,
-            })
+            .map(|s| s.kind.questions().len())
             .sum();
         let right = (self.quiz.values())
             .filter(|s| matches!(s.outcome, Outcome::Right | Outcome::RightAfterSolution))
@@ -226,23 +224,19 @@ impl Session {
     /// training step.
     #[must_use]
     pub fn trainer(&self) -> Option<Result<Resolved, Vec<SpecError>>> {
-        match &self.step().kind {
-            StepKind::Train(t) => Some(spec::resolve(&self.seeded(&t.spec), &self.lesson.base_dir)),
-            _ => None,
-        }
+        let t = self.step().kind.train()?;
+        Some(spec::resolve(&self.seeded(&t.spec), &self.lesson.base_dir))
     }
 
     /// The live run of the current step, paused at epoch 0, if it is a
     /// training step.
     #[must_use]
     pub fn training(&self) -> Option<Result<Training, Vec<SpecError>>> {
-        match &self.step().kind {
-            StepKind::Train(t) => Some(Training::new(
-                self.seeded(&t.spec),
-                self.lesson.base_dir.clone(),
-            )),
-            _ => None,
-        }
+        let t = self.step().kind.train()?;
+        Some(Training::new(
+            self.seeded(&t.spec),
+            self.lesson.base_dir.clone(),
+        ))
     }
 
     /// The runs of the current step, paused at epoch 0, if it is a

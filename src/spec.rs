@@ -21,6 +21,7 @@
 //! predict: [[0.346]]             # inputs, in original units
 //! ```
 
+pub mod limits;
 mod locate;
 mod resolve;
 

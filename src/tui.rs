@@ -11,11 +11,11 @@
 //!
 //! - [`app`]: the one state ([`App`]), with screens and modes as enums;
 //! - [`message`], [`keymap`]: what can happen, and the key tables;
-//! - [`update`]: the only code that changes the state (no I/O);
+//! - [`mod@update`]: the only code that changes the state (no I/O);
 //! - [`view`], [`home`], [`lesson_view`], [`help`], [`step_view`]: drawing,
 //!   one file per screen and per step kind, with [`prose`] and
 //!   [`text_fit`] for wrapped and fitted text;
-//! - [`theme`], [`labels`]: every style and every word, in one place each;
+//! - [`theme`]: every style, in one place (every word is in [`crate::words`]);
 //! - [`event_loop`], [`terminal`], [`signals`]: the runtime.
 //!
 //! Only this module uses ratatui and crossterm (`tests/layering.rs`).

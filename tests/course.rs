@@ -89,6 +89,9 @@ const STOPS: &[(RunKey, Stop)] = &[
     (("ch10", "one-vs-two", 0), Stop::Max(2000)),
     (("ch10", "one-vs-two", 1), Stop::Eps(1179)),
     (("ch10", "train-xor", 0), Stop::Eps(1179)),
+    // ch10 restart: seed 1 stalls on a plateau, seed 10 gets through.
+    (("ch10", "restart", 0), Stop::Max(2000)),
+    (("ch10", "restart", 1), Stop::Eps(1179)),
     (("ch10", "arc", 0), Stop::Eps(455)),
     // ch11: 500 epochs each
     (("ch11", "train", 0), Stop::Max(500)),
@@ -112,11 +115,15 @@ const FIGURES: &[(RunKey, Q, f64, f64)] = &[
         485.32,
         0.005,
     ),
-    // ch05 normalise-label: loss ≈ 392 against ≈ 0.0016; w1 −1.738 vs −1.745.
+    // ch05 normalise-label: loss ≈ 392 against ≈ 0.0016; w1 −1.738 vs
+    // −1.745, b 47.71 vs 47.98 (close, not equal: see
+    // ch05_label_scaling_only_changes_the_start).
     (("ch05", "normalise-label", 0), Q::Loss, 392.0, 1.0),
     (("ch05", "normalise-label", 1), Q::Loss, 0.0016, 0.00005),
     (("ch05", "normalise-label", 0), Q::RealW(0), -1.738, 0.0005),
     (("ch05", "normalise-label", 1), Q::RealW(0), -1.745, 0.0005),
+    (("ch05", "normalise-label", 0), Q::RealB, 47.71, 0.005),
+    (("ch05", "normalise-label", 1), Q::RealB, 47.98, 0.005),
     // ch06: 98 %, w1 −20.30, w2 8.85, b 5.50, line x2 = 2.294 x1 − 0.622.
     (("ch06", "train", 0), Q::Metric, 0.98, 0.0001),
     (("ch06", "train", 0), Q::W(0, 0, 0), -20.30, 0.005),
@@ -141,6 +148,11 @@ const FIGURES: &[(RunKey, Q, f64, f64)] = &[
     // ch09: degree 2 flattens near 0.098; complex curve test R² 0.931.
     (("ch09", "degrees", 0), Q::Loss, 0.098, 0.0005),
     (("ch09", "train", 0), Q::TestMetric, 0.931, 0.0005),
+    // ch09: three units miss the left wiggle (the curve's own values at
+    // these x are checked in ch09_quoted_curve_values_are_the_curves).
+    (("ch09", "train", 0), Q::Predict(0), -0.32, 0.005),
+    (("ch09", "train", 0), Q::Predict(1), -0.25, 0.005),
+    (("ch09", "train", 0), Q::Predict(2), -0.13, 0.005),
     // ch10: one neuron ends at 0.700; XOR predictions; the matrices read out; arc test 100 %.
     (("ch10", "one-vs-two", 0), Q::Loss, 0.700, 0.0005),
     (("ch10", "train-xor", 0), Q::Predict(0), 0.005, 0.0005),
@@ -157,6 +169,12 @@ const FIGURES: &[(RunKey, Q, f64, f64)] = &[
     (("ch10", "train-xor", 0), Q::W(1, 1, 0), -11.5, 0.05),
     (("ch10", "train-xor", 0), Q::B(1, 0), 5.4, 0.05),
     (("ch10", "arc", 0), Q::TestMetric, 1.0, 1e-9),
+    // ch10 restart, seed 1: loss 0.348 = (ln 2)/2, 0.50 for (1, 0) and (1, 1).
+    (("ch10", "restart", 0), Q::Loss, 0.348, 0.0005),
+    (("ch10", "restart", 0), Q::Predict(0), 0.0, 0.005),
+    (("ch10", "restart", 0), Q::Predict(1), 1.0, 0.005),
+    (("ch10", "restart", 0), Q::Predict(2), 0.50, 0.005),
+    (("ch10", "restart", 0), Q::Predict(3), 0.50, 0.005),
     // ch11: 89.9 % train, 90.0 % test; losses 0.72, 0.28, 0.14, 0.12.
     (("ch11", "train", 0), Q::Metric, 0.899, 0.0005),
     (("ch11", "train", 0), Q::TestMetric, 0.900, 0.0005),
@@ -503,6 +521,153 @@ fn every_run_reaches_its_stated_goal_and_the_quoted_figures_hold() {
         assert!(
             (got - want).abs() <= *tol,
             "{k:?} {q:?}: the text says {want}, the run gives {got}"
+        );
+    }
+}
+
+/// The mean of x2² over the house flats: the curvature of the loss along
+/// w2 relative to b, which ch05 `why-diverge` quotes.
+fn house_x2_squared() -> f64 {
+    let d = nnstep::dataset::builtin::generate("house").unwrap();
+    let x2 = d.train.values.column(1);
+    x2.iter().map(|v| v * v).sum::<f64>() / x2.len() as f64
+}
+
+#[test]
+fn ch05_why_diverge_figures_follow_from_the_data() {
+    // "x2² averages about 6,600": 2 significant figures.
+    let c = house_x2_squared();
+    assert!((c - 6600.0).abs() < 50.0, "mean x2² = {c}");
+    // "0.01 × 6,600 − 1 ≈ 65": the factor a step of η = 0.01 multiplies the
+    // error in w2 by, for a quadratic with that curvature.
+    let growth = (1.0 - 0.01 * c).abs();
+    assert!((growth - 65.0).abs() < 0.5, "growth {growth}");
+    // "stable only for η below 2 / 6,600 ≈ 0.0003".
+    assert!((2.0 / c - 0.0003).abs() < 0.00005, "bound {}", 2.0 / c);
+    // And the run on raw data does diverge at η = 0.01 (STOPS), while the
+    // text's bound says η = 0.0002 would not.
+    let l = Catalog::builtin().find("ch05").unwrap();
+    let StepKind::Train(t) = &l.steps[l.step_index("train-raw").unwrap()].kind else {
+        panic!("train-raw is not a train step");
+    };
+    let mut spec = t.spec.clone();
+    spec.learning_rate = 0.0002;
+    spec.epochs = 2;
+    let o = finish(nnstep::spec::resolve(&spec, &l.base_dir).unwrap());
+    assert_eq!(o.stop, Stop::Max(2));
+}
+
+#[test]
+fn ch05_label_scaling_only_changes_the_start() {
+    // "trained for 500 epochs instead, the two runs agree to ten digits".
+    let l = Catalog::builtin().find("ch05").unwrap();
+    let StepKind::Compare(c) = &l.steps[l.step_index("normalise-label").unwrap()].kind else {
+        panic!("normalise-label is not a compare step");
+    };
+    let real: Vec<(Array2<f64>, Array2<f64>)> = c
+        .runs
+        .iter()
+        .map(|r| {
+            let mut spec = r.spec.clone();
+            spec.epochs = 500;
+            finish(nnstep::spec::resolve(&spec, &l.base_dir).unwrap())
+                .real
+                .unwrap()
+        })
+        .collect();
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-10 * a.abs().max(1.0);
+    for (a, b) in real[0].0.iter().zip(real[1].0.iter()) {
+        assert!(close(*a, *b), "w {a} against {b}");
+    }
+    assert!(close(real[0].1[[0, 0]], real[1].1[[0, 0]]));
+}
+
+#[test]
+fn ch09_quoted_curve_values_are_the_curves() {
+    // The noise-free complex curve at the x the text quotes.
+    let f = |x: f64| 0.4 * x * x + 0.3 * x * (15.0 * x).sin() + 0.01 * (50.0 * x).cos() - 0.3;
+    for (x, quoted) in [(0.15, -0.25), (0.35, -0.34), (0.55, -0.03)] {
+        assert!((f(x) - quoted).abs() < 0.005, "f({x}) = {}", f(x));
+    }
+}
+
+/// The ch10 XOR spec with another seed, run to its end.
+fn xor_run(seed: u64) -> (Outcome, nnstep::engine::Network) {
+    let l = Catalog::builtin().find("ch10").unwrap();
+    let StepKind::Compare(c) = &l.steps[l.step_index("restart").unwrap()].kind else {
+        panic!("restart is not a compare step");
+    };
+    let mut spec = c.runs[1].spec.clone();
+    spec.seed = seed;
+    let mut r = nnstep::spec::resolve(&spec, &l.base_dir).unwrap();
+    r.trainer.run().unwrap();
+    let net = r.trainer.network().clone();
+    (finish(r), net)
+}
+
+#[test]
+fn ch10_restart_figures_hold() {
+    // "of the seeds 1 to 40, nine stall": stuck on the plateau near 0.348
+    // after 2000 epochs. Every other seed has learnt XOR by then (one, seed
+    // 37, ends at 0.0053, just short of eps: slow, not stalled).
+    let losses: Vec<(u64, f64)> = (1..=40).map(|s| (s, xor_run(s).0.loss)).collect();
+    let stalled: Vec<u64> = losses
+        .iter()
+        .filter(|(_, l)| *l > 0.3)
+        .map(|(s, _)| *s)
+        .collect();
+    assert!(
+        losses.iter().all(|(_, l)| *l > 0.3 || *l < 0.01),
+        "{losses:?}"
+    );
+    assert_eq!(stalled.len(), 9, "stalled: {stalled:?}");
+    assert!(stalled.contains(&1) && !stalled.contains(&10));
+    // "(ln 2)/2": half the points at the loss of guessing 0.5.
+    assert!((std::f64::consts::LN_2 / 2.0 - 0.348).abs() < 0.0015);
+    // "both hidden units ... z of −8 or lower" for (1, 0) and (1, 1).
+    let (_, net) = xor_run(1);
+    let hidden = &net.layers()[0];
+    let x = ndarray::array![[1.0, 0.0], [1.0, 1.0]];
+    let z = x.dot(&hidden.w) + &hidden.b;
+    assert!(z.iter().all(|&v| v <= -7.95), "Z1 = {z}");
+}
+
+#[test]
+fn ch06_threshold_table_counts_the_runs_answers() {
+    let l = Catalog::builtin().find("ch06").unwrap();
+    let StepKind::Train(t) = &l.steps[l.step_index("train").unwrap()].kind else {
+        panic!("train is not a train step");
+    };
+    let mut r = nnstep::spec::resolve(&t.spec, &l.base_dir).unwrap();
+    r.trainer.run().unwrap();
+    let set = r.trainer.train_set();
+    let a = r.trainer.network().predict(set.x.view()).unwrap();
+    let StepKind::Table(table) = &l.steps[l.step_index("threshold").unwrap()].kind else {
+        panic!("threshold is not a table step");
+    };
+    for row in &table.rows {
+        let cell: Vec<f64> = row.iter().map(|c| c.en.parse().unwrap()).collect();
+        let th = cell[0];
+        let mut counts = [0.0; 4]; // Han→Han, Chu→Han, Han→Chu, Chu→Chu
+        for (p, y) in a.column(0).iter().zip(set.y.column(0)) {
+            let k = match (*p > th, *y > 0.5) {
+                (true, true) => 0,
+                (true, false) => 1,
+                (false, true) => 2,
+                (false, false) => 3,
+            };
+            counts[k] += 1.0;
+        }
+        assert_eq!(&cell[1..5], &counts, "threshold {th}");
+        let precision = counts[0] / (counts[0] + counts[1]);
+        let recall = counts[0] / (counts[0] + counts[2]);
+        assert!(
+            (cell[5] - precision).abs() < 0.0005,
+            "precision at {th}: {precision}"
+        );
+        assert!(
+            (cell[6] - recall).abs() < 0.0005,
+            "recall at {th}: {recall}"
         );
     }
 }

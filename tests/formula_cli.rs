@@ -39,3 +39,24 @@ fn formula_command_reports_a_parse_error_with_a_caret_and_exit_1() {
         "\\frac{a}{b\n          ^\nerror: at byte 10: expected `}` to close the `{` at byte 8, found the end of the formula\n"
     );
 }
+
+#[test]
+fn formula_command_takes_a_formula_that_starts_with_a_minus() {
+    let (code, out, err) = nnstep(&["formula", r"- [y_2 \ln a_2 + (1 - y_2) \ln(1 - a_2)]"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out.starts_with("−[y₂ ln a₂"), "{out}");
+    let (code, out, _) = nnstep(&["--ascii", "formula", "-x", "--width", "40"]);
+    assert_eq!((code, out.as_str()), (0, "-x\n"));
+}
+
+#[test]
+fn formula_command_draws_an_unknown_command_as_source_and_warns() {
+    let (code, out, err) = nnstep(&["formula", r"a + \foo{b}"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "a + [?\\foo]b\n");
+    assert!(err.contains("^"), "{err}");
+    assert!(
+        err.contains("warning: at byte 4: expected a supported command"),
+        "{err}"
+    );
+}

@@ -104,8 +104,10 @@ fn render_or_source_shows_the_source_with_a_caret_under_the_error() {
         glyphs: Glyphs::Unicode,
         width: 80,
     };
-    let r = render_or_source(r"a + \foo", &opts);
-    assert_eq!(r.lines, ["a + \\foo", "    ^   "]);
+    let r = render_or_source(r"a + } + b", &opts);
+    assert_eq!(r.lines, ["a + } + b", "    ^    "]);
+    // An unknown command is no parse error: it is drawn as its source.
+    assert_eq!(render_or_source(r"a + \foo", &opts).lines, ["a + [?\\foo]"]);
 }
 
 #[test]

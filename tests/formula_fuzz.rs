@@ -66,6 +66,14 @@ const PIECES: &[&str] = &[
     "%",
     "$",
     r"\unknown",
+    r"\underbrace{",
+    r"\overbrace{",
+    r"\boxed{",
+    r"\color{red}",
+    r"\textcolor{blue}{",
+    r"\lVert",
+    r"\rVert",
+    r"\|",
 ];
 
 fn formula() -> impl Strategy<Value = String> {

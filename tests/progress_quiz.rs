@@ -7,16 +7,17 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use nnstep::progress::{Change, Store};
-use nnstep::quiz::{Outcome, QuestionRecord};
+use nnstep::quiz::{Outcome, QuizUpdate};
 
+/// `attempts` more tries at a question, and one more hint.
 fn result(lesson: &str, step: &str, question: &str, attempts: u32, outcome: Outcome) -> Change {
     Change::Quiz {
         lesson: lesson.into(),
-        record: QuestionRecord {
+        record: QuizUpdate {
             step: step.into(),
             question: question.into(),
-            attempts,
-            hints_used: 1,
+            attempts_added: attempts,
+            hints_added: 1,
             solution_seen: false,
             outcome,
         },
@@ -52,12 +53,16 @@ fn quiz_results_round_trip_through_the_file() {
     assert!(p.learner.is_some(), "the first save makes the learner");
     let records = p.lesson("ch04").unwrap().records();
     assert_eq!(records[0].question, "dw");
-    // A later result replaces the earlier one of the same question.
+    // A later update adds to the saved counts and keeps the better outcome.
     store
         .apply(&result("ch04", "by-hand", "dw", 3, Outcome::Missed))
         .unwrap();
     let p = store.load().unwrap().progress;
-    assert_eq!(p.lesson("ch04").unwrap().quiz["by-hand"]["dw"].attempts, 3);
+    let r = &p.lesson("ch04").unwrap().quiz["by-hand"]["dw"];
+    assert_eq!(
+        (r.attempts, r.hints_used, r.outcome),
+        (5, 2, Outcome::Right)
+    );
 }
 
 #[test]

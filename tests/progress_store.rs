@@ -45,8 +45,9 @@ fn a_change_is_saved_with_the_format_version_and_read_back() {
     let p = store.load().unwrap().progress;
     assert_eq!(p.lesson("ch04").unwrap().current.as_deref(), Some("data"));
     assert_eq!(p.last_opened.as_deref(), Some("ch04"));
-    // Only the file remains: no temporary file or lock is left behind.
-    assert_eq!(files(tmp.path()), ["progress.json"]);
+    // No temporary file is left behind; the lock file stays on purpose
+    // (removing it would let two instances lock two different files).
+    assert_eq!(files(tmp.path()), ["progress.json", "progress.lock"]);
 }
 
 #[test]
@@ -125,7 +126,8 @@ fn a_file_that_is_not_progress_at_all_is_moved_aside_too() {
     std::fs::write(store.file(), "[1, 2, 3]").unwrap();
     let loaded = store.apply(&visit("ch04", "data")).unwrap();
     assert!(loaded.notice.is_some());
-    assert_eq!(files(tmp.path()).len(), 2, "{:?}", files(tmp.path()));
+    // The new file, the one moved aside, and the lock file.
+    assert_eq!(files(tmp.path()).len(), 3, "{:?}", files(tmp.path()));
     assert!(store.load().unwrap().progress.lesson("ch04").is_some());
 }
 

@@ -63,6 +63,7 @@ fn some_progress() -> Progress {
             outcome,
         };
         let lesson = "ch04".into();
+        let record = record.into();
         p.apply(&Change::Quiz { lesson, record }, 0);
     }
     p

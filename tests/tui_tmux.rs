@@ -2,12 +2,20 @@
 //! End to end: the real binary in a real terminal (tmux, on a private
 //! socket), driven by key presses at 80×24 with `TERM=screen`. Checks the
 //! screens, resizing, that the terminal is restored after `q` and after
-//! SIGTERM, and that progress is saved and resumed. Skipped, with a note,
-//! when tmux is not installed (`.ci/run` installs it).
+//! SIGTERM, and that progress is saved and resumed. Without tmux the tests
+//! are skipped with a note, except under CI (`CI` set, as CI services and
+//! `.ci/run` do), where a missing tmux fails them: a CI run that silently
+//! skipped the only end-to-end test would pass without testing the TUI.
 
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
+
+/// Whether this runs under CI: `CI` is set to anything but empty, `0` or
+/// `false` (CI services set `CI=true`).
+fn under_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
+}
 
 struct Tmux {
     socket: PathBuf,
@@ -22,6 +30,11 @@ impl Tmux {
             .output()
             .is_ok_and(|o| o.status.success());
         if !ok {
+            assert!(
+                !under_ci(),
+                "tmux is not installed, and CI is set: the end-to-end TUI test must run in CI \
+                 (.ci/run installs tmux)"
+            );
             eprintln!("note: tmux is not installed; skipping the end-to-end TUI test");
             return None;
         }
@@ -118,13 +131,13 @@ fn assert_restored(screen: &str, code: i32) {
 fn walk_a_lesson_quit_and_resume_where_we_stopped() {
     let Some(t) = Tmux::new() else { return };
     t.start("a", "open ch04");
-    t.wait_for("a", "step 1/16");
+    t.wait_for("a", "step 1/17");
     t.keys("a", &["Right", "l", "Space"]);
-    let s = t.wait_for("a", "step 4/16");
+    let s = t.wait_for("a", "step 4/17");
     assert!(s.contains("Solving it directly"), "{s}");
-    t.keys("a", &[":", "1", "3", "Enter"]);
-    let s = t.wait_for("a", "step 13/16");
-    assert!(s.contains("jumped to step 13"), "{s}");
+    t.keys("a", &[":", "1", "4", "Enter"]);
+    let s = t.wait_for("a", "step 14/17");
+    assert!(s.contains("jumped to step 14"), "{s}");
     t.keys("a", &["?"]);
     t.wait_for("a", "Keys");
     t.keys("a", &["q", "L"]);
@@ -135,7 +148,7 @@ fn walk_a_lesson_quit_and_resume_where_we_stopped() {
     assert!(saved.contains("\"current\": \"three-ways\""), "{saved}");
 
     t.start("b", "open ch04 --lang en");
-    let s = t.wait_for("b", "step 13/16");
+    let s = t.wait_for("b", "step 14/17");
     assert!(s.contains("resumed"), "{s}");
     t.keys("b", &["q"]);
     assert_restored(&t.wait_for("b", "MODE="), 0);
@@ -160,9 +173,9 @@ fn resizing_below_the_minimum_shows_a_message_and_recovers() {
 fn sigterm_saves_progress_and_restores_the_terminal() {
     let Some(t) = Tmux::new() else { return };
     t.start("s", "open ch04 --step 3 --lang en");
-    t.wait_for("s", "step 3/16");
+    t.wait_for("s", "step 3/17");
     t.keys("s", &["l"]);
-    t.wait_for("s", "step 4/16");
+    t.wait_for("s", "step 4/17");
     let shell = t.tmux(&["list-panes", "-t", "s", "-F", "#{pane_pid}"]);
     let pid = child_of(shell.trim());
     Command::new("kill").args(["-TERM", &pid]).status().unwrap();

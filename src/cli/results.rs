@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::lesson::{Catalog, Lang, Lesson, StepKind};
+use crate::lesson::{Catalog, Lang, Lesson};
 use crate::progress::store::utc_stamp;
 use crate::progress::{Progress, SavedResult};
 use crate::quiz::Outcome;
@@ -132,10 +132,8 @@ fn texts(l: &Lesson, r: &SavedResult, lang: Lang) -> (String, String) {
         return (r.step.to_string(), r.question.to_string());
     };
     let step = &l.steps[i];
-    let ask = match &step.kind {
-        StepKind::Quiz(qs) => qs.iter().find(|q| q.id == r.question),
-        _ => None,
-    }
-    .map_or(r.question.to_string(), |q| q.ask.get(lang).to_string());
+    let ask = (step.kind.questions().iter())
+        .find(|q| q.id == r.question)
+        .map_or(r.question.to_string(), |q| q.ask.get(lang).to_string());
     (format!("step {}: {}", i + 1, step.title.get(lang)), ask)
 }

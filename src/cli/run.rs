@@ -8,7 +8,7 @@ use clap::Args;
 use super::{GlobalArgs, Lang as CliLang};
 use crate::lesson::{Catalog, Lang};
 use crate::plain::runner::{self, Options};
-use crate::progress::{Progress, Store, StoreError};
+use crate::progress::{Notice, Progress, Store, StoreError};
 use crate::session::{self, Session};
 
 #[derive(Debug, Args)]
@@ -51,7 +51,12 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     }
     let mut store = Store::from_env(|k| std::env::var(k).ok());
     let progress = match store.as_ref().map(saved_progress) {
-        Some(Ok(p)) => p,
+        Some(Ok((p, notice))) => {
+            if let Some(n) = notice {
+                eprintln!("note: {n}");
+            }
+            p
+        }
         Some(Err(e)) => {
             eprintln!("note: {e}; this run's results are not saved");
             store = None;
@@ -95,7 +100,12 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 
 /// The learner's saved progress, with their identity made now if new (so
 /// their generated numbers stay the same from now on).
-fn saved_progress(store: &Store) -> Result<Progress, StoreError> {
+/// Also what happened to a bad progress file on the way (moved aside or
+/// repaired), for the learner to be told.
+fn saved_progress(store: &Store) -> Result<(Progress, Option<Notice>), StoreError> {
+    // The first load is the one that finds (and moves aside) a corrupt file.
+    let first = store.load()?;
     store.learner()?;
-    Ok(store.load()?.progress)
+    let loaded = store.load()?;
+    Ok((loaded.progress, first.notice.or(loaded.notice)))
 }

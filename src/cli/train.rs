@@ -22,15 +22,24 @@ use crate::words::metric_name;
 pub struct TrainArgs {
     /// The training spec (YAML)
     pub spec: PathBuf,
-    /// Override the spec's maximum number of epochs
-    #[arg(long)]
+    /// Override the spec's maximum number of epochs (1 to 1000000)
+    #[arg(long, value_parser = epochs_in_range)]
     pub epochs: Option<usize>,
     /// Output format
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
     /// Report every N epochs (default: about 20 reports per run)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = epochs_in_range)]
     pub every: Option<usize>,
+}
+
+/// A count of epochs from the command line: 1 to [`spec::limits::MAX_EPOCHS`].
+fn epochs_in_range(s: &str) -> Result<usize, String> {
+    let max = spec::limits::MAX_EPOCHS;
+    match s.parse::<usize>() {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
+        _ => Err(format!("expected a whole number from 1 to {max}")),
+    }
 }
 
 /// How results are written.
@@ -43,9 +52,11 @@ pub enum Format {
 }
 
 pub fn run(args: TrainArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    let file = args.spec.display().to_string();
-    let text = std::fs::read_to_string(&args.spec)
+    let file = crate::untrusted::visible_line(&args.spec.display().to_string()).into_owned();
+    let bytes = crate::untrusted::read_regular_file(&args.spec, crate::lesson::load::MAX_BYTES)
         .with_context(|| format!("cannot read the spec file {file}"))?;
+    let text = String::from_utf8(bytes)
+        .with_context(|| format!("the spec file {file} is not UTF-8 text"))?;
     let base = args.spec.parent().unwrap_or(Path::new("."));
     let mut spec = match TrainSpec::from_yaml(&text) {
         Ok(s) => s,

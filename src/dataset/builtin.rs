@@ -55,18 +55,6 @@ impl Builtin {
     }
 }
 
-/// What a built-in dataset is, for listings and lesson texts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct About {
-    pub name: &'static str,
-    /// The book chapter that uses it.
-    pub chapter: u8,
-    /// One line of English: the story, the recipe, the columns.
-    pub summary: &'static str,
-    /// The generator's fixed seed; `None` for the truth tables.
-    pub seed: Option<u64>,
-}
-
 /// Training table and optional test table.
 type Split = (Table, Option<Table>);
 
@@ -77,118 +65,102 @@ enum Recipe {
 
 struct Entry {
     name: &'static str,
-    chapter: u8,
-    summary: &'static str,
     recipe: Recipe,
 }
 
 const CATALOG: &[Entry] = &[
+    // Chapter 4: servers (thousands) x against air-conditioner power (kW) y = 2x + 3 + N(0, 0.2); 100 rows
     Entry {
         name: "line",
-        chapter: 4,
-        summary: "servers (thousands) x against air-conditioner power (kW) y = 2x + 3 + N(0, 0.2); 100 rows",
         recipe: Recipe::Seeded {
             seed: 4,
             make: regression::line,
         },
     },
+    // Chapter 5: house price y (10k CNY) = -2*distance x1 (km) + 5*area x2 (m²) + 50 + integer noise; 1000 rows
     Entry {
         name: "house",
-        chapter: 5,
-        summary: "house price y (10k CNY) = -2*distance x1 (km) + 5*area x2 (m²) + 50 + integer noise; 1000 rows",
         recipe: Recipe::Seeded {
             seed: 5,
             make: regression::house,
         },
     },
+    // Chapter 6: Chu or Han: points in the unit square, y = 1 where x2 > 2*x1 - 0.5, else 0; 200 rows
     Entry {
         name: "chuhan",
-        chapter: 6,
-        summary: "Chu or Han: points in the unit square, y = 1 where x2 > 2*x1 - 0.5, else 0; 200 rows",
         recipe: Recipe::Seeded {
             seed: 6,
             make: classification::chuhan,
         },
     },
+    // Chapter 7: three kingdoms: points in [0,10)², classes 1/2/3 cut by three lines with fuzzy borders; 140 rows
     Entry {
         name: "kingdoms",
-        chapter: 7,
-        summary: "three kingdoms: points in [0,10)², classes 1/2/3 cut by three lines with fuzzy borders; 140 rows",
         recipe: Recipe::Seeded {
             seed: 7,
             make: classification::kingdoms,
         },
     },
+    // Chapter 9: one period of y = sin(6.28x) with uniform noise; 500 train rows, 100 noiseless test rows
     Entry {
         name: "sine",
-        chapter: 9,
-        summary: "one period of y = sin(6.28x) with uniform noise; 500 train rows, 100 noiseless test rows",
         recipe: Recipe::Seeded {
             seed: 8,
             make: regression::sine,
         },
     },
+    // Chapter 9: the complex curve 0.4x² + 0.3x*sin(15x) + 0.01*cos(50x) - 0.3 with noise; 1000 train, 200 test rows
     Entry {
         name: "complex",
-        chapter: 9,
-        summary: "the complex curve 0.4x² + 0.3x*sin(15x) + 0.01*cos(50x) - 0.3 with noise; 1000 train, 200 test rows",
         recipe: Recipe::Seeded {
             seed: 9,
             make: regression::complex,
         },
     },
+    // Chapter 10: double arc: two noisy sine arches 0.65 apart, classes 0 and 1; 400 train, 100 test rows
     Entry {
         name: "arc",
-        chapter: 10,
-        summary: "double arc: two noisy sine arches 0.65 apart, classes 0 and 1; 400 train, 100 test rows",
         recipe: Recipe::Seeded {
             seed: 10,
             make: classification::arc,
         },
     },
+    // Chapter 11: coin with a square hole: class 1 in the square, 2 in the rest of the disc, 3 outside; 1000 train, 500 test rows
     Entry {
         name: "bank",
-        chapter: 11,
-        summary: "coin with a square hole: class 1 in the square, 2 in the rest of the disc, 3 outside; 1000 train, 500 test rows",
         recipe: Recipe::Seeded {
             seed: 11,
             make: classification::bank,
         },
     },
+    // Chapter 10: exclusive or of two bits: the smallest problem one linear layer cannot solve; 4 rows
     Entry {
         name: "xor",
-        chapter: 10,
-        summary: "exclusive or of two bits: the smallest problem one linear layer cannot solve; 4 rows",
         recipe: Recipe::Fixed(gates::xor),
     },
+    // Chapter 6: logic AND gate: y = 1 only when x1 = x2 = 1; 4 rows
     Entry {
         name: "and",
-        chapter: 6,
-        summary: "logic AND gate: y = 1 only when x1 = x2 = 1; 4 rows",
         recipe: Recipe::Fixed(gates::and),
     },
+    // Chapter 6: logic OR gate: y = 1 when x1 or x2 is 1; 4 rows
     Entry {
         name: "or",
-        chapter: 6,
-        summary: "logic OR gate: y = 1 when x1 or x2 is 1; 4 rows",
         recipe: Recipe::Fixed(gates::or),
     },
+    // Chapter 6: logic NAND gate: y = 0 only when x1 = x2 = 1; 4 rows
     Entry {
         name: "nand",
-        chapter: 6,
-        summary: "logic NAND gate: y = 0 only when x1 = x2 = 1; 4 rows",
         recipe: Recipe::Fixed(gates::nand),
     },
+    // Chapter 6: logic NOR gate: y = 1 only when x1 = x2 = 0; 4 rows
     Entry {
         name: "nor",
-        chapter: 6,
-        summary: "logic NOR gate: y = 1 only when x1 = x2 = 0; 4 rows",
         recipe: Recipe::Fixed(gates::nor),
     },
+    // Chapter 6: logic NOT gate: y = 1 - x on one bit; 2 rows
     Entry {
         name: "not",
-        chapter: 6,
-        summary: "logic NOT gate: y = 1 - x on one bit; 2 rows",
         recipe: Recipe::Fixed(gates::not),
     },
 ];
@@ -207,20 +179,6 @@ fn entry(name: &str) -> Result<&'static Entry, DataError> {
             name: name.to_string(),
             available: names().join(", "),
         })
-}
-
-/// The chapter and one-line description of the built-in dataset `name`.
-pub fn describe(name: &str) -> Result<About, DataError> {
-    let e = entry(name)?;
-    Ok(About {
-        name: e.name,
-        chapter: e.chapter,
-        summary: e.summary,
-        seed: match e.recipe {
-            Recipe::Seeded { seed, .. } => Some(seed),
-            Recipe::Fixed(_) => None,
-        },
-    })
 }
 
 /// Generates the built-in dataset called `name`; the same name always gives
@@ -265,4 +223,26 @@ fn linspace(start: f64, stop: f64, n: usize) -> Vec<f64> {
     let mut xs: Vec<f64> = (0..n).map(|i| i as f64 * step + start).collect();
     xs[n - 1] = stop;
     xs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each random dataset draws from its own seed, the number of the book's
+    /// data file it stands in for; the truth tables draw nothing.
+    #[test]
+    fn seeds_are_the_book_file_numbers_and_truth_tables_have_none() {
+        let seeds: Vec<Option<u64>> = CATALOG
+            .iter()
+            .map(|e| match e.recipe {
+                Recipe::Seeded { seed, .. } => Some(seed),
+                Recipe::Fixed(_) => None,
+            })
+            .collect();
+        let drawn: Vec<u64> = seeds.iter().flatten().copied().collect();
+        assert_eq!(drawn, [4, 5, 6, 7, 8, 9, 10, 11]);
+        let xor = CATALOG.iter().position(|e| e.name == "xor");
+        assert_eq!(xor.map(|i| seeds[i]), Some(None));
+    }
 }

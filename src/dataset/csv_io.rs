@@ -10,7 +10,15 @@
 //!
 //! Writing uses a format chosen so that reading back is lossless and the files
 //! in `data/` are stable: see [`write_csv`].
+//!
+//! A data file may come with someone else's lesson, so reading is bounded:
+//! only a regular file of at most [`MAX_CSV_BYTES`] is read, at most
+//! [`MAX_COLUMNS`] columns and [`MAX_CELLS`] numbers are accepted (checked
+//! before they are stored), the header is checked in linear time, column
+//! names may not hold control characters, and an error quotes at most a
+//! short, printable excerpt of a bad cell.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -18,18 +26,53 @@ use csv::{ByteRecord, ReaderBuilder, Trim};
 use ndarray::Array2;
 
 use super::{DataError, Table};
+use crate::untrusted::{self, EXCERPT_CHARS, excerpt, visible_line};
+
+/// The largest data file read.
+pub const MAX_CSV_BYTES: u64 = 16 * 1024 * 1024;
+/// The most columns a data file may have.
+pub const MAX_COLUMNS: usize = 10_000;
+/// The most numbers (rows × columns) a data file may hold: 32 MB of `f64`.
+pub const MAX_CELLS: usize = 4_000_000;
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Reads a CSV file with a header row into a [`Table`]. Errors name the file
 /// by `path` as given.
 pub fn read_csv(path: &Path) -> Result<Table, DataError> {
-    let source_name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| DataError::Unreadable {
-        source_name: source_name.clone(),
-        reason: e.to_string(),
-    })?;
+    read_named(path, &path.display().to_string())
+}
+
+/// Reads the CSV file `name` as a lesson or spec at `base_dir` names it,
+/// under the rule of [`super::access`]: inside the lesson's folder unless
+/// the author allowed more. Errors name the file as written.
+pub fn read_lesson_csv(base_dir: &Path, name: &Path) -> Result<Table, DataError> {
+    let path = super::access::data_path(base_dir, name)?;
+    read_named(&path, &name.display().to_string())
+}
+
+fn read_named(path: &Path, source_name: &str) -> Result<Table, DataError> {
+    let source_name = visible_line(source_name).into_owned();
+    let bytes =
+        untrusted::read_regular_file(path, MAX_CSV_BYTES).map_err(|e| DataError::Unreadable {
+            source_name: source_name.clone(),
+            reason: e.to_string(),
+        })?;
     parse_csv_bytes(&bytes, &source_name)
+}
+
+/// Column names for a message, joined by `sep`: the first few, printable,
+/// with the count.
+#[must_use]
+pub fn names_excerpt(names: &[String], sep: &str) -> String {
+    const SHOWN: usize = 12;
+    let mut out: Vec<String> = (names.iter().take(SHOWN))
+        .map(|n| excerpt(n, EXCERPT_CHARS))
+        .collect();
+    if names.len() > SHOWN {
+        out.push(format!("… ({} columns in all)", names.len()));
+    }
+    out.join(sep)
 }
 
 /// Parses CSV text with a header row. `source_name` names it in errors.
@@ -60,6 +103,16 @@ pub fn parse_csv_bytes(bytes: &[u8], source_name: &str) -> Result<Table, DataErr
     let mut rows = 0;
     for record in records {
         let record = record.map_err(|e| unreadable(source_name, &e))?;
+        if values.len() + columns.len() > MAX_CELLS {
+            return Err(DataError::TooLarge {
+                source_name: source_name.to_string(),
+                what: format!(
+                    "the file holds more than {MAX_CELLS} numbers ({rows} rows of {} columns so far)",
+                    columns.len()
+                ),
+                limit: MAX_CELLS,
+            });
+        }
         let cells = Cells {
             record: &record,
             columns: &columns,
@@ -117,7 +170,15 @@ fn parse_header(
     source_name: &str,
 ) -> Result<Vec<String>, DataError> {
     let row = row_of(header, input);
+    if header.len() > MAX_COLUMNS {
+        return Err(DataError::TooLarge {
+            source_name: source_name.to_string(),
+            what: format!("the header has {} columns", header.len()),
+            limit: MAX_COLUMNS,
+        });
+    }
     let mut columns: Vec<String> = Vec::with_capacity(header.len());
+    let mut seen: HashMap<&[u8], usize> = HashMap::with_capacity(header.len());
     for (i, field) in header.iter().enumerate() {
         let column = i + 1;
         let name = std::str::from_utf8(field)
@@ -125,9 +186,17 @@ fn parse_header(
                 source_name: source_name.to_string(),
                 row,
                 column,
-                value: String::from_utf8_lossy(field).into_owned(),
+                value: excerpt(&String::from_utf8_lossy(field), EXCERPT_CHARS),
             })?
             .to_string();
+        if let Some(c) = name.chars().find(|&c| untrusted::is_unsafe(c, false)) {
+            return Err(DataError::UnsafeName {
+                source_name: source_name.to_string(),
+                row,
+                column,
+                what: untrusted::describe(c),
+            });
+        }
         if name.is_empty() {
             return Err(DataError::UnnamedColumn {
                 source_name: source_name.to_string(),
@@ -135,11 +204,11 @@ fn parse_header(
                 column,
             });
         }
-        if let Some(first) = columns.iter().position(|c| *c == name) {
+        if let Some(first) = seen.insert(field, i) {
             return Err(DataError::DuplicateColumn {
                 source_name: source_name.to_string(),
                 row,
-                name,
+                name: excerpt(&name, EXCERPT_CHARS),
                 first: first + 1,
                 second: column,
             });
@@ -167,7 +236,7 @@ impl Cells<'_> {
                 row: row_of(self.record, self.input),
                 expected: self.columns.len(),
                 found: self.record.len(),
-                header: self.columns.join(","),
+                header: names_excerpt(self.columns, ","),
             });
         }
         for (i, (field, name)) in self.record.iter().zip(self.columns).enumerate() {
@@ -191,9 +260,9 @@ impl Cells<'_> {
     fn cell_error(&self, field: &[u8], column: usize, name: &str) -> DataError {
         let source_name = self.source_name.to_string();
         let row = row_of(self.record, self.input);
-        let name = name.to_string();
+        let name = excerpt(name, EXCERPT_CHARS);
         let Ok(text) = std::str::from_utf8(field) else {
-            let value = String::from_utf8_lossy(field).into_owned();
+            let value = excerpt(&String::from_utf8_lossy(field), EXCERPT_CHARS);
             return DataError::NotUtf8 {
                 source_name,
                 row,
@@ -201,7 +270,7 @@ impl Cells<'_> {
                 value,
             };
         };
-        let value = text.to_string();
+        let value = excerpt(text, EXCERPT_CHARS);
         if text.is_empty() {
             DataError::EmptyCell {
                 source_name,

@@ -86,10 +86,10 @@ impl TrainConfig {
         if let BatchSize::Rows(0) = self.batch_size {
             return Err(invalid("the batch size", "at least 1, or 'full'", 0));
         }
-        if let Some(eps) = self.eps {
-            if !(eps >= 0.0 && eps.is_finite()) {
-                return Err(invalid("eps", "a finite number ≥ 0", eps));
-            }
+        if let Some(eps) = self.eps
+            && !(eps >= 0.0 && eps.is_finite())
+        {
+            return Err(invalid("eps", "a finite number ≥ 0", eps));
         }
         Ok(())
     }

@@ -1,5 +1,6 @@
 //! The parsed formula: a tree of math lists, independent of glyphs and width.
 
+use super::error::FormulaError;
 use super::glyphs::Delim;
 use super::symbols::{Accent, Class, Operator, Symbol};
 
@@ -45,6 +46,23 @@ pub(crate) enum Node {
     Table(Table),
     /// Explicit space, in columns.
     Space(usize),
+    /// `\underbrace{…}_{label}` (`over` false) or `\overbrace{…}^{label}`:
+    /// a brace stretched along the body with the label centred beyond it.
+    Brace {
+        over: bool,
+        body: List,
+        label: Option<List>,
+    },
+    /// `\boxed{…}`: the body in a frame.
+    Boxed(List),
+    /// `\color{…}{…}`, `\textcolor{…}{…}`: emphasis drawn with glyphs (bold
+    /// letters and a mark under the body), so that it survives a terminal
+    /// without colour (`NO_COLOR`) and the ASCII glyph set. The colour name is
+    /// not kept.
+    Emph(List),
+    /// A command the renderer does not know, drawn as its source with a
+    /// mark; the parse also records a warning for it.
+    Unknown(String),
 }
 
 /// A grid environment.
@@ -73,6 +91,9 @@ pub(crate) struct Formula {
     pub rows: Vec<List>,
     /// The text of `\tag{…}` or of a trailing `\quad (n)`, without parentheses.
     pub tag: Option<String>,
+    /// Unknown commands, drawn as their source: one error each, for the
+    /// lesson checker to report.
+    pub warnings: Vec<FormulaError>,
 }
 
 impl Node {
@@ -90,7 +111,11 @@ impl Node {
             | Node::Group(_)
             | Node::Sqrt { .. }
             | Node::Accent(..)
-            | Node::Space(_) => Class::Ord,
+            | Node::Space(_)
+            | Node::Brace { .. }
+            | Node::Boxed(_)
+            | Node::Emph(_)
+            | Node::Unknown(_) => Class::Ord,
         }
     }
 }

@@ -116,16 +116,11 @@ impl BoundFormula {
                 lines: block.rows,
                 width: block.width,
                 baseline: block.baseline,
+                warnings: formula.warnings.clone(),
             },
             rhs,
             column: if column * 2 <= opts.width { column } else { 2 },
         })
-    }
-
-    /// The formula as drawn, without values.
-    #[must_use]
-    pub fn formula(&self) -> &Rendered {
-        &self.drawn
     }
 
     /// The formula with its value line under it, `=` under `=`.
@@ -143,6 +138,7 @@ impl BoundFormula {
             lines: block.rows,
             width: block.width,
             baseline: block.baseline,
+            warnings: self.drawn.warnings.clone(),
         }
     }
 

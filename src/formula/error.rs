@@ -32,17 +32,6 @@ impl FormulaError {
         }
     }
 
-    /// The display column (0-based, wide characters count 2) of the error
-    /// within the line of `source` that holds it, and that line's 0-based index.
-    #[must_use]
-    pub fn line_column(&self, source: &str) -> (usize, usize) {
-        let end = floor_char_boundary(source, self.offset);
-        let before = &source[..end];
-        let line = before.matches('\n').count();
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        (line, display_width(&before[line_start..]))
-    }
-
     /// The source on one row (line breaks and tabs shown as spaces), broken
     /// into pieces of at most `width` columns, with a `^` row under the piece
     /// that holds the error.
@@ -121,11 +110,5 @@ mod tests {
     fn snippet_marks_end_of_source_for_missing_closer() {
         let err = FormulaError::new(2, "x", "y");
         assert_eq!(err.snippet("{a", 80), ["{a", "  ^"]);
-    }
-
-    #[test]
-    fn line_column_counts_lines_and_wide_characters() {
-        let err = FormulaError::new("a\n偏x".len() - 1, "x", "y");
-        assert_eq!(err.line_column("a\n偏x"), (1, 2));
     }
 }

@@ -4,7 +4,7 @@
 
 use super::ast::{Formula, List, Node, Table, TableKind};
 use super::glyphs::{Delim, Glyphs, Side};
-use super::layout::{Ctx, char_text};
+use super::layout::{Ctx, char_text, unknown_source};
 use super::parser::parse;
 use super::spacing::resolve_binary;
 use super::symbols::Class;
@@ -125,6 +125,11 @@ fn node_inline(node: &Node, ctx: &Ctx) -> String {
         }
         Node::Table(table) => table_inline(table, ctx),
         Node::Space(w) => " ".repeat(*w),
+        // On one line a brace has no room for its label: the body alone.
+        Node::Brace { body, .. } => list_inline(body, ctx),
+        Node::Boxed(body) => format!("[{}]", list_inline(body, ctx)),
+        Node::Emph(body) => list_inline(body, &Ctx { bold: true, ..*ctx }),
+        Node::Unknown(name) => unknown_source(name),
     }
 }
 

@@ -176,6 +176,10 @@ pub(crate) fn layout_node(node: &Node, class: Class, ctx: &Ctx) -> Piece {
         }
         Node::Table(table) => layout_table(table, ctx),
         Node::Space(w) => Block::blank(*w, 1, 0),
+        Node::Brace { over, body, label } => braced(*over, body, label.as_ref(), ctx),
+        Node::Boxed(body) => framed(layout_list(body, ctx), ctx.glyphs),
+        Node::Emph(body) => emphasised(body, ctx),
+        Node::Unknown(name) => Block::text(&unknown_source(name)),
     };
     Piece {
         block,
@@ -285,4 +289,78 @@ pub(crate) fn delimited(left: Delim, body: Block, right: Delim, glyphs: Glyphs) 
     };
     let (l, r) = (side(left, Side::Left), side(right, Side::Right));
     hcat(&[(0, l), (0, body), (0, r)])
+}
+
+/// How an unknown command is drawn: its source, marked so that it is not
+/// read as math.
+pub(crate) fn unknown_source(name: &str) -> String {
+    format!("[?\\{name}]")
+}
+
+/// A brace stretched under (or over) the body, with the label centred
+/// beyond it in script style. The body keeps its baseline.
+fn braced(over: bool, body: &List, label: Option<&List>, ctx: &Ctx) -> Block {
+    let body = layout_list(body, ctx);
+    // At least three columns, so that a brace always has two ends and a tip.
+    let brace = Block::text(&brace_row(body.width.max(3), over, ctx.glyphs));
+    let label = label.map(|l| layout_list(l, &ctx.script()));
+    if over {
+        let mut parts: Vec<Block> = label.into_iter().collect();
+        let top = parts.iter().map(Block::height).sum::<usize>() + 1;
+        let baseline = top + body.baseline;
+        parts.extend([brace, body]);
+        vstack(parts, Align::Center, 0, baseline)
+    } else {
+        let baseline = body.baseline;
+        let mut parts = vec![body, brace];
+        parts.extend(label);
+        vstack(parts, Align::Center, 0, baseline)
+    }
+}
+
+/// One row of a stretched brace `width` columns wide, its tip in the
+/// middle pointing towards the label.
+fn brace_row(width: usize, over: bool, glyphs: Glyphs) -> String {
+    let (left, fill, tip, right) = match (glyphs, over) {
+        (Glyphs::Unicode, false) => ('╰', '─', '┬', '╯'),
+        (Glyphs::Unicode, true) => ('╭', '─', '┴', '╮'),
+        (Glyphs::Ascii, false) => ('\\', '_', 'v', '/'),
+        (Glyphs::Ascii, true) => ('/', '-', '^', '\\'),
+    };
+    let mid = (width - 1) / 2;
+    (0..width)
+        .map(|i| match i {
+            0 => left,
+            i if i + 1 == width => right,
+            i if i == mid => tip,
+            _ => fill,
+        })
+        .collect()
+}
+
+/// A frame around a box (`\boxed`), one space of padding left and right.
+fn framed(body: Block, glyphs: Glyphs) -> Block {
+    let (tl, tr, bl, br, h, v) = match glyphs {
+        Glyphs::Unicode => ("┌", "┐", "└", "┘", "─", "│"),
+        Glyphs::Ascii => ("+", "+", "+", "+", "-", "|"),
+    };
+    let inner = body.width + 2;
+    let mut rows = vec![format!("{tl}{}{tr}", h.repeat(inner))];
+    rows.extend(body.rows.iter().map(|r| format!("{v} {r} {v}")));
+    rows.push(format!("{bl}{}{br}", h.repeat(inner)));
+    Block {
+        rows,
+        width: inner + 2,
+        baseline: body.baseline + 1,
+    }
+}
+
+/// Emphasis that needs no colour: bold letters (Unicode) and a mark row
+/// under the body (`▔` or `~`).
+fn emphasised(body: &List, ctx: &Ctx) -> Block {
+    let body = layout_list(body, &Ctx { bold: true, ..*ctx });
+    let mark = if ctx.unicode() { "▔" } else { "~" };
+    let under = Block::text(&mark.repeat(body.width));
+    let baseline = body.baseline;
+    vstack(vec![body, under], Align::Left, 0, baseline)
 }

@@ -20,6 +20,7 @@ pub(crate) fn parse(src: &str) -> Result<Formula> {
         pos: 0,
         depth: 0,
         tag: None,
+        warnings: Vec::new(),
     };
     p.formula()
 }
@@ -29,6 +30,8 @@ pub(super) struct Parser<'a> {
     pos: usize,
     depth: usize,
     tag: Option<String>,
+    /// Unknown commands met so far.
+    warnings: Vec<FormulaError>,
 }
 
 type Result<T> = std::result::Result<T, FormulaError>;
@@ -94,7 +97,11 @@ impl<'a> Parser<'a> {
         if tag.is_none() {
             tag = rows.last_mut().and_then(trailing_number);
         }
-        Ok(Formula { rows, tag })
+        Ok(Formula {
+            rows,
+            tag,
+            warnings: std::mem::take(&mut self.warnings),
+        })
     }
 
     /// Parses nodes up to the token that ends a list (`}`, `&`, `\\`,
@@ -125,6 +132,18 @@ impl<'a> Parser<'a> {
         } else {
             "a subscript after `_`"
         })?;
+        if let Some(Node::Brace {
+            over,
+            label: label @ None,
+            ..
+        }) = list.last_mut()
+        {
+            // The label of a brace: `\underbrace{…}_{…}`, `\overbrace{…}^{…}`.
+            if *over == is_sup {
+                *label = Some(arg);
+                return Ok(());
+            }
+        }
         let base = match list.pop() {
             Some(Node::Space(w)) => {
                 list.push(Node::Space(w));
@@ -227,6 +246,24 @@ impl<'a> Parser<'a> {
             "mathrm" | "mathit" | "mathsf" | "mathtt" | "mathcal" | "mathbb" | "mathnormal" => {
                 Node::Group(self.argument(&format!("an argument for `\\{name}`"))?)
             }
+            "underbrace" | "overbrace" => Node::Brace {
+                over: name == "overbrace",
+                body: self.argument(&format!("an argument for `\\{name}`"))?,
+                label: None,
+            },
+            "boxed" => Node::Boxed(self.argument("an argument for `\\boxed`")?),
+            "textcolor" => {
+                self.text_arg(name)?;
+                Node::Emph(self.argument("the text after `\\textcolor{…}`")?)
+            }
+            "color" => {
+                // Like LaTeX, `\color` applies to the rest of its group.
+                self.text_arg(name)?;
+                self.enter(t)?;
+                let rest = self.list(false)?;
+                self.leave();
+                Node::Emph(rest)
+            }
             "left" => self.delimited(t)?,
             "begin" => self.environment(t)?,
             "tag" => return self.tag(t).map(|()| None),
@@ -234,10 +271,12 @@ impl<'a> Parser<'a> {
             | "notag" | "big" | "Big" | "bigg" | "Bigg" | "bigl" | "bigr" | "Bigl" | "Bigr"
             | "biggl" | "biggr" | "Biggl" | "Biggr" => return Ok(None),
             _ => {
-                return err(
-                    t,
+                self.warnings.push(FormulaError::new(
+                    t.start,
                     "a supported command such as `\\frac`, `\\sum`, `\\text` or a Greek letter",
-                );
+                    t.describe(),
+                ));
+                Node::Unknown(name.to_string())
             }
         };
         Ok(Some(node))

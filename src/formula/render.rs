@@ -43,6 +43,9 @@ pub struct Rendered {
     /// The row the formula's main axis sits on (the fraction rule of
     /// `a/b`, the row of `=`); line it up with surrounding text.
     pub baseline: usize,
+    /// Unknown commands, drawn as their source (`[?\\foo]`) rather than
+    /// failing the whole formula: one error each, to show as warnings.
+    pub warnings: Vec<FormulaError>,
 }
 
 impl Rendered {
@@ -51,6 +54,7 @@ impl Rendered {
             lines: block.rows,
             width: block.width,
             baseline: block.baseline,
+            warnings: Vec::new(),
         }
     }
 
@@ -62,21 +66,32 @@ impl Rendered {
     }
 }
 
-/// Checks that a formula parses; used by the lesson checker.
+/// Checks that a formula parses and uses only known commands; used by the
+/// lesson checker.
 ///
 /// # Errors
-/// The first unparseable spot: its byte offset and what was expected there.
+/// The first unparseable spot, or else the first unknown command (which
+/// [`render`] draws as its source): its byte offset and what was expected.
 pub fn parse_check(tex: &str) -> Result<(), FormulaError> {
-    parse(tex).map(|_| ())
+    let formula = parse(tex)?;
+    match formula.warnings.into_iter().next() {
+        Some(unknown) => Err(unknown),
+        None => Ok(()),
+    }
 }
 
 /// Renders a formula as a block of text lines.
+///
+/// An unknown command does not fail the formula: it is drawn as its source
+/// and listed in [`Rendered::warnings`].
 ///
 /// # Errors
 /// When the formula does not parse (see [`FormulaError`]).
 pub fn render(tex: &str, opts: &RenderOptions) -> Result<Rendered, FormulaError> {
     let formula = parse(tex)?;
-    Ok(Rendered::from_block(layout_formula(&formula, opts)))
+    let mut rendered = Rendered::from_block(layout_formula(&formula, opts));
+    rendered.warnings = formula.warnings;
+    Ok(rendered)
 }
 
 /// Renders a formula, or on a parse error the source itself with a `^` under

@@ -20,10 +20,11 @@ pub(crate) fn layout_scripts(
     ctx: &Ctx,
 ) -> Block {
     let base_block = layout_node(base, base.class(), ctx).block;
-    if let Node::Operator(op) = base {
-        if op.limits && ctx.display {
-            return limits(base_block, sub, sup, ctx);
-        }
+    if let Node::Operator(op) = base
+        && op.limits
+        && ctx.display
+    {
+        return limits(base_block, sub, sup, ctx);
     }
     let script = ctx.script();
     let sub_inline = sub.map(|s| inline_script(s, ctx.glyphs, Kind::Sub));

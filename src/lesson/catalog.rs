@@ -65,12 +65,15 @@ impl Entry {
 }
 
 impl LessonSource {
-    /// As named in messages.
+    /// As named in messages and on the home screen; a file name with
+    /// control characters in it shows them as pictures.
     #[must_use]
     pub fn display(&self) -> String {
         match self {
             LessonSource::Builtin(name) => format!("built-in:{name}"),
-            LessonSource::File(p) => p.display().to_string(),
+            LessonSource::File(p) => {
+                crate::untrusted::visible_line(&p.display().to_string()).into_owned()
+            }
         }
     }
 }

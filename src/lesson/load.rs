@@ -1,17 +1,24 @@
 //! Reading a lesson file safely and parsing its YAML into the raw types,
 //! with every failure as a [`Diagnostic`].
 //!
-//! Untrusted input is bounded before the parser sees it: files over
-//! [`MAX_BYTES`] are refused after reading at most one byte more, bytes that
-//! are not UTF-8 are reported at their line and column, and serde_yaml 0.9
-//! itself refuses nesting deeper than 128 levels and alias expansion beyond a
-//! fixed budget (the "billion laughs"), so a hostile file fails fast.
+//! Untrusted input is bounded before the parser sees it: only a regular
+//! file is read (never a device or a FIFO), files over [`MAX_BYTES`] are
+//! refused before reading, bytes that are not UTF-8 are reported at their
+//! line and column, control characters and bidirectional overrides are
+//! reported at theirs ([`check_characters`]), nesting is limited
+//! ([`MAX_DEPTH`]), and so is the number of YAML nodes after alias
+//! expansion ([`MAX_NODES`], checked by walking the parser's events before
+//! any lesson type is built), so a "billion laughs" file fails fast.
 
-use std::io::Read;
 use std::path::Path;
 
 use super::raw::RawLesson;
 use crate::diagnostic::Diagnostic;
+use crate::untrusted;
+
+mod walk;
+
+pub use walk::MAX_NODES;
 
 /// The largest lesson file accepted. Real lessons are a few tens of kB.
 pub const MAX_BYTES: u64 = 1024 * 1024;
@@ -19,12 +26,9 @@ pub const MAX_BYTES: u64 = 1024 * 1024;
 /// Reads `path` as UTF-8 text of at most [`MAX_BYTES`].
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let file = path.display().to_string();
-    let fail = |msg: String| Diagnostic::new(&file, "", 0, 0, msg);
-    let f = std::fs::File::open(path).map_err(|e| fail(format!("cannot open the file: {e}")))?;
-    let mut bytes = Vec::new();
-    f.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("cannot read the file: {e}")))?;
+    let bytes = untrusted::read_regular_file(path, MAX_BYTES).map_err(|e| {
+        Diagnostic::new(&file, "", 0, 0, format!("cannot read the lesson file: {e}"))
+    })?;
     text_from_bytes(&file, bytes)
 }
 
@@ -55,18 +59,66 @@ pub fn text_from_bytes(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic>
     })
 }
 
-/// Parses lesson YAML into the raw types.
-pub fn parse(file: &str, text: &str) -> Result<RawLesson, Diagnostic> {
+/// The most unsafe characters reported one by one; the rest are counted.
+const MAX_CHAR_REPORTS: usize = 20;
+
+/// Every control character (other than newline and tab) and bidirectional
+/// override written directly in `text`, each at its line and column. They
+/// are refused, so that no lesson text can drive the learner's terminal.
+#[must_use]
+pub fn check_characters(file: &str, text: &str) -> Vec<Diagnostic> {
+    let found = untrusted::find_unsafe(text);
+    let mut out: Vec<Diagnostic> = found
+        .iter()
+        .take(MAX_CHAR_REPORTS)
+        .map(|&(line, col, c)| {
+            Diagnostic::new(
+                file,
+                text,
+                line,
+                col,
+                format!("the file holds {}, which is not allowed", untrusted::describe(c)),
+            )
+            .with_hint(Some(
+                "lesson text may not hold control characters or direction overrides: they could drive the learner's terminal or disguise text; remove it".into(),
+            ))
+        })
+        .collect();
+    if found.len() > MAX_CHAR_REPORTS {
+        out.push(Diagnostic::new(
+            file,
+            "",
+            0,
+            0,
+            format!(
+                "and {} more such characters",
+                found.len() - MAX_CHAR_REPORTS
+            ),
+        ));
+    }
+    out
+}
+
+/// Parses lesson YAML into the raw types: checks the characters, the
+/// nesting, and the size after alias expansion, then deserialises. A string
+/// that holds a control character through an escape (`"\e[2J"`) is
+/// reported at its key path.
+pub fn parse(file: &str, text: &str) -> Result<RawLesson, Vec<Diagnostic>> {
     if text.trim().is_empty() {
-        return Err(
+        return Err(vec![
             Diagnostic::new(file, text, 0, 0, "the file is empty").with_hint(Some(
                 "a lesson starts with id, chapter, title, summary and steps; see lessons/README.md"
                     .into(),
             )),
-        );
+        ]);
     }
-    check_nesting(file, text)?;
-    serde_yaml::from_str(text).map_err(|e| yaml_diagnostic(file, text, &e))
+    let chars = check_characters(file, text);
+    if !chars.is_empty() {
+        return Err(chars);
+    }
+    check_nesting(file, text).map_err(|d| vec![d])?;
+    walk::check(file, text)?;
+    serde_yaml::from_str(text).map_err(|e| vec![yaml_diagnostic(file, text, &e)])
 }
 
 /// The deepest nesting a lesson may have. Real lessons stay under 15.

@@ -59,10 +59,8 @@ pub fn parse(text: &str) -> Vec<Block> {
             .filter(|_| para.is_empty() && line.starts_with("  "))
         {
             // An indented line continues the bullet above it.
-            let mut s: String = prev.iter().map(Inline::source).collect();
-            s.push(' ');
-            s.push_str(t);
-            *prev = inline(&s);
+            let s: String = prev.iter().map(Inline::source).collect();
+            *prev = inline(&tidy_cjk_spaces(&join_lines(&[&s, t])));
         } else {
             para.push(t);
         }
@@ -72,13 +70,11 @@ pub fn parse(text: &str) -> Vec<Block> {
 }
 
 /// Joins a paragraph's lines: with a space between Latin words, with nothing
-/// between Chinese characters.
+/// between Chinese characters or next to full-width punctuation.
 fn join_lines(lines: &[&str]) -> String {
     let mut out = String::new();
     for l in lines {
-        let cjk = |c: Option<char>| c.is_some_and(is_cjk);
-        let both_cjk = cjk(out.chars().last()) && cjk(l.chars().next());
-        if !out.is_empty() && !both_cjk {
+        if !out.is_empty() && !needs_no_space(out.chars().last(), l.chars().next()) {
             out.push(' ');
         }
         out.push_str(l);
@@ -90,17 +86,33 @@ fn is_cjk(c: char) -> bool {
     c as u32 >= 0x2E80
 }
 
-/// Drops a single space between two Chinese characters or punctuation
-/// marks, which YAML's folded scalars (`>`) put where a line broke.
+/// Full-width punctuation carries its own spacing: no space goes next to it.
+fn is_full_width_punct(c: char) -> bool {
+    "，。、；：？！（）《》「」『』【】〈〉".contains(c)
+}
+
+/// Whether two neighbours stand without a space between them in Chinese
+/// typesetting: two Chinese characters, or full-width punctuation on
+/// either side.
+fn needs_no_space(before: Option<char>, after: Option<char>) -> bool {
+    let (Some(b), Some(a)) = (before, after) else {
+        return false;
+    };
+    (is_cjk(b) && is_cjk(a)) || is_full_width_punct(b) || is_full_width_punct(a)
+}
+
+/// Drops a single space between two Chinese characters, or next to
+/// full-width punctuation, which YAML's folded scalars (`>`) put where a
+/// line broke.
 fn tidy_cjk_spaces(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
-        let between = c == ' '
-            && i > 0
-            && chars.get(i + 1).is_some_and(|n| is_cjk(*n))
-            && is_cjk(chars[i - 1]);
-        if !between {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        let extra =
+            c == ' ' && before != Some(' ') && after != Some(' ') && needs_no_space(before, after);
+        if !extra {
             out.push(c);
         }
     }
@@ -194,6 +206,22 @@ mod tests {
         assert_eq!(
             parse("梯度\n下降"),
             vec![Block::Paragraph(vec![Inline::Plain("梯度下降".into())])]
+        );
+    }
+
+    #[test]
+    fn no_space_is_kept_next_to_full_width_punctuation_at_a_fold() {
+        assert_eq!(
+            parse("它的损失：\ndw = 1，\n- 一\n  二： x"),
+            vec![
+                Block::Paragraph(vec![Inline::Plain("它的损失：dw = 1，".into())]),
+                Block::Bullet(vec![Inline::Plain("一二：x".into())]),
+            ]
+        );
+        // Latin words next to Chinese keep their space.
+        assert_eq!(
+            parse("有\n1000 套"),
+            vec![Block::Paragraph(vec![Inline::Plain("有 1000 套".into())])]
         );
     }
 }

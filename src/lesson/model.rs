@@ -74,6 +74,34 @@ impl StepKind {
     pub fn name(&self) -> &'static str {
         self.raw_kind().key()
     }
+
+    /// The step's questions (none unless it is a quiz).
+    #[must_use]
+    pub fn questions(&self) -> &[Question] {
+        match self {
+            StepKind::Quiz(q) => q,
+            StepKind::Text(_)
+            | StepKind::Formula { .. }
+            | StepKind::Matrix(_)
+            | StepKind::Table(_)
+            | StepKind::Train(_)
+            | StepKind::Compare(_) => &[],
+        }
+    }
+
+    /// The step's training run, if it is one.
+    #[must_use]
+    pub fn train(&self) -> Option<&TrainStep> {
+        match self {
+            StepKind::Train(t) => Some(t),
+            StepKind::Text(_)
+            | StepKind::Formula { .. }
+            | StepKind::Matrix(_)
+            | StepKind::Table(_)
+            | StepKind::Compare(_)
+            | StepKind::Quiz(_) => None,
+        }
+    }
 }
 
 /// A named matrix with its values (rows, cols).
@@ -166,11 +194,10 @@ impl Lesson {
     /// Every quiz question as (step id, question id), in lesson order.
     pub fn quiz_questions(&self) -> impl Iterator<Item = (&str, &str)> {
         self.steps.iter().flat_map(|s| {
-            let qs: &[Question] = match &s.kind {
-                StepKind::Quiz(qs) => qs,
-                _ => &[],
-            };
-            qs.iter().map(move |q| (s.id.as_str(), q.id.as_str()))
+            s.kind
+                .questions()
+                .iter()
+                .map(move |q| (s.id.as_str(), q.id.as_str()))
         })
     }
 }

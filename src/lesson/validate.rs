@@ -4,6 +4,7 @@
 //! [`Problem::diagnostic`] turns into a file:line:column with a snippet.
 
 mod content;
+pub mod limits;
 mod quiz;
 mod quiz_engine;
 
@@ -105,6 +106,9 @@ pub fn validate(raw: &RawLesson, base_dir: &Path, source: &str) -> Result<Lesson
         seed: raw.seed,
         quiz_seed: raw.quiz_seed,
     };
+    if !limits::check(&mut c, raw) {
+        return Err(c.problems);
+    }
     let root: Vec<PathSeg> = Vec::new();
     check_id(&mut c, key(&root, "id"), &raw.id, "lesson");
     let title = c.text(key(&root, "title"), &raw.title);
@@ -126,7 +130,7 @@ pub fn validate(raw: &RawLesson, base_dir: &Path, source: &str) -> Result<Lesson
                 key(&path, "id"),
                 format!(
                     "the step id '{}' is already used by step {}",
-                    s.id,
+                    crate::untrusted::excerpt(&s.id, MAX_ID_BYTES),
                     first + 1
                 ),
                 Some("step ids must be unique within a lesson; progress is saved by them".into()),
@@ -150,17 +154,24 @@ pub fn validate(raw: &RawLesson, base_dir: &Path, source: &str) -> Result<Lesson
     })
 }
 
+/// The longest id, in bytes.
+pub const MAX_ID_BYTES: usize = 64;
+
 /// Ids are short names: letters, digits, `-` and `_`.
 pub(crate) fn check_id(c: &mut Checker, path: Vec<PathSeg>, id: &str, what: &str) {
     let ok = !id.is_empty()
+        && id.len() <= MAX_ID_BYTES
         && id
             .chars()
             .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_');
     if !ok {
         c.report(
             path,
-            format!("the {what} id '{id}' is not a short name"),
-            Some("use letters, digits, '-' and '_' only, for example gradient-descent".into()),
+            format!(
+                "the {what} id '{}' is not a short name",
+                crate::untrusted::excerpt(id, MAX_ID_BYTES)
+            ),
+            Some(format!("use letters, digits, '-' and '_' only, at most {MAX_ID_BYTES}, for example gradient-descent")),
         );
     }
 }

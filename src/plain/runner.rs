@@ -16,6 +16,7 @@ use crate::lesson::markup::{self, Block, Inline};
 use crate::lesson::{Lang, Matrix, Show, StepKind, Text, TrainStep};
 use crate::session::{Moved, RunRow, Session};
 use crate::spec::DisplayPath;
+use crate::text::wrap::NO_BREAK_SPACE;
 use crate::text::{table, wrap};
 use crate::words::{self, QuizWords, quiz_words, shell_words, train_words};
 
@@ -318,10 +319,12 @@ fn compare_cells(r: &RunRow, lang: Lang) -> Vec<String> {
 }
 
 /// An inline run as plain text: emphasis loses its stars (noise to a screen
-/// reader); math is drawn on one line; code keeps its markers.
+/// reader); math is drawn on one line and kept on one line; code keeps its
+/// markers.
 fn plain_inline(i: &Inline, ascii: bool) -> String {
     match i {
         Inline::Emphasis(s) => s.clone(),
+        // Glued so that the wrapper never splits a formula across lines.
         Inline::Math(m) => formula::render_inline(
             m,
             if ascii {
@@ -329,7 +332,8 @@ fn plain_inline(i: &Inline, ascii: bool) -> String {
             } else {
                 Glyphs::Unicode
             },
-        ),
+        )
+        .replace(' ', &NO_BREAK_SPACE.to_string()),
         other => other.source(),
     }
 }

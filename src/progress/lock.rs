@@ -1,76 +1,53 @@
-//! A lock file that serialises the instances' read-modify-write of the
-//! progress file: created with `O_EXCL` (`create_new`), so exactly one
-//! instance holds it, and removed when dropped.
+//! The lock that serialises the instances' read-modify-write of the
+//! progress file: an advisory OS lock (`flock` on Unix, `LockFileEx` on
+//! Windows, through `std::fs::File::lock`) on a lock file beside it.
 //!
-//! A holder keeps it for milliseconds. One left behind by a process killed
-//! mid-write is older than [`STALE`] and is broken; `std`'s `File::lock`
-//! (which the kernel releases on death) would avoid that, but needs Rust
-//! 1.89 and the crate's minimum is 1.85.
+//! The kernel releases the lock when its holder exits or is killed, so a
+//! lock is never stale and there is no timeout: a slow holder (a large
+//! file) or one stopped in a debugger or by Ctrl-Z only makes the others
+//! wait; nobody ever breaks a lock that is still held, and so nobody
+//! overwrites the file with an older copy. The lock file itself stays in
+//! place (removing it would let a second instance lock a fresh file while
+//! the first still holds the old one).
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::fs::{File, OpenOptions};
+use std::io;
+use std::path::Path;
 
-/// A lock file older than this was left by a process that died holding it.
-pub const STALE: Duration = Duration::from_secs(2);
-/// How long to wait for another instance before giving up.
-pub const PATIENCE: Duration = Duration::from_secs(5);
-
-/// The held lock; dropping it releases it.
+/// The held lock; dropping it (closing the file) releases it.
 #[derive(Debug)]
 pub struct Lock {
-    path: PathBuf,
-}
-
-/// Why the lock could not be taken.
-#[derive(Debug)]
-pub enum LockError {
-    /// Another instance held it for longer than [`PATIENCE`].
-    Busy,
-    Io(io::Error),
+    _file: File,
 }
 
 impl Lock {
-    /// Takes the lock at `path`, waiting for another holder.
-    pub fn take(path: &Path) -> Result<Self, LockError> {
-        let start = Instant::now();
-        loop {
-            match OpenOptions::new().write(true).create_new(true).open(path) {
-                Ok(mut f) => {
-                    // The holder's pid, for a person wondering who holds it.
-                    let _ = writeln!(f, "{}", std::process::id());
-                    return Ok(Self {
-                        path: path.to_path_buf(),
-                    });
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    if is_stale(path) {
-                        let _ = fs::remove_file(path);
-                    } else if start.elapsed() > PATIENCE {
-                        return Err(LockError::Busy);
-                    } else {
-                        std::thread::sleep(Duration::from_millis(5));
-                    }
-                }
-                Err(e) => return Err(LockError::Io(e)),
-            }
+    /// Takes the lock at `path` (creating the file if needed), waiting for
+    /// as long as another instance holds it.
+    pub fn take(path: &Path) -> io::Result<Self> {
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)?;
+        file.lock()?;
+        Ok(Self { _file: file })
+    }
+
+    /// Takes the lock at `path` if no other instance holds it now.
+    pub fn try_take(path: &Path) -> io::Result<Option<Self>> {
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(Self { _file: file })),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => Err(e),
         }
     }
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
-    }
-}
-
-fn is_stale(path: &Path) -> bool {
-    fs::metadata(path)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| SystemTime::now().duration_since(t).ok())
-        .is_some_and(|age| age > STALE)
 }
 
 #[cfg(test)]
@@ -82,26 +59,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("l");
         let held = Lock::take(&path).unwrap();
-        assert!(path.exists());
+        assert!(Lock::try_take(&path).unwrap().is_none());
         drop(held);
-        assert!(!path.exists());
-        let _again = Lock::take(&path).unwrap();
+        assert!(path.exists(), "the lock file stays");
+        assert!(Lock::try_take(&path).unwrap().is_some());
     }
 
     #[test]
-    fn a_lock_left_by_a_dead_process_is_broken() {
+    fn an_old_lock_file_nobody_holds_is_simply_taken() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("l");
-        fs::write(&path, "12345\n").unwrap();
-        let old = SystemTime::now() - STALE - Duration::from_secs(1);
-        fs::File::options()
-            .write(true)
-            .open(&path)
-            .unwrap()
-            .set_modified(old)
-            .unwrap();
-        let start = Instant::now();
+        std::fs::write(&path, "12345\n").unwrap();
         let _lock = Lock::take(&path).unwrap();
-        assert!(start.elapsed() < STALE);
     }
 }

@@ -4,7 +4,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::quiz::{Outcome, QuestionRecord};
+use crate::quiz::{Outcome, QuestionRecord, QuizUpdate};
+use crate::untrusted;
 
 /// The format version this program writes. A file with a higher version was
 /// written by a newer nnstep and is left alone.
@@ -80,13 +81,12 @@ pub enum Change {
     /// The learner is looking at `step` of `lesson`: it becomes the current
     /// step, counts as seen, and the lesson becomes the one opened last.
     Visit { lesson: String, step: String },
-    /// A question's result as it stands now in a session: it replaces the
-    /// saved one (a session starts from the saved results, see
-    /// [`LessonProgress::records`]).
-    Quiz {
-        lesson: String,
-        record: QuestionRecord,
-    },
+    /// What a question gained in a session since its last save: added to
+    /// the saved result (attempts and hints counted up, saturating; the
+    /// solution seen if either saw it; the better outcome), so that two
+    /// instances answering the same question lose none of each other's
+    /// tries.
+    Quiz { lesson: String, record: QuizUpdate },
     /// Forget one lesson, or every lesson when `None` (the learner identity
     /// stays: it is who they are, not what they did).
     Reset(Option<String>),
@@ -102,6 +102,9 @@ impl Default for Progress {
         }
     }
 }
+
+/// The longest id kept from a progress file (lesson ids are at most 64).
+pub const MAX_ID_BYTES: usize = 64;
 
 /// The identity seed of a learner with nowhere to save progress: numbers
 /// are then the same for everyone without a data folder.
@@ -148,16 +151,14 @@ impl Progress {
             Change::Quiz { lesson, record } => {
                 let entry = self.lessons.entry(lesson.clone()).or_default();
                 entry.updated = now;
-                entry.quiz.entry(record.step.clone()).or_default().insert(
-                    record.question.clone(),
-                    QuizResult {
-                        attempts: record.attempts,
-                        hints_used: record.hints_used,
-                        solution_seen: record.solution_seen,
-                        outcome: record.outcome,
-                        updated: now,
-                    },
-                );
+                let saved = (entry.quiz.entry(record.step.clone()).or_default())
+                    .entry(record.question.clone())
+                    .or_default();
+                saved.attempts = saved.attempts.saturating_add(record.attempts_added);
+                saved.hints_used = saved.hints_used.saturating_add(record.hints_added);
+                saved.solution_seen |= record.solution_seen;
+                saved.outcome = saved.outcome.merge(record.outcome);
+                saved.updated = now;
             }
             Change::Reset(None) => {
                 *self = Progress {
@@ -166,6 +167,43 @@ impl Progress {
                 }
             }
         }
+    }
+
+    /// Drops what no nnstep writes and no screen may show: ids that are
+    /// empty, longer than [`MAX_ID_BYTES`] or hold control characters (a
+    /// hand-edited or hostile file). Returns how many entries went.
+    pub fn repair(&mut self) -> usize {
+        let bad = |id: &str| {
+            id.is_empty()
+                || id.len() > MAX_ID_BYTES
+                || id.chars().any(|c| untrusted::is_unsafe(c, false))
+        };
+        let mut dropped = 0;
+        let before = self.lessons.len();
+        self.lessons.retain(|id, _| !bad(id));
+        dropped += before - self.lessons.len();
+        for l in self.lessons.values_mut() {
+            let before = l.seen.len();
+            l.seen.retain(|s| !bad(s));
+            dropped += before - l.seen.len();
+            if l.current.as_deref().is_some_and(bad) {
+                l.current = None;
+                dropped += 1;
+            }
+            let before = l.quiz.len();
+            l.quiz.retain(|s, _| !bad(s));
+            dropped += before - l.quiz.len();
+            for qs in l.quiz.values_mut() {
+                let before = qs.len();
+                qs.retain(|q, _| !bad(q));
+                dropped += before - qs.len();
+            }
+        }
+        if self.last_opened.as_deref().is_some_and(bad) {
+            self.last_opened = None;
+            dropped += 1;
+        }
+        dropped
     }
 
     /// Every saved quiz result, by lesson, step and question id.

@@ -1,23 +1,29 @@
-//! Reading and writing the progress file without losing anything: a lock
-//! file serialises the instances, every write re-reads the file and applies
-//! one change to it, the new file replaces the old atomically, and a file
-//! that does not parse is moved aside, never overwritten.
+//! Reading and writing the progress file without losing anything: an OS
+//! file lock serialises the instances for the whole read-modify-write,
+//! every write re-reads the file and applies one change to it (quiz
+//! results as increments), the new file replaces the old atomically, and a
+//! file that does not parse is moved aside, never overwritten. The file is
+//! parsed once per save and written through a buffer; a file over
+//! [`MAX_FILE_BYTES`] is left alone with an error rather than read.
 
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Deserialize;
 use thiserror::Error;
 
-use super::lock::{self, Lock, LockError};
+use super::lock::Lock;
 use super::record::{Change, FORMAT_VERSION, Progress};
 use crate::rng::SeededRng;
 
 /// The file name inside the data folder.
 pub const FILE_NAME: &str = "progress.json";
 const LOCK_NAME: &str = "progress.lock";
+/// The largest progress file read: far above a lifetime of lessons
+/// (a quiz result takes about 150 bytes).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Where progress is kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +43,9 @@ pub struct Loaded {
 pub enum Notice {
     /// The file did not parse; it was renamed to `to` and progress starts afresh.
     MovedAside { to: PathBuf, reason: String },
+    /// Entries with impossible ids (control characters, over-long) were
+    /// dropped; the rest loaded.
+    Repaired { dropped: usize },
 }
 
 impl std::fmt::Display for Notice {
@@ -44,8 +53,13 @@ impl std::fmt::Display for Notice {
         match self {
             Notice::MovedAside { to, reason } => write!(
                 f,
-                "the progress file could not be read ({reason}); it was kept as {} and progress starts afresh",
-                to.display()
+                "the progress file could not be read ({}); it was kept as {} and progress starts afresh",
+                crate::untrusted::excerpt(reason, 120),
+                crate::untrusted::visible_line(&to.display().to_string())
+            ),
+            Notice::Repaired { dropped } => write!(
+                f,
+                "the progress file had {dropped} entries with impossible names; they were dropped and the rest kept"
             ),
         }
     }
@@ -65,8 +79,12 @@ pub enum StoreError {
     Newer { path: PathBuf, found: u32 },
     #[error("cannot write {}: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
-    #[error("{} is held by another nnstep; gave up after {} s", path.display(), lock::PATIENCE.as_secs())]
-    Locked { path: PathBuf },
+    #[error(
+        "{} is larger than {} MB; it is left as it is and progress is not saved (move it away to start afresh)",
+        path.display(),
+        MAX_FILE_BYTES >> 20
+    )]
+    TooLarge { path: PathBuf },
 }
 
 /// Just enough of the file to know its version before reading the rest.
@@ -126,6 +144,20 @@ impl Store {
         self.update(|p| p.apply(change, unix_now()))
     }
 
+    /// [`Store::apply`], calling `between` with the lock held, after the
+    /// file is read and before it is written: for tests that stop a save
+    /// in the middle and check that other instances wait for it.
+    pub fn apply_with(
+        &self,
+        change: &Change,
+        between: impl FnOnce(),
+    ) -> Result<Loaded, StoreError> {
+        self.update(|p| {
+            p.apply(change, unix_now());
+            between();
+        })
+    }
+
     /// The learner's identity, made and saved now if the file has none yet
     /// (so the first lesson opened already has the learner's own numbers).
     pub fn learner(&self) -> Result<u64, StoreError> {
@@ -153,20 +185,18 @@ impl Store {
         Ok(loaded)
     }
 
-    /// Takes the lock that serialises the instances' writes.
+    /// Takes the lock that serialises the instances' writes, waiting for as
+    /// long as another instance holds it.
     fn lock(&self) -> Result<Lock, StoreError> {
         let path = self.dir.join(LOCK_NAME);
-        Lock::take(&path).map_err(|e| match e {
-            LockError::Busy => StoreError::Locked { path },
-            LockError::Io(source) => StoreError::Write { path, source },
-        })
+        Lock::take(&path).map_err(|source| StoreError::Write { path, source })
     }
 
     /// Reads and parses the file; a corrupt one is moved aside. Call with
     /// the lock held.
     fn read_checked(&self) -> Result<Loaded, StoreError> {
         let path = self.file();
-        let bytes = match fs::read(&path) {
+        let bytes = match crate::untrusted::read_regular_file(&path, MAX_FILE_BYTES) {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Ok(Loaded {
@@ -174,13 +204,19 @@ impl Store {
                     notice: None,
                 });
             }
+            Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+                return Err(StoreError::TooLarge { path });
+            }
             Err(source) => return Err(StoreError::Read { path, source }),
         };
         match parse(&bytes) {
-            Ok(progress) => Ok(Loaded {
-                progress,
-                notice: None,
-            }),
+            Ok(mut progress) => {
+                let dropped = progress.repair();
+                Ok(Loaded {
+                    progress,
+                    notice: (dropped > 0).then_some(Notice::Repaired { dropped }),
+                })
+            }
             Err(Bad::Newer(found)) => Err(StoreError::Newer { path, found }),
             Err(Bad::Corrupt(reason)) => {
                 let to = self.move_aside()?;
@@ -217,10 +253,10 @@ impl Store {
             .dir
             .join(format!(".{FILE_NAME}.tmp-{}", std::process::id()));
         let write = || -> io::Result<()> {
-            let mut f = File::create(&tmp)?;
-            let json = serde_json::to_string_pretty(progress).map_err(io::Error::other)?;
-            f.write_all(json.as_bytes())?;
-            f.write_all(b"\n")?;
+            let mut w = BufWriter::new(File::create(&tmp)?);
+            serde_json::to_writer_pretty(&mut w, progress).map_err(io::Error::other)?;
+            w.write_all(b"\n")?;
+            let f = w.into_inner().map_err(io::IntoInnerError::into_error)?;
             f.sync_all()?;
             fs::rename(&tmp, &path)?;
             // Make the rename itself durable; not every platform allows it.
@@ -244,16 +280,37 @@ enum Bad {
     Corrupt(String),
 }
 
+/// The progress in `bytes`: parsed once when it is a format this nnstep
+/// knows; the version alone is probed only when the whole does not parse
+/// (a newer format may have changed the rest).
 fn parse(bytes: &[u8]) -> Result<Progress, Bad> {
-    let probe: VersionProbe =
-        serde_json::from_slice(bytes).map_err(|e| Bad::Corrupt(e.to_string()))?;
-    if probe.version > FORMAT_VERSION {
-        return Err(Bad::Newer(probe.version));
+    let version = match serde_json::from_slice::<Progress>(bytes) {
+        Ok(p) if (1..=FORMAT_VERSION).contains(&p.version) => return Ok(p),
+        Ok(p) => p.version,
+        Err(e) => match serde_json::from_slice::<VersionProbe>(bytes) {
+            Ok(probe) if probe.version > FORMAT_VERSION => probe.version,
+            _ => return Err(Bad::Corrupt(e.to_string())),
+        },
+    };
+    if version > FORMAT_VERSION {
+        Err(Bad::Newer(version))
+    } else {
+        Err(Bad::Corrupt(format!("version {version} is not a format")))
     }
-    if probe.version == 0 {
-        return Err(Bad::Corrupt("version 0 is not a format".into()));
-    }
-    serde_json::from_slice(bytes).map_err(|e| Bad::Corrupt(e.to_string()))
+}
+
+/// Parses progress bytes as a load does, for tests and fuzzing: `Ok` with
+/// the progress (repaired), or the reason it would be refused.
+pub fn parse_for_test(bytes: &[u8]) -> Result<Progress, String> {
+    parse(bytes)
+        .map(|mut p| {
+            p.repair();
+            p
+        })
+        .map_err(|b| match b {
+            Bad::Newer(v) => format!("newer format {v}"),
+            Bad::Corrupt(r) => r,
+        })
 }
 
 /// A fresh learner identity: the clock (to the nanosecond) and the process

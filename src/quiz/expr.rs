@@ -12,7 +12,7 @@ mod lexer;
 use lexer::{Tok, lex};
 
 /// A parsed expression over variables numbered by their place in the list
-/// given to [`parse`].
+/// given to `parse`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
     Num(f64),
@@ -52,7 +52,7 @@ pub enum ExprProblem {
     UnknownName { name: String, vars: Vec<String> },
     /// A `(` without its `)`.
     Unclosed,
-    /// Nested deeper than [`MAX_DEPTH`].
+    /// Nested deeper than `MAX_DEPTH`.
     TooDeep,
 }
 

@@ -48,7 +48,7 @@ impl FormulaKey {
         Ok(key)
     }
 
-    /// Up to [`POINTS`] points where the reference is finite, from `seed`.
+    /// Up to `POINTS` points where the reference is finite, from `seed`.
     #[must_use]
     pub fn points(&self, seed: u64) -> Vec<Vec<f64>> {
         let mut rng = SeededRng::derived(seed, "formula-points");

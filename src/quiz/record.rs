@@ -25,6 +25,24 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The outcome of two instances' dealings with one question, taken
+    /// together: right beats right after the solution, which beats missed,
+    /// which beats unanswered (the order a single session moves in).
+    #[must_use]
+    pub fn merge(self, other: Outcome) -> Outcome {
+        let rank = |o: Outcome| match o {
+            Outcome::Unanswered => 0,
+            Outcome::Missed => 1,
+            Outcome::RightAfterSolution => 2,
+            Outcome::Right => 3,
+        };
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+
     /// Whether the question belongs on the review list.
     #[must_use]
     pub fn needs_review(self) -> bool {
@@ -51,7 +69,7 @@ impl QuestionState {
         if !grade.counts() || self.outcome == Outcome::Right {
             return;
         }
-        self.attempts += 1;
+        self.attempts = self.attempts.saturating_add(1);
         self.outcome = match (grade.is_right(), self.solution_seen) {
             (true, false) => Outcome::Right,
             (true, true) => Outcome::RightAfterSolution,
@@ -67,7 +85,7 @@ impl QuestionState {
         if shown >= total {
             return None;
         }
-        self.hints_used += 1;
+        self.hints_used = self.hints_used.saturating_add(1);
         Some(shown + 1)
     }
 
@@ -95,6 +113,37 @@ pub struct QuestionRecord {
     pub hints_used: u32,
     pub solution_seen: bool,
     pub outcome: Outcome,
+}
+
+/// What one question gained since its result was last saved: applied to
+/// the freshly read progress file as increments, so two instances that
+/// answer the same question both have every attempt counted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizUpdate {
+    pub step: String,
+    pub question: String,
+    /// Attempts counted since the last save.
+    pub attempts_added: u32,
+    /// Hints revealed since the last save.
+    pub hints_added: u32,
+    /// Whether the worked solution has been seen (by this session).
+    pub solution_seen: bool,
+    /// The outcome in this session, merged with the saved one.
+    pub outcome: Outcome,
+}
+
+impl From<QuestionRecord> for QuizUpdate {
+    /// A whole record as an update from nothing (a first save).
+    fn from(r: QuestionRecord) -> Self {
+        QuizUpdate {
+            step: r.step,
+            question: r.question,
+            attempts_added: r.attempts,
+            hints_added: r.hints_used,
+            solution_seen: r.solution_seen,
+            outcome: r.outcome,
+        }
+    }
 }
 
 impl QuestionRecord {
@@ -140,6 +189,33 @@ mod tests {
         s.record(&Grade::Right);
         assert_eq!(s.outcome, Outcome::RightAfterSolution);
         assert!(s.outcome.needs_review());
+    }
+
+    #[test]
+    fn counts_from_a_file_saturate_instead_of_wrapping() {
+        let mut s = QuestionState {
+            attempts: u32::MAX,
+            hints_used: u32::MAX,
+            ..QuestionState::default()
+        };
+        s.record(&Grade::Wrong {
+            reason: Reason::OutsideTolerance {
+                given: 1.0,
+                allowed: 0.1,
+            },
+        });
+        assert_eq!(s.attempts, u32::MAX);
+        assert_eq!(s.next_hint(usize::MAX), Some(u32::MAX as usize + 1));
+        assert_eq!(s.hints_used, u32::MAX);
+    }
+
+    #[test]
+    fn merged_outcomes_keep_the_best() {
+        use Outcome::*;
+        assert_eq!(Missed.merge(Right), Right);
+        assert_eq!(Right.merge(Missed), Right);
+        assert_eq!(RightAfterSolution.merge(Missed), RightAfterSolution);
+        assert_eq!(Unanswered.merge(Missed), Missed);
     }
 
     #[test]

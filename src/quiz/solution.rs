@@ -255,7 +255,7 @@ impl Case {
         let tex = if m == 1 {
             format!("{db} = {dz}")
         } else {
-            format!("{db} = \\frac{{1}}{{{m}}}\\sum_{{\\text{{rows}}}} {dz}")
+            format!("{db} = \\frac{{1}}{{{m}}}\\sum_{{i=1}}^{{{m}}} ({dz})_i")
         };
         self.line(Quantity::DB(i), tex)
     }

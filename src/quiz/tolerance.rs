@@ -42,7 +42,7 @@ impl Tolerance {
         (given - answer).abs() <= self.allowed(answer)
     }
 
-    /// Whether `given` is within [`CLOSE_FACTOR`] times the tolerance.
+    /// Whether `given` is within `CLOSE_FACTOR` times the tolerance.
     #[must_use]
     pub fn nearly(self, answer: f64, given: f64) -> bool {
         (given - answer).abs() <= CLOSE_FACTOR * self.allowed(answer).max(1e-12)

@@ -53,10 +53,11 @@ pub fn open(
 
 impl Session {
     /// The progress changes since the last call: each question whose
-    /// result changed (an answer that counted, a hint, the solution).
+    /// result changed (an answer that counted, a hint, the solution), as
+    /// increments on the saved result (see [`Session::take_updates`]).
     pub fn take_changes(&mut self) -> Vec<Change> {
         let lesson = self.lesson.id.clone();
-        (self.take_results().into_iter())
+        (self.take_updates().into_iter())
             .map(|record| Change::Quiz {
                 lesson: lesson.clone(),
                 record,

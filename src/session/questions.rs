@@ -4,7 +4,7 @@
 
 use super::{Session, SessionError};
 use crate::lesson::{Question, QuestionKind, StepKind, Text};
-use crate::quiz::{self, Case, QuestionRecord, QuestionState, SolutionLine};
+use crate::quiz::{self, Case, QuestionRecord, QuestionState, QuizUpdate, SolutionLine};
 
 /// A hint revealed: `number` of `total` (1-based).
 #[derive(Clone, Debug, PartialEq)]
@@ -119,6 +119,7 @@ impl Session {
                     last: None,
                 };
                 let key = (r.step.clone(), r.question.clone());
+                self.synced.insert(key.clone(), (r.attempts, r.hints_used));
                 self.restored.insert(key.clone(), state.clone());
                 self.quiz.insert(key, state);
             }
@@ -132,6 +133,27 @@ impl Session {
         std::mem::take(&mut self.changed)
             .into_iter()
             .map(|(step, q)| QuestionRecord::of(&step, &q, &self.state_of(&step, &q)))
+            .collect()
+    }
+
+    /// The changes since the last call as increments for the progress file
+    /// (attempts and hints added since the results were loaded or last
+    /// taken), so another instance's tries at the same question are kept.
+    pub fn take_updates(&mut self) -> Vec<QuizUpdate> {
+        self.take_results()
+            .into_iter()
+            .map(|r| {
+                let key = (r.step.clone(), r.question.clone());
+                let (a0, h0) = self
+                    .synced
+                    .insert(key, (r.attempts, r.hints_used))
+                    .unwrap_or((0, 0));
+                QuizUpdate {
+                    attempts_added: r.attempts.saturating_sub(a0),
+                    hints_added: r.hints_used.saturating_sub(h0),
+                    ..QuizUpdate::from(r)
+                }
+            })
             .collect()
     }
 

@@ -200,3 +200,76 @@ pub fn expected(q: &Question, case: Option<&Case>) -> ExpectedAnswer {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lesson::Catalog;
+    use crate::quiz::QuestionRecord;
+
+    /// ch04's own-numbers question, with `attempts` saved from an earlier
+    /// sitting that missed it.
+    fn session(attempts: u32) -> Session {
+        let lesson = Catalog::builtin().find("ch04").expect("ch04 loads");
+        let step = lesson.step_index("own-case").expect("own-case step");
+        let saved = QuestionRecord {
+            step: "own-case".into(),
+            question: "own-dw".into(),
+            attempts,
+            hints_used: 1,
+            solution_seen: false,
+            outcome: Outcome::Missed,
+        };
+        let mut s = Session::new(lesson)
+            .with_seed(Some(7))
+            .with_results(&[saved]);
+        s.goto(step).expect("step exists");
+        s
+    }
+
+    fn verdict(r: Reply) -> Verdict {
+        match r {
+            Reply::Verdict(v) => v,
+            other => panic!("expected a verdict, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_new_sitting_has_its_own_tries_and_says_what_came_before() {
+        let mut s = session(3);
+        let earlier = s
+            .earlier("own-dw")
+            .expect("the earlier sitting is reported");
+        assert_eq!((earlier.attempts, earlier.outcome), (3, Outcome::Missed));
+        // Three spent tries last time do not end this sitting at once.
+        let v = verdict(s.respond("own-dw", "1000").expect("known question"));
+        assert_eq!(v.tries, 1);
+        assert!(!v.finished() && v.expected.is_none());
+        let _ = s.respond("own-dw", "1001");
+        let v = verdict(s.respond("own-dw", "1002").expect("known question"));
+        assert_eq!(v.tries, MAX_TRIES);
+        assert!(v.finished() && v.expected.is_some() && v.solution.is_some());
+        // The saved count goes on from the earlier sitting.
+        assert_eq!(s.state_of("own-case", "own-dw").attempts, 6);
+    }
+
+    #[test]
+    fn unreadable_input_costs_no_try_and_the_words_are_read_in_both_languages() {
+        let mut s = session(0);
+        assert!(s.earlier("own-dw").is_some_and(|e| e.hints_used == 1));
+        let v = verdict(s.respond("own-dw", "abc").expect("known question"));
+        assert_eq!(v.tries, 0);
+        for (line, typed) in [
+            ("hint", Typed::Hint),
+            (" 提示 ", Typed::Hint),
+            ("解答", Typed::Solution),
+            ("", Typed::Skip),
+        ] {
+            assert_eq!(Typed::read(line), typed, "{line:?}");
+        }
+        assert!(matches!(
+            s.respond("own-dw", "solution"),
+            Ok(Reply::SolutionNotYet { .. })
+        ));
+    }
+}

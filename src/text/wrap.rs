@@ -1,20 +1,35 @@
 //! Wrapping prose to a width in terminal columns. Latin text breaks at
 //! spaces; Chinese (double-width) text breaks between any two characters,
-//! except that closing punctuation stays with the character before it.
+//! following the usual line-breaking rules of Chinese typesetting: closing
+//! punctuation stays with the character before it (never starts a line),
+//! opening punctuation with the character after it (never ends a line).
+//!
+//! A no-break space (U+00A0) glues two words together, so a run such as an
+//! inline formula stays on one line; it is printed as an ordinary space.
+//! Only a glued run wider than a whole line is broken at its no-break spaces.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Punctuation that must not start a line.
-const NO_LINE_START: &str = "，。、；：？！）》」』】,.;:?!)";
+const NO_LINE_START: &str = "，。、；：？！）》」』】〉”’,.;:?!)";
+
+/// Punctuation that must not end a line.
+const NO_LINE_END: &str = "（《「『【〈“‘";
+
+/// The space that glues the words on each side of it.
+pub const NO_BREAK_SPACE: char = '\u{a0}';
 
 /// Splits `text` into unbreakable pieces: words (with the spaces after
-/// them) and single wide characters (with closing punctuation attached).
+/// them) and single wide characters (with closing punctuation attached
+/// after and opening punctuation attached before).
 fn pieces(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut word = String::new();
+    // Opening punctuation waiting for the character it belongs to.
+    let mut open = String::new();
     for c in text.chars() {
         let wide = c.width().unwrap_or(0) >= 2;
-        if NO_LINE_START.contains(c) && !word.ends_with(' ') {
+        if NO_LINE_START.contains(c) && !word.ends_with(' ') && open.is_empty() {
             if !word.is_empty() {
                 word.push(c);
                 continue;
@@ -24,25 +39,58 @@ fn pieces(text: &str) -> Vec<String> {
                 continue;
             }
         }
+        if NO_LINE_END.contains(c) {
+            if !word.is_empty() && (wide || word.ends_with(' ')) {
+                out.push(std::mem::take(&mut word));
+            }
+            if wide || word.is_empty() {
+                open.push(c);
+                continue;
+            }
+        }
         if c == ' ' {
+            word.insert_str(0, &std::mem::take(&mut open));
             word.push(c);
             out.push(std::mem::take(&mut word));
         } else if wide {
             if !word.is_empty() {
                 out.push(std::mem::take(&mut word));
             }
-            out.push(c.to_string());
+            out.push(std::mem::take(&mut open) + &c.to_string());
         } else {
             if word.ends_with(' ') {
                 out.push(std::mem::take(&mut word));
             }
+            word.insert_str(0, &std::mem::take(&mut open));
             word.push(c);
         }
     }
+    word.insert_str(0, &open);
     if !word.is_empty() {
         out.push(word);
     }
     out
+}
+
+/// Breaks a glued piece that is wider than `room` at its no-break spaces.
+fn unglue(piece: String, room: usize) -> Vec<String> {
+    let width = UnicodeWidthStr::width(piece.trim_end());
+    if width <= room || !piece.contains(NO_BREAK_SPACE) {
+        return vec![piece];
+    }
+    let parts: Vec<&str> = piece.split(NO_BREAK_SPACE).collect();
+    let last = parts.len() - 1;
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if i < last {
+                format!("{p} ")
+            } else {
+                p.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Wraps `text` into lines of at most `width` columns (a single word longer
@@ -50,10 +98,11 @@ fn pieces(text: &str) -> Vec<String> {
 /// the others with `rest` (their widths count).
 #[must_use]
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let room = width.saturating_sub(UnicodeWidthStr::width(rest)).max(1);
     let mut lines = Vec::new();
     let mut line = first.to_string();
     let mut empty = true;
-    for p in pieces(text) {
+    for p in pieces(text).into_iter().flat_map(|p| unglue(p, room)) {
         let trimmed_w = UnicodeWidthStr::width(p.trim_end());
         if !empty && UnicodeWidthStr::width(line.as_str()) + trimmed_w > width {
             lines.push(line.trim_end().to_string());
@@ -67,6 +116,9 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
         lines.push(last);
     }
     lines
+        .into_iter()
+        .map(|l| l.replace(NO_BREAK_SPACE, " "))
+        .collect()
 }
 
 #[cfg(test)]
@@ -101,5 +153,27 @@ mod tests {
     fn indents_count_toward_the_width() {
         let lines = wrap("aa bb cc", 6, "- ", "  ");
         assert_eq!(lines, ["- aa", "  bb", "  cc"]);
+    }
+
+    #[test]
+    fn opening_punctuation_never_ends_a_line() {
+        // Without the rule the break would fall right after `（`.
+        let lines = wrap("一二三（四五）六", 8, "", "");
+        assert!(lines.iter().all(|l| !l.ends_with('（')), "{lines:?}");
+        assert_eq!(lines.concat(), "一二三（四五）六");
+    }
+
+    #[test]
+    fn glued_words_stay_on_one_line_and_print_as_spaces() {
+        let text = "aa bb\u{a0}=\u{a0}cc dd";
+        let lines = wrap(text, 8, "", "");
+        assert_eq!(lines, ["aa", "bb = cc", "dd"]);
+    }
+
+    #[test]
+    fn a_glued_run_wider_than_a_line_breaks_at_its_glue() {
+        let lines = wrap("x\u{a0}=\u{a0}aaaa\u{a0}+\u{a0}bbbb", 8, "", "");
+        assert!(lines.iter().all(|l| l.len() <= 8), "{lines:?}");
+        assert!(lines.iter().all(|l| !l.contains('\u{a0}')), "{lines:?}");
     }
 }

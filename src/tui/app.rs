@@ -125,10 +125,10 @@ impl StepState {
             color: theme.color,
             ascii: theme.ascii,
         };
-        if let Some(Ok(training)) = session.training() {
-            if let StepKind::Train(t) = &session.step().kind {
-                return StepState::Train(Box::new(Dashboard::new(t, training, look)));
-            }
+        if let Some(Ok(training)) = session.training()
+            && let StepKind::Train(t) = &session.step().kind
+        {
+            return StepState::Train(Box::new(Dashboard::new(t, training, look)));
         }
         if let Some(Ok(c)) = session.comparison() {
             return StepState::Compare(Box::new(CompareView::new(c, look)));

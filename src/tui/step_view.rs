@@ -2,7 +2,7 @@
 //! a page: the step's note, then its content, as styled lines that the
 //! lesson screen scrolls. `train`, `compare` and `quiz` show a placeholder
 //! describing what will run; the live dashboard replaces it by adding a
-//! variant to [`StepState`](super::app::StepState) and a branch to
+//! variant to [`StepState`] and a branch to
 //! [`render`].
 
 mod formula;

@@ -115,10 +115,10 @@ fn lesson(app: &mut App, msg: Message) {
             }
         }
         Message::Quiz(k) => {
-            if let StepState::Quiz(q) = &mut l.step {
-                if let Some(done) = q.key(&mut l.session, k) {
-                    l.last = done;
-                }
+            if let StepState::Quiz(q) = &mut l.step
+                && let Some(done) = q.key(&mut l.session, k)
+            {
+                l.last = done;
             }
             app.record_results();
         }

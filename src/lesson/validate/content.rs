@@ -318,7 +318,8 @@ fn inline_rows(c: &mut Checker, path: &[PathSeg], rows: &[Vec<f64>]) -> Option<A
 
 fn from_data(c: &mut Checker, path: &[PathSeg], f: &FromData) -> Option<Array2<f64>> {
     let table: Result<DataTable, String> = if f.data.ends_with(".csv") {
-        csv_io::read_csv(&c.base_dir.join(&f.data)).map_err(|e| e.to_string())
+        csv_io::read_lesson_csv(c.base_dir, std::path::Path::new(&f.data))
+            .map_err(|e| e.to_string())
     } else {
         builtin::generate(&f.data)
             .map(|b| b.train)
@@ -337,12 +338,13 @@ fn from_data(c: &mut Checker, path: &[PathSeg], f: &FromData) -> Option<Array2<f
     };
     let columns = f.columns.clone().unwrap_or_else(|| table.columns.clone());
     let mut ok = true;
+    let known = table.column_map();
     for (i, col) in columns.iter().enumerate() {
-        if table.column_index(col).is_none() {
+        if !known.contains_key(col.as_str()) {
             c.report(
                 idx(&key(path, "columns"), i),
                 format!("{} has no column named '{col}'", f.data),
-                Some(format!("the columns are: {}", table.columns.join(", "))),
+                Some(format!("the columns are: {}", table.columns_list())),
             );
             ok = false;
         }
@@ -354,6 +356,18 @@ fn from_data(c: &mut Checker, path: &[PathSeg], f: &FromData) -> Option<Array2<f
             key(path, "rows"),
             format!("rows must be 1 to {}, found {n}", m.nrows()),
             None,
+        );
+        return None;
+    }
+    let max = super::limits::MAX_MATRIX_CELLS;
+    if n.checked_mul(m.ncols()).is_none_or(|cells| cells > max) {
+        c.report(
+            key(path, "rows"),
+            format!(
+                "{n} rows of {} columns is over the limit of {max} cells for a matrix shown",
+                m.ncols()
+            ),
+            Some("show the first few rows with rows: N".into()),
         );
         return None;
     }

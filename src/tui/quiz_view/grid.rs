@@ -84,10 +84,10 @@ impl Grid {
     }
 
     pub fn push(&mut self, c: char) {
-        if let Some(cell) = self.cells.get_mut(self.at) {
-            if cell.len() < MAX_CELL {
-                cell.push(c);
-            }
+        if let Some(cell) = self.cells.get_mut(self.at)
+            && cell.len() < MAX_CELL
+        {
+            cell.push(c);
         }
     }
 
