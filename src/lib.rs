@@ -26,6 +26,8 @@
 //!   grading and worked solutions.
 //! - [`formula`]: a LaTeX subset rendered to 2-D text (a leaf module).
 //! - [`text`]: prose wrapped and tables aligned by display width (a leaf).
+//! - [`untrusted`]: what every string and size read from a file goes
+//!   through before it reaches a terminal or an allocation (a leaf).
 //! - [`diagnostic`]: rustc-style messages for the files authors write.
 //! - [`lesson`]: the lesson YAML format, its validation into checked types
 //!   with located diagnostics, the catalog of built-in and user lessons, and

@@ -12,14 +12,18 @@ use std::path::{Path, PathBuf};
 /// may use a module that comes after it in this list except `cli`.
 const ALLOWED: &[(&str, &[&str])] = &[
     ("rng", &[]),
+    ("untrusted", &[]),
     ("formula", &[]),
     ("text", &[]),
-    ("diagnostic", &[]),
-    ("dataset", &["rng"]),
+    ("diagnostic", &["untrusted"]),
+    ("dataset", &["rng", "untrusted"]),
     ("engine", &["rng"]),
-    ("spec", &["engine", "dataset", "rng", "diagnostic"]),
+    (
+        "spec",
+        &["engine", "dataset", "rng", "diagnostic", "untrusted"],
+    ),
     ("quiz", &["engine", "rng", "formula"]),
-    ("progress", &["quiz", "rng"]),
+    ("progress", &["quiz", "rng", "untrusted"]),
     (
         "lesson",
         &[
@@ -31,6 +35,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "formula",
             "diagnostic",
             "text",
+            "untrusted",
         ],
     ),
     (
@@ -73,6 +78,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "dataset",
             "rng",
             "diagnostic",
+            "untrusted",
         ],
     ),
 ];

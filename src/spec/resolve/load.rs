@@ -29,7 +29,11 @@ pub(super) fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, Spe
         (None, Some(csv)) => {
             let t = csv_io::read_lesson_csv(base_dir, csv)
                 .map_err(|e| data_err(&["data", "csv"], e))?;
-            (visible_line(&csv.display().to_string()).into_owned(), t, None)
+            (
+                visible_line(&csv.display().to_string()).into_owned(),
+                t,
+                None,
+            )
         }
         _ => {
             return Err(
@@ -79,7 +83,9 @@ pub(super) fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, Spe
     let inputs = features
         .len()
         .saturating_mul(spec.polynomial.unwrap_or(1).max(1));
-    let rows = train.rows().saturating_add(test.as_ref().map_or(0, Table::rows));
+    let rows = train
+        .rows()
+        .saturating_add(test.as_ref().map_or(0, Table::rows));
     limits::check_run(spec, rows, inputs)?;
     if let Some(t) = &test {
         let test_columns = t.column_map();
