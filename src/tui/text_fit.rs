@@ -134,6 +134,9 @@ pub fn ascii_cell(c: char) -> Option<&'static str> {
         '‘' | '’' => "'",
         '₁' => "1",
         '₂' => "2",
+        '⁽' => "(",
+        '⁾' => ")",
+        'Δ' => "D",
         _ => return None,
     })
 }
