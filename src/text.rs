@@ -3,6 +3,7 @@
 //! rules of Chinese typesetting), tables aligned by display width, and
 //! numbers fitted into a column without cutting digits.
 
+pub mod ascii;
 pub mod number;
 pub mod table;
 pub mod wrap;

@@ -189,7 +189,7 @@ fn relation_column(row: &List, ctx: &Ctx) -> usize {
     0
 }
 
-/// The nodes after the last top-level `=` up to the next relation (so the
+/// The nodes after the last top-level `=` (or `←`) up to the next relation (so the
 /// `→ dZ2` of `= z_2 - y \rightarrow dZ2` is left out); the whole row if it
 /// has no `=`. An `aligned` block contributes its last row.
 fn right_hand_side(row: &List) -> List {
@@ -201,7 +201,9 @@ fn right_hand_side(row: &List) -> List {
             .unwrap_or_default(),
         _ => row.clone(),
     };
-    let Some(eq) = row.iter().rposition(|n| *n == Node::Char('=')) else {
+    // `w ← w − η(z − y)x`: an update's right side is after the arrow.
+    let gets = |n: &Node| matches!(n, Node::Symbol(s) if s.uni == "←");
+    let Some(eq) = row.iter().rposition(|n| *n == Node::Char('=') || gets(n)) else {
         return row;
     };
     let rest = &row[eq + 1..];

@@ -66,6 +66,11 @@ pub struct SampleValues {
     /// This sample's own gradients (a batch of one), layer by layer: dW, dB.
     pub dw: Vec<Array2<f64>>,
     pub db: Vec<Array2<f64>>,
+    /// The shown parameters, layer by layer: W (n×k) and B (1×k).
+    pub w: Vec<Array2<f64>>,
+    pub b: Vec<Array2<f64>>,
+    /// The learning rate in force.
+    pub learning_rate: f64,
 }
 
 impl Training {
@@ -378,6 +383,8 @@ impl Training {
             (Some(_), Some(rec)) => rec.layers(),
             _ => t.network().layers().to_vec(),
         };
+        let w = layers.iter().map(|l| l.w.clone()).collect();
+        let b = layers.iter().map(|l| l.b.clone()).collect();
         let net = crate::engine::Network::from_layers(layers, t.network().loss())?;
         let set = t.train_set();
         let x = set.x.row(row).insert_axis(ndarray::Axis(0)).to_owned();
@@ -393,6 +400,9 @@ impl Training {
             a: fwd.a[last].row(0).to_vec(),
             dw: g.layers.iter().map(|l| l.dw.clone()).collect(),
             db: g.layers.iter().map(|l| l.db.clone()).collect(),
+            w,
+            b,
+            learning_rate: t.config().learning_rate,
         })
     }
 }

@@ -122,7 +122,12 @@ impl CompareView {
             .enumerate()
             .map(|(i, s)| {
                 Dataset::default()
-                    .name(rows[i].name.get(lang).to_string())
+                    // The legend names each run's marker, for NO_COLOR.
+                    .name(format!(
+                        "{} {} ",
+                        MARKER_GLYPHS[i % MARKER_GLYPHS.len()],
+                        rows[i].name.get(lang)
+                    ))
                     .marker(MARKERS[i % MARKERS.len()])
                     .graph_type(GraphType::Line)
                     .style(self.look.fg(COLORS[i % COLORS.len()]))
@@ -139,8 +144,8 @@ impl CompareView {
             )
             .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 1)))
             .y_axis(Axis::default().bounds([lo, hi]).labels(vec![
-                Span::raw(crate::tui::dashboard::log_label(lo)),
-                Span::raw(crate::tui::dashboard::log_label(hi)),
+                Span::raw(format!("{} ", crate::tui::dashboard::log_label(lo))),
+                Span::raw(format!("{} ", crate::tui::dashboard::log_label(hi))),
             ]))
             .render(area, buf);
     }
@@ -156,7 +161,8 @@ impl CompareView {
             w.parameters,
             w.status,
         ];
-        let width = usize::from(area.width.saturating_sub(2));
+        // A column of space before the right edge keeps the last cell off it.
+        let width = usize::from(area.width.saturating_sub(3));
         let mut lines = vec![Line::styled(
             row(&head.map(String::from), width),
             Style::default().add_modifier(Modifier::BOLD),
@@ -190,6 +196,10 @@ impl CompareView {
 
 /// A line style per run, so the chart reads without colour too.
 const MARKERS: [Marker; 4] = [Marker::Braille, Marker::Dot, Marker::Bar, Marker::Block];
+
+/// What each marker draws, for the legend (ASCII mode turns them into
+/// `.`, `*`, `=` and `#`, still distinct).
+const MARKER_GLYPHS: [&str; 4] = ["⣿", "•", "▄", "█"];
 
 /// A mark per run, so the table reads without colour too.
 const COLOR_GLYPHS: [&str; 6] = ["1", "2", "3", "4", "5", "6"];

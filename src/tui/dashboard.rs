@@ -7,7 +7,7 @@
 //! tested without a terminal); this module only draws it and maps keys.
 
 mod data_chart;
-mod formulas;
+pub mod formulas;
 mod loss_chart;
 mod matrices;
 mod status;
@@ -396,23 +396,7 @@ pub fn asciify(area: Rect, buf: &mut Buffer) {
             if unicode_width::UnicodeWidthChar::width(c) == Some(2) {
                 continue;
             }
-            let rep = match c {
-                '│' | '┃' | '║' => "|",
-                '─' | '━' | '═' => "-",
-                '└' | '┘' | '┌' | '┐' | '├' | '┤' | '┬' | '┴' | '┼' => "+",
-                '\u{2800}' => " ",
-                '\u{2801}'..='\u{28ff}' | '·' => ".",
-                '•' => "*",
-                // The comparison chart's per-run markers stay distinct.
-                '█' => "#",
-                '▄' | '▀' => "=",
-                '▶' => ">",
-                '◀' => "<",
-                '❚' => "|",
-                '²' => "2",
-                'η' => "n",
-                _ => "?",
-            };
+            let rep = crate::tui::text_fit::ascii_cell(c).unwrap_or("?");
             cell.set_symbol(rep);
         }
     }

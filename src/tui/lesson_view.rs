@@ -70,14 +70,23 @@ fn render_header(app: &App, l: &LessonState, area: Rect, buf: &mut Buffer) {
         l.session.index() + 1,
         l.session.len()
     );
+    let fold = |s: String| {
+        if theme.ascii {
+            crate::text::ascii::fold(&s).into_owned()
+        } else {
+            s
+        }
+    };
+    let left = fold(left);
     let top = bar_line(&left, &right, area.width, theme.bar(), theme.bar_strong());
     let step = l.session.step();
-    let title = format!(" {}", step.title.get(lang));
+    let title = fold(format!(" {}", step.title.get(lang)));
     let action = format!(
         "{} {} ",
         theme.symbols().pointer,
         words::done(lang, &l.last)
     );
+    let action = fold(action);
     let second = bar_line(&title, &action, area.width, theme.title(), theme.key());
     Paragraph::new(vec![top, second]).render(area, buf);
 }

@@ -44,10 +44,17 @@ pub fn lines(text: &str, width: usize, theme: Theme) -> Vec<Line<'static>> {
 }
 
 fn segment(run: &Inline, theme: Theme) -> Segment {
+    let text = |s: &str| {
+        if theme.ascii {
+            crate::text::ascii::fold(s).into_owned()
+        } else {
+            s.to_string()
+        }
+    };
     match run {
-        Inline::Plain(s) => (s.clone(), Style::new()),
-        Inline::Emphasis(s) => (s.clone(), theme.emphasis()),
-        Inline::Code(s) => (s.clone(), theme.code()),
+        Inline::Plain(s) => (text(s), Style::new()),
+        Inline::Emphasis(s) => (text(s), theme.emphasis()),
+        Inline::Code(s) => (text(s), theme.code()),
         Inline::Math(m) => (render_inline(m, theme.glyphs()), theme.math()),
     }
 }

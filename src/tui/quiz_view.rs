@@ -248,6 +248,7 @@ impl QuizView {
         let q = &qs[self.selected.min(qs.len() - 1)];
         let fb = self.feedback.get(&q.id);
         let body = detail::lines(s, q, fb, lang, look, usize::from(detail.width));
+        let body = crate::tui::text_fit::ascii_lines(body, look.ascii);
         // When the feedback does not fit under the question, scroll so the
         // newest lines (verdict, hints, solution) are in view.
         let inner_w = usize::from(detail.width.saturating_sub(2)).max(1);
@@ -300,6 +301,7 @@ impl QuizView {
                 Line::styled(format!("{pointer} {tag} {mark} {}", q.ask.get(lang)), style)
             })
             .collect();
+        let lines = crate::tui::text_fit::ascii_lines(lines, look.ascii);
         let first = (self.selected).saturating_sub(usize::from(area.height).saturating_sub(1));
         Paragraph::new(lines)
             .scroll((u16::try_from(first).unwrap_or(u16::MAX), 0))

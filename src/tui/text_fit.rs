@@ -90,6 +90,57 @@ pub fn footer_line(bindings: &[Binding], app: &App, width: u16) -> Line<'static>
     Line::from(spans)
 }
 
+/// `lines` with every span spelt in ASCII when `ascii` (see
+/// [`crate::text::ascii`]); for text laid out after this (wrapped or cut).
+#[must_use]
+pub fn ascii_lines(lines: Vec<Line<'static>>, ascii: bool) -> Vec<Line<'static>> {
+    if !ascii {
+        return lines;
+    }
+    lines
+        .into_iter()
+        .map(|mut l| {
+            for span in &mut l.spans {
+                if !span.content.is_ascii() {
+                    span.content = crate::text::ascii::fold(&span.content).into_owned().into();
+                }
+            }
+            l
+        })
+        .collect()
+}
+
+/// The ASCII stand-in of a one-cell glyph, for what is drawn before it can
+/// be spelt out (chart widgets, cut marks): `None` when there is none.
+#[must_use]
+pub fn ascii_cell(c: char) -> Option<&'static str> {
+    Some(match c {
+        '│' | '┃' | '║' => "|",
+        '─' | '━' | '═' => "-",
+        '└' | '┘' | '┌' | '┐' | '├' | '┤' | '┬' | '┴' | '┼' => "+",
+        '\u{2800}' => " ",
+        '\u{2801}'..='\u{28ff}' | '·' => ".",
+        '•' => "*",
+        '█' => "#",
+        '▄' | '▀' => "=",
+        '▶' => ">",
+        '◀' => "<",
+        '❚' => "|",
+        '…' => "~",
+        '²' => "2",
+        '×' => "x",
+        '−' | '–' => "-",
+        '“' | '”' => "\"",
+        '‘' | '’' => "'",
+        '₁' => "1",
+        '₂' => "2",
+        '⁽' => "(",
+        '⁾' => ")",
+        'Δ' => "D",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

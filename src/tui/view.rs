@@ -23,6 +23,27 @@ impl Widget for &App {
         if self.overlay == Overlay::Help {
             help::render(self, area, buf);
         }
+        if self.theme.ascii {
+            ascii_pass(area, buf);
+        }
+    }
+}
+
+/// The last safety net of `--ascii`: a one-cell glyph that reached the
+/// screen unspelt (a cut mark, a chart's) gets its ASCII stand-in.
+fn ascii_pass(area: Rect, buf: &mut Buffer) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let Some(cell) = buf.cell_mut((x, y)) else {
+                continue;
+            };
+            let Some(c) = cell.symbol().chars().next().filter(|c| !c.is_ascii()) else {
+                continue;
+            };
+            if let Some(rep) = crate::tui::text_fit::ascii_cell(c) {
+                cell.set_symbol(rep);
+            }
+        }
     }
 }
 

@@ -70,9 +70,13 @@ fn bounds(values: impl Iterator<Item = f64>) -> [f64; 2] {
 
 fn axis(b: [f64; 2], title: &str) -> Axis<'static> {
     Axis::default()
-        .title(title.to_string())
+        .title(format!("{title} "))
         .bounds(b)
-        .labels(vec![Span::raw(short(b[0])), Span::raw(short(b[1]))])
+        // A space after each label keeps it off the axis line and the border.
+        .labels(vec![
+            Span::raw(format!("{} ", short(b[0]))),
+            Span::raw(format!("{} ", short(b[1]))),
+        ])
 }
 
 /// Pairs of (input column `j`, value) for every row.

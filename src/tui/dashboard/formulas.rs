@@ -59,7 +59,7 @@ impl Formulas {
         for (tex, bound) in &self.items {
             match (bound, &values) {
                 (Some(b), Some(v)) => {
-                    let (bindings, result) = bind(tex, v, training);
+                    let (bindings, result) = bind(tex, v);
                     let r = b.render(&bindings, result, NumberFormat::default());
                     lines.extend(
                         r.lines
@@ -82,9 +82,12 @@ impl Formulas {
 }
 
 /// The bindings of a single-neuron sample, and the result the formula's left
-/// side asks for (dw, db or dz) from the engine's own backward pass.
+/// side asks for: dw, db or dz from the engine's own backward pass, z or a
+/// from its forward pass, or an update `w ← w − η(z − y)x` worked out from
+/// the very numbers printed. Every number is the shown epoch's: its
+/// parameters, the sample under them, and η.
 #[must_use]
-pub fn bind(tex: &str, v: &SampleValues, training: &Training) -> (Bindings, Option<f64>) {
+pub fn bind(tex: &str, v: &SampleValues) -> (Bindings, Option<f64>) {
     let mut b = Bindings::new();
     let first = |xs: &[f64]| xs.first().copied().unwrap_or(f64::NAN);
     for (name, value) in [
@@ -96,29 +99,74 @@ pub fn bind(tex: &str, v: &SampleValues, training: &Training) -> (Bindings, Opti
         b.set(name, value);
         b.set(&format!("{name}_i"), value);
     }
-    let layers = training.run().trainer.network().layers();
-    if let [layer] = layers
-        && layer.w.len() == 1
-    {
-        b.set("w", layer.w[[0, 0]]);
-        b.set("b", layer.b[[0, 0]]);
+    for (j, x) in v.x.iter().enumerate() {
+        b.set(&format!("x_{}", j + 1), *x);
     }
-    let lhs = tex.split('=').next().unwrap_or("");
+    b.set("x_j", first(&v.x));
+    b.set("\\eta", v.learning_rate);
+    // One layer with one output: w, b, and w_j for each input j.
+    let single = match (v.w.as_slice(), v.b.as_slice()) {
+        ([w], [bias]) if w.ncols() == 1 => Some((w, bias[[0, 0]])),
+        _ => None,
+    };
+    if let Some((w, bias)) = single {
+        b.set("w", w[[0, 0]]);
+        b.set("w_j", w[[0, 0]]);
+        b.set("b", bias);
+        for j in 0..w.nrows() {
+            b.set(&format!("w_{}", j + 1), w[[j, 0]]);
+        }
+    }
+    let update = tex.contains("\\leftarrow");
+    let lhs = if update {
+        tex.split("\\leftarrow").next().unwrap_or("")
+    } else {
+        tex.split('=').next().unwrap_or("")
+    };
     let compact: String = lhs.chars().filter(|c| !c.is_whitespace()).collect();
     let dw = v.dw.last().and_then(|m| m.first().copied());
     let db = v.db.last().and_then(|m| m.first().copied());
-    let result = if compact.contains("\\partialw") || compact.starts_with("dw") {
+    let (x, y, z, a) = (first(&v.x), first(&v.y), first(&v.z), first(&v.a));
+    let eta = v.learning_rate;
+    let result = if update {
+        // The update for this one sample, from the printed terms.
+        match (compact.as_str(), single) {
+            ("w" | "w_j" | "w_{j}", Some((w, _))) => Some(w[[0, 0]] - eta * (z - y) * x),
+            ("b", Some((_, bias))) => Some(bias - eta * (z - y)),
+            _ => None,
+        }
+    } else if compact.contains("\\partialw") || compact.starts_with("dw") {
         dw
     } else if compact.contains("\\partialb") || compact.starts_with("db") {
         db
     } else if compact.contains("\\partialz") || compact.starts_with("dz") {
-        Some(first(&v.a) - first(&v.y))
+        Some(a - y)
     } else if compact == "z" || compact == "z_i" || compact == "z_{i}" {
-        Some(first(&v.z))
+        Some(z)
     } else if compact == "a" || compact == "a_i" || compact == "a_{i}" {
-        Some(first(&v.a))
+        Some(a)
     } else {
         None
     };
     (b, result)
+}
+
+/// Each formula's value line as text (`= 0.807·2.067 + 2.999 = 4.662`), or
+/// `None` for one that does not parse or has no values: what the panel
+/// prints under the formulas, for checking the arithmetic.
+#[must_use]
+pub fn value_lines(tex: &[String], v: &SampleValues, ascii: bool) -> Vec<Option<String>> {
+    let glyphs = if ascii {
+        Glyphs::Ascii
+    } else {
+        Glyphs::Unicode
+    };
+    let opts = RenderOptions { glyphs, width: 200 };
+    tex.iter()
+        .map(|t| {
+            let bound = BoundFormula::new(t, &opts).ok()?;
+            let (bindings, result) = bind(t, v);
+            Some(bound.values_inline(&bindings, result, NumberFormat::default()))
+        })
+        .collect()
 }

@@ -91,24 +91,22 @@ pub fn render(
                 .bounds([0.0, x_max])
                 .labels(vec![Span::raw("0"), Span::raw(format!("{x_max:.0} "))]),
         )
-        .y_axis(
-            Axis::default()
-                .bounds([lo, hi])
-                .labels(vec![Span::raw(label(lo)), Span::raw(label(hi))]),
-        )
+        .y_axis(Axis::default().bounds([lo, hi]).labels(vec![
+            Span::raw(format!("{} ", label(lo))),
+            Span::raw(format!("{} ", label(hi))),
+        ]))
         .style(Style::default())
         .render(area, buf);
 }
 
-/// A number in at most 7 characters.
+/// A number for reading, in at most 8 characters: five significant
+/// digits without float noise (`7969`, `0.018118`, `9.3e4`).
 #[must_use]
 pub fn short(v: f64) -> String {
-    if v == 0.0 {
-        "0".into()
-    } else if v.abs() >= 1e4 || v.abs() < 1e-3 {
-        format!("{v:.1e}")
+    let s = crate::text::number::plain(v, 5);
+    if s.len() <= 8 {
+        s
     } else {
-        let s = format!("{v:.4}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        crate::text::number::fit(v, 8, 4)
     }
 }

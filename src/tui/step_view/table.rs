@@ -9,8 +9,15 @@ use crate::text::table as plain_table;
 
 #[must_use]
 pub fn lines(t: &Table, ctx: &ViewCtx) -> Vec<Line<'static>> {
-    let cells =
-        |row: &[Text]| -> Vec<String> { row.iter().map(|c| c.get(ctx.lang).to_string()).collect() };
+    let cell = |c: &Text| {
+        let s = c.get(ctx.lang);
+        if ctx.theme.ascii {
+            crate::text::ascii::fold(s).into_owned()
+        } else {
+            s.to_string()
+        }
+    };
+    let cells = |row: &[Text]| -> Vec<String> { row.iter().map(cell).collect() };
     let rows: Vec<Vec<String>> = t.rows.iter().map(|r| cells(r)).collect();
     let header = cells(&t.header);
     styled(
