@@ -142,7 +142,7 @@ pub fn run_with_progress_by(
 const LISTED_ROWS: usize = 20;
 
 /// Loss and metric on every set the run has (full precision), and the
-/// predictions on each, row by row (the first [`LISTED_ROWS`] of a set).
+/// predictions on each, row by row (the first `LISTED_ROWS` of a set).
 pub fn write_sets(out: &mut dyn Write, r: &Resolved, lang: Lang) -> anyhow::Result<()> {
     let t = &r.trainer;
     let net = t.network();
