@@ -176,8 +176,8 @@ pub const ANSWER: &[Binding] = &[
     bind(&[Down], Message::Quiz(Q::CellDown), &[]),
     bind(&[Up], Message::Quiz(Q::CellUp), &[]),
     bind(&[Backspace], Message::Quiz(Q::Backspace), &[]),
-    bind(&[PageDown], Message::NoteDown, &[]),
-    bind(&[PageUp], Message::NoteUp, &[]),
+    bind(&[PageDown], Message::QuestionDown, &[]),
+    bind(&[PageUp], Message::QuestionUp, &[]),
     bind(&[Esc], Message::Quiz(Q::Cancel), &[Esc]),
 ];
 

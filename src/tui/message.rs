@@ -57,6 +57,9 @@ pub enum Message {
     OpenNextLesson,
     /// Decline the offer and stay on the last step.
     StayInLesson,
+    /// Scroll the question box while answering (to the given matrices).
+    QuestionDown,
+    QuestionUp,
 }
 
 impl Message {
@@ -91,6 +94,7 @@ impl Message {
             Message::Resize(..) | Message::Tick => return None,
             Message::OpenNextLesson => Does::OpenNextLesson,
             Message::StayInLesson => Does::StayInLesson,
+            Message::QuestionDown | Message::QuestionUp => Does::ScrollQuestion,
             Message::Dash(k) => match k {
                 D::PlayPause => Does::PlayPause,
                 D::Epoch => Does::Epoch,

@@ -55,6 +55,7 @@ pub enum Does {
     TypeAnswer,
     OpenNextLesson,
     StayInLesson,
+    ScrollQuestion,
 }
 
 /// The other language's own name (what `L` switches to).
@@ -174,6 +175,11 @@ pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
         ),
         (StayInLesson, true) => ("stay", "留下"),
         (StayInLesson, false) => ("stay in this lesson", "留在本课"),
+        (ScrollQuestion, true) => ("question", "题目"),
+        (ScrollQuestion, false) => (
+            "scroll the question (its given matrices)",
+            "滚动题目（查看给出的矩阵）",
+        ),
     };
     match lang {
         Lang::En => en,
