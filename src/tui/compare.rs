@@ -168,6 +168,9 @@ impl CompareView {
             Style::default().add_modifier(Modifier::BOLD),
         )];
         let params_w = column_widths(width)[5];
+        // The loss column has one precision, so its decimal points line up.
+        let losses: Vec<f64> = rows.iter().filter_map(|r| r.loss).collect();
+        let mut losses = number::column(&losses, 8, 5).into_iter();
         for (i, r) in rows.iter().enumerate() {
             let cells = [
                 format!(
@@ -178,7 +181,9 @@ impl CompareView {
                 words::train::batch_label(lang, &r.batch),
                 r.epoch.to_string(),
                 r.iteration.to_string(),
-                r.loss.map_or(String::new(), |l| number::fit(l, 8, 5)),
+                r.loss
+                    .and_then(|_| losses.next())
+                    .map_or(String::new(), |l| format!("{l:>8}")),
                 params_cell(&r.params, params_w),
                 words::train::run_status(lang, r.status),
             ];

@@ -310,7 +310,11 @@ impl QuizView {
             // While answering, PgUp/PgDn scroll this box (the given
             // matrices), and its edges say so.
             let more = words::shell_words(lang).more;
-            let (up, down) = if look.ascii { ("^", "v") } else { ("↑", "↓") };
+            let (up, down) = if look.ascii {
+                ("^", "v")
+            } else {
+                ("↑", "↓")
+            };
             if top > 0 {
                 let m = format!(" {up} {top} {more} (PgUp) ");
                 block = block.title(Line::from(m).right_aligned());
