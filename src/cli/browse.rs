@@ -109,14 +109,11 @@ fn find(cat: &Catalog, entries: &mut Vec<Entry>, args: &OpenArgs) -> anyhow::Res
     }
     let index = match entries.iter().position(|e| e.id == lesson.id) {
         Some(i) => {
-            entries[i].lesson = Ok(lesson);
+            entries[i] = Entry::loaded(lesson);
             i
         }
         None => {
-            entries.push(Entry {
-                id: lesson.id.clone(),
-                lesson: Ok(lesson),
-            });
+            entries.push(Entry::loaded(lesson));
             entries.len() - 1
         }
     };

@@ -9,7 +9,7 @@ use super::dashboard::{Dashboard, Look};
 use super::keymap::Context;
 use super::quiz_view::QuizView;
 use super::theme::Theme;
-use crate::lesson::{Lang, Lesson, StepKind};
+use crate::lesson::{Header, Lang, Lesson, StepKind, catalog};
 use crate::progress::{Change, Progress};
 use crate::session::{self, Session, Start};
 use crate::words::Done;
@@ -34,8 +34,52 @@ pub struct Config {
 pub struct Entry {
     /// The lesson id, or the file name when the file does not parse.
     pub id: String,
-    /// The checked lesson, or how many problems `nnstep check` will report.
-    pub lesson: Result<Lesson, usize>,
+    /// What the list shows of the lesson, or how many problems `nnstep
+    /// check` will report.
+    pub header: Result<Header, usize>,
+    /// The lesson, checked when it is first opened.
+    pub lesson: Lazy,
+}
+
+/// A lesson parsed and checked only when it is opened.
+#[derive(Clone, Debug)]
+pub enum Lazy {
+    /// The catalog's file, not parsed yet.
+    Unread(catalog::Entry),
+    Loaded(Box<Lesson>),
+}
+
+impl Entry {
+    /// An entry for a lesson already checked.
+    #[must_use]
+    pub fn loaded(lesson: Lesson) -> Self {
+        Self {
+            id: lesson.id.clone(),
+            header: Ok(Header::of(&lesson)),
+            lesson: Lazy::Loaded(Box::new(lesson)),
+        }
+    }
+
+    /// The checked lesson, parsed now if it was not yet (and kept). A
+    /// lesson that does not load is marked so on the list.
+    pub fn load(&mut self) -> Option<&Lesson> {
+        if self.header.is_err() {
+            return None;
+        }
+        if let Lazy::Unread(file) = &self.lesson {
+            match file.load() {
+                Ok(l) => self.lesson = Lazy::Loaded(Box::new(l)),
+                Err(problems) => {
+                    self.header = Err(problems.len());
+                    return None;
+                }
+            }
+        }
+        match &self.lesson {
+            Lazy::Loaded(l) => Some(l),
+            Lazy::Unread(_) => None,
+        }
+    }
 }
 
 /// The whole state of the program.
@@ -296,10 +340,7 @@ impl App {
 
     /// Opens lesson `index` at `step` (0-based), or where the learner stopped.
     pub(super) fn open_lesson(&mut self, index: usize, step: Option<usize>) {
-        let Some(Entry {
-            lesson: Ok(lesson), ..
-        }) = self.entries.get(index)
-        else {
+        let Some(lesson) = self.entries.get_mut(index).and_then(Entry::load) else {
             return;
         };
         // A step the lesson does not have opens where the learner stopped.

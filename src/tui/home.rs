@@ -13,7 +13,7 @@ use super::app::{App, Entry};
 use super::keymap::{self, Context};
 use super::prose;
 use super::text_fit::{bar_line, footer_line, truncate};
-use crate::lesson::Lesson;
+use crate::lesson::Header;
 use crate::words::{self, shell_words as labels};
 
 pub fn render(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
@@ -80,7 +80,7 @@ fn render_list(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     let top = selected.saturating_sub(h.saturating_sub(1));
     // The quiz column appears once some result is saved, as wide as needed.
     let quiz_w = (app.entries.iter())
-        .filter_map(|e| e.lesson.as_ref().ok())
+        .filter_map(|e| e.header.as_ref().ok())
         .map(|l| quiz_cell(app, l).width())
         .max()
         .unwrap_or(0);
@@ -98,15 +98,11 @@ fn row(app: &App, e: &Entry, selected: bool, quiz_w: usize, width: u16) -> Line<
     let pointer = if selected { sym.pointer } else { " " };
     let last = app.progress.last_opened.as_deref() == Some(e.id.as_str());
     let mark = if last { sym.last_mark } else { " " };
-    let (chapter, title, count) = match &e.lesson {
+    let (chapter, title, count) = match &e.header {
         Ok(lesson) => {
-            let ids = lesson.steps.iter().map(|s| s.id.as_str());
+            let ids = lesson.steps.iter().map(String::as_str);
             let seen = app.progress.seen_count(&lesson.id, ids);
-            let done = if seen == lesson.steps.len() {
-                sym.check
-            } else {
-                " "
-            };
+            let done = if seen == lesson.len() { sym.check } else { " " };
             let quiz = quiz_cell(app, lesson);
             let pad = " ".repeat(quiz_w.saturating_sub(quiz.width()));
             let quiz = if quiz_w > 0 {
@@ -117,7 +113,7 @@ fn row(app: &App, e: &Entry, selected: bool, quiz_w: usize, width: u16) -> Line<
             (
                 words::chapter(app.lang, lesson.chapter),
                 lesson.title.get(app.lang).to_string(),
-                format!("{quiz}{seen:>2}/{:<2} {done}", lesson.steps.len()),
+                format!("{quiz}{seen:>2}/{:<2} {done}", lesson.len()),
             )
         }
         Err(_) => ("?".into(), format!("{}: {}", e.id, l.broken), String::new()),
@@ -141,7 +137,7 @@ fn row(app: &App, e: &Entry, selected: bool, quiz_w: usize, width: u16) -> Line<
 
 /// `quiz right/total` and `!n` questions to review, once the learner has a
 /// saved result in the lesson; empty before that.
-fn quiz_cell(app: &App, lesson: &Lesson) -> String {
+fn quiz_cell(app: &App, lesson: &Header) -> String {
     let total = lesson.quiz_questions().count();
     let saved = (app.progress.lesson(&lesson.id)).is_some_and(|l| !l.quiz.is_empty());
     if total == 0 || !saved {
@@ -162,7 +158,7 @@ fn render_about(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area).inner(Margin::new(1, 0));
     block.render(area, buf);
     let Some(Entry {
-        lesson: Ok(lesson), ..
+        header: Ok(lesson), ..
     }) = app.entries.get(selected)
     else {
         return;
@@ -173,7 +169,7 @@ fn render_about(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
         app.theme,
     );
     lines.push(Line::default());
-    let steps = words::step_count(app.lang, lesson.steps.len());
+    let steps = words::step_count(app.lang, lesson.len());
     lines.push(Line::from(Span::styled(
         format!("{}  {steps}", lesson.id),
         app.theme.dim(),
