@@ -21,6 +21,8 @@
 //! Only this module uses ratatui and crossterm (`tests/layering.rs`).
 
 pub mod app;
+pub mod clipboard;
+pub mod code_box;
 pub mod compare;
 pub mod dashboard;
 pub mod event_loop;

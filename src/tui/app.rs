@@ -104,6 +104,10 @@ pub struct App {
     pub interrupted: bool,
     /// Progress changes the event loop has not saved yet.
     pub(super) changes: Vec<Change>,
+    /// The state code shown by [`Overlay::Code`].
+    pub code: Option<String>,
+    /// Text for the event loop to put on the clipboard (OSC 52).
+    pub(super) to_copy: Option<String>,
 }
 
 #[derive(Debug)]
@@ -223,6 +227,8 @@ pub enum Input {
 pub enum Overlay {
     None,
     Help,
+    /// The screen's state code ([`App::code`]).
+    Code,
 }
 
 /// Where the program started, which decides what `q` in a lesson does.
@@ -258,6 +264,8 @@ impl App {
             running: true,
             interrupted: false,
             changes: Vec::new(),
+            code: None,
+            to_copy: None,
         }
     }
 
@@ -279,11 +287,51 @@ impl App {
         app
     }
 
+    /// A screen rebuilt from a state code (`nnstep open CODE`), in the
+    /// code's language unless `lang` says otherwise; `q` quits.
+    #[must_use]
+    pub fn reproduced(
+        entries: Vec<Entry>,
+        progress: Progress,
+        cfg: Config,
+        lang: Option<Lang>,
+        r: session::Reproduced,
+    ) -> Self {
+        let mut app = Self::home(entries, progress, cfg);
+        app.lang = lang.unwrap_or(r.lang);
+        let look = Look {
+            color: cfg.theme.color,
+            ascii: cfg.theme.ascii,
+        };
+        let session = r.session;
+        let step = match (r.view, &session.step().kind) {
+            (session::Rebuilt::Train(t), StepKind::Train(ts)) => {
+                StepState::Train(Box::new(Dashboard::new(ts, t, look)))
+            }
+            (session::Rebuilt::Compare(c), _) => {
+                StepState::Compare(Box::new(CompareView::new(c, look)))
+            }
+            _ => StepState::start(&session, cfg.theme),
+        };
+        app.screen = Screen::Lesson(Box::new(LessonState {
+            session,
+            step,
+            tick_changed: false,
+            input: Input::Normal,
+            note_scroll: 0,
+            last: Done::Opened,
+        }));
+        app.origin = Origin::Direct;
+        app.record_visit();
+        app
+    }
+
     /// Which key table applies now.
     #[must_use]
     pub fn context(&self) -> Context {
         match self.overlay {
-            Overlay::Help => Context::Help,
+            // The code box closes with the help's keys.
+            Overlay::Help | Overlay::Code => Context::Help,
             Overlay::None => self.screen_context(),
         }
     }

@@ -53,6 +53,8 @@ pub enum Message {
     Dash(crate::tui::dashboard::DashKey),
     /// A key of the quiz view.
     Quiz(crate::tui::quiz_view::QuizKey),
+    /// Show the screen's state code (and copy it to the clipboard).
+    ShowCode,
 }
 
 impl Message {
@@ -85,6 +87,7 @@ impl Message {
             Message::Quit | Message::Interrupt => Does::Quit,
             Message::NoteDown | Message::NoteUp => Does::ScrollNote,
             Message::Resize(..) | Message::Tick => return None,
+            Message::ShowCode => Does::ShowCode,
             Message::Dash(k) => match k {
                 D::PlayPause => Does::PlayPause,
                 D::Epoch => Does::Epoch,

@@ -35,10 +35,11 @@ pub fn update(app: &mut App, msg: Message) {
         Message::ToggleHelp => {
             app.overlay = match app.overlay {
                 Overlay::None => Overlay::Help,
-                Overlay::Help => Overlay::None,
+                Overlay::Help | Overlay::Code => Overlay::None,
             };
         }
-        _ if app.overlay == Overlay::Help => {}
+        _ if app.overlay != Overlay::None => {}
+        Message::ShowCode => show_code(app),
         _ => match app.screen {
             Screen::Home { .. } => home(app, msg),
             Screen::Lesson(_) => lesson(app, msg),
@@ -234,4 +235,22 @@ fn max_scroll(app: &App) -> u16 {
         Screen::Lesson(l) => step_view::max_scroll(app, l),
         Screen::Home { .. } => 0,
     }
+}
+
+/// Opens the box with the screen's state code and asks the event loop to
+/// copy it to the clipboard.
+fn show_code(app: &mut App) {
+    use crate::session::{Live, code_of};
+    let Screen::Lesson(l) = &app.screen else {
+        return;
+    };
+    let live = match &l.step {
+        StepState::Train(d) => Live::train(d.training()),
+        StepState::Compare(c) => Live::Compare(c.comparison()),
+        StepState::Page { .. } | StepState::Quiz(_) => Live::Still,
+    };
+    let code = code_of(&l.session, app.lang, &live);
+    app.to_copy = Some(code.clone());
+    app.code = Some(code);
+    app.overlay = Overlay::Code;
 }

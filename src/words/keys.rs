@@ -53,6 +53,7 @@ pub enum Does {
     CellUp,
     DeleteChar,
     TypeAnswer,
+    ShowCode,
 }
 
 /// The other language's own name (what `L` switches to).
@@ -161,6 +162,11 @@ pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
         (CellDown, _) => ("cell below", "下方一格"),
         (CellUp, _) => ("cell above", "上方一格"),
         (DeleteChar, _) => ("delete a character", "删除一个字符"),
+        (ShowCode, true) => ("code", "状态码"),
+        (ShowCode, false) => (
+            "show this screen's state code and copy it (nnstep open CODE comes back here)",
+            "显示本画面的状态码并复制（nnstep open 状态码 可回到这里）",
+        ),
         (TypeAnswer, _) => (
             "type the answer; hint / solution",
             "输入答案；或输入 提示 / 解答",
