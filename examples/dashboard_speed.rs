@@ -6,7 +6,7 @@
 //!
 //!     cargo run --release --example dashboard_speed -- [LESSON STEP EPOCHS]
 //!
-//! defaults: ch09 20 3000 (the complex curve, 1-3-1).
+//! defaults: ch09 13 3000 (the complex curve, 1-3-1).
 
 use std::time::{Duration, Instant};
 
@@ -21,7 +21,7 @@ use ratatui::backend::TestBackend;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let lesson = args.first().map_or("ch09", String::as_str);
-    let step: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(20);
+    let step: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(13);
     let epochs: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(3000);
     let cat = Catalog::builtin();
     let entries = tui::entries(&cat);
@@ -34,17 +34,39 @@ fn main() {
         theme: Theme::new(false, None),
         seed: None,
     };
-    for round in 0..3 {
+    for round in 0..5 {
+        let cpu0 = cpu_seconds();
         let headless = headless(&entries, cfg, index, step, epochs);
+        let cpu1 = cpu_seconds();
         let (dash, done, frames) = dashboard(&entries, cfg, index, step, epochs);
+        let cpu2 = cpu_seconds();
         let (h, d) = (
             epochs as f64 / headless.as_secs_f64(),
             done as f64 / dash.as_secs_f64(),
         );
+        let (hc, dc) = (epochs as f64 / (cpu1 - cpu0), done as f64 / (cpu2 - cpu1));
         println!(
-            "round {round}: headless {h:.0} epochs/s, dashboard {d:.0} epochs/s ({done} epochs, {frames} frames): {:.1} %",
-            100.0 * d / h
+            "round {round}: wall: headless {h:.0} epochs/s, dashboard {d:.0} epochs/s ({done} epochs, {frames} frames): {:.1} %; \
+             CPU: headless {hc:.0}, dashboard {dc:.0} epochs per CPU second: {:.1} %",
+            100.0 * d / h,
+            100.0 * dc / hc
         );
+    }
+}
+
+/// CPU time of this thread so far (Linux: /proc, 10 ms ticks); NaN elsewhere.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/thread-self/stat") else {
+        return f64::NAN;
+    };
+    // Fields after the command name (which is in parentheses): utime and
+    // stime are the 12th and 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let tick = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok());
+    match (tick(11), tick(12)) {
+        (Some(u), Some(s)) => (u + s) / 100.0,
+        _ => f64::NAN,
     }
 }
 
