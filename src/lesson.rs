@@ -26,7 +26,7 @@ pub mod validate;
 use std::path::Path;
 
 pub use catalog::{Catalog, LessonSource};
-pub use header::Header;
+pub use header::{Header, Outline};
 pub use model::{
     Compare, Lesson, Matrix, Question, QuestionKind, Run, Show, Step, StepKind, Table, Tolerance,
     TrainStep,

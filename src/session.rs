@@ -4,6 +4,7 @@
 
 pub mod code;
 pub mod compare;
+pub mod course;
 pub mod grade;
 mod open;
 mod questions;
@@ -16,6 +17,7 @@ use thiserror::Error;
 
 pub use code::{Code, CodeError, Live, Rebuilt, Reproduced, code_of};
 pub use compare::{Comparison, RunRow, RunStatus};
+pub use course::{LessonStatus, continue_at, first_unfinished, next_lesson};
 pub use grade::{Grade, Nearly, Reason};
 pub use open::{Opened, Start, open};
 pub use questions::{Hint, SolutionAccess};

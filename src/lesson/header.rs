@@ -80,6 +80,44 @@ impl Header {
     }
 }
 
+/// What the course's rules (finished, continue, next lesson) need of a
+/// lesson: a checked lesson and the list's header of one both have it.
+pub trait Outline {
+    fn lesson_id(&self) -> &str;
+    /// Step ids, in order.
+    fn step_ids(&self) -> impl Iterator<Item = &str>;
+    /// (step id, question id) of every quiz question, in order.
+    fn questions(&self) -> impl Iterator<Item = (&str, &str)>;
+}
+
+impl Outline for Header {
+    fn lesson_id(&self) -> &str {
+        &self.id
+    }
+
+    fn step_ids(&self) -> impl Iterator<Item = &str> {
+        self.steps.iter().map(String::as_str)
+    }
+
+    fn questions(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.quiz_questions()
+    }
+}
+
+impl Outline for Lesson {
+    fn lesson_id(&self) -> &str {
+        &self.id
+    }
+
+    fn step_ids(&self) -> impl Iterator<Item = &str> {
+        self.steps.iter().map(|s| s.id.as_str())
+    }
+
+    fn questions(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.quiz_questions()
+    }
+}
+
 impl From<&StaticHeader> for Header {
     fn from(h: &StaticHeader) -> Self {
         let text = |(en, zh): (&str, &str)| Text {

@@ -55,6 +55,10 @@ pub enum Message {
     Quiz(crate::tui::quiz_view::QuizKey),
     /// Show the screen's state code (and copy it to the clipboard).
     ShowCode,
+    /// Open the next chapter offered at the end of a lesson.
+    OpenNextLesson,
+    /// Decline the offer and stay on the last step.
+    StayInLesson,
 }
 
 impl Message {
@@ -88,6 +92,8 @@ impl Message {
             Message::NoteDown | Message::NoteUp => Does::ScrollNote,
             Message::Resize(..) | Message::Tick => return None,
             Message::ShowCode => Does::ShowCode,
+            Message::OpenNextLesson => Does::OpenNextLesson,
+            Message::StayInLesson => Does::StayInLesson,
             Message::Dash(k) => match k {
                 D::PlayPause => Does::PlayPause,
                 D::Epoch => Does::Epoch,
