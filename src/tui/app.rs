@@ -47,6 +47,8 @@ pub enum Lazy {
     /// The catalog's file, not parsed yet.
     Unread(catalog::Entry),
     Loaded(Box<Lesson>),
+    /// The file does not load ([`Entry::header`] says how badly).
+    Broken,
 }
 
 impl Entry {
@@ -57,6 +59,16 @@ impl Entry {
             id: lesson.id.clone(),
             header: Ok(Header::of(&lesson)),
             lesson: Lazy::Loaded(Box::new(lesson)),
+        }
+    }
+
+    /// A file that does not load, with the number of its problems.
+    #[must_use]
+    pub fn broken(id: &str, problems: usize) -> Self {
+        Self {
+            id: id.to_string(),
+            header: Err(problems),
+            lesson: Lazy::Broken,
         }
     }
 
@@ -77,7 +89,7 @@ impl Entry {
         }
         match &self.lesson {
             Lazy::Loaded(l) => Some(l),
-            Lazy::Unread(_) => None,
+            Lazy::Unread(_) | Lazy::Broken => None,
         }
     }
 }

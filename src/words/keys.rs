@@ -167,7 +167,7 @@ pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
         (ShowCode, true) => ("code", "状态码"),
         (ShowCode, false) => (
             "show this screen's state code and copy it (nnstep open CODE comes back here)",
-            "显示本画面的状态码并复制（nnstep open 状态码 可回到这里）",
+            "显示本画面的状态码并复制（凭状态码可以回到这个画面）",
         ),
         (TypeAnswer, _) => (
             "type the answer; hint / solution",
