@@ -166,8 +166,8 @@ pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
         (DeleteChar, _) => ("delete a character", "删除一个字符"),
         (ShowCode, true) => ("code", "状态码"),
         (ShowCode, false) => (
-            "show this screen's state code and copy it (nnstep open CODE comes back here)",
-            "显示本画面的状态码并复制（凭状态码可以回到这个画面）",
+            "show and copy this screen's state code (to come back to it)",
+            "显示并复制本画面的状态码（凭它可以回到这里）",
         ),
         (TypeAnswer, _) => (
             "type the answer; hint / solution",
