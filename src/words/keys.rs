@@ -166,7 +166,7 @@ pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
         (DeleteChar, _) => ("delete a character", "删除一个字符"),
         (ShowCode, true) => ("code", "状态码"),
         (ShowCode, false) => (
-            "show and copy this screen's state code (to come back to it)",
+            "show and copy this screen's state code",
             "显示并复制本画面的状态码（凭它可以回到这里）",
         ),
         (TypeAnswer, _) => (
