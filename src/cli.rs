@@ -75,6 +75,7 @@ pub enum Command {
 
 mod browse;
 mod check;
+mod code;
 mod data;
 mod formula;
 mod list;

@@ -2,6 +2,7 @@
 //! "run" do. UI-free: the TUI and the plain runner both drive a [`Session`],
 //! and tests drive it without a terminal.
 
+pub mod code;
 pub mod compare;
 pub mod course;
 pub mod grade;
@@ -14,6 +15,7 @@ use std::collections::HashMap;
 
 use thiserror::Error;
 
+pub use code::{Code, CodeError, Live, Rebuilt, Reproduced, code_of};
 pub use compare::{Comparison, RunRow, RunStatus};
 pub use course::{LessonStatus, continue_at, first_unfinished, next_lesson};
 pub use grade::{Grade, Nearly, Reason};

@@ -11,6 +11,7 @@
 //! Lesson content (titles, prose, questions) is the lesson's own and comes
 //! with both languages in the lesson file.
 
+pub mod code;
 pub mod course;
 pub mod done;
 pub mod keys;
@@ -18,6 +19,7 @@ pub mod quiz;
 pub mod shell;
 pub mod train;
 
+pub use code::{CodeWords, code_error, code_words};
 pub use done::{Done, done};
 pub use keys::{Does, describe, other_language};
 pub use quiz::{QuizWords, quiz_words};

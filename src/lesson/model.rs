@@ -24,6 +24,9 @@ pub struct Lesson {
     pub base_dir: PathBuf,
     /// Where the lesson came from (`built-in:ch04.yaml` or the file path).
     pub source: String,
+    /// A hash of the lesson file's text ([`super::fingerprint`]): a state
+    /// code made from another version of the lesson is known to be stale.
+    pub fingerprint: u64,
 }
 
 /// One step of a lesson.

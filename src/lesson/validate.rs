@@ -152,6 +152,8 @@ pub fn validate(raw: &RawLesson, base_dir: &Path, source: &str) -> Result<Lesson
         steps,
         base_dir: base_dir.to_path_buf(),
         source: source.to_string(),
+        // Set by `load_str`, which has the text.
+        fingerprint: 0,
     })
 }
 

@@ -9,6 +9,9 @@ use ndarray::Array2;
 use unicode_width::UnicodeWidthStr;
 
 mod quiz_text;
+mod state_code;
+
+pub use state_code::print_reproduced;
 
 use super::train_text as tt;
 use crate::formula::{self, Glyphs, RenderOptions};
@@ -64,6 +67,8 @@ struct Printer<'a> {
     eof: bool,
     /// Called after each question (to save its result).
     after_question: &'a mut dyn FnMut(&mut Session),
+    /// Print each step's state code after it (`nnstep run --codes`).
+    codes: bool,
 }
 
 /// Prints the whole lesson of `session` from its current step to the end.
@@ -85,6 +90,20 @@ pub fn run_saving(
     opts: Options,
     after_question: &mut dyn FnMut(&mut Session),
 ) -> anyhow::Result<()> {
+    run_with_codes(session, input, out, opts, after_question, false)
+}
+
+/// [`run_saving`], printing each step's state code after the step when
+/// `codes` is set: after its run for a training step (the run's end), for
+/// `nnstep open CODE` to show that screen full-screen.
+pub fn run_with_codes(
+    session: &mut Session,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    opts: Options,
+    after_question: &mut dyn FnMut(&mut Session),
+    codes: bool,
+) -> anyhow::Result<()> {
     let mut p = Printer {
         out,
         input,
@@ -92,6 +111,7 @@ pub fn run_saving(
         l: quiz_words(opts.lang),
         eof: false,
         after_question,
+        codes,
     };
     let lang = opts.lang;
     let lesson = session.lesson();
@@ -156,22 +176,7 @@ impl Printer<'_> {
 
     fn step(&mut self, s: &mut Session) -> anyhow::Result<()> {
         let step = s.step().clone();
-        writeln!(
-            self.out,
-            "== {} {}/{}{}{} ==\n",
-            shell_words(self.opts.lang).step_heading,
-            s.index() + 1,
-            s.len(),
-            if self.opts.lang == Lang::Zh {
-                "："
-            } else {
-                ": "
-            },
-            self.text(&step.title)
-        )?;
-        if let Some(note) = &step.note {
-            self.prose(note)?;
-        }
+        self.heading(s)?;
         match &step.kind {
             StepKind::Text(t) => self.prose(t)?,
             StepKind::Formula { tex, caption } => {
@@ -200,6 +205,31 @@ impl Printer<'_> {
                     (self.after_question)(s);
                 }
             }
+        }
+        if self.codes && !matches!(step.kind, StepKind::Train(_) | StepKind::Compare(_)) {
+            self.code_line(s, &crate::session::Live::Still)?;
+        }
+        Ok(())
+    }
+
+    /// `== Step k/n: title ==` and the step's note.
+    fn heading(&mut self, s: &Session) -> std::io::Result<()> {
+        let step = s.step();
+        writeln!(
+            self.out,
+            "== {} {}/{}{}{} ==\n",
+            shell_words(self.opts.lang).step_heading,
+            s.index() + 1,
+            s.len(),
+            if self.opts.lang == Lang::Zh {
+                "："
+            } else {
+                ": "
+            },
+            self.text(&step.title)
+        )?;
+        if let Some(note) = &step.note {
+            self.prose(note)?;
         }
         Ok(())
     }
@@ -243,6 +273,9 @@ impl Printer<'_> {
         let every = (r.trainer.config().max_epochs / 10).max(1);
         tt::write_setup(self.out, &r, lang, self.opts.width)?;
         tt::run_with_progress(self.out, &mut r, every, lang)?;
+        if self.codes {
+            self.code_line(s, &state_code::finished_run(s, t, &r))?;
+        }
         tt::write_params(self.out, &r, lang)?;
         for item in &t.show {
             match item {
@@ -274,6 +307,14 @@ impl Printer<'_> {
             None => return Ok(()),
         };
         c.run_all()?;
+        if self.codes {
+            self.code_line(s, &crate::session::Live::Compare(&c))?;
+        }
+        self.compare_table(&c)
+    }
+
+    /// The comparison's results, one row per run.
+    fn compare_table(&mut self, c: &crate::session::Comparison) -> anyhow::Result<()> {
         let lang = self.opts.lang;
         let w = train_words(lang);
         let header: Vec<String> = [

@@ -53,6 +53,8 @@ pub enum Message {
     Dash(crate::tui::dashboard::DashKey),
     /// A key of the quiz view.
     Quiz(crate::tui::quiz_view::QuizKey),
+    /// Show the screen's state code (and copy it to the clipboard).
+    ShowCode,
     /// Open the next chapter offered at the end of a lesson.
     OpenNextLesson,
     /// Decline the offer and stay on the last step.
@@ -92,6 +94,7 @@ impl Message {
             Message::Quit | Message::Interrupt => Does::Quit,
             Message::NoteDown | Message::NoteUp => Does::ScrollNote,
             Message::Resize(..) | Message::Tick => return None,
+            Message::ShowCode => Does::ShowCode,
             Message::OpenNextLesson => Does::OpenNextLesson,
             Message::StayInLesson => Does::StayInLesson,
             Message::QuestionDown | Message::QuestionUp => Does::ScrollQuestion,

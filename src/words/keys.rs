@@ -53,6 +53,7 @@ pub enum Does {
     CellUp,
     DeleteChar,
     TypeAnswer,
+    ShowCode,
     OpenNextLesson,
     StayInLesson,
     ScrollQuestion,
@@ -164,6 +165,11 @@ pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
         (CellDown, _) => ("cell below", "下方一格"),
         (CellUp, _) => ("cell above", "上方一格"),
         (DeleteChar, _) => ("delete a character", "删除一个字符"),
+        (ShowCode, true) => ("code", "状态码"),
+        (ShowCode, false) => (
+            "show and copy this screen's state code",
+            "显示并复制本画面的状态码（凭它可以回到这里）",
+        ),
         (TypeAnswer, _) => (
             "type the answer; hint / solution",
             "输入答案；或输入 提示 / 解答",
