@@ -11,12 +11,14 @@
 //! Lesson content (titles, prose, questions) is the lesson's own and comes
 //! with both languages in the lesson file.
 
+pub mod class;
 pub mod done;
 pub mod keys;
 pub mod quiz;
 pub mod shell;
 pub mod train;
 
+pub use class::{ClassWords, class_words};
 pub use done::{Done, done};
 pub use keys::{Does, describe, other_language};
 pub use quiz::{QuizWords, quiz_words};
