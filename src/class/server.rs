@@ -37,7 +37,8 @@ pub const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
 pub const IDLE_READ: Duration = Duration::from_secs(30);
 /// A learner that takes longer than this to take a line is dropped.
 pub const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
-/// Lines a second a learner may send (on average; a burst of this many).
+/// Lines a second a learner may send by default (on average; a burst of
+/// this many).
 pub const MAX_RATE: u32 = 50;
 /// Distinct learners whose results are kept.
 pub const MAX_LEARNERS_KEPT: usize = 4096;
@@ -63,6 +64,11 @@ pub struct Config {
     pub max_connections: usize,
     /// Socket mode 0660 with this group (else 0666: the code guards it).
     pub group: Option<u32>,
+    /// Where notices go from the first connection on (at most as many
+    /// waiting as the channel holds; more are dropped, never blocking).
+    pub notices: Option<SyncSender<Notice>>,
+    /// Lines a second a learner may send ([`MAX_RATE`] by default).
+    pub max_rate: u32,
 }
 
 /// Why a class could not start.
@@ -166,6 +172,7 @@ impl Server {
         let state = ClassState::default();
         let shared = Arc::new(Shared {
             lesson_line,
+            notices: Mutex::new(cfg.notices.clone()),
             inner: Mutex::new(Inner {
                 line: protocol::encode(&ToLearner::State(state.clone())).into(),
                 state,
@@ -182,7 +189,6 @@ impl Server {
             changed: Condvar::new(),
             stop: AtomicBool::new(false),
             conns: AtomicUsize::new(0),
-            notices: Mutex::new(None),
             changes: AtomicU64::new(0),
         });
         let s = Arc::clone(&shared);
@@ -545,7 +551,8 @@ fn write_loop(shared: &Shared, mut stream: UnixStream, sent: &AtomicU64, gone: &
 }
 
 fn read_loop(shared: &Shared, reader: &mut LineReader<UnixStream>, id: u64, token: u64) {
-    let mut allowance = f64::from(MAX_RATE);
+    let rate = f64::from(shared.cfg.max_rate.max(1));
+    let mut allowance = rate;
     let mut at = Instant::now();
     loop {
         if shared.stop.load(Ordering::Acquire) {
@@ -558,8 +565,7 @@ fn read_loop(shared: &Shared, reader: &mut LineReader<UnixStream>, id: u64, toke
             Err(e) => return dropped(shared, e.to_string()),
         };
         let now = Instant::now();
-        allowance = (allowance + now.duration_since(at).as_secs_f64() * f64::from(MAX_RATE))
-            .min(f64::from(MAX_RATE));
+        allowance = (allowance + now.duration_since(at).as_secs_f64() * rate).min(rate);
         at = now;
         allowance -= 1.0;
         if allowance < 0.0 {

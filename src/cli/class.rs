@@ -186,6 +186,8 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         text,
         questions,
     };
+    let (notices, rx) = std::sync::mpsc::sync_channel(256);
+    class_teacher::print_notices(rx, lang);
     let server = Arc::new(Server::start(server::Config {
         path: path.clone(),
         class: class.clone(),
@@ -193,6 +195,8 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         lesson: offer,
         max_connections: a.max_connections.max(1),
         group,
+        notices: Some(notices),
+        max_rate: server::MAX_RATE,
     })?);
     if let Some(f) = &saved
         && let Err(e) = place::save_code(f, &code)
@@ -213,7 +217,6 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     }
     close_on_signal(&server);
     let mut session = session::Session::new(lesson).with_seed(global.seed);
-    class_teacher::print_notices(&server, lang);
     let report = a.report.as_deref().map(report_to);
     let stdin = std::io::stdin();
     class_teacher::teach(&server, &mut session, &mut stdin.lock(), lang, report.as_ref())?;

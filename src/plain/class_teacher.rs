@@ -45,9 +45,8 @@ pub fn write_snapshot_report(
     ))
 }
 
-/// Prints the server's notices until it closes.
-pub fn print_notices(server: &Server, lang: Lang) {
-    let rx = server.notices(256);
+/// Prints the server's notices (from `rx`) until it closes.
+pub fn print_notices(rx: std::sync::mpsc::Receiver<Notice>, lang: Lang) {
     let _ = std::thread::Builder::new()
         .name("class-notices".into())
         .spawn(move || {
