@@ -12,6 +12,7 @@
 //! with both languages in the lesson file.
 
 pub mod class;
+pub mod course;
 pub mod done;
 pub mod keys;
 pub mod quiz;
