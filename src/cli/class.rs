@@ -259,7 +259,7 @@ fn join(a: &JoinArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         Some(c) => place::normalize_code(c)?,
         None => ask_code(lang, &mut stdin.lock())?,
     };
-    let (_store, progress, note) = open_store();
+    let (store, progress, note) = open_store();
     if let Some(n) = note {
         eprintln!("note: {n}");
     }
@@ -299,8 +299,17 @@ fn join(a: &JoinArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         ascii: global.ascii,
         ..Options::default()
     };
+    let save: class_learner::Save = Box::new(move |s| {
+        for change in s.take_changes() {
+            if let Some(store) = &store
+                && let Err(e) = store.apply(&change)
+            {
+                eprintln!("note: {e}");
+            }
+        }
+    });
     let input = Box::new(std::io::BufReader::new(std::io::stdin()));
-    class_learner::follow_class(cfg, open, input, &mut std::io::stdout().lock(), opts)
+    class_learner::follow_class(cfg, open, save, input, &mut std::io::stdout().lock(), opts)
 }
 
 /// The code for status and report: `--code`, else the saved one.

@@ -21,6 +21,10 @@ use crate::words::class::{self as cw, class_words};
 /// is the diagnostics as text.
 pub type OpenLesson = Box<dyn FnMut(&str, Option<&str>) -> Result<Session, String>>;
 
+/// Called after each answer, hint or solution (to save the learner's
+/// progress at once).
+pub type Save = Box<dyn FnMut(&mut Session)>;
+
 enum Ev {
     Class(Event),
     Line(String),
@@ -32,6 +36,7 @@ struct Learner<'a> {
     opts: Options,
     client: Client,
     open: OpenLesson,
+    save: Save,
     session: Option<Session>,
     /// The lesson as last received, to tell a changed one.
     lesson_key: Option<(String, Option<String>)>,
@@ -49,6 +54,7 @@ struct Learner<'a> {
 pub fn follow_class(
     cfg: client::Config,
     open: OpenLesson,
+    save: Save,
     input: Box<dyn BufRead + Send>,
     out: &mut dyn Write,
     opts: Options,
@@ -74,6 +80,7 @@ pub fn follow_class(
         opts,
         client,
         open,
+        save,
         session: None,
         lesson_key: None,
         instr: ClassState::default(),
@@ -276,6 +283,7 @@ impl Learner<'_> {
         let Some((reply, done)) = follow::answer(s, i, line, self.out, self.opts)? else {
             return Ok(());
         };
+        (self.save)(s);
         if let Reply::Verdict(v) = &reply
             && v.grade.counts()
         {
