@@ -12,6 +12,7 @@
 //! with both languages in the lesson file.
 
 pub mod code;
+pub mod class;
 pub mod course;
 pub mod done;
 pub mod keys;
@@ -20,6 +21,7 @@ pub mod shell;
 pub mod train;
 
 pub use code::{CodeWords, code_error, code_words};
+pub use class::{ClassWords, class_words};
 pub use done::{Done, done};
 pub use keys::{Does, describe, other_language};
 pub use quiz::{QuizWords, quiz_words};

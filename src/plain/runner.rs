@@ -8,6 +8,7 @@ use std::io::{BufRead, Write};
 use ndarray::Array2;
 use unicode_width::UnicodeWidthStr;
 
+pub mod follow;
 mod quiz_text;
 mod state_code;
 
@@ -175,6 +176,12 @@ impl Printer<'_> {
     }
 
     fn step(&mut self, s: &mut Session) -> anyhow::Result<()> {
+        self.step_shown(s, true)
+    }
+
+    /// The step; its quiz questions asked and answered only when
+    /// `questions` (a class follower asks them one at a time itself).
+    fn step_shown(&mut self, s: &mut Session, questions: bool) -> anyhow::Result<()> {
         let step = s.step().clone();
         self.heading(s)?;
         match &step.kind {
@@ -199,6 +206,7 @@ impl Printer<'_> {
             }
             StepKind::Train(t) => self.train(s, t)?,
             StepKind::Compare(_) => self.compare(s)?,
+            StepKind::Quiz(_) if !questions => {}
             StepKind::Quiz(qs) => {
                 for (i, q) in qs.iter().enumerate() {
                     self.question(s, i, q)?;
