@@ -17,6 +17,7 @@ pub mod catalog;
 pub mod load;
 pub mod markup;
 pub mod model;
+pub mod predict;
 pub mod raw;
 pub mod schema;
 pub mod text;

@@ -5,6 +5,8 @@
 pub mod compare;
 pub mod grade;
 mod open;
+pub mod outcome;
+pub mod predict;
 mod questions;
 pub mod training;
 mod turn;
@@ -16,6 +18,8 @@ use thiserror::Error;
 pub use compare::{Comparison, RunRow, RunStatus};
 pub use grade::{Grade, Nearly, Reason};
 pub use open::{Opened, Start, open};
+pub use outcome::{Detail, Ending, Observed};
+pub use predict::{Pick, PickError, Prediction, PredictVerdict};
 pub use questions::{Hint, SolutionAccess};
 pub use turn::{Earlier, ExpectedAnswer, MAX_TRIES, Reply, Typed, Verdict, expected};
 
@@ -50,6 +54,8 @@ pub struct Session {
     learner: u64,
     /// Replaces every spec's seed (the command line's `--seed`).
     seed: Option<u64>,
+    /// Predictions made (or skipped) in this sitting, by step id.
+    predictions: HashMap<String, Prediction>,
 }
 
 /// Where a move ended up.
@@ -87,6 +93,7 @@ impl Session {
             synced: HashMap::new(),
             learner: 0,
             seed: None,
+            predictions: HashMap::new(),
         }
     }
 
@@ -196,11 +203,12 @@ impl Session {
             .and_then(|s| s.last.as_ref())
     }
 
-    /// (right, answered, total) over every question of the lesson.
+    /// (right, answered, total) over every question of the lesson, each
+    /// prediction counted as one question.
     #[must_use]
     pub fn score(&self) -> (usize, usize, usize) {
         let total = (self.lesson.steps.iter())
-            .map(|s| s.kind.questions().len())
+            .map(|s| s.kind.questions().len() + usize::from(s.kind.predict().is_some()))
             .sum();
         let right = (self.quiz.values())
             .filter(|s| matches!(s.outcome, Outcome::Right | Outcome::RightAfterSolution))

@@ -13,12 +13,14 @@
 
 pub mod done;
 pub mod keys;
+pub mod predict;
 pub mod quiz;
 pub mod shell;
 pub mod train;
 
 pub use done::{Done, done};
 pub use keys::{Does, describe, other_language};
+pub use predict::{PredictWords, predict_words};
 pub use quiz::{QuizWords, quiz_words};
 pub use shell::{Labels as ShellWords, chapter, labels as shell_words, score, step_count};
 pub use train::{TrainWords, metric_name, stop_reason, train_words};

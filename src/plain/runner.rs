@@ -8,6 +8,7 @@ use std::io::{BufRead, Write};
 use ndarray::Array2;
 use unicode_width::UnicodeWidthStr;
 
+mod predict_text;
 mod quiz_text;
 
 use super::train_text as tt;
@@ -169,6 +170,8 @@ impl Printer<'_> {
             },
             self.text(&step.title)
         )?;
+        // Asked before the note, which may tell what the run will do.
+        self.ask_prediction(s)?;
         if let Some(note) = &step.note {
             self.prose(note)?;
         }
@@ -230,7 +233,7 @@ impl Printer<'_> {
         Ok(())
     }
 
-    fn train(&mut self, s: &Session, t: &TrainStep) -> anyhow::Result<()> {
+    fn train(&mut self, s: &mut Session, t: &TrainStep) -> anyhow::Result<()> {
         let lang = self.opts.lang;
         if !t.formulas.is_empty() {
             self.formulas(&t.formulas)?;
@@ -257,6 +260,8 @@ impl Printer<'_> {
         }
         tt::write_extras(self.out, &r, lang)?;
         writeln!(self.out)?;
+        s.settle_prediction(&[&r.trainer]);
+        self.show_verdict(s, &[])?;
         Ok(())
     }
 
@@ -267,7 +272,7 @@ impl Printer<'_> {
         Ok(())
     }
 
-    fn compare(&mut self, s: &Session) -> anyhow::Result<()> {
+    fn compare(&mut self, s: &mut Session) -> anyhow::Result<()> {
         let mut c = match s.comparison() {
             Some(Ok(c)) => c,
             Some(Err(errors)) => return self.spec_errors(&errors),
@@ -289,13 +294,17 @@ impl Printer<'_> {
         .iter()
         .map(|h| (*h).to_string())
         .collect();
-        let rows: Vec<Vec<String>> = c.rows().iter().map(|r| compare_cells(r, lang)).collect();
+        let run_rows = c.rows();
+        let rows: Vec<Vec<String>> = run_rows.iter().map(|r| compare_cells(r, lang)).collect();
         write!(
             self.out,
             "{}",
             table::render(&header, &rows, self.opts.width)
         )?;
         writeln!(self.out)?;
+        s.settle_comparison(&c);
+        let names: Vec<Text> = run_rows.into_iter().map(|r| r.name).collect();
+        self.show_verdict(s, &names)?;
         Ok(())
     }
 }

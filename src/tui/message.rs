@@ -53,6 +53,8 @@ pub enum Message {
     Dash(crate::tui::dashboard::DashKey),
     /// A key of the quiz view.
     Quiz(crate::tui::quiz_view::QuizKey),
+    /// A key of the prediction asked before a run.
+    Predict(crate::tui::predict_view::PredictKey),
 }
 
 impl Message {
@@ -114,6 +116,15 @@ impl Message {
                 Q::CellDown => Does::CellDown,
                 Q::CellUp => Does::CellUp,
             },
+            Message::Predict(k) => {
+                use crate::tui::predict_view::PredictKey as P;
+                match k {
+                    P::Up | P::Down => Does::PredictChoose,
+                    P::Enter => Does::PredictLockIn,
+                    P::Skip => Does::PredictSkip,
+                    P::Char(_) | P::Backspace => Does::PredictType,
+                }
+            }
         })
     }
 

@@ -166,10 +166,13 @@ fn check_train(c: &mut Checker, path: &[PathSeg], s: &RawStep) -> Option<TrainSt
     }
     let formulas = s.formulas.clone().unwrap_or_default();
     check_formulas(c, &key(path, "formulas"), &formulas);
+    let predict = (s.predict.as_ref())
+        .and_then(|p| super::predict::check_predict(c, &key(path, "predict"), p, &[spec], false));
     Some(TrainStep {
         spec: seeded(spec, c.seed),
         show,
         formulas,
+        predict,
     })
 }
 
@@ -251,7 +254,10 @@ fn check_compare(c: &mut Checker, path: &[PathSeg], cmp: &RawCompare) -> Option<
             spec: seeded(&spec, c.seed),
         });
     }
-    Some(Compare { runs })
+    Some(Compare {
+        runs,
+        predict: None,
+    })
 }
 
 fn check_matrix(c: &mut Checker, path: &[PathSeg], m: &RawMatrix) -> Option<Matrix> {
