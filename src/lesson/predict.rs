@@ -219,6 +219,9 @@ pub struct Predict {
     /// The run a one-run measure looks at, 0-based (0 on a train step).
     pub run: usize,
     pub answer: PredictAnswer,
+    /// What the author worked out the run does at the lesson's seed (an
+    /// option's number from 1, or a value); never used to grade.
+    pub expect: Option<f64>,
     pub explain: Option<Text>,
 }
 

@@ -33,11 +33,15 @@ pub(super) fn check_kind(
         }
         RawKind::Table => StepKind::Table(check_table(c, &key(path, "table"), s.table.as_ref()?)),
         RawKind::Train => StepKind::Train(Box::new(check_train(c, path, s)?)),
-        RawKind::Compare => StepKind::Compare(check_compare(
-            c,
-            &key(path, "compare"),
-            s.compare.as_ref()?,
-        )?),
+        RawKind::Compare => {
+            let mut cmp = check_compare(c, &key(path, "compare"), s.compare.as_ref()?)?;
+            if let Some(p) = &s.predict {
+                let specs: Vec<&TrainSpec> = cmp.runs.iter().map(|r| &r.spec).collect();
+                cmp.predict =
+                    super::predict::check_predict(c, &key(path, "predict"), p, &specs, true);
+            }
+            StepKind::Compare(cmp)
+        }
         RawKind::Quiz => StepKind::Quiz(quiz::check_quiz(c, &key(path, "quiz"), s.quiz.as_ref()?)),
     })
 }

@@ -76,6 +76,7 @@ pub(super) fn check_predict(
         by: p.by.unwrap_or_default(),
         run: run.unwrap_or(0),
         answer,
+        expect: p.expect,
         explain,
     })
 }
