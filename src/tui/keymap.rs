@@ -47,6 +47,8 @@ pub enum Context {
     Answer,
     /// A run that waits for the learner's prediction.
     Predict,
+    /// The end of a lesson: the next chapter is offered.
+    Confirm,
 }
 
 /// Keys that send one message.
@@ -202,11 +204,31 @@ pub const PREDICT: &[Binding] = &[
     bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
 ];
 
-pub const HELP: &[Binding] = &[bind(
-    &[Char('?'), Char('q'), Esc],
-    Message::ToggleHelp,
-    &[Char('q')],
-)];
+pub const HELP: &[Binding] = &[
+    bind(
+        &[Char('?'), Char('q'), Esc],
+        Message::ToggleHelp,
+        &[Char('q')],
+    ),
+    bind(&[Char('j'), Down], Message::ScrollDown, &[]),
+    bind(&[Char('k'), Up], Message::ScrollUp, &[]),
+    bind(&[PageDown], Message::PageDown, &[]),
+    bind(&[PageUp], Message::PageUp, &[]),
+];
+
+/// The offer of the next chapter at the end of a lesson: → again opens it.
+pub const CONFIRM: &[Binding] = &[
+    bind(
+        &[Right, Char('l'), Enter, Char(' '), Char('y')],
+        Message::OpenNextLesson,
+        &[Right],
+    ),
+    bind(
+        &[Esc, Left, Char('h'), Char('q'), Char('n')],
+        Message::StayInLesson,
+        &[Esc],
+    ),
+];
 
 pub const JUMP: &[Binding] = &[
     bind(&[Enter], Message::JumpConfirm, &[Enter]),
@@ -227,6 +249,7 @@ pub fn bindings(ctx: Context) -> &'static [Binding] {
         Context::Quiz => QUIZ,
         Context::Answer => ANSWER,
         Context::Predict => PREDICT,
+        Context::Confirm => CONFIRM,
     }
 }
 

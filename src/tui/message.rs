@@ -55,6 +55,10 @@ pub enum Message {
     Quiz(crate::tui::quiz_view::QuizKey),
     /// A key of the prediction asked before a run.
     Predict(crate::tui::predict_view::PredictKey),
+    /// Open the next chapter offered at the end of a lesson.
+    OpenNextLesson,
+    /// Decline the offer and stay on the last step.
+    StayInLesson,
 }
 
 impl Message {
@@ -87,6 +91,8 @@ impl Message {
             Message::Quit | Message::Interrupt => Does::Quit,
             Message::NoteDown | Message::NoteUp => Does::ScrollNote,
             Message::Resize(..) | Message::Tick => return None,
+            Message::OpenNextLesson => Does::OpenNextLesson,
+            Message::StayInLesson => Does::StayInLesson,
             Message::Dash(k) => match k {
                 D::PlayPause => Does::PlayPause,
                 D::Epoch => Does::Epoch,
