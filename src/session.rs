@@ -205,17 +205,24 @@ impl Session {
             .and_then(|s| s.last.as_ref())
     }
 
-    /// (right, answered, total) over every question of the lesson, each
-    /// prediction counted as one question.
+    /// (right, answered, total) over every quiz question of the lesson.
+    /// Predictions are saved with the answers but kept out of this score,
+    /// as out of the lesson list's: they may be skipped, and a wrong guess
+    /// before a run is part of learning, not a missed question.
     #[must_use]
     pub fn score(&self) -> (usize, usize, usize) {
-        let total = (self.lesson.steps.iter())
-            .map(|s| s.kind.questions().len() + usize::from(s.kind.predict().is_some()))
-            .sum();
-        let right = (self.quiz.values())
-            .filter(|s| matches!(s.outcome, Outcome::Right | Outcome::RightAfterSolution))
-            .count();
-        let answered = self.quiz.values().filter(|s| s.last.is_some()).count();
+        let mut total = 0;
+        let (mut right, mut answered) = (0, 0);
+        for (step, q) in self.lesson.quiz_questions() {
+            total += 1;
+            if let Some(s) = self.quiz.get(&(step.to_string(), q.to_string())) {
+                right += usize::from(matches!(
+                    s.outcome,
+                    Outcome::Right | Outcome::RightAfterSolution
+                ));
+                answered += usize::from(s.last.is_some());
+            }
+        }
         (right, answered, total)
     }
 
