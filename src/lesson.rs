@@ -18,6 +18,7 @@ pub mod header;
 pub mod load;
 pub mod markup;
 pub mod model;
+pub mod predict;
 pub mod raw;
 pub mod schema;
 pub mod text;

@@ -74,6 +74,10 @@ pub struct RawStep {
     pub compare: Option<RawCompare>,
     #[serde(default)]
     pub quiz: Option<Vec<RawQuestion>>,
+    /// A question asked before the run starts and graded by what the run
+    /// does (train and compare steps only).
+    #[serde(default)]
+    pub predict: Option<super::predict::RawPredict>,
 }
 
 /// Defines [`RawKind`] and its list from one table, so the list cannot

@@ -9,6 +9,7 @@ use ndarray::Array2;
 use unicode_width::UnicodeWidthStr;
 
 pub mod follow;
+mod predict_text;
 mod quiz_text;
 mod state_code;
 
@@ -183,7 +184,10 @@ impl Printer<'_> {
     /// `questions` (a class follower asks them one at a time itself).
     fn step_shown(&mut self, s: &mut Session, questions: bool) -> anyhow::Result<()> {
         let step = s.step().clone();
-        self.heading(s)?;
+        self.title(s)?;
+        // Asked before the note, which may tell what the run will do.
+        self.ask_prediction(s)?;
+        self.note(s)?;
         match &step.kind {
             StepKind::Text(t) => self.prose(t)?,
             StepKind::Formula { tex, caption } => {
@@ -221,7 +225,13 @@ impl Printer<'_> {
     }
 
     /// `== Step k/n: title ==` and the step's note.
+    /// The step's title line and its note.
     fn heading(&mut self, s: &Session) -> std::io::Result<()> {
+        self.title(s)?;
+        self.note(s)
+    }
+
+    fn title(&mut self, s: &Session) -> std::io::Result<()> {
         let step = s.step();
         writeln!(
             self.out,
@@ -235,11 +245,14 @@ impl Printer<'_> {
                 ": "
             },
             self.text(&step.title)
-        )?;
-        if let Some(note) = &step.note {
-            self.prose(note)?;
+        )
+    }
+
+    fn note(&mut self, s: &Session) -> std::io::Result<()> {
+        match &s.step().note {
+            Some(note) => self.prose(note),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     fn formulas(&mut self, tex: &[String]) -> std::io::Result<()> {
@@ -268,7 +281,7 @@ impl Printer<'_> {
         Ok(())
     }
 
-    fn train(&mut self, s: &Session, t: &TrainStep) -> anyhow::Result<()> {
+    fn train(&mut self, s: &mut Session, t: &TrainStep) -> anyhow::Result<()> {
         let lang = self.opts.lang;
         if !t.formulas.is_empty() {
             self.formulas(&t.formulas)?;
@@ -298,6 +311,8 @@ impl Printer<'_> {
         }
         tt::write_extras(self.out, &r, lang)?;
         writeln!(self.out)?;
+        s.settle_prediction(&[&r.trainer]);
+        self.show_verdict(s, &[])?;
         Ok(())
     }
 
@@ -308,7 +323,7 @@ impl Printer<'_> {
         Ok(())
     }
 
-    fn compare(&mut self, s: &Session) -> anyhow::Result<()> {
+    fn compare(&mut self, s: &mut Session) -> anyhow::Result<()> {
         let mut c = match s.comparison() {
             Some(Ok(c)) => c,
             Some(Err(errors)) => return self.spec_errors(&errors),
@@ -338,13 +353,17 @@ impl Printer<'_> {
         .iter()
         .map(|h| (*h).to_string())
         .collect();
-        let rows: Vec<Vec<String>> = c.rows().iter().map(|r| compare_cells(r, lang)).collect();
+        let run_rows = c.rows();
+        let rows: Vec<Vec<String>> = run_rows.iter().map(|r| compare_cells(r, lang)).collect();
         write!(
             self.out,
             "{}",
             table::render(&header, &rows, self.opts.width)
         )?;
         writeln!(self.out)?;
+        s.settle_comparison(&c);
+        let names: Vec<Text> = run_rows.into_iter().map(|r| r.name).collect();
+        self.show_verdict(s, &names)?;
         Ok(())
     }
 }

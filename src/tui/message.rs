@@ -55,6 +55,8 @@ pub enum Message {
     Quiz(crate::tui::quiz_view::QuizKey),
     /// Show the screen's state code (and copy it to the clipboard).
     ShowCode,
+    /// A key of the prediction asked before a run.
+    Predict(crate::tui::predict_view::PredictKey),
     /// Open the next chapter offered at the end of a lesson.
     OpenNextLesson,
     /// Decline the offer and stay on the last step.
@@ -127,6 +129,15 @@ impl Message {
                 Q::CellDown => Does::CellDown,
                 Q::CellUp => Does::CellUp,
             },
+            Message::Predict(k) => {
+                use crate::tui::predict_view::PredictKey as P;
+                match k {
+                    P::Up | P::Down => Does::PredictChoose,
+                    P::Enter => Does::PredictLockIn,
+                    P::Skip => Does::PredictSkip,
+                    P::Char(_) | P::Backspace => Does::PredictType,
+                }
+            }
         })
     }
 

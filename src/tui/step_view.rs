@@ -123,15 +123,22 @@ pub fn render(app: &App, l: &LessonState, body: Rect, buf: &mut Buffer) -> Scrol
                 StepState::Quiz(_) => ("PgDn", "PgUp"),
                 _ => ("j", "k"),
             };
-            let area = note_above(&l.session, &ctx, l.note_scroll, keys, body, buf);
             let look = Look {
                 color: app.theme.color,
                 ascii: app.theme.ascii,
+            };
+            // The note waits with the run: it may tell what the run does.
+            let area = if matches!(live, StepState::Predict(_)) {
+                body
+            } else {
+                let area = note_above(&l.session, &ctx, l.note_scroll, keys, body, buf);
+                super::predict_view::verdict_band(&l.session, area, buf, app.lang, look)
             };
             match live {
                 StepState::Train(d) => d.render(area, buf, app.lang),
                 StepState::Compare(c) => c.render(area, buf, app.lang),
                 StepState::Quiz(q) => q.render(&l.session, area, buf, app.lang, look),
+                StepState::Predict(p) => p.render(&l.session, area, buf, app.lang, look),
                 StepState::Page { .. } => {}
             }
             ScrollMarks::default()

@@ -171,10 +171,23 @@ fn lesson(app: &mut App, msg: Message) {
             let done = match &mut l.step {
                 StepState::Train(d) => Some(d.key(k)),
                 StepState::Compare(c) => c.key(k),
-                StepState::Page { .. } | StepState::Quiz(_) => None,
+                StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => None,
             };
             if let Some(done) = done {
                 l.last = done;
+            }
+            if super::predict_view::settle(l) {
+                app.record_results();
+            }
+        }
+        Message::Predict(k) => {
+            if let StepState::Predict(p) = &mut l.step
+                && let Some(done) = p.key(&mut l.session, k)
+            {
+                l.last = done;
+            }
+            if !l.session.awaits_prediction() && matches!(l.step, StepState::Predict(_)) {
+                l.step = StepState::start(&l.session, app.theme);
             }
         }
         Message::Quiz(k) => {
@@ -201,6 +214,10 @@ fn tick(app: &mut App) {
             StepState::Compare(c) => c.tick(now, FRAME_BUDGET),
             _ => false,
         };
+        if super::predict_view::settle(l) {
+            l.tick_changed = true;
+            app.record_results();
+        }
     }
 }
 
