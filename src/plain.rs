@@ -4,6 +4,7 @@
 
 pub mod charts;
 pub mod interrupt;
+pub mod pictures;
 pub mod runner;
 pub mod train_text;
 

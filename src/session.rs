@@ -3,6 +3,7 @@
 //! and tests drive it without a terminal.
 
 pub mod compare;
+pub mod hidden;
 pub mod grade;
 mod open;
 mod questions;

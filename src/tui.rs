@@ -29,6 +29,7 @@ pub mod home;
 pub mod keymap;
 pub mod lesson_view;
 pub mod message;
+pub mod pictures;
 pub mod prose;
 pub mod quiz_view;
 pub mod signals;

@@ -12,6 +12,7 @@
 //! with both languages in the lesson file.
 
 pub mod done;
+pub mod hidden;
 pub mod keys;
 pub mod quiz;
 pub mod shell;

@@ -194,6 +194,9 @@ impl Printer<'_> {
             }
             StepKind::Train(t) => self.train(s, t)?,
             StepKind::Compare(_) => self.compare(s)?,
+            StepKind::Capacity(c) => {
+                super::pictures::write_capacity(self.out, c, self.opts.lang, self.opts.ascii, self.opts.width)?;
+            }
             StepKind::Quiz(qs) => {
                 for (i, q) in qs.iter().enumerate() {
                     self.question(s, i, q)?;
@@ -250,9 +253,20 @@ impl Printer<'_> {
                 Show::Grads => tt::write_grads(self.out, &r, lang)?,
                 Show::Loss => tt::write_loss_chart(self.out, &r, lang)?,
                 Show::Fit => tt::write_fit_chart(self.out, &r, lang)?,
-                Show::Boundary => {
-                    writeln!(self.out, "{}", train_words(lang).boundary_elsewhere)?;
-                }
+                Show::Boundary => super::pictures::write_regions(
+                    self.out,
+                    &r,
+                    lang,
+                    self.opts.ascii,
+                    self.opts.width,
+                )?,
+                Show::Hidden => super::pictures::write_hidden(
+                    self.out,
+                    &r,
+                    lang,
+                    self.opts.ascii,
+                    self.opts.width,
+                )?,
             }
         }
         tt::write_extras(self.out, &r, lang)?;
