@@ -233,3 +233,54 @@ pub fn write_capacity(
     writeln!(out)?;
     Ok(())
 }
+
+/// The parameters of every run of a comparison whose W and B the table
+/// cannot show in one cell (networks of several layers, nonlinear outputs):
+/// each layer's W and B as rows of numbers.
+pub fn write_run_params(
+    out: &mut dyn Write,
+    runs: &[crate::session::RunRow],
+    lang: Lang,
+    width: usize,
+) -> anyhow::Result<()> {
+    let pending: Vec<_> = runs.iter().filter(|r| r.real_units.is_none()).collect();
+    if pending.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}:", hidden_words(lang).parameters)?;
+    for r in pending {
+        writeln!(out, "  {}", r.name.get(lang))?;
+        for item in layer_lines(&r.layers) {
+            for line in crate::text::wrap(&item, width, "    ", "        ") {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+/// `W1 = [a, b; c, d]`, then `B1 = [e, f]`, for each layer (no index for
+/// a single layer).
+#[must_use]
+pub fn layer_lines(layers: &[Dense]) -> Vec<String> {
+    let m = |a: &ndarray::Array2<f64>| {
+        let rows: Vec<String> = (a.rows().into_iter())
+            .map(|r| {
+                r.iter()
+                    .map(|v| number::plain(*v, 4))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .collect();
+        format!("[{}]", rows.join("; "))
+    };
+    let n = layers.len();
+    (layers.iter().enumerate())
+        .map(|(i, l)| {
+            let k = if n == 1 { String::new() } else { (i + 1).to_string() };
+            [format!("W{k} = {}", m(&l.w)), format!("B{k} = {}", m(&l.b))]
+        })
+        .flatten()
+        .collect()
+}

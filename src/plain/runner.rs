@@ -290,7 +290,9 @@ impl Printer<'_> {
         c.run_all()?;
         let lang = self.opts.lang;
         let w = train_words(lang);
-        let header: Vec<String> = [
+        let runs = c.rows();
+        let classify = runs.iter().any(|r| r.classify);
+        let mut header: Vec<String> = [
             w.run,
             w.batch_size,
             "η",
@@ -303,23 +305,46 @@ impl Printer<'_> {
         .iter()
         .map(|h| (*h).to_string())
         .collect();
-        let rows: Vec<Vec<String>> = c.rows().iter().map(|r| compare_cells(r, lang)).collect();
+        if classify {
+            header.insert(6, w.accuracy.to_string());
+        }
+        // No run with one-cell W and B: the columns go; the parameters are
+        // listed under the table.
+        let one_cell = runs.iter().any(|r| r.real_units.is_some());
+        if !one_cell {
+            header.truncate(header.len() - 2);
+        }
+        let rows: Vec<Vec<String>> = (runs.iter())
+            .map(|r| {
+                let mut cells = compare_cells(r, lang);
+                if classify {
+                    cells.insert(6, r.metric.map_or(String::new(), |m| format!("{m:.4}")));
+                }
+                if !one_cell {
+                    cells.truncate(cells.len() - 2);
+                }
+                cells
+            })
+            .collect();
         write!(
             self.out,
             "{}",
             table::render(&header, &rows, self.opts.width)
         )?;
         writeln!(self.out)?;
+        super::pictures::write_run_params(self.out, &runs, lang, self.opts.width)?;
         Ok(())
     }
 }
 
 /// One row of the plain comparison table.
 fn compare_cells(r: &RunRow, lang: Lang) -> Vec<String> {
-    let (w, b) = r
-        .real_units
-        .clone()
-        .unwrap_or_else(|| (Array2::zeros((0, 0)), Array2::zeros((0, 0))));
+    // Without a one-cell form (several layers), W and B are listed in
+    // full under the table.
+    let (w, b) = r.real_units.as_ref().map_or_else(
+        || (String::new(), String::new()),
+        |(w, b)| (short_matrix(w), short_matrix(b)),
+    );
     vec![
         r.name.get(lang).to_string(),
         words::train::batch_label(lang, &r.batch),
@@ -327,8 +352,8 @@ fn compare_cells(r: &RunRow, lang: Lang) -> Vec<String> {
         r.epoch.to_string(),
         r.iteration.to_string(),
         r.loss.map_or(String::new(), |l| format!("{l:.6}")),
-        short_matrix(&w),
-        short_matrix(&b),
+        w,
+        b,
     ]
 }
 

@@ -42,6 +42,11 @@ pub struct RunRow {
     pub metric: Option<f64>,
     /// Every parameter, layer by layer (W then B), as trained.
     pub params: Vec<f64>,
+    /// The layers as trained (W, B and activation of each), for showing a
+    /// run's parameters in full.
+    pub layers: Vec<crate::engine::Dense>,
+    /// Whether the run classifies (its metric is then accuracy, else R²).
+    pub classify: bool,
     /// W and B in the data's own units, for a one-layer model.
     pub real_units: Option<(Array2<f64>, Array2<f64>)>,
     pub status: RunStatus,
@@ -173,6 +178,8 @@ impl Comparison {
             params: (layers.iter())
                 .flat_map(|l| l.w.iter().chain(l.b.iter()).copied())
                 .collect(),
+            layers: layers.to_vec(),
+            classify: r.info.classes.is_some(),
             real_units: r.info.real_units(layers),
             status,
         }

@@ -112,6 +112,9 @@ pub fn hidden_space_title(lang: Lang, axes: [usize; 2], units: usize) -> String 
     match (lang, units > 2) {
         (Lang::En, false) => format!("{} ({a}, {b})", w.hidden_space),
         (Lang::Zh, false) => format!("{}（{a}，{b}）", w.hidden_space),
+        (Lang::En, true) if units == 3 => {
+            format!("{} ({a}, {b}; the other unit at its mean)", w.hidden_space)
+        }
         (Lang::En, true) => format!(
             "{} ({a}, {b}; the {} other units at their mean)",
             w.hidden_space,
