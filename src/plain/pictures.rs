@@ -250,7 +250,7 @@ pub fn write_run_params(
     writeln!(out, "{}:", hidden_words(lang).parameters)?;
     for r in pending {
         writeln!(out, "  {}", r.name.get(lang))?;
-        for item in layer_lines(&r.layers) {
+        for item in r.param_lines() {
             for line in crate::text::wrap(&item, width, "    ", "        ") {
                 writeln!(out, "{line}")?;
             }
@@ -258,29 +258,4 @@ pub fn write_run_params(
     }
     writeln!(out)?;
     Ok(())
-}
-
-/// `W1 = [a, b; c, d]`, then `B1 = [e, f]`, for each layer (no index for
-/// a single layer).
-#[must_use]
-pub fn layer_lines(layers: &[Dense]) -> Vec<String> {
-    let m = |a: &ndarray::Array2<f64>| {
-        let rows: Vec<String> = (a.rows().into_iter())
-            .map(|r| {
-                r.iter()
-                    .map(|v| number::plain(*v, 4))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .collect();
-        format!("[{}]", rows.join("; "))
-    };
-    let n = layers.len();
-    (layers.iter().enumerate())
-        .map(|(i, l)| {
-            let k = if n == 1 { String::new() } else { (i + 1).to_string() };
-            [format!("W{k} = {}", m(&l.w)), format!("B{k} = {}", m(&l.b))]
-        })
-        .flatten()
-        .collect()
 }

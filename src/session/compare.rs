@@ -52,6 +52,32 @@ pub struct RunRow {
     pub status: RunStatus,
 }
 
+impl RunRow {
+    /// The trained parameters in full: `W1 = [a, b; c, d]`, then
+    /// `B1 = [e, f]`, for each layer (no index for a single layer).
+    #[must_use]
+    pub fn param_lines(&self) -> Vec<String> {
+        let m = |a: &Array2<f64>| {
+            let rows: Vec<String> = (a.rows().into_iter())
+                .map(|r| {
+                    r.iter()
+                        .map(|v| crate::text::number::plain(*v, 4))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .collect();
+            format!("[{}]", rows.join("; "))
+        };
+        let n = self.layers.len();
+        (self.layers.iter().enumerate())
+            .flat_map(|(i, l)| {
+                let k = if n == 1 { String::new() } else { (i + 1).to_string() };
+                [format!("W{k} = {}", m(&l.w)), format!("B{k} = {}", m(&l.b))]
+            })
+            .collect()
+    }
+}
+
 /// The runs of one compare step.
 #[derive(Clone, Debug)]
 pub struct Comparison {
