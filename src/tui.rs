@@ -16,6 +16,8 @@
 //!   one file per screen and per step kind, with [`prose`] and
 //!   [`text_fit`] for wrapped and fitted text;
 //! - [`theme`]: every style, in one place (every word is in [`crate::words`]);
+//!   [`palette`]: the 16 standard colour codes unless the terminal
+//!   advertises more;
 //! - [`event_loop`], [`terminal`], [`signals`]: the runtime.
 //!
 //! Only this module uses ratatui and crossterm (`tests/layering.rs`).
@@ -29,6 +31,7 @@ pub mod home;
 pub mod keymap;
 pub mod lesson_view;
 pub mod message;
+pub mod palette;
 pub mod pictures;
 pub mod prose;
 pub mod quiz_view;
