@@ -5,6 +5,7 @@
 pub mod code;
 pub mod compare;
 pub mod course;
+pub mod hidden;
 pub mod grade;
 mod open;
 pub mod outcome;

@@ -15,6 +15,7 @@ pub mod code;
 pub mod class;
 pub mod course;
 pub mod done;
+pub mod hidden;
 pub mod keys;
 pub mod predict;
 pub mod quiz;

@@ -320,7 +320,8 @@ fn every_step_of_every_lesson_is_right_at_80x24() {
                     StepKind::Text(_)
                     | StepKind::Formula { .. }
                     | StepKind::Matrix(_)
-                    | StepKind::Table(_) => {
+                    | StepKind::Table(_)
+                    | StepKind::Capacity(_) => {
                         c.both(&mut a, &what, false);
                         for _ in 0..3 {
                             update(&mut a, Message::PageDown);

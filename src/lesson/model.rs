@@ -55,6 +55,8 @@ pub enum StepKind {
     Train(Box<TrainStep>),
     Compare(Compare),
     Quiz(Vec<Question>),
+    /// Polynomial fits of rising degree, computed when the lesson is checked.
+    Capacity(Box<CapacityStep>),
 }
 
 impl StepKind {
@@ -70,6 +72,7 @@ impl StepKind {
             StepKind::Train(_) => RawKind::Train,
             StepKind::Compare(_) => RawKind::Compare,
             StepKind::Quiz(_) => RawKind::Quiz,
+            StepKind::Capacity(_) => RawKind::Capacity,
         }
     }
 
@@ -89,7 +92,8 @@ impl StepKind {
             | StepKind::Matrix(_)
             | StepKind::Table(_)
             | StepKind::Train(_)
-            | StepKind::Compare(_) => &[],
+            | StepKind::Compare(_)
+            | StepKind::Capacity(_) => &[],
         }
     }
 
@@ -117,7 +121,8 @@ impl StepKind {
             | StepKind::Matrix(_)
             | StepKind::Table(_)
             | StepKind::Compare(_)
-            | StepKind::Quiz(_) => None,
+            | StepKind::Quiz(_)
+            | StepKind::Capacity(_) => None,
         }
     }
 }
@@ -151,6 +156,13 @@ pub struct TrainStep {
 }
 
 /// Named runs of the same data, shown side by side.
+/// A capacity step: the spec as written and what it computes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CapacityStep {
+    pub spec: crate::spec::capacity::CapacitySpec,
+    pub result: crate::spec::capacity::Capacity,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Compare {
     pub runs: Vec<Run>,

@@ -65,7 +65,14 @@ fn definitions() -> Value {
             "formulas": {"$ref": "#/definitions/tex_list"},
             "compare": {"$ref": "#/definitions/compare"},
             "quiz": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/question"}},
-            "predict": {"$ref": "#/definitions/predict"}
+            "predict": {"$ref": "#/definitions/predict"},
+            "capacity": object(&["train", "validation", "noise", "max_degree", "seed"], json!({
+                "train": {"type": "integer", "minimum": 2},
+                "validation": {"type": "integer", "minimum": 1},
+                "noise": {"type": "number", "minimum": 0},
+                "max_degree": {"type": "integer", "minimum": 1, "maximum": 15},
+                "seed": {"type": "integer", "minimum": 0}
+            }))
         }),
     );
     step["oneOf"] = Value::Array(one_kind);

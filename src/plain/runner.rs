@@ -211,6 +211,9 @@ impl Printer<'_> {
             StepKind::Train(t) => self.train(s, t)?,
             StepKind::Compare(_) => self.compare(s)?,
             StepKind::Quiz(_) if !questions => {}
+            StepKind::Capacity(c) => {
+                super::pictures::write_capacity(self.out, c, self.opts.lang, self.opts.ascii, self.opts.width)?;
+            }
             StepKind::Quiz(qs) => {
                 for (i, q) in qs.iter().enumerate() {
                     self.question(s, i, q)?;
@@ -304,9 +307,20 @@ impl Printer<'_> {
                 Show::Grads => tt::write_grads(self.out, &r, lang)?,
                 Show::Loss => tt::write_loss_chart(self.out, &r, lang)?,
                 Show::Fit => tt::write_fit_chart(self.out, &r, lang)?,
-                Show::Boundary => {
-                    writeln!(self.out, "{}", train_words(lang).boundary_elsewhere)?;
-                }
+                Show::Boundary => super::pictures::write_regions(
+                    self.out,
+                    &r,
+                    lang,
+                    self.opts.ascii,
+                    self.opts.width,
+                )?,
+                Show::Hidden => super::pictures::write_hidden(
+                    self.out,
+                    &r,
+                    lang,
+                    self.opts.ascii,
+                    self.opts.width,
+                )?,
             }
         }
         tt::write_extras(self.out, &r, lang)?;
@@ -333,14 +347,19 @@ impl Printer<'_> {
         if self.codes {
             self.code_line(s, &crate::session::Live::Compare(&c))?;
         }
-        self.compare_table(&c)
+        self.compare_table(&c)?;
+        s.settle_comparison(&c);
+        let names: Vec<Text> = c.rows().into_iter().map(|r| r.name).collect();
+        self.show_verdict(s, &names)
     }
 
     /// The comparison's results, one row per run.
     fn compare_table(&mut self, c: &crate::session::Comparison) -> anyhow::Result<()> {
         let lang = self.opts.lang;
         let w = train_words(lang);
-        let header: Vec<String> = [
+        let runs = c.rows();
+        let classify = runs.iter().any(|r| r.classify);
+        let mut header: Vec<String> = [
             w.run,
             w.batch_size,
             "η",
@@ -353,27 +372,46 @@ impl Printer<'_> {
         .iter()
         .map(|h| (*h).to_string())
         .collect();
-        let run_rows = c.rows();
-        let rows: Vec<Vec<String>> = run_rows.iter().map(|r| compare_cells(r, lang)).collect();
+        if classify {
+            header.insert(6, w.accuracy.to_string());
+        }
+        // No run with one-cell W and B: the columns go; the parameters are
+        // listed under the table.
+        let one_cell = runs.iter().any(|r| r.real_units.is_some());
+        if !one_cell {
+            header.truncate(header.len() - 2);
+        }
+        let rows: Vec<Vec<String>> = (runs.iter())
+            .map(|r| {
+                let mut cells = compare_cells(r, lang);
+                if classify {
+                    cells.insert(6, r.metric.map_or(String::new(), |m| format!("{m:.4}")));
+                }
+                if !one_cell {
+                    cells.truncate(cells.len() - 2);
+                }
+                cells
+            })
+            .collect();
         write!(
             self.out,
             "{}",
             table::render(&header, &rows, self.opts.width)
         )?;
         writeln!(self.out)?;
-        s.settle_comparison(&c);
-        let names: Vec<Text> = run_rows.into_iter().map(|r| r.name).collect();
-        self.show_verdict(s, &names)?;
+        super::pictures::write_run_params(self.out, &runs, lang, self.opts.width)?;
         Ok(())
     }
 }
 
 /// One row of the plain comparison table.
 fn compare_cells(r: &RunRow, lang: Lang) -> Vec<String> {
-    let (w, b) = r
-        .real_units
-        .clone()
-        .unwrap_or_else(|| (Array2::zeros((0, 0)), Array2::zeros((0, 0))));
+    // Without a one-cell form (several layers), W and B are listed in
+    // full under the table.
+    let (w, b) = r.real_units.as_ref().map_or_else(
+        || (String::new(), String::new()),
+        |(w, b)| (short_matrix(w), short_matrix(b)),
+    );
     vec![
         r.name.get(lang).to_string(),
         words::train::batch_label(lang, &r.batch),
@@ -381,8 +419,8 @@ fn compare_cells(r: &RunRow, lang: Lang) -> Vec<String> {
         r.epoch.to_string(),
         r.iteration.to_string(),
         r.loss.map_or(String::new(), |l| format!("{l:.6}")),
-        short_matrix(&w),
-        short_matrix(&b),
+        w,
+        b,
     ]
 }
 

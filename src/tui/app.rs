@@ -211,7 +211,8 @@ impl StepState {
             | StepKind::Matrix(_)
             | StepKind::Table(_)
             | StepKind::Train(_)
-            | StepKind::Compare(_) => StepState::Page { scroll: 0 },
+            | StepKind::Compare(_)
+            | StepKind::Capacity(_) => StepState::Page { scroll: 0 },
         }
     }
 

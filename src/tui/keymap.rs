@@ -144,6 +144,7 @@ pub const COMPARE: &[Binding] = &[
     bind(&[Char(' ')], Message::Dash(D::PlayPause), &[Char(' ')]),
     bind(&[Char('n')], Message::Dash(D::Epoch), &[Char('n')]),
     bind(&[Char('r')], Message::Dash(D::Restart), &[Char('r')]),
+    bind(&[Char('p')], Message::Dash(D::CyclePanel), &[Char('p')]),
     bind(&[Left, Char('h')], Message::Prev, &[Left]),
     bind(&[Char('j'), Down, PageDown], Message::NoteDown, &[]),
     bind(&[Char('k'), Up, PageUp], Message::NoteUp, &[]),

@@ -5,6 +5,7 @@
 //! variant to [`StepState`] and a branch to
 //! [`render`].
 
+mod capacity;
 mod formula;
 mod matrix;
 mod placeholder;
@@ -49,6 +50,7 @@ pub fn page_lines(session: &Session, ctx: &ViewCtx) -> Vec<Line<'static>> {
         StepKind::Formula { tex, caption } => formula::lines(tex, caption.as_ref(), ctx),
         StepKind::Matrix(m) => matrix::lines(m, ctx),
         StepKind::Table(t) => table::lines(t, ctx),
+        StepKind::Capacity(c) => capacity::lines(c, ctx),
         StepKind::Train(_) | StepKind::Compare(_) | StepKind::Quiz(_) => {
             placeholder::lines(session, ctx)
         }
