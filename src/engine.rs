@@ -17,6 +17,7 @@
 //! terminals: callers hand it matrices.
 
 mod activation;
+pub mod curve;
 mod config;
 mod dense;
 mod error;
@@ -25,6 +26,7 @@ pub mod gradcheck;
 mod history;
 mod init;
 mod kernels;
+pub mod landscape;
 mod loss;
 pub mod metrics;
 mod network;

@@ -16,6 +16,7 @@ pub mod keys;
 pub mod quiz;
 pub mod shell;
 pub mod train;
+pub mod views;
 
 pub use done::{Done, done};
 pub use keys::{Does, describe, other_language};

@@ -51,6 +51,8 @@ pub enum StepKind {
     Train(Box<TrainStep>),
     Compare(Compare),
     Quiz(Vec<Question>),
+    Landscape(Box<super::model_views::Landscape>),
+    Plot(super::model_views::Plot),
 }
 
 impl StepKind {
@@ -66,6 +68,8 @@ impl StepKind {
             StepKind::Train(_) => RawKind::Train,
             StepKind::Compare(_) => RawKind::Compare,
             StepKind::Quiz(_) => RawKind::Quiz,
+            StepKind::Landscape(_) => RawKind::Landscape,
+            StepKind::Plot(_) => RawKind::Plot,
         }
     }
 
@@ -85,7 +89,9 @@ impl StepKind {
             | StepKind::Matrix(_)
             | StepKind::Table(_)
             | StepKind::Train(_)
-            | StepKind::Compare(_) => &[],
+            | StepKind::Compare(_)
+            | StepKind::Landscape(_)
+            | StepKind::Plot(_) => &[],
         }
     }
 
@@ -99,7 +105,9 @@ impl StepKind {
             | StepKind::Matrix(_)
             | StepKind::Table(_)
             | StepKind::Compare(_)
-            | StepKind::Quiz(_) => None,
+            | StepKind::Quiz(_)
+            | StepKind::Landscape(_)
+            | StepKind::Plot(_) => None,
         }
     }
 }

@@ -74,6 +74,12 @@ pub struct RawStep {
     pub compare: Option<RawCompare>,
     #[serde(default)]
     pub quiz: Option<Vec<RawQuestion>>,
+    /// The loss over two parameters with runs' paths on it.
+    #[serde(default)]
+    pub landscape: Option<super::raw_views::RawLandscape>,
+    /// Functions of one variable with their derivatives.
+    #[serde(default)]
+    pub plot: Option<super::raw_views::RawPlot>,
 }
 
 /// Defines [`RawKind`] and its list from one table, so the list cannot
@@ -118,6 +124,10 @@ step_kinds! {
     Compare => "compare",
     /// Questions.
     Quiz => "quiz",
+    /// Runs' paths over the loss contours in two parameters.
+    Landscape => "landscape",
+    /// Functions of one variable and their derivatives.
+    Plot => "plot",
 }
 
 impl RawStep {
@@ -132,6 +142,8 @@ impl RawStep {
             RawKind::Train => self.train.is_some(),
             RawKind::Compare => self.compare.is_some(),
             RawKind::Quiz => self.quiz.is_some(),
+            RawKind::Landscape => self.landscape.is_some(),
+            RawKind::Plot => self.plot.is_some(),
         }
     }
 

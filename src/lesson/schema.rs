@@ -64,7 +64,9 @@ fn definitions() -> Value {
             "show": {"type": "array", "items": names(&Show::ALL.map(Show::name))},
             "formulas": {"$ref": "#/definitions/tex_list"},
             "compare": {"$ref": "#/definitions/compare"},
-            "quiz": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/question"}}
+            "quiz": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/question"}},
+            "landscape": {"$ref": "#/definitions/landscape"},
+            "plot": {"$ref": "#/definitions/plot"}
         }),
     );
     step["oneOf"] = Value::Array(one_kind);
@@ -94,6 +96,27 @@ fn definitions() -> Value {
                 "set": {"$ref": "#/definitions/overrides"},
                 "spec": {"$ref": "#/definitions/train_spec"}
             }))}
+        })),
+        "landscape": object(&["runs", "x", "y"], json!({
+            "base": {"$ref": "#/definitions/train_spec"},
+            "runs": {"type": "array", "minItems": 1, "maxItems": 4, "items": object(&["name"], json!({
+                "name": {"$ref": "#/definitions/text"},
+                "set": {"$ref": "#/definitions/overrides"},
+                "spec": {"$ref": "#/definitions/train_spec"}
+            }))},
+            "x": {"type": "string", "description": "w (one input), w1, w2, … or b"},
+            "y": {"type": "string", "description": "w (one input), w1, w2, … or b"},
+            "x_range": {"$ref": "#/definitions/range"},
+            "y_range": {"$ref": "#/definitions/range"},
+            "fixed": names(&["optimum", "start"])
+        })),
+        "plot": object(&["functions"], json!({
+            "functions": {"type": "array", "minItems": 1, "maxItems": 5,
+                "items": names(&["sigmoid", "tanh", "relu", "leaky_relu", "softplus"])},
+            "derivatives": {"type": "boolean"},
+            "x_range": {"$ref": "#/definitions/range"},
+            "marks": {"type": "array", "maxItems": 12, "items": {"type": "number"}},
+            "saturation": {"$ref": "#/definitions/saturation"}
         })),
         "question": question(),
         "gradient": gradient(),

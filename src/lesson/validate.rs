@@ -8,6 +8,7 @@ mod generated_table;
 pub mod limits;
 mod quiz;
 mod quiz_engine;
+mod views;
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -9,6 +9,7 @@ use ndarray::Array2;
 use unicode_width::UnicodeWidthStr;
 
 mod quiz_text;
+mod views_text;
 
 use super::train_text as tt;
 use crate::formula::{self, Glyphs, RenderOptions};
@@ -194,6 +195,29 @@ impl Printer<'_> {
             }
             StepKind::Train(t) => self.train(s, t)?,
             StepKind::Compare(_) => self.compare(s)?,
+            StepKind::Landscape(l) => match s.landscape() {
+                Some(Ok(mut land)) => views_text::write_landscape(
+                    self.out,
+                    &mut land,
+                    self.opts.lang,
+                    self.opts.width,
+                    self.opts.ascii,
+                    l.fixed,
+                )?,
+                Some(Err(errors)) => self.spec_errors(&errors)?,
+                None => {}
+            },
+            StepKind::Plot(_) => {
+                if let Some(mut p) = s.plot() {
+                    views_text::write_plot(
+                        self.out,
+                        &mut p,
+                        self.opts.lang,
+                        self.opts.width,
+                        self.opts.ascii,
+                    )?;
+                }
+            }
             StepKind::Quiz(qs) => {
                 for (i, q) in qs.iter().enumerate() {
                     self.question(s, i, q)?;

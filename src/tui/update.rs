@@ -108,6 +108,8 @@ fn lesson(app: &mut App, msg: Message) {
             let done = match &mut l.step {
                 StepState::Train(d) => Some(d.key(k)),
                 StepState::Compare(c) => c.key(k),
+                StepState::Landscape(v) => v.key(k),
+                StepState::Plot(v) => v.key(k),
                 StepState::Page { .. } | StepState::Quiz(_) => None,
             };
             if let Some(done) = done {
@@ -136,6 +138,8 @@ fn tick(app: &mut App) {
         l.tick_changed |= match &mut l.step {
             StepState::Train(d) => d.tick(now, FRAME_BUDGET),
             StepState::Compare(c) => c.tick(now, FRAME_BUDGET),
+            StepState::Landscape(v) => v.tick(now),
+            StepState::Plot(v) => v.tick(now),
             _ => false,
         };
     }
