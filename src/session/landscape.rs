@@ -16,8 +16,9 @@ use crate::spec::Resolved;
 
 /// Contour levels drawn (numbered 1 to 8 from the lowest).
 pub const LEVELS: usize = 8;
-/// How much one press of ] or [ multiplies every run's η by.
-pub const RATE_FACTOR: f64 = 1.25;
+/// How much one press of ] or [ multiplies every run's η by (as on the
+/// training dashboard).
+pub const RATE_FACTOR: f64 = 2.0;
 /// Epochs per second while playing.
 const EPOCHS_PER_SECOND: f64 = 4.0;
 
@@ -140,8 +141,19 @@ impl Landscape {
             Some([lo, hi]) => (lo, hi),
             None => fit_span(starts.iter().map(pick), optimum.as_ref().map(pick)),
         };
-        let (xl, xh) = span(spec.x.range, |p| p.0);
-        let (yl, yh) = span(spec.y.range, |p| p.1);
+        let (mut xl, mut xh) = span(spec.x.range, |p| p.0);
+        let (mut yl, mut yh) = span(spec.y.range, |p| p.1);
+        // Fitted axes get one span, so a round bowl is drawn round-ish and
+        // a narrow valley narrow: the picture's shape is the loss's.
+        let half = ((xh - xl).max(yh - yl)) / 2.0;
+        if spec.x.range.is_none() {
+            let c = (xl + xh) / 2.0;
+            (xl, xh) = (c - half, c + half);
+        }
+        if spec.y.range.is_none() {
+            let c = (yl + yh) / 2.0;
+            (yl, yh) = (c - half, c + half);
+        }
         let limit = usize::try_from(MAX_PATH_STEPS).unwrap_or(usize::MAX) + 1;
         let mut paths = Vec::new();
         for r in &runs {
@@ -334,24 +346,20 @@ impl Landscape {
         let levels = levels(grid);
         let mut marks = contours(grid, &levels);
         let mut put = |c: usize, r: usize, m: Mark| marks[(rows - 1 - r) * cols + c] = m;
+        // Each recorded point, not the segments between them: a zig-zag
+        // then shows as points on alternate sides of the valley.
+        for (i, p) in self.paths.iter().enumerate() {
+            let id = u8::try_from(i).unwrap_or(u8::MAX);
+            for &(_, x, y) in p.points() {
+                if let (Some(c), Some(r)) = (grid.x.cell_of(x), grid.y.cell_of(y)) {
+                    put(c, r, Mark::Path(id));
+                }
+            }
+        }
         if let Some((ox, oy)) = self.optimum
             && let (Some(c), Some(r)) = (grid.x.cell_of(ox), grid.y.cell_of(oy))
         {
             put(c, r, Mark::Optimum);
-        }
-        for (i, p) in self.paths.iter().enumerate() {
-            let id = u8::try_from(i).unwrap_or(u8::MAX);
-            let pts = p.points();
-            for w in pts.windows(2) {
-                segment(grid, (w[0].1, w[0].2), (w[1].1, w[1].2), |c, r| {
-                    put(c, r, Mark::Path(id));
-                });
-            }
-            if let [only] = pts
-                && let (Some(c), Some(r)) = (grid.x.cell_of(only.1), grid.y.cell_of(only.2))
-            {
-                put(c, r, Mark::Path(id));
-            }
         }
         for (i, p) in self.paths.iter().enumerate() {
             if let Some(&(_, x, y)) = p.points().last()
@@ -458,28 +466,4 @@ fn contours(grid: &LossGrid, levels: &[f64]) -> Vec<Mark> {
         }
     }
     marks
-}
-
-/// Calls `put(col, row)` for the cells a straight segment crosses (row 0
-/// at the bottom), skipping segments that leave the picture by far.
-fn segment(grid: &LossGrid, a: (f64, f64), b: (f64, f64), mut put: impl FnMut(usize, usize)) {
-    let to_cell = |p: (f64, f64)| {
-        (
-            (p.0 - grid.x.lo) / (grid.x.hi - grid.x.lo) * grid.x.cells as f64,
-            (p.1 - grid.y.lo) / (grid.y.hi - grid.y.lo) * grid.y.cells as f64,
-        )
-    };
-    let (a, b) = (to_cell(a), to_cell(b));
-    let far = (grid.x.cells + grid.y.cells) as f64 * 4.0;
-    if ![a.0, a.1, b.0, b.1].iter().all(|v| v.is_finite() && v.abs() < far) {
-        return;
-    }
-    let n = ((b.0 - a.0).abs().max((b.1 - a.1).abs()).ceil() as usize).max(1) * 2;
-    for i in 0..=n {
-        let t = i as f64 / n as f64;
-        let (c, r) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
-        if c >= 0.0 && r >= 0.0 && (c as usize) < grid.x.cells && (r as usize) < grid.y.cells {
-            put(c as usize, r as usize);
-        }
-    }
 }

@@ -98,15 +98,14 @@ impl LandscapeView {
 
     /// Draws the picture, the legend and the run lines in `lang`.
     pub fn render(&self, area: Rect, buf: &mut Buffer, lang: Lang) {
-        let w = view_words(lang);
-        let title = format!(
-            " {}: {} ",
-            w.landscape,
-            vw::landscape_title(lang, &self.land.x.name, &self.land.y.name)
-        );
-        let block = self.look.block(&title);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let title = vw::landscape_title(lang, &self.land.x.name, &self.land.y.name);
+        let [head, inner] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+        Paragraph::new(Line::styled(
+            title,
+            Style::default().add_modifier(Modifier::BOLD),
+        ))
+        .render(head, buf);
         let runs = u16::try_from(self.land.runs().len()).unwrap_or(4);
         let [top, axis, legend] = Layout::vertical([
             Constraint::Min(3),
@@ -114,9 +113,10 @@ impl LandscapeView {
             Constraint::Length(runs),
         ])
         .areas(inner);
-        let [labels, plot, levels] = Layout::horizontal([
+        let [labels, plot, _, levels] = Layout::horizontal([
             Constraint::Length(LABEL),
             Constraint::Min(10),
+            Constraint::Length(1),
             Constraint::Length(LEGEND),
         ])
         .areas(top);

@@ -165,13 +165,29 @@ pub fn path_line(lang: Lang, r: &PathRow, x: &str, y: &str) -> String {
     format!(
         "{}{sep}η {} · {} {} · {} {loss} · {x} {} {y} {}{state}",
         r.name.get(lang),
-        number::fit(r.learning_rate, 8, 4),
+        significant(r.learning_rate),
         w.epoch,
         r.epoch,
         w.loss,
         number::fit(r.x, 8, 3),
         number::fit(r.y, 8, 3),
     )
+}
+
+/// η to four significant digits, without trailing zeros (0.00032, 0.1,
+/// 0.1953).
+#[must_use]
+pub fn significant(v: f64) -> String {
+    if !v.is_finite() || v == 0.0 {
+        return number::fit(v, 8, 4);
+    }
+    let decimals = (3 - v.abs().log10().floor() as i32).clamp(0, 12) as usize;
+    let s = format!("{v:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
 }
 
 /// The plain path table's headings.
@@ -218,11 +234,7 @@ pub fn mark_columns(lang: Lang) -> [&'static str; 4] {
 /// The stepped exercise's status: which step is shown, with η.
 #[must_use]
 pub fn exercise_status(lang: Lang, shown: usize, eta: f64, z: f64, a: f64) -> String {
-    let (z, a, eta) = (
-        number::fit(z, 9, 4),
-        number::fit(a, 9, 4),
-        number::fit(eta, 8, 4),
-    );
+    let (z, a, eta) = (number::fit(z, 9, 4), number::fit(a, 9, 4), significant(eta));
     match lang {
         Lang::En => format!("step {shown} · η {eta} · z {z} · a {a}"),
         Lang::Zh => format!("第 {shown} 步 · 学习率 η {eta} · z {z} · a {a}"),
@@ -232,6 +244,15 @@ pub fn exercise_status(lang: Lang, shown: usize, eta: f64, z: f64, a: f64) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn learning_rates_keep_four_significant_digits() {
+        assert_eq!(significant(0.00032), "0.00032");
+        assert_eq!(significant(0.1), "0.1");
+        assert_eq!(significant(0.1953125), "0.1953");
+        assert_eq!(significant(1.65), "1.65");
+        assert_eq!(significant(12.5), "12.5");
+    }
 
     #[test]
     fn both_languages_fill_every_word() {

@@ -16,7 +16,7 @@ use crate::words::views::{self as vw, view_words};
 /// Rows of the landscape's character grid.
 const GRID_ROWS: usize = 20;
 /// Rows of each function's chart.
-const CURVE_ROWS: usize = 12;
+const CURVE_ROWS: usize = 13;
 /// Columns left of a grid for the value labels.
 const LABEL: usize = 9;
 /// The most rows of a run in the path table (the start, then evenly
@@ -71,7 +71,7 @@ pub fn write_landscape(
     let mut rows = Vec::new();
     for (i, r) in l.runs().iter().enumerate() {
         let hist = r.trainer.history();
-        let step = (hist.len() / PATH_ROWS).max(1);
+        let step = hist.len().div_ceil(PATH_ROWS).max(1);
         let mut picked: Vec<usize> = (0..hist.len()).step_by(step).collect();
         if picked.last() != Some(&(hist.len() - 1)) && !hist.is_empty() {
             picked.push(hist.len() - 1);
