@@ -9,7 +9,7 @@ use ndarray::Array2;
 use unicode_width::UnicodeWidthStr;
 
 mod quiz_text;
-mod views_text;
+pub mod views_text;
 
 use super::train_text as tt;
 use crate::formula::{self, Glyphs, RenderOptions};

@@ -139,12 +139,17 @@ impl LandscapeView {
         self.render_levels(levels, buf, lang, &pic.levels);
         let lines: Vec<Line> = (self.land.rows().iter().enumerate())
             .map(|(i, r)| {
+                let line = format!(
+                    "{} {}",
+                    vw::run_glyph(i, self.look.ascii),
+                    vw::path_line(lang, r, &self.land.x.name, &self.land.y.name)
+                );
                 Line::styled(
-                    format!(
-                        "{} {}",
-                        vw::run_glyph(i, self.look.ascii),
-                        vw::path_line(lang, r, &self.land.x.name, &self.land.y.name)
-                    ),
+                    if self.look.ascii {
+                        line.replace('η', "eta")
+                    } else {
+                        line
+                    },
                     self.look.fg(COLORS[i % COLORS.len()]),
                 )
             })

@@ -109,11 +109,11 @@ impl PlotView {
         let p = self.plot.plot();
         let c = p.functions[i];
         let ascii = self.look.ascii;
-        let mut title = format!(" {} {}", vw::curve_label(c, false), vw::curve_glyph(CurveMark::Value, ascii));
+        let mut title = format!(" {} {}", vw::curve_label(c, false, ascii), vw::curve_glyph(CurveMark::Value, ascii));
         if p.derivatives {
             title.push_str(&format!(
                 " {} {} ",
-                vw::curve_label(c, true),
+                vw::curve_label(c, true, ascii),
                 vw::curve_glyph(CurveMark::Slope, ascii)
             ));
         }
@@ -169,13 +169,18 @@ impl PlotView {
         if let Some((ex, run)) = self.plot.exercise() {
             let shown = self.plot.shown().min(run.states.len() - 1);
             let s = run.states[shown];
+            let sep = if lang == Lang::Zh { "：" } else { ": " };
+            let mut status = format!(
+                "{} {}{sep}{}",
+                vw::curve_glyph(CurveMark::Point, ascii),
+                view_words(lang).exercise,
+                vw::exercise_status(lang, shown, ex.learning_rate, s.z, s.a)
+            );
+            if ascii {
+                status = status.replace('η', "eta");
+            }
             let mut lines = vec![Line::styled(
-                format!(
-                    "{} {}: {}",
-                    vw::curve_glyph(CurveMark::Point, ascii),
-                    view_words(lang).exercise,
-                    vw::exercise_status(lang, shown, ex.learning_rate, s.z, s.a)
-                ),
+                status,
                 Style::default().add_modifier(Modifier::BOLD),
             )];
             if self.plot.finished() {
@@ -191,10 +196,11 @@ impl PlotView {
             .iter()
             .map(|m| {
                 format!(
-                    "{}({}) = {}, ′ = {}",
-                    vw::curve_label(m.curve, false).trim_end_matches("(z)"),
+                    "{}({}) = {}, {} = {}",
+                    vw::curve_label(m.curve, false, ascii).trim_end_matches("(z)"),
                     number::fit(m.z, 6, 2),
                     number::fit(m.value, 7, 3),
+                    if ascii { "'" } else { "′" },
                     number::fit(m.slope, 7, 3)
                 )
             })

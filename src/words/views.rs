@@ -161,17 +161,16 @@ pub fn path_line(lang: Lang, r: &PathRow, x: &str, y: &str) -> String {
         (Some(_), true) => format!(" · {}", w.finished),
         (None, true) => String::new(),
     };
-    let sep = if lang == Lang::Zh { "：" } else { ": " };
-    format!(
-        "{}{sep}η {} · {} {} · {} {loss} · {x} {} {y} {}{state}",
-        r.name.get(lang),
-        significant(r.learning_rate),
-        w.epoch,
-        r.epoch,
-        w.loss,
-        number::fit(r.x, 8, 3),
-        number::fit(r.y, 8, 3),
-    )
+    let (px, py) = (number::fit(r.x, 8, 3), number::fit(r.y, 8, 3));
+    let (name, eta, epoch) = (r.name.get(lang), significant(r.learning_rate), r.epoch);
+    match lang {
+        Lang::En => format!(
+            "{name}: η {eta} · epoch {epoch} · loss {loss} · {x} {px} {y} {py}{state}"
+        ),
+        Lang::Zh => format!(
+            "{name}：η {eta} · 第 {epoch} 轮 · 损失 {loss} · {x} {px} {y} {py}{state}"
+        ),
+    }
 }
 
 /// η to four significant digits, without trailing zeros (0.00032, 0.1,
@@ -205,18 +204,21 @@ pub fn path_columns(lang: Lang, x: &str, y: &str) -> Vec<String> {
     ]
 }
 
-/// A curve's name as drawn, with ′ for its derivative.
+/// A curve's name as drawn, with ′ for its derivative (in ASCII, the
+/// sigmoid spelt out and ' for the prime).
 #[must_use]
-pub fn curve_label(c: Curve, derivative: bool) -> String {
-    let name = match c {
-        Curve::Sigmoid => "σ",
-        Curve::Tanh => "tanh",
-        Curve::Relu => "ReLU",
-        Curve::LeakyRelu => "leaky ReLU",
-        Curve::Softplus => "softplus",
+pub fn curve_label(c: Curve, derivative: bool, ascii: bool) -> String {
+    let name = match (c, ascii) {
+        (Curve::Sigmoid, false) => "σ",
+        (Curve::Sigmoid, true) => "sigmoid",
+        (Curve::Tanh, _) => "tanh",
+        (Curve::Relu, _) => "ReLU",
+        (Curve::LeakyRelu, _) => "leaky ReLU",
+        (Curve::Softplus, _) => "softplus",
     };
+    let prime = if ascii { "'" } else { "′" };
     if derivative {
-        format!("{name}′(z)")
+        format!("{name}{prime}(z)")
     } else {
         format!("{name}(z)")
     }

@@ -6,11 +6,11 @@
 
 use std::io::Write;
 
-use super::super::train_text;
 use crate::lesson::Lang;
 use crate::session::landscape::{Landscape, Mark, Picture};
 use crate::session::plot::PlotState;
 use crate::text::{number, table};
+use crate::words::train as tw;
 use crate::words::views::{self as vw, view_words};
 
 /// Rows of the landscape's character grid.
@@ -39,11 +39,11 @@ pub fn write_landscape(
     let w = view_words(lang);
     writeln!(
         out,
-        "{}: {} ({})",
+        "{}: {}",
         w.landscape,
-        vw::landscape_title(lang, &l.x.name, &l.y.name),
-        vw::fixed_note(lang, fixed)
+        vw::landscape_title(lang, &l.x.name, &l.y.name)
     )?;
+    writeln!(out, "{}", vw::fixed_note(lang, fixed))?;
     write_picture(out, &pic, l, ascii)?;
     writeln!(out, "{}", vw::axis_span(&l.x.name, l.x.lo, l.x.hi))?;
     writeln!(out)?;
@@ -53,17 +53,19 @@ pub fn write_landscape(
             format!("{} = {}", vw::level_glyph(n), number::fit(*v, 9, 4))
         })
         .collect();
-    writeln!(out, "{}: {}", w.levels, levels.join("  "))?;
+    writeln!(out, "{}:", w.levels)?;
+    for four in levels.chunks(4) {
+        writeln!(out, "  {}", four.join("  "))?;
+    }
     if l.optimum.is_some() {
         writeln!(out, "{} {}", vw::optimum_glyph(ascii), w.optimum)?;
     }
     for (i, r) in l.rows().iter().enumerate() {
-        writeln!(
-            out,
-            "{} {}",
-            vw::run_glyph(i, ascii),
-            vw::path_line(lang, r, &l.x.name, &l.y.name)
-        )?;
+        let line = vw::path_line(lang, r, &l.x.name, &l.y.name);
+        let first = format!("{} ", vw::run_glyph(i, ascii));
+        for part in crate::text::wrap(&line, width, &first, "    ") {
+            writeln!(out, "{part}")?;
+        }
     }
     writeln!(out)?;
     writeln!(out, "{}:", w.path_table)?;
@@ -145,12 +147,12 @@ pub fn write_plot(
     let cols = width.saturating_sub(LABEL + 2).clamp(20, 100);
     p.run_all();
     for (i, &c) in p.plot().functions.iter().enumerate() {
-        let mut title = vw::curve_label(c, false);
+        let mut title = vw::curve_label(c, false, ascii);
         if p.plot().derivatives {
             title = format!(
                 "{title} {}  {} {}",
                 vw::curve_glyph(crate::session::plot::CurveMark::Value, ascii),
-                vw::curve_label(c, true),
+                vw::curve_label(c, true, ascii),
                 vw::curve_glyph(crate::session::plot::CurveMark::Slope, ascii),
             );
         }
@@ -182,7 +184,7 @@ pub fn write_plot(
             .iter()
             .map(|m| {
                 vec![
-                    vw::curve_label(m.curve, false),
+                    vw::curve_label(m.curve, false, ascii),
                     number::fit(m.z, 10, 4),
                     number::fit(m.value, 10, 6),
                     number::fit(m.slope, 10, 6),
@@ -194,7 +196,24 @@ pub fn write_plot(
     }
     if let Some((ex, run)) = p.exercise() {
         writeln!(out, "{}:", w.exercise)?;
-        train_text::write_saturation(out, ex, run, lang)?;
+        let setup = tw::saturation_setup(lang, ex.activation, ex.target, ex.learning_rate);
+        for line in crate::text::wrap(&setup, width, "", "") {
+            writeln!(out, "{line}")?;
+        }
+        let [step, z, a, slope] = tw::saturation_columns(lang);
+        let header: Vec<String> = [step, z, a, slope].iter().map(|h| (*h).to_string()).collect();
+        let rows: Vec<Vec<String>> = (run.states.iter())
+            .map(|s| {
+                vec![
+                    s.step.to_string(),
+                    format!("{:.12}", s.z),
+                    format!("{:.12}", s.a),
+                    format!("{:.12}", s.slope),
+                ]
+            })
+            .collect();
+        write!(out, "{}", table::render(&header, &rows, width))?;
+        writeln!(out, "{}", tw::saturation_end(lang, run.end, ex.target))?;
         writeln!(out)?;
     }
     Ok(())
