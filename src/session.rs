@@ -3,6 +3,7 @@
 //! and tests drive it without a terminal.
 
 pub mod compare;
+pub mod course;
 pub mod grade;
 pub mod landscape;
 mod open;
@@ -16,6 +17,7 @@ use std::collections::HashMap;
 use thiserror::Error;
 
 pub use compare::{Comparison, RunRow, RunStatus};
+pub use course::{LessonStatus, continue_at, first_unfinished, next_lesson};
 pub use grade::{Grade, Nearly, Reason};
 pub use open::{Opened, Start, open};
 pub use questions::{Hint, SolutionAccess};

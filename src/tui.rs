@@ -16,6 +16,8 @@
 //!   one file per screen and per step kind, with [`prose`] and
 //!   [`text_fit`] for wrapped and fitted text;
 //! - [`theme`]: every style, in one place (every word is in [`crate::words`]);
+//!   [`palette`]: the 16 standard colour codes unless the terminal
+//!   advertises more;
 //! - [`event_loop`], [`terminal`], [`signals`]: the runtime.
 //!
 //! Only this module uses ratatui and crossterm (`tests/layering.rs`).
@@ -30,6 +32,7 @@ pub mod keymap;
 pub mod landscape_view;
 pub mod lesson_view;
 pub mod message;
+pub mod palette;
 pub mod plot_view;
 pub mod prose;
 pub mod quiz_view;

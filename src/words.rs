@@ -11,6 +11,7 @@
 //! Lesson content (titles, prose, questions) is the lesson's own and comes
 //! with both languages in the lesson file.
 
+pub mod course;
 pub mod done;
 pub mod keys;
 pub mod quiz;

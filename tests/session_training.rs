@@ -201,3 +201,43 @@ fn learning_rate_and_batch_size_change_live() {
     assert_eq!(t.cycle_batch().unwrap().label(), "1");
     assert_eq!(t.cycle_batch().unwrap().label(), "10");
 }
+
+#[test]
+fn the_rate_shown_is_epochs_over_wall_time_smoothed() {
+    let mut t = training(&LINE.replace("epochs: 100", "epochs: 5000"));
+    assert_eq!(t.speed(), 5.0);
+    t.toggle_play().unwrap();
+    let t0 = Instant::now();
+    assert_eq!(t.measured_rate(), 0.0, "nothing measured yet");
+    // 5 epochs/s, ticking every 50 ms for 3 s: about 5 epochs/s measured.
+    for i in 0..=60 {
+        t.tick(
+            t0 + Duration::from_millis(50 * i),
+            Duration::from_millis(30),
+        )
+        .unwrap();
+    }
+    let r = t.measured_rate();
+    assert!((r - 5.0).abs() < 0.6, "measured {r}");
+    // Twice the speed: the shown rate moves towards 10 without jumping.
+    t.faster();
+    let mut seen = Vec::new();
+    for i in 61..=160 {
+        t.tick(
+            t0 + Duration::from_millis(50 * i),
+            Duration::from_millis(30),
+        )
+        .unwrap();
+        seen.push(t.measured_rate());
+    }
+    assert_eq!(t.speed(), 10.0);
+    let last = *seen.last().unwrap();
+    assert!((last - 10.0).abs() < 1.0, "measured {last}");
+    assert!(
+        seen.windows(2).all(|w| (w[1] - w[0]).abs() <= 4.0),
+        "smoothed: {seen:?}"
+    );
+    // A pause forgets the rate.
+    t.toggle_play().unwrap();
+    assert_eq!(t.measured_rate(), 0.0);
+}

@@ -82,8 +82,8 @@ fn moving_past_either_end_stays_and_says_why() {
     send(&mut app, &[Message::Prev]);
     assert_eq!(at(&app), (1, Action::AtStart));
     send(&mut app, &[Message::Last, Message::Next]);
-    assert_eq!(at(&app), (ch04_len(), Action::AtEnd));
-    send(&mut app, &[Message::First]);
+    assert_eq!(at(&app), (ch04_len(), Action::OfferNext));
+    send(&mut app, &[Message::StayInLesson, Message::First]);
     assert_eq!(at(&app), (1, Action::Key(Does::First)));
 }
 
@@ -243,7 +243,9 @@ fn opening_a_lesson_resumes_at_the_saved_step() {
         0,
     );
     let mut app = App::home(tui::entries(&Catalog::builtin()), p, config());
-    press(&mut app, &[Key::Char('c')]);
+    // The list selects the lesson opened last; Enter opens it where the
+    // learner stopped (c goes to the first unfinished step instead).
+    press(&mut app, &[Key::Enter]);
     assert_eq!(at(&app), (8, Action::Resumed));
 }
 
@@ -304,4 +306,116 @@ fn a_graded_answer_is_queued_for_saving_and_restored_on_reopening() {
         panic!("not in a lesson");
     };
     assert_eq!(l.session.state_of("by-hand", "z").attempts, 1);
+}
+
+fn lesson_id(app: &App) -> &str {
+    match &app.screen {
+        Screen::Lesson(l) => &l.session.lesson().id,
+        Screen::Home { .. } => panic!("not in a lesson"),
+    }
+}
+
+fn input(app: &App) -> Input {
+    match &app.screen {
+        Screen::Lesson(l) => l.input.clone(),
+        Screen::Home { .. } => panic!("not in a lesson"),
+    }
+}
+
+#[test]
+fn right_arrow_alone_goes_from_the_last_step_to_the_next_chapter_after_a_confirmation() {
+    let mut app = opened(Some(ch04_len() - 1));
+    press(&mut app, &[Key::Right]);
+    assert_eq!(at(&app), (ch04_len(), Action::OfferNext));
+    assert!(matches!(input(&app), Input::NextLesson(_)));
+    assert_eq!(app.context(), Context::Confirm);
+    press(&mut app, &[Key::Right]);
+    assert_eq!(lesson_id(&app), "ch05");
+    assert_eq!(at(&app), (1, Action::Opened));
+    assert_eq!(input(&app), Input::Normal);
+    // Right alone walks on through ch05 (training steps included) to ch06.
+    let ch05 = Catalog::builtin().get("ch05").unwrap().load().unwrap();
+    for _ in 0..ch05.steps.len() + 1 {
+        press(&mut app, &[Key::Right]);
+    }
+    assert_eq!(lesson_id(&app), "ch06");
+    assert_eq!(app.origin, Origin::Direct, "q still quits as before");
+}
+
+#[test]
+fn esc_declines_the_next_chapter_and_stays_on_the_last_step() {
+    let mut app = opened(Some(ch04_len() - 1));
+    press(&mut app, &[Key::Right, Key::Esc]);
+    assert_eq!(lesson_id(&app), "ch04");
+    assert_eq!(at(&app), (ch04_len(), Action::Key(Does::StayInLesson)));
+    assert_eq!(input(&app), Input::Normal);
+    assert!(app.running, "Esc in the offer does not leave the lesson");
+}
+
+#[test]
+fn the_last_lesson_says_it_is_the_last() {
+    let entries = tui::entries(&Catalog::builtin());
+    let last = entries.len() - 1;
+    let n = entries[last].lesson.as_ref().unwrap().steps.len();
+    let mut app = App::open(entries, Progress::default(), config(), last, Some(n - 1));
+    press(&mut app, &[Key::Right]);
+    assert_eq!(at(&app), (n, Action::LastLesson));
+    assert_eq!(input(&app), Input::Normal);
+}
+
+#[test]
+fn c_on_the_list_opens_the_first_unseen_step_then_the_next_lesson() {
+    let ch04 = Catalog::builtin().get("ch04").unwrap().load().unwrap();
+    let mut p = Progress::default();
+    p.apply(
+        &Change::Visit {
+            lesson: "ch04".into(),
+            step: ch04.steps[0].id.clone(),
+        },
+        1,
+    );
+    let mut app = App::home(tui::entries(&Catalog::builtin()), p.clone(), config());
+    press(&mut app, &[Key::Char('c')]);
+    assert_eq!(lesson_id(&app), "ch04");
+    assert_eq!(at(&app), (2, Action::Continued(2)));
+    // Every step seen: the first quiz step with an open question is next.
+    for s in &ch04.steps {
+        p.apply(
+            &Change::Visit {
+                lesson: "ch04".into(),
+                step: s.id.clone(),
+            },
+            1,
+        );
+    }
+    let quiz = ch04
+        .steps
+        .iter()
+        .position(|s| !s.kind.questions().is_empty());
+    let mut app = App::home(tui::entries(&Catalog::builtin()), p.clone(), config());
+    press(&mut app, &[Key::Char('c')]);
+    assert_eq!(lesson_id(&app), "ch04");
+    assert_eq!(at(&app).0, quiz.unwrap() + 1);
+    // Every question answered too: the lesson is done, c opens ch05.
+    for (step, q) in ch04.quiz_questions() {
+        let record = nnstep::quiz::QuestionRecord {
+            step: step.into(),
+            question: q.into(),
+            attempts: 1,
+            hints_used: 0,
+            solution_seen: false,
+            outcome: Outcome::Missed,
+        };
+        p.apply(
+            &Change::Quiz {
+                lesson: "ch04".into(),
+                record: record.into(),
+            },
+            1,
+        );
+    }
+    let mut app = App::home(tui::entries(&Catalog::builtin()), p, config());
+    press(&mut app, &[Key::Char('c')]);
+    assert_eq!(lesson_id(&app), "ch05");
+    assert_eq!(at(&app), (1, Action::Continued(1)));
 }

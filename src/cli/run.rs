@@ -10,6 +10,7 @@ use crate::lesson::{Catalog, Lang};
 use crate::plain::runner::{self, Options};
 use crate::progress::{Notice, Progress, Store, StoreError};
 use crate::session::{self, Session};
+use crate::words;
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
@@ -84,6 +85,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     if let Err(e) = crate::plain::interrupt::arm() {
         eprintln!("note: Ctrl-C cannot stop a run here ({e})");
     }
+    let id = session.lesson().id.clone();
     let stdin = std::io::stdin();
     let mut save = |s: &mut Session| {
         for change in s.take_changes() {
@@ -100,7 +102,31 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         opts,
         &mut save,
     )?;
+    if let Some(line) = next_line(&cat, &id, opts) {
+        println!("{line}");
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The last line of a lesson: the next chapter of the catalog (the next
+/// lesson that loads) and the command that prints it, or that this was the
+/// last lesson. A lesson file from outside the catalog has no next.
+fn next_line(cat: &Catalog, id: &str, opts: Options) -> Option<String> {
+    let entries = cat.entries();
+    let here = entries.iter().position(|e| e.id.as_deref() == Some(id));
+    let next = here.and_then(|i| entries[i + 1..].iter().find_map(|e| e.load().ok()));
+    let line = match (&next, here) {
+        (Some(n), _) => {
+            words::course::next_plain(opts.lang, n.chapter, n.title.get(opts.lang), &n.id)
+        }
+        (None, Some(_)) => words::course::course_done(opts.lang).to_string(),
+        (None, None) => return None,
+    };
+    Some(if opts.ascii {
+        crate::text::ascii::fold(&line).into_owned()
+    } else {
+        line
+    })
 }
 
 /// The learner's saved progress, with their identity made now if new (so

@@ -48,9 +48,18 @@ pub struct Training {
     /// Fractional epochs owed to the clock at the current speed.
     owed: f64,
     last_tick: Option<Instant>,
-    /// Measured epochs per second over the last ticks.
+    /// Epochs per second measured over wall time (the clock given to
+    /// [`Training::tick`]) and smoothed; 0 until the first measurement.
     rate: f64,
+    /// The current measuring window: when it began, and the epochs
+    /// trained since.
+    window: Option<(Instant, usize)>,
 }
+
+/// Epochs per second are measured over windows of at least this long...
+const RATE_WINDOW: Duration = Duration::from_millis(500);
+/// ...and each new window counts this much in the smoothed rate.
+const RATE_WEIGHT: f64 = 0.5;
 
 /// The numbers of one sample, for the formulas with values bound in.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,6 +97,7 @@ impl Training {
             owed: 0.0,
             last_tick: None,
             rate: 0.0,
+            window: None,
         })
     }
 
@@ -155,6 +165,8 @@ impl Training {
         };
         self.last_tick = None;
         self.owed = 0.0;
+        self.rate = 0.0;
+        self.window = None;
         Ok(match self.play {
             Play::Playing => Toggle::Playing,
             Play::Paused => Toggle::Paused,
@@ -248,6 +260,8 @@ impl Training {
         self.viewing = None;
         self.owed = 0.0;
         self.last_tick = None;
+        self.rate = 0.0;
+        self.window = None;
     }
 
     /// Multiplies the learning rate (e.g. by 2 or ½) from the next step on.
@@ -310,6 +324,7 @@ impl Training {
             f64::INFINITY
         };
         if self.owed < 1.0 && self.run.trainer.history().len() > 1 {
+            self.measure(now, 0);
             return Ok(false);
         }
         let start = Instant::now();
@@ -329,15 +344,28 @@ impl Training {
         if !speed.is_finite() {
             self.owed = 0.0;
         }
-        let spent = start.elapsed().as_secs_f64();
-        if spent > 0.0 && done > 0 {
-            self.rate = if speed.is_finite() {
-                speed
-            } else {
-                done as f64 / spent
-            };
-        }
+        self.measure(now, done);
         Ok(done > 0)
+    }
+
+    /// Counts `done` epochs trained at the tick of `now`; once the window
+    /// is long enough, folds its rate (epochs over the wall time between
+    /// its ticks) into the smoothed rate and starts the next window.
+    fn measure(&mut self, now: Instant, done: usize) {
+        let (start, epochs) = self.window.get_or_insert((now, 0));
+        let span = now.saturating_duration_since(*start);
+        if span < RATE_WINDOW {
+            *epochs += done;
+            return;
+        }
+        let measured = *epochs as f64 / span.as_secs_f64();
+        self.rate = if self.rate > 0.0 {
+            self.rate + RATE_WEIGHT * (measured - self.rate)
+        } else {
+            measured
+        };
+        // The epochs of this tick were trained after `now`: the next window.
+        self.window = Some((now, done));
     }
 
     /// The epoch record on screen: the scrubbed-to one, or the latest.

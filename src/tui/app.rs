@@ -51,6 +51,8 @@ pub struct App {
     pub progress: Progress,
     pub screen: Screen,
     pub overlay: Overlay,
+    /// How far the help overlay is scrolled, in lines (0 when it opens).
+    pub help_scroll: u16,
     /// Where `q` from a lesson goes.
     pub origin: Origin,
     /// A message for the learner (a progress file moved aside, a failed save).
@@ -196,6 +198,9 @@ pub enum Input {
     Normal,
     /// A step number after `:`.
     Jump(String),
+    /// → on the last step: the footer offers lesson `.0` of the entries
+    /// (the next chapter), which → opens and Esc declines.
+    NextLesson(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -232,6 +237,7 @@ impl App {
             progress,
             screen: Screen::Home { selected },
             overlay: Overlay::None,
+            help_scroll: 0,
             origin: Origin::Home,
             notice: None,
             running: true,
@@ -274,6 +280,7 @@ impl App {
         match &self.screen {
             Screen::Home { .. } => Context::Home,
             Screen::Lesson(l) if matches!(l.input, Input::Jump(_)) => Context::Jump,
+            Screen::Lesson(l) if matches!(l.input, Input::NextLesson(_)) => Context::Confirm,
             Screen::Lesson(l) => match &l.step {
                 StepState::Train(_) => Context::Train,
                 StepState::Compare(_) => Context::Compare,

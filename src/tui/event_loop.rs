@@ -18,7 +18,8 @@ use crate::progress::Store;
 /// signal that ended it, if one did (Ctrl-C counts as SIGINT).
 pub fn run(mut app: App, store: Option<&Store>) -> anyhow::Result<Option<i32>> {
     let signals = SignalWatch::start()?;
-    let mut guard = TerminalGuard::enter()?;
+    let depth = super::palette::ColorDepth::from_env(|k| std::env::var(k).ok());
+    let mut guard = TerminalGuard::enter(depth)?;
     let size = guard.terminal.size()?;
     update(&mut app, Message::Resize(size.width, size.height));
     let mut dirty = true;

@@ -14,6 +14,7 @@ use super::keymap::{self, Context};
 use super::prose;
 use super::text_fit::{bar_line, footer_line, truncate};
 use crate::lesson::Lesson;
+use crate::session::LessonStatus;
 use crate::words::{self, shell_words as labels};
 
 pub fn render(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
@@ -63,9 +64,36 @@ fn frame<'a>(app: &App, title: &'a str) -> Block<'a> {
 fn render_list(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     let (t, l) = (app.theme, labels(app.lang));
     let sym = t.symbols();
+    let inner_w = area.width.saturating_sub(4);
+    // The quiz column appears once some result is saved, as wide as needed,
+    // and only when every title still fits whole beside it (the summary
+    // below the list always shows the quiz progress).
+    let quiz_w = (app.entries.iter())
+        .filter_map(|e| e.lesson.as_ref().ok())
+        .map(|l| quiz_cell(app, l).width())
+        .max()
+        .unwrap_or(0);
+    let widest = (app.entries.iter())
+        .map(|e| row(app, e, false, 0, u16::MAX).width())
+        .max()
+        .unwrap_or(0);
+    let quiz_w = if quiz_w > 0 && widest + quiz_w + 2 <= usize::from(inner_w) {
+        quiz_w
+    } else {
+        0
+    };
+    let review = if quiz_w > 0 {
+        format!("   !n {}", l.to_review)
+    } else {
+        String::new()
+    };
     let legend = format!(
-        " {} {}   n/m {}   !n {} ",
-        sym.last_mark, l.last_opened, l.steps, l.to_review
+        " {} {}   {} {}   n/m {}{review} ",
+        sym.check,
+        words::course::finished_legend(app.lang),
+        sym.last_mark,
+        l.last_opened,
+        l.steps,
     );
     let block = frame(app, l.lessons)
         .title_bottom(Line::from(Span::styled(legend, t.dim())).right_aligned());
@@ -78,12 +106,6 @@ fn render_list(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     // Keep the selected row in view when the list is longer than the box.
     let h = usize::from(inner.height);
     let top = selected.saturating_sub(h.saturating_sub(1));
-    // The quiz column appears once some result is saved, as wide as needed.
-    let quiz_w = (app.entries.iter())
-        .filter_map(|e| e.lesson.as_ref().ok())
-        .map(|l| quiz_cell(app, l).width())
-        .max()
-        .unwrap_or(0);
     let rows: Vec<Line> = (app.entries.iter().enumerate())
         .skip(top)
         .take(h)
@@ -100,13 +122,9 @@ fn row(app: &App, e: &Entry, selected: bool, quiz_w: usize, width: u16) -> Line<
     let mark = if last { sym.last_mark } else { " " };
     let (chapter, title, count) = match &e.lesson {
         Ok(lesson) => {
-            let ids = lesson.steps.iter().map(|s| s.id.as_str());
-            let seen = app.progress.seen_count(&lesson.id, ids);
-            let done = if seen == lesson.steps.len() {
-                sym.check
-            } else {
-                " "
-            };
+            let status = LessonStatus::of(lesson, &app.progress);
+            let seen = status.seen;
+            let done = if status.finished() { sym.check } else { " " };
             let quiz = quiz_cell(app, lesson);
             let pad = " ".repeat(quiz_w.saturating_sub(quiz.width()));
             let quiz = if quiz_w > 0 {
@@ -131,7 +149,11 @@ fn row(app: &App, e: &Entry, selected: bool, quiz_w: usize, width: u16) -> Line<
     };
     let room = usize::from(width).saturating_sub(right.width());
     let left = truncate(&left, room);
-    let gap = room.saturating_sub(left.width());
+    let gap = if width == u16::MAX {
+        1
+    } else {
+        room.saturating_sub(left.width())
+    };
     Line::from(vec![
         Span::styled(left, style),
         Span::styled(" ".repeat(gap), style),
@@ -173,6 +195,16 @@ fn render_about(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
         app.theme,
     );
     lines.push(Line::default());
+    let status = LessonStatus::of(lesson, &app.progress);
+    let quiz = words::course::quiz_progress(app.lang, &status);
+    if !quiz.is_empty() {
+        let quiz = if app.theme.ascii {
+            crate::text::ascii::fold(&quiz).into_owned()
+        } else {
+            quiz
+        };
+        lines.push(Line::from(Span::styled(quiz, app.theme.dim())));
+    }
     let steps = words::step_count(app.lang, lesson.steps.len());
     lines.push(Line::from(Span::styled(
         format!("{}  {steps}", lesson.id),

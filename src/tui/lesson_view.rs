@@ -5,13 +5,15 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Input, LessonState};
 use super::keymap;
 use super::step_view::{self, ScrollMarks};
-use super::text_fit::{bar_line, footer_line};
+use super::text_fit::{footer_line, truncate};
 use crate::words::{self, shell_words};
 
 /// Where the parts of the lesson screen go.
@@ -55,21 +57,14 @@ pub fn render(app: &App, l: &LessonState, area: Rect, buf: &mut Buffer) {
     render_footer(app, l, parts.footer, buf);
 }
 
+/// The top bar. What a class needs most sits at the left end, which a
+/// narrower client of a shared tmux window still sees: the step k/n and
+/// the chapter on the first line, the last action on the second, then
+/// the lesson's and the step's titles.
 fn render_header(app: &App, l: &LessonState, area: Rect, buf: &mut Buffer) {
     let (lang, theme) = (app.lang, app.theme);
     let lesson = l.session.lesson();
     let sep = theme.symbols().sep;
-    let left = format!(
-        " {} {sep} {}",
-        words::chapter(lang, lesson.chapter),
-        lesson.title.get(lang)
-    );
-    let right = format!(
-        "{} {}/{} ",
-        shell_words(lang).step,
-        l.session.index() + 1,
-        l.session.len()
-    );
     let fold = |s: String| {
         if theme.ascii {
             crate::text::ascii::fold(&s).into_owned()
@@ -77,18 +72,47 @@ fn render_header(app: &App, l: &LessonState, area: Rect, buf: &mut Buffer) {
             s
         }
     };
-    let left = fold(left);
-    let top = bar_line(&left, &right, area.width, theme.bar(), theme.bar_strong());
-    let step = l.session.step();
-    let title = fold(format!(" {}", step.title.get(lang)));
-    let action = format!(
-        "{} {} ",
+    let step_k = format!(
+        " {} {}/{} ",
+        shell_words(lang).step,
+        l.session.index() + 1,
+        l.session.len()
+    );
+    let rest = fold(format!(
+        " {} {sep} {}",
+        words::chapter(lang, lesson.chapter),
+        lesson.title.get(lang)
+    ));
+    let top = lead_line(&step_k, theme.bar_strong(), &rest, theme.bar(), area.width);
+    let action = fold(format!(
+        " {} {} ",
         theme.symbols().pointer,
         words::done(lang, &l.last)
-    );
-    let action = fold(action);
-    let second = bar_line(&title, &action, area.width, theme.title(), theme.key());
+    ));
+    let title = fold(format!(" {}", l.session.step().title.get(lang)));
+    let second = lead_line(&action, theme.key(), &title, theme.title(), area.width);
     Paragraph::new(vec![top, second]).render(area, buf);
+}
+
+/// A full-width line that starts with `lead` (cut with `…` only if it
+/// alone is wider than the line) and goes on with `rest`, cut with `…` at
+/// the edge; the rest of the line is blank in `rest_style`.
+fn lead_line(
+    lead: &str,
+    lead_style: Style,
+    rest: &str,
+    rest_style: Style,
+    width: u16,
+) -> Line<'static> {
+    let width = usize::from(width);
+    let lead = truncate(lead, width);
+    let rest = truncate(rest, width.saturating_sub(lead.width()));
+    let gap = width.saturating_sub(lead.width() + rest.width());
+    Line::from(vec![
+        Span::styled(lead, lead_style),
+        Span::styled(rest, rest_style),
+        Span::styled(" ".repeat(gap), rest_style),
+    ])
 }
 
 fn render_frame(app: &App, l: &LessonState, marks: ScrollMarks, area: Rect, buf: &mut Buffer) {
@@ -116,6 +140,29 @@ fn render_frame(app: &App, l: &LessonState, marks: ScrollMarks, area: Rect, buf:
     block.render(area, buf);
 }
 
+/// The footer's confirmation line at the end of a lesson: the next
+/// chapter (its title cut with `…` if need be), then the keys.
+fn next_offer(app: &App, entry: usize, width: u16) -> Line<'static> {
+    let theme = app.theme;
+    let keys = footer_line(keymap::CONFIRM, app, width);
+    let Some(Ok(next)) = app.entries.get(entry).map(|e| &e.lesson) else {
+        return keys;
+    };
+    let offer = words::course::next_offer(app.lang, next.chapter, next.title.get(app.lang));
+    let offer = if theme.ascii {
+        crate::text::ascii::fold(&offer).into_owned()
+    } else {
+        offer
+    };
+    let room = usize::from(width).saturating_sub(keys.width() + 2);
+    let mut spans = vec![Span::styled(
+        format!(" {} ", truncate(&offer, room)),
+        theme.key(),
+    )];
+    spans.extend(keys.spans);
+    Line::from(spans)
+}
+
 fn render_footer(app: &App, l: &LessonState, area: Rect, buf: &mut Buffer) {
     let (lang, theme) = (app.lang, app.theme);
     let line = match &l.input {
@@ -128,6 +175,7 @@ fn render_footer(app: &App, l: &LessonState, area: Rect, buf: &mut Buffer) {
             ])
         }
         Input::Normal => footer_line(keymap::bindings(app.screen_context()), app, area.width),
+        Input::NextLesson(i) => next_offer(app, *i, area.width),
     };
     Paragraph::new(line).render(area, buf);
 }

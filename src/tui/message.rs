@@ -53,6 +53,10 @@ pub enum Message {
     Dash(crate::tui::dashboard::DashKey),
     /// A key of the quiz view.
     Quiz(crate::tui::quiz_view::QuizKey),
+    /// Open the next chapter offered at the end of a lesson.
+    OpenNextLesson,
+    /// Decline the offer and stay on the last step.
+    StayInLesson,
 }
 
 impl Message {
@@ -85,6 +89,8 @@ impl Message {
             Message::Quit | Message::Interrupt => Does::Quit,
             Message::NoteDown | Message::NoteUp => Does::ScrollNote,
             Message::Resize(..) | Message::Tick => return None,
+            Message::OpenNextLesson => Does::OpenNextLesson,
+            Message::StayInLesson => Does::StayInLesson,
             Message::Dash(k) => match k {
                 D::PlayPause => Does::PlayPause,
                 D::Epoch => Does::Epoch,

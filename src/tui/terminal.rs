@@ -14,18 +14,21 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use super::palette::{ColorDepth, Sgr16};
+
 /// The full-screen terminal; dropping it restores the terminal.
 pub struct TerminalGuard {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    pub terminal: Terminal<CrosstermBackend<Sgr16<Stdout>>>,
 }
 
 impl TerminalGuard {
-    /// Enters raw mode and the alternate screen, hides the cursor.
-    pub fn enter() -> io::Result<Self> {
+    /// Enters raw mode and the alternate screen, hides the cursor. Colours
+    /// are written as the 16 standard codes unless `depth` allows more.
+    pub fn enter(depth: ColorDepth) -> io::Result<Self> {
         install_panic_hook();
         enable_raw_mode()?;
         let entered = execute!(stdout(), EnterAlternateScreen, Hide)
-            .and_then(|()| Terminal::new(CrosstermBackend::new(stdout())));
+            .and_then(|()| Terminal::new(CrosstermBackend::new(Sgr16::new(stdout(), depth))));
         match entered {
             Ok(terminal) => Ok(Self { terminal }),
             Err(e) => {

@@ -4,9 +4,9 @@
 
 use super::app::{App, Input, Origin, Overlay, Screen, StepState};
 use super::message::Message;
-use super::step_view;
+use super::{help, step_view};
 use crate::lesson::Lang;
-use crate::session::Moved;
+use crate::session::{self, Moved};
 use crate::words::{Does, Done};
 
 /// Applies one message.
@@ -20,6 +20,7 @@ pub fn update(app: &mut App, msg: Message) {
         Message::Resize(w, h) => {
             app.size = ratatui::layout::Size::new(w, h);
             clamp_scroll(app);
+            app.help_scroll = app.help_scroll.min(help::max_scroll(app));
         }
         Message::Tick => tick(app),
         Message::SwitchLang => {
@@ -37,13 +38,29 @@ pub fn update(app: &mut App, msg: Message) {
                 Overlay::None => Overlay::Help,
                 Overlay::Help => Overlay::None,
             };
+            app.help_scroll = 0;
         }
-        _ if app.overlay == Overlay::Help => {}
+        _ if app.overlay == Overlay::Help => scroll_help(app, msg),
         _ => match app.screen {
             Screen::Home { .. } => home(app, msg),
             Screen::Lesson(_) => lesson(app, msg),
         },
     }
+}
+
+/// Scrolls the help overlay within its length.
+fn scroll_help(app: &mut App, msg: Message) {
+    let page = i32::from(help::room(app.size.into()).height.saturating_sub(3)).max(1);
+    let by = match msg {
+        Message::ScrollDown => 1,
+        Message::ScrollUp => -1,
+        Message::PageDown => page,
+        Message::PageUp => -page,
+        _ => return,
+    };
+    let max = i32::from(help::max_scroll(app));
+    let next = (i32::from(app.help_scroll) + by).clamp(0, max);
+    app.help_scroll = u16::try_from(next).unwrap_or(0);
 }
 
 fn home(app: &mut App, msg: Message) {
@@ -61,17 +78,59 @@ fn home(app: &mut App, msg: Message) {
         Message::Continue => {
             let last_opened = (app.progress.last_opened.as_deref())
                 .and_then(|id| app.entries.iter().position(|e| e.id == id));
-            let i = last_opened.unwrap_or(*selected);
-            app.open_lesson(i, None);
+            let from = last_opened.unwrap_or(*selected);
+            continue_from(app, from);
         }
         _ => {}
     }
+}
+
+/// `c` on the lesson list: the first unfinished step of lesson `from` or
+/// of a lesson after it; where the learner stopped once all are finished.
+fn continue_from(app: &mut App, from: usize) {
+    let lessons: Vec<_> = app.entries.iter().map(|e| e.lesson.as_ref().ok()).collect();
+    match session::continue_at(&lessons, &app.progress, from) {
+        Some((i, step)) => {
+            app.open_lesson(i, Some(step));
+            if let Screen::Lesson(l) = &mut app.screen {
+                l.last = Done::Continued(step + 1);
+            }
+        }
+        None => app.open_lesson(from, None),
+    }
+}
+
+/// The entry of the lesson after the open one, if there is one.
+fn next_entry(app: &App) -> Option<usize> {
+    let Screen::Lesson(l) = &app.screen else {
+        return None;
+    };
+    let id = &l.session.lesson().id;
+    let current = app.entries.iter().position(|e| &e.id == id)?;
+    let lessons: Vec<_> = app.entries.iter().map(|e| e.lesson.as_ref().ok()).collect();
+    session::next_lesson(&lessons, current)
 }
 
 fn lesson(app: &mut App, msg: Message) {
     let Screen::Lesson(l) = &mut app.screen else {
         return;
     };
+    if let Input::NextLesson(i) = l.input {
+        match msg {
+            Message::OpenNextLesson => {
+                app.open_lesson(i, Some(0));
+                if let Screen::Lesson(l) = &mut app.screen {
+                    l.last = Done::Opened;
+                }
+            }
+            Message::StayInLesson => {
+                l.input = Input::Normal;
+                l.last = Done::Key(Does::StayInLesson);
+            }
+            _ => {}
+        }
+        return;
+    }
     if let Input::Jump(typed) = &mut l.input {
         match msg {
             Message::JumpDigit(d) if typed.len() < 4 => typed.push(char::from(b'0' + d)),
@@ -153,6 +212,7 @@ enum Target {
 }
 
 fn go(app: &mut App, target: Target) {
+    let next = next_entry(app);
     let Screen::Lesson(l) = &mut app.screen else {
         return;
     };
@@ -161,7 +221,13 @@ fn go(app: &mut App, target: Target) {
     l.last = match target {
         Target::Next => match l.session.next() {
             Moved::To(_) => Done::Key(Does::Next),
-            _ => Done::AtEnd,
+            _ => match next {
+                Some(i) => {
+                    l.input = Input::NextLesson(i);
+                    Done::OfferNext
+                }
+                None => Done::LastLesson,
+            },
         },
         Target::Prev => match l.session.prev() {
             Moved::To(_) => Done::Key(Does::Prev),

@@ -71,6 +71,12 @@ pub enum Done {
     EmptyGrid,
     /// A training control failed (the engine's message, rarely seen).
     Failed(String),
+    /// → on the last step: the next chapter is offered (the footer asks).
+    OfferNext,
+    /// → on the last step of the last lesson.
+    LastLesson,
+    /// `c` on the lesson list opened the first unfinished step (1-based).
+    Continued(usize),
 }
 
 /// `d` in words.
@@ -158,5 +164,11 @@ pub fn done(lang: Lang, d: &Done) -> String {
         Done::EmptyGrid => "fill the cells (Tab moves), or type hint / solution in one".into(),
         Done::Failed(m) if zh => format!("无法执行：{m}"),
         Done::Failed(m) => m.clone(),
+        Done::OfferNext if zh => "本课结束；再按 → 进入下一课".into(),
+        Done::OfferNext => "end of the lesson; → again opens the next".into(),
+        Done::LastLesson if zh => "最后一课已结束；q 返回".into(),
+        Done::LastLesson => "end of the last lesson; q goes back".into(),
+        Done::Continued(n) if zh => format!("从第 {n} 步继续"),
+        Done::Continued(n) => format!("continued at step {n}"),
     }
 }

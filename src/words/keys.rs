@@ -53,6 +53,8 @@ pub enum Does {
     CellUp,
     DeleteChar,
     TypeAnswer,
+    OpenNextLesson,
+    StayInLesson,
 }
 
 /// The other language's own name (what `L` switches to).
@@ -165,6 +167,13 @@ pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
             "type the answer; hint / solution",
             "输入答案；或输入 提示 / 解答",
         ),
+        (OpenNextLesson, true) => ("open", "打开"),
+        (OpenNextLesson, false) => (
+            "open the next chapter (from its first step)",
+            "打开下一章（从第一步开始）",
+        ),
+        (StayInLesson, true) => ("stay", "留下"),
+        (StayInLesson, false) => ("stay in this lesson", "留在本课"),
     };
     match lang {
         Lang::En => en,

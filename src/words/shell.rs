@@ -44,7 +44,7 @@ const EN: Labels = Labels {
     step: "step",
     help_title: "Keys",
     help_panels: &[
-        "Top bar: chapter and lesson, step k/n, the step's title, and the last key pressed in words.",
+        "Top bar: step k/n, chapter and lesson; below it, the last key pressed in words and the step's title.",
         "Body: the step. An arrow on its frame means more text below or above (j/k scroll).",
         "Bottom bar: the keys that work here. Progress is saved at every step.",
     ],
@@ -70,7 +70,7 @@ const ZH: Labels = Labels {
     step: "步骤",
     help_title: "按键",
     help_panels: &[
-        "顶栏：章节与课程、第 k/n 步、本步标题，以及刚按下的键的作用。",
+        "顶栏：第 k/n 步、章节与课程；下一行是刚按下的键的作用和本步标题。",
         "正文：当前这一步。边框上的箭头表示上方或下方还有内容（j/k 滚动）。",
         "底栏：此处可用的按键。每走一步都会保存进度。",
     ],

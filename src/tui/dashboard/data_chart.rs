@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Color;
 use ratatui::symbols::Marker;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
 
 use super::Look;
@@ -120,9 +120,16 @@ fn samples_and_model(
             .style(look.fg(Color::Red))
             .data(model),
     ];
+    // The legend names each glyph, so the chart reads without colour.
+    let legend = Line::from(vec![
+        Span::styled("⣿ ", look.fg(Color::Cyan)),
+        Span::raw(format!("{}  ", w.samples)),
+        Span::styled("• ", look.fg(Color::Red)),
+        Span::raw(format!("{} ", w.model)),
+    ]);
     Chart::new(sets)
         .legend_position(None)
-        .block(look.block(title))
+        .block(look.block(title).title_bottom(legend.right_aligned()))
         .x_axis(axis(xb, x_name))
         .y_axis(axis(yb, y_name))
         .render(area, buf);
@@ -199,11 +206,7 @@ fn regions(area: Rect, buf: &mut Buffer, run: &Resolved, net: &Network, look: Lo
         (w * h, 2),
         |(i, k)| if k == 0 { to_x(i % w) } else { to_y(i / w) },
     );
-    let shades: [&str; 4] = if look.ascii {
-        [" ", ".", ":", "'"]
-    } else {
-        [" ", "·", "░", "˙"]
-    };
+    let shades = region_shades(look);
     if let Ok(p) = info.predict(net, &grid) {
         for (i, class) in metrics::predicted_classes(p.view()).into_iter().enumerate() {
             let (c, r) = (i % w, i / w);
@@ -218,6 +221,9 @@ fn regions(area: Rect, buf: &mut Buffer, run: &Resolved, net: &Network, look: Lo
         }
     }
     let classes = info.classes.clone().unwrap_or_default();
+    // At most one sample in three cells of a row, so that the regions
+    // still show between the samples on a small screen.
+    let mut taken = vec![false; w * h];
     for (x, label) in info.raw_x.rows().into_iter().zip(info.raw_y.column(0)) {
         let k = classes.iter().position(|c| c == label).unwrap_or(0);
         let c = ((x[0] - xb[0]) / (xb[1] - xb[0]) * w as f64)
@@ -226,6 +232,12 @@ fn regions(area: Rect, buf: &mut Buffer, run: &Resolved, net: &Network, look: Lo
         let r = ((yb[1] - x[1]) / (yb[1] - yb[0]) * h as f64)
             .floor()
             .clamp(0.0, (h - 1) as f64) as u16;
+        let (cu, ru) = (usize::from(c), usize::from(r));
+        let near = cu.saturating_sub(1)..=(cu + 1).min(w - 1);
+        if near.clone().any(|k| taken[ru * w + k]) {
+            continue;
+        }
+        taken[ru * w + cu] = true;
         let glyph = CLASS_GLYPHS[k % 4].to_string();
         buf.set_string(
             inner.x + c,
@@ -235,17 +247,33 @@ fn regions(area: Rect, buf: &mut Buffer, run: &Resolved, net: &Network, look: Lo
                 .add_modifier(ratatui::style::Modifier::BOLD),
         );
     }
+    // Each class: its sample glyph and its region's shade, then its name.
     let legend: Vec<String> = classes
         .iter()
         .enumerate()
-        .map(|(i, c)| format!("{} {c}", CLASS_GLYPHS[i % 4]))
+        .map(|(i, c)| format!("{}{} {c}", CLASS_GLYPHS[i % 4], shades[i % 4]))
         .collect();
     let legend = format!(" {} ", legend.join("  "));
-    let lx = inner.x + inner.width.saturating_sub(legend.len() as u16);
+    let legend = crate::tui::text_fit::truncate(&legend, usize::from(area.width.saturating_sub(2)));
+    let lw = unicode_width::UnicodeWidthStr::width(legend.as_str());
+    let lx = inner.x
+        + inner
+            .width
+            .saturating_sub(u16::try_from(lw).unwrap_or(u16::MAX));
     buf.set_string(
         lx,
         area.y + area.height.saturating_sub(1),
         legend,
         look.fg(Color::White),
     );
+}
+
+/// The shade that fills each class's region: a distinct glyph per class
+/// (the legend shows it), so the regions read without colour.
+fn region_shades(look: Look) -> [&'static str; 4] {
+    if look.ascii {
+        [".", ":", "~", "'"]
+    } else {
+        ["·", ":", "~", "'"]
+    }
 }

@@ -1,11 +1,13 @@
-//! The loss chart: training (and validation) loss by epoch, Braille lines,
-//! linear or log scale, with the stop threshold eps drawn as a line.
+//! The loss chart: training (and validation) loss by epoch, linear or log
+//! scale, with the stop threshold eps drawn as a line. Each series has its
+//! own glyph (Braille, dots, half blocks) and the legend on the bottom edge
+//! names them, eps with its value, so the chart reads without colour.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 
 use super::Look;
@@ -61,21 +63,24 @@ pub fn render(
             .style(look.fg(Color::Cyan))
             .data(&train),
     ];
+    let mut legend = vec![(BRAILLE_MARK, w.series_train.to_string(), Color::Cyan)];
     if !val.is_empty() {
+        legend.push(("•", w.series_val.to_string(), Color::Yellow));
         sets.push(
             Dataset::default()
                 .name(w.series_val)
-                .marker(marker)
+                .marker(Marker::Dot)
                 .graph_type(GraphType::Line)
                 .style(look.fg(Color::Yellow))
                 .data(&val),
         );
     }
-    if !eps_line.is_empty() {
+    if let Some(e) = eps.filter(|_| !eps_line.is_empty()) {
+        legend.push(("▄", format!("{} {}", w.series_eps, short(e)), Color::Red));
         sets.push(
             Dataset::default()
                 .name(w.series_eps)
-                .marker(Marker::Dot)
+                .marker(Marker::HalfBlock)
                 .graph_type(GraphType::Line)
                 .style(look.fg(Color::Red))
                 .data(&eps_line),
@@ -83,9 +88,20 @@ pub fn render(
     }
     let label = |v: f64| if log { super::log_label(v) } else { short(v) };
     let title = format!(" {} ", if log { w.loss_log } else { w.loss_linear });
+    let mut spans = vec![Span::raw(" ")];
+    for (glyph, name, colour) in legend {
+        spans.push(Span::styled(format!("{glyph} "), look.fg(colour)));
+        spans.push(Span::raw(format!("{name}  ")));
+    }
+    if let Some(Span { content, .. }) = spans.last_mut() {
+        *content = format!("{} ", content.trim_end()).into();
+    }
+    let block = look
+        .block(&title)
+        .title_bottom(Line::from(spans).right_aligned());
     Chart::new(sets)
         .legend_position(None)
-        .block(look.block(&title))
+        .block(block)
         .x_axis(
             Axis::default()
                 .bounds([0.0, x_max])
@@ -98,6 +114,9 @@ pub fn render(
         .style(Style::default())
         .render(area, buf);
 }
+
+/// The legend's picture of a Braille line.
+const BRAILLE_MARK: &str = "⣀";
 
 /// A number for reading, in at most 8 characters: five significant
 /// digits without float noise (`7969`, `0.018118`, `9.3e4`).
