@@ -18,8 +18,10 @@ pub mod header;
 pub mod load;
 pub mod markup;
 pub mod model;
+pub mod model_views;
 pub mod predict;
 pub mod raw;
+pub mod raw_views;
 pub mod schema;
 pub mod text;
 pub mod validate;
@@ -29,8 +31,8 @@ use std::path::Path;
 pub use catalog::{Catalog, LessonSource};
 pub use header::{Header, Outline};
 pub use model::{
-    CapacityStep, Compare, Lesson, Matrix, Question, QuestionKind, Run, Show, Step, StepKind, Table, Tolerance,
-    TrainStep,
+    CapacityStep, Compare, Lesson, Matrix, Question, QuestionKind, Run, Show, Step, StepKind,
+    Table, Tolerance, TrainStep,
 };
 pub use text::{Lang, Text};
 

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use ndarray::Array2;
 
-pub use super::raw::Show;
 pub use super::predict::Predict;
+pub use super::raw::Show;
 use super::text::Text;
 pub use crate::quiz::Tolerance;
 use crate::quiz::{FormulaKey, GradientSpec};
@@ -57,6 +57,8 @@ pub enum StepKind {
     Quiz(Vec<Question>),
     /// Polynomial fits of rising degree, computed when the lesson is checked.
     Capacity(Box<CapacityStep>),
+    Landscape(Box<super::model_views::Landscape>),
+    Plot(super::model_views::Plot),
 }
 
 impl StepKind {
@@ -73,6 +75,8 @@ impl StepKind {
             StepKind::Compare(_) => RawKind::Compare,
             StepKind::Quiz(_) => RawKind::Quiz,
             StepKind::Capacity(_) => RawKind::Capacity,
+            StepKind::Landscape(_) => RawKind::Landscape,
+            StepKind::Plot(_) => RawKind::Plot,
         }
     }
 
@@ -93,7 +97,9 @@ impl StepKind {
             | StepKind::Table(_)
             | StepKind::Train(_)
             | StepKind::Compare(_)
-            | StepKind::Capacity(_) => &[],
+            | StepKind::Capacity(_)
+            | StepKind::Landscape(_)
+            | StepKind::Plot(_) => &[],
         }
     }
 
@@ -107,7 +113,10 @@ impl StepKind {
             | StepKind::Formula { .. }
             | StepKind::Matrix(_)
             | StepKind::Table(_)
-            | StepKind::Quiz(_) => None,
+            | StepKind::Quiz(_)
+            | StepKind::Capacity(_)
+            | StepKind::Landscape(_)
+            | StepKind::Plot(_) => None,
         }
     }
 
@@ -122,7 +131,9 @@ impl StepKind {
             | StepKind::Table(_)
             | StepKind::Compare(_)
             | StepKind::Quiz(_)
-            | StepKind::Capacity(_) => None,
+            | StepKind::Capacity(_)
+            | StepKind::Landscape(_)
+            | StepKind::Plot(_) => None,
         }
     }
 }
