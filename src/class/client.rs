@@ -13,14 +13,16 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use super::protocol::{
-    self, Answer, ClassState, Line, LineReader, MAX_SERVER_LINE, Refusal, Role, ToLearner,
-    ToServer,
+    self, Answer, ClassState, Line, LineReader, MAX_SERVER_LINE, Refusal, Role, ToLearner, ToServer,
 };
 use super::tally::Snapshot;
 
 /// The first pause before trying again; it doubles up to [`MAX_BACKOFF`].
 pub const FIRST_BACKOFF: Duration = Duration::from_millis(100);
 pub const MAX_BACKOFF: Duration = Duration::from_secs(2);
+
+/// Results kept per question for sending again.
+pub const MAX_RESULTS_KEPT: usize = 8;
 
 /// How to join.
 #[derive(Clone, Debug)]
@@ -36,9 +38,14 @@ pub struct Config {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     /// Joined (or joined again) the class of this name.
-    Joined { class: String },
+    Joined {
+        class: String,
+    },
     /// The lesson (sent on every join).
-    Lesson { id: String, text: Option<String> },
+    Lesson {
+        id: String,
+        text: Option<String>,
+    },
     State(ClassState),
     /// The instructor's instance is gone; trying again by itself.
     Waiting,
@@ -49,8 +56,10 @@ pub enum Event {
 #[derive(Default)]
 struct Outbox {
     stream: Option<UnixStream>,
-    /// The latest result of each question, by (step, question).
-    results: BTreeMap<(String, String), Answer>,
+    /// Every counted answer of each question (at most
+    /// [`MAX_RESULTS_KEPT`]), by (step, question), sent again after a
+    /// reconnect so a restarted instructor has the slips too.
+    results: BTreeMap<(String, String), Vec<Answer>>,
     done: Vec<String>,
     away: bool,
 }
@@ -82,8 +91,14 @@ impl Client {
     /// Sends a graded answer (now, or after the next join).
     pub fn result(&self, a: Answer) {
         let mut o = lock(&self.out);
-        o.results
-            .insert((a.step.clone(), a.question.clone()), a.clone());
+        let kept = o
+            .results
+            .entry((a.step.clone(), a.question.clone()))
+            .or_default();
+        if kept.len() >= MAX_RESULTS_KEPT {
+            kept.remove(0);
+        }
+        kept.push(a.clone());
         send(&mut o, &ToServer::Result(a));
     }
 
@@ -93,9 +108,12 @@ impl Client {
         if !o.done.iter().any(|s| s == step) {
             o.done.push(step.to_string());
         }
-        send(&mut o, &ToServer::Done {
-            step: step.to_string(),
-        });
+        send(
+            &mut o,
+            &ToServer::Done {
+                step: step.to_string(),
+            },
+        );
     }
 
     /// Tells the instructor the learner stepped away or follows again.
@@ -147,10 +165,14 @@ fn join(cfg: &Config, out: &Mutex<Outbox>) -> std::io::Result<UnixStream> {
     s.set_write_timeout(Some(Duration::from_secs(5)))?;
     let mut o = lock(out);
     s.write_all(protocol::encode(&hello(cfg, Role::Learner)).as_bytes())?;
-    let mut again: Vec<ToServer> = (o.results.values().cloned())
+    let mut again: Vec<ToServer> = (o.results.values().flatten().cloned())
         .map(ToServer::Result)
         .collect();
-    again.extend(o.done.iter().map(|step| ToServer::Done { step: step.clone() }));
+    again.extend(
+        o.done
+            .iter()
+            .map(|step| ToServer::Done { step: step.clone() }),
+    );
     if o.away {
         again.push(ToServer::Away { away: true });
     }

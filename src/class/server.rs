@@ -37,9 +37,11 @@ pub const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
 pub const IDLE_READ: Duration = Duration::from_secs(30);
 /// A learner that takes longer than this to take a line is dropped.
 pub const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
-/// Lines a second a learner may send by default (on average; a burst of
-/// this many).
+/// Lines a second a learner may send by default, on average.
 pub const MAX_RATE: u32 = 50;
+/// A burst may be this many times [`MAX_RATE`] (a learner who joins again
+/// sends all their results at once).
+pub const BURST: u32 = 4;
 /// Distinct learners whose results are kept.
 pub const MAX_LEARNERS_KEPT: usize = 4096;
 
@@ -413,24 +415,33 @@ fn serve(slot: &Slot, mut stream: UnixStream) {
             token,
         }) => (code, role, name, token),
         Err(DecodeError::Version(_)) => {
-            let _ = send(&mut stream, &ToLearner::Refused {
-                reason: Refusal::Version,
-            });
+            let _ = send(
+                &mut stream,
+                &ToLearner::Refused {
+                    reason: Refusal::Version,
+                },
+            );
             return;
         }
         Ok(_) | Err(DecodeError::Garbage(_)) => {
-            let _ = send(&mut stream, &ToLearner::Refused {
-                reason: Refusal::Garbage,
-            });
+            let _ = send(
+                &mut stream,
+                &ToLearner::Refused {
+                    reason: Refusal::Garbage,
+                },
+            );
             return dropped(shared, "garbage".into());
         }
     };
     if normalize_code(&code).ok().as_deref() != Some(shared.cfg.code.as_str()) {
         lock(&shared.inner).wrong_codes += 1;
         notify(shared, Notice::WrongCode);
-        let _ = send(&mut stream, &ToLearner::Refused {
-            reason: Refusal::Code,
-        });
+        let _ = send(
+            &mut stream,
+            &ToLearner::Refused {
+                reason: Refusal::Code,
+            },
+        );
         return;
     }
     match role {
@@ -472,14 +483,17 @@ fn learner(
         g.next_id += 1;
         // Anonymous learners without a token count one per connection.
         let token = if token == 0 { id | (1 << 63) } else { token };
-        g.learners.insert(id, Learner {
-            token,
-            name: clean_name(name),
-            away: false,
-            stream,
-            sent: Arc::clone(&sent),
-            gone: Arc::clone(&gone),
-        });
+        g.learners.insert(
+            id,
+            Learner {
+                token,
+                name: clean_name(name),
+                away: false,
+                stream,
+                sent: Arc::clone(&sent),
+                gone: Arc::clone(&gone),
+            },
+        );
         g.state.learners = distinct_learners(&g);
         (id, token, g.state.learners)
     };
@@ -552,7 +566,8 @@ fn write_loop(shared: &Shared, mut stream: UnixStream, sent: &AtomicU64, gone: &
 
 fn read_loop(shared: &Shared, reader: &mut LineReader<UnixStream>, id: u64, token: u64) {
     let rate = f64::from(shared.cfg.max_rate.max(1));
-    let mut allowance = rate;
+    let burst = rate * f64::from(BURST);
+    let mut allowance = burst;
     let mut at = Instant::now();
     loop {
         if shared.stop.load(Ordering::Acquire) {
@@ -565,7 +580,7 @@ fn read_loop(shared: &Shared, reader: &mut LineReader<UnixStream>, id: u64, toke
             Err(e) => return dropped(shared, e.to_string()),
         };
         let now = Instant::now();
-        allowance = (allowance + now.duration_since(at).as_secs_f64() * rate).min(rate);
+        allowance = (allowance + now.duration_since(at).as_secs_f64() * rate).min(burst);
         at = now;
         allowance -= 1.0;
         if allowance < 0.0 {
@@ -619,10 +634,13 @@ fn take_result(shared: &Shared, token: u64, mut a: Answer) {
             .or_default()
             .take(a);
     }
-    notify(shared, Notice::Answered {
-        step: key.0,
-        question: key.1,
-    });
+    notify(
+        shared,
+        Notice::Answered {
+            step: key.0,
+            question: key.1,
+        },
+    );
 }
 
 fn snapshot(shared: &Shared, g: &Inner) -> Snapshot {

@@ -346,7 +346,11 @@ pub fn status_lines(lang: Lang, s: &Snapshot) -> Vec<String> {
             learners(lang, s.learners.len())
         ),
     }];
-    let names: Vec<&str> = s.learners.iter().filter_map(|l| l.name.as_deref()).collect();
+    let names: Vec<&str> = s
+        .learners
+        .iter()
+        .filter_map(|l| l.name.as_deref())
+        .collect();
     if !names.is_empty() {
         out.push(names.join(if lang == Lang::Zh { "、" } else { ", " }));
     }
@@ -369,7 +373,7 @@ pub fn report_markdown(lang: Lang, s: &Snapshot) -> String {
     let mut out = format!("# {} — {} ({})\n\n", w.report_title, s.class, s.lesson);
     out.push_str(&format!("## {}\n\n", w.most_struggled));
     let mut qs: Vec<&QuestionTally> = s.questions.iter().collect();
-    qs.sort_by(|a, b| b.struggled().cmp(&a.struggled()));
+    qs.sort_by_key(|q| std::cmp::Reverse(q.struggled()));
     if qs.is_empty() {
         out.push_str(&format!("{}\n", w.no_questions));
     }
