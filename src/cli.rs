@@ -81,6 +81,7 @@ pub enum Command {
 mod browse;
 mod check;
 mod class;
+mod code;
 mod data;
 mod formula;
 mod list;

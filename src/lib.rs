@@ -6,7 +6,7 @@
 //! ```text
 //! cli ─▶ tui | plain ─▶ words ─▶ session ─▶ lesson ─▶ spec ─▶ engine ─▶ rng
 //!          │   │                   │           │  └─▶ quiz ─┘   dataset ─▶ rng
-//!          └─┬─┘                   └─▶ progress ─▶ quiz
+//!          └─┬─┘                   └─▶ progress ─▶ quiz; session ─▶ text (pictures)
 //!            ▼
 //!     text · formula (draw)        lesson ─▶ formula (parse check), diagnostic
 //! ```

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod class_learner;
 pub mod class_teacher;
 pub mod interrupt;
+pub mod pictures;
 pub mod runner;
 pub mod train_text;
 

@@ -41,7 +41,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "session",
         &[
-            "lesson", "quiz", "progress", "spec", "engine", "dataset", "rng",
+            "lesson", "quiz", "progress", "spec", "engine", "dataset", "rng", "text",
         ],
     ),
     ("class", &["quiz", "rng", "untrusted"]),
