@@ -454,3 +454,73 @@ fn a_live_class_is_not_overwritten_and_a_stale_socket_is_replaced() {
     let t2 = c.instructor();
     t2.wait_for("Step 1/17");
 }
+
+#[test]
+fn an_instructors_own_lesson_reaches_the_learner_checked() {
+    let c = Class::new();
+    let lesson =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lessons/good/small.yaml");
+    let sock = c.socket();
+    let mut teacher = Proc::spawn(
+        "instructor",
+        &c.data("teacher"),
+        &[
+            "class",
+            "start",
+            lesson.to_str().unwrap(),
+            "--plain",
+            "--socket",
+            sock.to_str().unwrap(),
+            "--code",
+            CODE,
+        ],
+    );
+    teacher.wait_for("Join code: TEST42");
+    // The learner has no such lesson: it comes as text over the socket.
+    let l = c.learner("ana", CODE);
+    teacher.wait_for("(1 learner in class)");
+    let first = teacher.wait_for("Step 1/");
+    let title_line = first.lines().find(|x| x.starts_with("Step 1/")).unwrap();
+    let title = title_line.split(": ").nth(1).unwrap();
+    l.wait_for(title);
+    teacher.send("end");
+    assert!(teacher.wait_exit());
+}
+
+#[test]
+fn a_hostile_lesson_from_a_fake_instructor_is_refused_by_the_learner() {
+    use std::os::unix::net::UnixListener;
+    let c = Class::new();
+    let listener = UnixListener::bind(c.socket()).unwrap();
+    let server = std::thread::spawn(move || {
+        let (mut s, _) = listener.accept().unwrap();
+        let mut hello = String::new();
+        BufReader::new(s.try_clone().unwrap())
+            .read_line(&mut hello)
+            .unwrap();
+        assert!(hello.contains("\"type\":\"hello\""), "{hello}");
+        // A lesson whose title would clear the learner's screen.
+        let text = "id: evil\nchapter: 1\ntitle: {en: \"\\e[2Jgone\", zh: x}\nsummary: {en: a, zh: b}\nsteps: []\n";
+        let lesson = serde_json::json!({"v": 1, "type": "lesson", "id": "evil", "text": text});
+        writeln!(
+            s,
+            "{}",
+            serde_json::json!({"v": 1, "type": "welcome", "class": "x"})
+        )
+        .unwrap();
+        writeln!(s, "{lesson}").unwrap();
+        std::thread::sleep(Duration::from_secs(2));
+    });
+    let mut l = c.learner("ana", CODE);
+    assert!(
+        !l.wait_exit(),
+        "a lesson that fails its checks must not be followed"
+    );
+    let out = l.text();
+    assert!(out.contains("does not pass the checks"), "{out}");
+    assert!(
+        !out.contains('\u{1b}'),
+        "no escape reaches the terminal: {out:?}"
+    );
+    server.join().unwrap();
+}

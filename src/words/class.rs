@@ -47,6 +47,8 @@ pub struct ClassWords {
     pub none_yet: &'static str,
     pub playing: &'static str,
     pub paused: &'static str,
+    /// Said when `class start` or `join` runs without `--plain`.
+    pub no_tui: &'static str,
 }
 
 const EN: ClassWords = ClassWords {
@@ -87,6 +89,7 @@ const EN: ClassWords = ClassWords {
     none_yet: "none yet",
     playing: "playing",
     paused: "paused",
+    no_tui: "note: the full-screen class view is not built yet; running as with --plain",
 };
 
 const ZH: ClassWords = ClassWords {
@@ -127,6 +130,7 @@ const ZH: ClassWords = ClassWords {
     none_yet: "暂无",
     playing: "播放中",
     paused: "已暂停",
+    no_tui: "提示：课堂的全屏界面尚未完成，现按 --plain 方式运行",
 };
 
 /// The class words for `lang`.
