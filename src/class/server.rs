@@ -675,3 +675,97 @@ fn snapshot(shared: &Shared, g: &Inner) -> Snapshot {
         dropped: g.dropped,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::io::{BufRead, BufReader};
+
+    use super::*;
+
+    fn start(dir: &Path, max: usize) -> Server {
+        Server::start(Config {
+            path: dir.join("s.sock"),
+            class: "t".into(),
+            code: "CODE42".into(),
+            lesson: LessonOffer {
+                id: "ch04".into(),
+                text: None,
+                questions: vec![("s".into(), vec!["q".into()])],
+            },
+            max_connections: max,
+            group: None,
+            notices: None,
+            max_rate: MAX_RATE,
+        })
+        .unwrap()
+    }
+
+    fn join(path: &Path) -> (UnixStream, BufReader<UnixStream>) {
+        let mut s = UnixStream::connect(path).unwrap();
+        let hello = ToServer::Hello {
+            code: "code42".into(),
+            role: Role::Learner,
+            name: Some("\u{1b}[2Jana".into()),
+            token: 7,
+        };
+        s.write_all(protocol::encode(&hello).as_bytes()).unwrap();
+        let r = BufReader::new(s.try_clone().unwrap());
+        (s, r)
+    }
+
+    fn wait(mut f: impl FnMut() -> bool) {
+        let start = Instant::now();
+        while !f() {
+            assert!(start.elapsed() < Duration::from_secs(30));
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    #[test]
+    fn a_connection_over_the_cap_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let server = start(dir.path(), 1);
+        let (_a, mut ra) = join(server.path());
+        let mut line = String::new();
+        ra.read_line(&mut line).unwrap();
+        assert!(line.contains("welcome"), "{line}");
+        let b = UnixStream::connect(server.path()).unwrap();
+        let mut line = String::new();
+        BufReader::new(b).read_line(&mut line).unwrap();
+        assert!(line.contains("\"reason\":\"full\""), "{line}");
+        assert_eq!(server.snapshot().refused_full, 1);
+        // The name is kept without its escape sequence.
+        assert_eq!(
+            server.snapshot().learners[0].name.as_deref(),
+            Some("[2Jana")
+        );
+    }
+
+    #[test]
+    fn a_flooding_learner_is_dropped_and_its_known_results_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let server = start(dir.path(), 8);
+        let (mut a, _ra) = join(server.path());
+        wait(|| server.snapshot().learners.len() == 1);
+        let ok = protocol::encode(&ToServer::Result(Answer {
+            step: "s".into(),
+            question: "q".into(),
+            mark: protocol::Mark::Right,
+            slip: None,
+            tries: 1,
+            hints: 0,
+            secs: 1.0,
+        }));
+        let unknown = ok.replace("\"question\":\"q\"", "\"question\":\"nope\"");
+        a.write_all(unknown.as_bytes()).unwrap();
+        a.write_all(ok.as_bytes()).unwrap();
+        wait(|| server.snapshot().questions[0].answered == 1);
+        // More lines than the burst allows, at once.
+        let flood = ok.repeat((MAX_RATE * BURST) as usize + 50);
+        let _ = a.write_all(flood.as_bytes());
+        wait(|| server.snapshot().dropped == 1 && server.snapshot().learners.is_empty());
+        let t = &server.snapshot().questions[0];
+        assert_eq!((t.answered, t.right), (1, 1));
+    }
+}
