@@ -18,6 +18,7 @@ pub mod header;
 pub mod load;
 pub mod markup;
 pub mod model;
+pub mod predict;
 pub mod raw;
 pub mod schema;
 pub mod text;
@@ -28,7 +29,7 @@ use std::path::Path;
 pub use catalog::{Catalog, LessonSource};
 pub use header::{Header, Outline};
 pub use model::{
-    Compare, Lesson, Matrix, Question, QuestionKind, Run, Show, Step, StepKind, Table, Tolerance,
+    CapacityStep, Compare, Lesson, Matrix, Question, QuestionKind, Run, Show, Step, StepKind, Table, Tolerance,
     TrainStep,
 };
 pub use text::{Lang, Text};

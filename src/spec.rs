@@ -26,6 +26,7 @@ pub mod limits;
 mod locate;
 mod norm_report;
 mod resolve;
+pub mod capacity;
 pub mod saturation;
 mod set_report;
 

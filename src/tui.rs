@@ -34,6 +34,8 @@ pub mod keymap;
 pub mod lesson_view;
 pub mod message;
 pub mod palette;
+pub mod pictures;
+pub mod predict_view;
 pub mod prose;
 pub mod quiz_view;
 pub mod signals;

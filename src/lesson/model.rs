@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use ndarray::Array2;
 
 pub use super::raw::Show;
+pub use super::predict::Predict;
 use super::text::Text;
 pub use crate::quiz::Tolerance;
 use crate::quiz::{FormulaKey, GradientSpec};
@@ -54,6 +55,8 @@ pub enum StepKind {
     Train(Box<TrainStep>),
     Compare(Compare),
     Quiz(Vec<Question>),
+    /// Polynomial fits of rising degree, computed when the lesson is checked.
+    Capacity(Box<CapacityStep>),
 }
 
 impl StepKind {
@@ -69,6 +72,7 @@ impl StepKind {
             StepKind::Train(_) => RawKind::Train,
             StepKind::Compare(_) => RawKind::Compare,
             StepKind::Quiz(_) => RawKind::Quiz,
+            StepKind::Capacity(_) => RawKind::Capacity,
         }
     }
 
@@ -88,7 +92,22 @@ impl StepKind {
             | StepKind::Matrix(_)
             | StepKind::Table(_)
             | StepKind::Train(_)
-            | StepKind::Compare(_) => &[],
+            | StepKind::Compare(_)
+            | StepKind::Capacity(_) => &[],
+        }
+    }
+
+    /// The prediction asked before the step's run, if it has one.
+    #[must_use]
+    pub fn predict(&self) -> Option<&Predict> {
+        match self {
+            StepKind::Train(t) => t.predict.as_ref(),
+            StepKind::Compare(c) => c.predict.as_ref(),
+            StepKind::Text(_)
+            | StepKind::Formula { .. }
+            | StepKind::Matrix(_)
+            | StepKind::Table(_)
+            | StepKind::Quiz(_) => None,
         }
     }
 
@@ -102,7 +121,8 @@ impl StepKind {
             | StepKind::Matrix(_)
             | StepKind::Table(_)
             | StepKind::Compare(_)
-            | StepKind::Quiz(_) => None,
+            | StepKind::Quiz(_)
+            | StepKind::Capacity(_) => None,
         }
     }
 }
@@ -131,12 +151,23 @@ pub struct TrainStep {
     pub show: Vec<Show>,
     /// LaTeX shown beside the run.
     pub formulas: Vec<String>,
+    /// Asked before the run, graded by what it does.
+    pub predict: Option<Predict>,
 }
 
 /// Named runs of the same data, shown side by side.
+/// A capacity step: the spec as written and what it computes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CapacityStep {
+    pub spec: crate::spec::capacity::CapacitySpec,
+    pub result: crate::spec::capacity::Capacity,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Compare {
     pub runs: Vec<Run>,
+    /// Asked before the runs, graded by what they do.
+    pub predict: Option<Predict>,
 }
 
 /// One run of a comparison: its full spec.

@@ -74,6 +74,14 @@ pub struct RawStep {
     pub compare: Option<RawCompare>,
     #[serde(default)]
     pub quiz: Option<Vec<RawQuestion>>,
+    /// A question asked before the run starts and graded by what the run
+    /// does (train and compare steps only).
+    #[serde(default)]
+    pub predict: Option<super::predict::RawPredict>,
+    /// Polynomials of rising degree on one noisy sample: underfitting and
+    /// overfitting.
+    #[serde(default)]
+    pub capacity: Option<crate::spec::capacity::CapacitySpec>,
 }
 
 /// Defines [`RawKind`] and its list from one table, so the list cannot
@@ -118,6 +126,8 @@ step_kinds! {
     Compare => "compare",
     /// Questions.
     Quiz => "quiz",
+    /// Model capacity from low to high: training and validation loss.
+    Capacity => "capacity",
 }
 
 impl RawStep {
@@ -132,6 +142,7 @@ impl RawStep {
             RawKind::Train => self.train.is_some(),
             RawKind::Compare => self.compare.is_some(),
             RawKind::Quiz => self.quiz.is_some(),
+            RawKind::Capacity => self.capacity.is_some(),
         }
     }
 
@@ -160,16 +171,21 @@ pub enum Show {
     Params,
     /// The last batch's gradients.
     Grads,
+    /// What the hidden units do (two-layer runs): each unit's curve and
+    /// their sum (one input, regression), or the samples in input space
+    /// and in hidden space (two inputs, classification).
+    Hidden,
 }
 
 impl Show {
     /// Every choice, in display order.
-    pub const ALL: [Show; 5] = [
+    pub const ALL: [Show; 6] = [
         Show::Loss,
         Show::Fit,
         Show::Boundary,
         Show::Params,
         Show::Grads,
+        Show::Hidden,
     ];
 
     /// The name as written in YAML.
@@ -181,6 +197,7 @@ impl Show {
             Show::Boundary => "boundary",
             Show::Params => "params",
             Show::Grads => "grads",
+            Show::Hidden => "hidden",
         }
     }
 }

@@ -8,6 +8,8 @@ use std::io::{BufRead, Write};
 use ndarray::Array2;
 use unicode_width::UnicodeWidthStr;
 
+pub mod follow;
+mod predict_text;
 mod quiz_text;
 mod state_code;
 
@@ -175,8 +177,17 @@ impl Printer<'_> {
     }
 
     fn step(&mut self, s: &mut Session) -> anyhow::Result<()> {
+        self.step_shown(s, true)
+    }
+
+    /// The step; its quiz questions asked and answered only when
+    /// `questions` (a class follower asks them one at a time itself).
+    fn step_shown(&mut self, s: &mut Session, questions: bool) -> anyhow::Result<()> {
         let step = s.step().clone();
-        self.heading(s)?;
+        self.title(s)?;
+        // Asked before the note, which may tell what the run will do.
+        self.ask_prediction(s)?;
+        self.note(s)?;
         match &step.kind {
             StepKind::Text(t) => self.prose(t)?,
             StepKind::Formula { tex, caption } => {
@@ -199,6 +210,10 @@ impl Printer<'_> {
             }
             StepKind::Train(t) => self.train(s, t)?,
             StepKind::Compare(_) => self.compare(s)?,
+            StepKind::Quiz(_) if !questions => {}
+            StepKind::Capacity(c) => {
+                super::pictures::write_capacity(self.out, c, self.opts.lang, self.opts.ascii, self.opts.width)?;
+            }
             StepKind::Quiz(qs) => {
                 for (i, q) in qs.iter().enumerate() {
                     self.question(s, i, q)?;
@@ -213,7 +228,13 @@ impl Printer<'_> {
     }
 
     /// `== Step k/n: title ==` and the step's note.
+    /// The step's title line and its note.
     fn heading(&mut self, s: &Session) -> std::io::Result<()> {
+        self.title(s)?;
+        self.note(s)
+    }
+
+    fn title(&mut self, s: &Session) -> std::io::Result<()> {
         let step = s.step();
         writeln!(
             self.out,
@@ -227,11 +248,14 @@ impl Printer<'_> {
                 ": "
             },
             self.text(&step.title)
-        )?;
-        if let Some(note) = &step.note {
-            self.prose(note)?;
+        )
+    }
+
+    fn note(&mut self, s: &Session) -> std::io::Result<()> {
+        match &s.step().note {
+            Some(note) => self.prose(note),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     fn formulas(&mut self, tex: &[String]) -> std::io::Result<()> {
@@ -260,7 +284,7 @@ impl Printer<'_> {
         Ok(())
     }
 
-    fn train(&mut self, s: &Session, t: &TrainStep) -> anyhow::Result<()> {
+    fn train(&mut self, s: &mut Session, t: &TrainStep) -> anyhow::Result<()> {
         let lang = self.opts.lang;
         if !t.formulas.is_empty() {
             self.formulas(&t.formulas)?;
@@ -283,13 +307,26 @@ impl Printer<'_> {
                 Show::Grads => tt::write_grads(self.out, &r, lang)?,
                 Show::Loss => tt::write_loss_chart(self.out, &r, lang)?,
                 Show::Fit => tt::write_fit_chart(self.out, &r, lang)?,
-                Show::Boundary => {
-                    writeln!(self.out, "{}", train_words(lang).boundary_elsewhere)?;
-                }
+                Show::Boundary => super::pictures::write_regions(
+                    self.out,
+                    &r,
+                    lang,
+                    self.opts.ascii,
+                    self.opts.width,
+                )?,
+                Show::Hidden => super::pictures::write_hidden(
+                    self.out,
+                    &r,
+                    lang,
+                    self.opts.ascii,
+                    self.opts.width,
+                )?,
             }
         }
         tt::write_extras(self.out, &r, lang)?;
         writeln!(self.out)?;
+        s.settle_prediction(&[&r.trainer]);
+        self.show_verdict(s, &[])?;
         Ok(())
     }
 
@@ -300,7 +337,7 @@ impl Printer<'_> {
         Ok(())
     }
 
-    fn compare(&mut self, s: &Session) -> anyhow::Result<()> {
+    fn compare(&mut self, s: &mut Session) -> anyhow::Result<()> {
         let mut c = match s.comparison() {
             Some(Ok(c)) => c,
             Some(Err(errors)) => return self.spec_errors(&errors),
@@ -310,14 +347,19 @@ impl Printer<'_> {
         if self.codes {
             self.code_line(s, &crate::session::Live::Compare(&c))?;
         }
-        self.compare_table(&c)
+        self.compare_table(&c)?;
+        s.settle_comparison(&c);
+        let names: Vec<Text> = c.rows().into_iter().map(|r| r.name).collect();
+        self.show_verdict(s, &names)
     }
 
     /// The comparison's results, one row per run.
     fn compare_table(&mut self, c: &crate::session::Comparison) -> anyhow::Result<()> {
         let lang = self.opts.lang;
         let w = train_words(lang);
-        let header: Vec<String> = [
+        let runs = c.rows();
+        let classify = runs.iter().any(|r| r.classify);
+        let mut header: Vec<String> = [
             w.run,
             w.batch_size,
             "η",
@@ -330,23 +372,46 @@ impl Printer<'_> {
         .iter()
         .map(|h| (*h).to_string())
         .collect();
-        let rows: Vec<Vec<String>> = c.rows().iter().map(|r| compare_cells(r, lang)).collect();
+        if classify {
+            header.insert(6, w.accuracy.to_string());
+        }
+        // No run with one-cell W and B: the columns go; the parameters are
+        // listed under the table.
+        let one_cell = runs.iter().any(|r| r.real_units.is_some());
+        if !one_cell {
+            header.truncate(header.len() - 2);
+        }
+        let rows: Vec<Vec<String>> = (runs.iter())
+            .map(|r| {
+                let mut cells = compare_cells(r, lang);
+                if classify {
+                    cells.insert(6, r.metric.map_or(String::new(), |m| format!("{m:.4}")));
+                }
+                if !one_cell {
+                    cells.truncate(cells.len() - 2);
+                }
+                cells
+            })
+            .collect();
         write!(
             self.out,
             "{}",
             table::render(&header, &rows, self.opts.width)
         )?;
         writeln!(self.out)?;
+        super::pictures::write_run_params(self.out, &runs, lang, self.opts.width)?;
         Ok(())
     }
 }
 
 /// One row of the plain comparison table.
 fn compare_cells(r: &RunRow, lang: Lang) -> Vec<String> {
-    let (w, b) = r
-        .real_units
-        .clone()
-        .unwrap_or_else(|| (Array2::zeros((0, 0)), Array2::zeros((0, 0))));
+    // Without a one-cell form (several layers), W and B are listed in
+    // full under the table.
+    let (w, b) = r.real_units.as_ref().map_or_else(
+        || (String::new(), String::new()),
+        |(w, b)| (short_matrix(w), short_matrix(b)),
+    );
     vec![
         r.name.get(lang).to_string(),
         words::train::batch_label(lang, &r.batch),
@@ -354,8 +419,8 @@ fn compare_cells(r: &RunRow, lang: Lang) -> Vec<String> {
         r.epoch.to_string(),
         r.iteration.to_string(),
         r.loss.map_or(String::new(), |l| format!("{l:.6}")),
-        short_matrix(&w),
-        short_matrix(&b),
+        w,
+        b,
     ]
 }
 

@@ -7,6 +7,7 @@ use ratatui::layout::Size;
 use super::compare::CompareView;
 use super::dashboard::{Dashboard, Look};
 use super::keymap::Context;
+use super::predict_view::PredictView;
 use super::quiz_view::QuizView;
 use super::theme::Theme;
 use crate::lesson::{Header, Lang, Lesson, StepKind, catalog};
@@ -163,6 +164,9 @@ pub enum StepState {
     Compare(Box<CompareView>),
     /// Questions with an answer line.
     Quiz(QuizView),
+    /// A train or compare step whose run waits for the learner's
+    /// prediction (see [`super::predict_view`]).
+    Predict(PredictView),
 }
 
 impl std::fmt::Debug for StepState {
@@ -172,6 +176,7 @@ impl std::fmt::Debug for StepState {
             StepState::Train(_) => write!(f, "Train"),
             StepState::Compare(_) => write!(f, "Compare"),
             StepState::Quiz(q) => write!(f, "Quiz {{ editing: {} }}", q.editing()),
+            StepState::Predict(_) => write!(f, "Predict"),
         }
     }
 }
@@ -187,6 +192,9 @@ impl StepState {
             color: theme.color,
             ascii: theme.ascii,
         };
+        if session.awaits_prediction() {
+            return StepState::Predict(PredictView::default());
+        }
         if let Some(Ok(training)) = session.training()
             && let StepKind::Train(t) = &session.step().kind
         {
@@ -203,7 +211,8 @@ impl StepState {
             | StepKind::Matrix(_)
             | StepKind::Table(_)
             | StepKind::Train(_)
-            | StepKind::Compare(_) => StepState::Page { scroll: 0 },
+            | StepKind::Compare(_)
+            | StepKind::Capacity(_) => StepState::Page { scroll: 0 },
         }
     }
 
@@ -214,7 +223,7 @@ impl StepState {
         match self {
             StepState::Train(d) => d.full_speed(),
             StepState::Compare(c) => c.animating(),
-            StepState::Page { .. } | StepState::Quiz(_) => false,
+            StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => false,
         }
     }
 
@@ -224,7 +233,7 @@ impl StepState {
         match self {
             StepState::Train(d) => d.animating(),
             StepState::Compare(c) => c.animating(),
-            StepState::Page { .. } | StepState::Quiz(_) => false,
+            StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => false,
         }
     }
 }
@@ -367,6 +376,7 @@ impl App {
                 StepState::Compare(_) => Context::Compare,
                 StepState::Quiz(q) if q.editing() => Context::Answer,
                 StepState::Quiz(_) => Context::Quiz,
+                StepState::Predict(_) => Context::Predict,
                 StepState::Page { .. } => Context::Lesson,
             },
         }

@@ -55,10 +55,15 @@ pub enum Message {
     Quiz(crate::tui::quiz_view::QuizKey),
     /// Show the screen's state code (and copy it to the clipboard).
     ShowCode,
+    /// A key of the prediction asked before a run.
+    Predict(crate::tui::predict_view::PredictKey),
     /// Open the next chapter offered at the end of a lesson.
     OpenNextLesson,
     /// Decline the offer and stay on the last step.
     StayInLesson,
+    /// Scroll the question box while answering (to the given matrices).
+    QuestionDown,
+    QuestionUp,
 }
 
 impl Message {
@@ -94,6 +99,7 @@ impl Message {
             Message::ShowCode => Does::ShowCode,
             Message::OpenNextLesson => Does::OpenNextLesson,
             Message::StayInLesson => Does::StayInLesson,
+            Message::QuestionDown | Message::QuestionUp => Does::ScrollQuestion,
             Message::Dash(k) => match k {
                 D::PlayPause => Does::PlayPause,
                 D::Epoch => Does::Epoch,
@@ -123,6 +129,15 @@ impl Message {
                 Q::CellDown => Does::CellDown,
                 Q::CellUp => Does::CellUp,
             },
+            Message::Predict(k) => {
+                use crate::tui::predict_view::PredictKey as P;
+                match k {
+                    P::Up | P::Down => Does::PredictChoose,
+                    P::Enter => Does::PredictLockIn,
+                    P::Skip => Does::PredictSkip,
+                    P::Char(_) | P::Backspace => Does::PredictType,
+                }
+            }
         })
     }
 

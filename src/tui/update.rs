@@ -165,14 +165,29 @@ fn lesson(app: &mut App, msg: Message) {
         Message::Back => leave_lesson(app),
         Message::NoteDown => scroll_note(app, 1),
         Message::NoteUp => scroll_note(app, -1),
+        Message::QuestionDown => scroll_question(app, 1),
+        Message::QuestionUp => scroll_question(app, -1),
         Message::Dash(k) => {
             let done = match &mut l.step {
                 StepState::Train(d) => Some(d.key(k)),
                 StepState::Compare(c) => c.key(k),
-                StepState::Page { .. } | StepState::Quiz(_) => None,
+                StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => None,
             };
             if let Some(done) = done {
                 l.last = done;
+            }
+            if super::predict_view::settle(l) {
+                app.record_results();
+            }
+        }
+        Message::Predict(k) => {
+            if let StepState::Predict(p) = &mut l.step
+                && let Some(done) = p.key(&mut l.session, k)
+            {
+                l.last = done;
+            }
+            if !l.session.awaits_prediction() && matches!(l.step, StepState::Predict(_)) {
+                l.step = StepState::start(&l.session, app.theme);
             }
         }
         Message::Quiz(k) => {
@@ -199,6 +214,10 @@ fn tick(app: &mut App) {
             StepState::Compare(c) => c.tick(now, FRAME_BUDGET),
             _ => false,
         };
+        if super::predict_view::settle(l) {
+            l.tick_changed = true;
+            app.record_results();
+        }
     }
 }
 
@@ -280,6 +299,22 @@ fn scroll(app: &mut App, by: i32) {
 fn clamp_scroll(app: &mut App) {
     scroll(app, 0);
     scroll_note(app, 0);
+}
+
+/// Scrolls the question box of a quiz being answered by `by` lines.
+fn scroll_question(app: &mut App, by: i32) {
+    let area = step_view::live_area(app);
+    let look = super::dashboard::Look {
+        color: app.theme.color,
+        ascii: app.theme.ascii,
+    };
+    let lang = app.lang;
+    if let Screen::Lesson(l) = &mut app.screen
+        && let StepState::Quiz(q) = &mut l.step
+    {
+        q.scroll_detail(&l.session, area, lang, look, by);
+        l.last = Done::Key(Does::ScrollQuestion);
+    }
 }
 
 /// Scrolls the note above a live step by `by` lines, within its length.
