@@ -268,6 +268,14 @@ impl Code {
             step: self.step + 1,
         };
         let view = match (&self.view, &session.step().kind) {
+            // A run's step shown before its prediction is made opens as
+            // the step opens for this learner (the question, or the run at
+            // epoch 0 once they have predicted).
+            (View::Still, StepKind::Train(_) | StepKind::Compare(_))
+                if session.step().kind.predict().is_some() =>
+            {
+                Rebuilt::Still
+            }
             (View::Still, StepKind::Train(_) | StepKind::Compare(_)) => return Err(wrong),
             (View::Still, _) => Rebuilt::Still,
             (View::Train { .. }, StepKind::Train(_)) => {
