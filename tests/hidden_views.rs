@@ -22,7 +22,13 @@ const VIEWS: [(&str, &str, &str, usize, &[DashKey]); 5] = [
     ("xor", "ch10", "xor-hidden", 1179, &[]),
     ("bank", "ch11", "hidden", 300, &[]),
     ("capacity", "ch09", "overfit", 0, &[]),
-    ("compare_params", "ch10", "one-vs-two", 50, &[DashKey::CyclePanel]),
+    (
+        "compare_params",
+        "ch10",
+        "one-vs-two",
+        50,
+        &[DashKey::CyclePanel],
+    ),
 ];
 
 fn lesson(id: &str) -> Lesson {
@@ -151,7 +157,10 @@ fn plain_mode_draws_the_regions_it_used_to_defer() {
     let start = out.find("classes and model regions").unwrap();
     let picture = &out[start..];
     // The four XOR corners: two o (class 0) and two x (class 1).
-    assert_eq!(picture.matches('o').count() - picture.matches("model").count(), 2);
+    assert_eq!(
+        picture.matches('o').count() - picture.matches("model").count(),
+        2
+    );
     assert!(picture.contains('x'));
 }
 

@@ -488,13 +488,13 @@ fn home_help_and_the_end_of_every_lesson_are_right_at_80x24() {
         }
         // The help over each kind of step.
         for (index, entry) in entries.iter().enumerate() {
-            let Ok(lesson) = &entry.lesson else {
+            let Ok(lesson) = &entry.header else {
                 continue;
             };
             if entry.id != "ch04" {
                 continue;
             }
-            for step in 0..lesson.steps.len() {
+            for step in 0..lesson.len() {
                 let mut a = app(index, step, ascii);
                 let what = format!("{} step {} ascii={ascii}", entry.id, step + 1);
                 screens += check_help(&mut a, ascii, &what, &mut found);
@@ -502,17 +502,17 @@ fn home_help_and_the_end_of_every_lesson_are_right_at_80x24() {
         }
         // The end of every lesson: → on the last step offers the next one.
         for (index, entry) in entries.iter().enumerate() {
-            let Ok(lesson) = &entry.lesson else {
+            let Ok(lesson) = &entry.header else {
                 continue;
             };
-            let mut a = app(index, lesson.steps.len() - 1, ascii);
+            let mut a = app(index, lesson.len() - 1, ascii);
             update(&mut a, Message::Next);
             for _ in 0..2 {
                 let buf = draw(&a);
                 let name = format!("{} end ascii={ascii} {:?}", entry.id, a.lang);
                 found.extend(faults(&buf, ascii, &name));
                 let last = text(&buf).lines().last().unwrap_or("").to_string();
-                let next = entries.get(index + 1).and_then(|e| e.lesson.as_ref().ok());
+                let next = entries.get(index + 1).and_then(|e| e.header.as_ref().ok());
                 if let Some(next) = next {
                     let chapter = nnstep::words::chapter(a.lang, next.chapter);
                     if !last.contains(&chapter) || !last.contains("Esc") {

@@ -159,7 +159,10 @@ mod tests {
     #[test]
     fn as_many_coefficients_as_points_interpolate() {
         let xs: Vec<f64> = (0..11).map(|i| f64::from(i) / 10.0).collect();
-        let ys: Vec<f64> = xs.iter().map(|x| (6.0 * x).sin() + 0.1 * (x * 37.0).cos()).collect();
+        let ys: Vec<f64> = xs
+            .iter()
+            .map(|x| (6.0 * x).sin() + 0.1 * (x * 37.0).cos())
+            .collect();
         let p = fit(&xs, &ys, 10).unwrap();
         assert!(p.loss(&xs, &ys) < 1e-18, "{}", p.loss(&xs, &ys));
     }
@@ -167,7 +170,10 @@ mod tests {
     #[test]
     fn training_loss_never_rises_with_the_degree() {
         let xs: Vec<f64> = (0..15).map(|i| f64::from(i) / 14.0).collect();
-        let ys: Vec<f64> = xs.iter().map(|x| (6.3 * x).sin() + 0.2 * (x * 91.0).sin()).collect();
+        let ys: Vec<f64> = xs
+            .iter()
+            .map(|x| (6.3 * x).sin() + 0.2 * (x * 91.0).sin())
+            .collect();
         let losses: Vec<f64> = (1..=10)
             .map(|d| fit(&xs, &ys, d).unwrap().loss(&xs, &ys))
             .collect();

@@ -86,7 +86,8 @@ impl Grid {
                 last = None;
                 continue;
             }
-            let fy = (self.y_bounds[1] - y) / (self.y_bounds[1] - self.y_bounds[0]) * self.rows as f64;
+            let fy =
+                (self.y_bounds[1] - y) / (self.y_bounds[1] - self.y_bounds[0]) * self.rows as f64;
             let Some((c, _)) = self.cell(*x, self.y_bounds[0]) else {
                 continue;
             };
@@ -153,10 +154,7 @@ impl Grid {
             rule.to_string().repeat(self.cols)
         ));
         let (left, right) = (num(self.x_bounds[0]), num(self.x_bounds[1]));
-        let gap = self
-            .cols
-            .saturating_sub(left.len() + right.len())
-            .max(1);
+        let gap = self.cols.saturating_sub(left.len() + right.len()).max(1);
         out.push(format!("{:pad$} {left}{}{right}", "", " ".repeat(gap)));
         if !x_label.is_empty() {
             let mid = (self.cols.saturating_sub(x_label.chars().count())) / 2;

@@ -120,7 +120,11 @@ pub fn hidden_space_title(lang: Lang, axes: [usize; 2], units: usize) -> String 
             w.hidden_space,
             units - 2
         ),
-        (Lang::Zh, true) => format!("{}（{a}，{b}；其余 {} 个单元取平均值）", w.hidden_space, units - 2),
+        (Lang::Zh, true) => format!(
+            "{}（{a}，{b}；其余 {} 个单元取平均值）",
+            w.hidden_space,
+            units - 2
+        ),
     }
 }
 

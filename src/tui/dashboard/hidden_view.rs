@@ -89,8 +89,7 @@ fn plane(
 
 fn planes(area: Rect, buf: &mut Buffer, p: &Planes, look: Look, lang: Lang) {
     let w = hidden_words(lang);
-    let [body, legend] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let [body, legend] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let [left, right] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(body);
     plane(
         left,
