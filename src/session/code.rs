@@ -130,8 +130,8 @@ pub struct Reproduced {
 /// The step's live state, rebuilt.
 pub enum Rebuilt {
     Still,
-    Train(Training),
-    Compare(Comparison),
+    Train(Box<Training>),
+    Compare(Box<Comparison>),
 }
 
 const FINGERPRINT_MASK: u64 = 0x00FF_FFFF;
@@ -284,7 +284,7 @@ impl Code {
                 };
                 t.replay(&self.run_state(t.lesson_settings().0))
                     .map_err(CodeError::Replay)?;
-                Rebuilt::Train(t)
+                Rebuilt::Train(Box::new(t))
             }
             (View::Compare { epochs, .. }, StepKind::Compare(_)) => {
                 let Some(Ok(mut c)) = session.comparison() else {
@@ -297,7 +297,7 @@ impl Code {
                 if compare_epochs(&c) != *epochs {
                     return Err(CodeError::Replay(ReplayError::NoSuchEpoch(*epochs)));
                 }
-                Rebuilt::Compare(c)
+                Rebuilt::Compare(Box::new(c))
             }
             (View::Train { .. } | View::Compare { .. }, _) => return Err(wrong),
         };
