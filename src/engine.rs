@@ -18,6 +18,7 @@
 
 mod activation;
 mod config;
+pub mod curve;
 mod dense;
 mod error;
 mod evaluation;
@@ -26,6 +27,7 @@ pub mod hidden;
 mod history;
 mod init;
 mod kernels;
+pub mod landscape;
 mod loss;
 pub mod metrics;
 mod network;

@@ -21,6 +21,7 @@ pub mod predict;
 pub mod quiz;
 pub mod shell;
 pub mod train;
+pub mod views;
 
 pub use class::{ClassWords, class_words};
 pub use code::{CodeWords, code_error, code_words};

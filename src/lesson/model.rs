@@ -57,6 +57,8 @@ pub enum StepKind {
     Quiz(Vec<Question>),
     /// Polynomial fits of rising degree, computed when the lesson is checked.
     Capacity(Box<CapacityStep>),
+    Landscape(Box<super::model_views::Landscape>),
+    Plot(super::model_views::Plot),
 }
 
 impl StepKind {
@@ -73,6 +75,8 @@ impl StepKind {
             StepKind::Compare(_) => RawKind::Compare,
             StepKind::Quiz(_) => RawKind::Quiz,
             StepKind::Capacity(_) => RawKind::Capacity,
+            StepKind::Landscape(_) => RawKind::Landscape,
+            StepKind::Plot(_) => RawKind::Plot,
         }
     }
 
@@ -93,7 +97,9 @@ impl StepKind {
             | StepKind::Table(_)
             | StepKind::Train(_)
             | StepKind::Compare(_)
-            | StepKind::Capacity(_) => &[],
+            | StepKind::Capacity(_)
+            | StepKind::Landscape(_)
+            | StepKind::Plot(_) => &[],
         }
     }
 
@@ -108,7 +114,9 @@ impl StepKind {
             | StepKind::Matrix(_)
             | StepKind::Table(_)
             | StepKind::Quiz(_)
-            | StepKind::Capacity(_) => None,
+            | StepKind::Capacity(_)
+            | StepKind::Landscape(_)
+            | StepKind::Plot(_) => None,
         }
     }
 
@@ -123,7 +131,9 @@ impl StepKind {
             | StepKind::Table(_)
             | StepKind::Compare(_)
             | StepKind::Quiz(_)
-            | StepKind::Capacity(_) => None,
+            | StepKind::Capacity(_)
+            | StepKind::Landscape(_)
+            | StepKind::Plot(_) => None,
         }
     }
 }

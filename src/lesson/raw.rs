@@ -82,6 +82,12 @@ pub struct RawStep {
     /// overfitting.
     #[serde(default)]
     pub capacity: Option<crate::spec::capacity::CapacitySpec>,
+    /// The loss over two parameters with runs' paths on it.
+    #[serde(default)]
+    pub landscape: Option<super::raw_views::RawLandscape>,
+    /// Functions of one variable with their derivatives.
+    #[serde(default)]
+    pub plot: Option<super::raw_views::RawPlot>,
 }
 
 /// Defines [`RawKind`] and its list from one table, so the list cannot
@@ -128,6 +134,10 @@ step_kinds! {
     Quiz => "quiz",
     /// Model capacity from low to high: training and validation loss.
     Capacity => "capacity",
+    /// Runs' paths over the loss contours in two parameters.
+    Landscape => "landscape",
+    /// Functions of one variable and their derivatives.
+    Plot => "plot",
 }
 
 impl RawStep {
@@ -143,6 +153,8 @@ impl RawStep {
             RawKind::Compare => self.compare.is_some(),
             RawKind::Quiz => self.quiz.is_some(),
             RawKind::Capacity => self.capacity.is_some(),
+            RawKind::Landscape => self.landscape.is_some(),
+            RawKind::Plot => self.plot.is_some(),
         }
     }
 

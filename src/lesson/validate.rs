@@ -9,6 +9,7 @@ pub mod limits;
 mod predict;
 mod quiz;
 mod quiz_engine;
+mod views;
 
 use std::collections::HashMap;
 use std::path::Path;

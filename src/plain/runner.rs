@@ -14,6 +14,7 @@ mod quiz_text;
 mod state_code;
 
 pub use state_code::print_reproduced;
+pub mod views_text;
 
 use super::train_text as tt;
 use crate::formula::{self, Glyphs, RenderOptions};
@@ -220,6 +221,29 @@ impl Printer<'_> {
                     self.opts.width,
                 )?;
             }
+            StepKind::Landscape(l) => match s.landscape() {
+                Some(Ok(mut land)) => views_text::write_landscape(
+                    self.out,
+                    &mut land,
+                    self.opts.lang,
+                    self.opts.width,
+                    self.opts.ascii,
+                    l.fixed,
+                )?,
+                Some(Err(errors)) => self.spec_errors(&errors)?,
+                None => {}
+            },
+            StepKind::Plot(_) => {
+                if let Some(mut p) = s.plot() {
+                    views_text::write_plot(
+                        self.out,
+                        &mut p,
+                        self.opts.lang,
+                        self.opts.width,
+                        self.opts.ascii,
+                    )?;
+                }
+            }
             StepKind::Quiz(qs) => {
                 for (i, q) in qs.iter().enumerate() {
                     self.question(s, i, q)?;
@@ -290,6 +314,20 @@ impl Printer<'_> {
         Ok(())
     }
 
+    /// One `show` item of a training step, drawn after its run.
+    fn show_item(&mut self, item: Show, r: &crate::spec::Resolved) -> anyhow::Result<()> {
+        let (lang, ascii, width) = (self.opts.lang, self.opts.ascii, self.opts.width);
+        match item {
+            Show::Params => {}
+            Show::Grads => tt::write_grads(self.out, r, lang)?,
+            Show::Loss => tt::write_loss_chart(self.out, r, lang)?,
+            Show::Fit => tt::write_fit_chart(self.out, r, lang)?,
+            Show::Boundary => super::pictures::write_regions(self.out, r, lang, ascii, width)?,
+            Show::Hidden => super::pictures::write_hidden(self.out, r, lang, ascii, width)?,
+        }
+        Ok(())
+    }
+
     fn train(&mut self, s: &mut Session, t: &TrainStep) -> anyhow::Result<()> {
         let lang = self.opts.lang;
         if !t.formulas.is_empty() {
@@ -308,26 +346,7 @@ impl Printer<'_> {
         }
         tt::write_params(self.out, &r, lang)?;
         for item in &t.show {
-            match item {
-                Show::Params => {}
-                Show::Grads => tt::write_grads(self.out, &r, lang)?,
-                Show::Loss => tt::write_loss_chart(self.out, &r, lang)?,
-                Show::Fit => tt::write_fit_chart(self.out, &r, lang)?,
-                Show::Boundary => super::pictures::write_regions(
-                    self.out,
-                    &r,
-                    lang,
-                    self.opts.ascii,
-                    self.opts.width,
-                )?,
-                Show::Hidden => super::pictures::write_hidden(
-                    self.out,
-                    &r,
-                    lang,
-                    self.opts.ascii,
-                    self.opts.width,
-                )?,
-            }
+            self.show_item(*item, &r)?;
         }
         tt::write_extras(self.out, &r, lang)?;
         writeln!(self.out)?;

@@ -167,6 +167,10 @@ pub enum StepState {
     /// A train or compare step whose run waits for the learner's
     /// prediction (see [`super::predict_view`]).
     Predict(PredictView),
+    /// Runs' paths over the loss contours.
+    Landscape(Box<super::landscape_view::LandscapeView>),
+    /// Functions and their derivatives, with the saturation exercise.
+    Plot(Box<super::plot_view::PlotView>),
 }
 
 impl std::fmt::Debug for StepState {
@@ -177,6 +181,8 @@ impl std::fmt::Debug for StepState {
             StepState::Compare(_) => write!(f, "Compare"),
             StepState::Quiz(q) => write!(f, "Quiz {{ editing: {} }}", q.editing()),
             StepState::Predict(_) => write!(f, "Predict"),
+            StepState::Landscape(_) => write!(f, "Landscape"),
+            StepState::Plot(_) => write!(f, "Plot"),
         }
     }
 }
@@ -203,6 +209,16 @@ impl StepState {
         if let Some(Ok(c)) = session.comparison() {
             return StepState::Compare(Box::new(CompareView::new(c, look)));
         }
+        if let Some(Ok(l)) = session.landscape()
+            && let StepKind::Landscape(spec) = &session.step().kind
+        {
+            return StepState::Landscape(Box::new(super::landscape_view::LandscapeView::new(
+                l, spec.fixed, look,
+            )));
+        }
+        if let Some(p) = session.plot() {
+            return StepState::Plot(Box::new(super::plot_view::PlotView::new(p, look)));
+        }
         match &session.step().kind {
             StepKind::Quiz(_) => StepState::Quiz(QuizView::default()),
             // A run whose spec does not resolve shows its settings instead.
@@ -212,7 +228,9 @@ impl StepState {
             | StepKind::Table(_)
             | StepKind::Train(_)
             | StepKind::Compare(_)
-            | StepKind::Capacity(_) => StepState::Page { scroll: 0 },
+            | StepKind::Capacity(_)
+            | StepKind::Landscape(_)
+            | StepKind::Plot(_) => StepState::Page { scroll: 0 },
         }
     }
 
@@ -223,7 +241,11 @@ impl StepState {
         match self {
             StepState::Train(d) => d.full_speed(),
             StepState::Compare(c) => c.animating(),
-            StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => false,
+            StepState::Page { .. }
+            | StepState::Quiz(_)
+            | StepState::Predict(_)
+            | StepState::Landscape(_)
+            | StepState::Plot(_) => false,
         }
     }
 
@@ -233,6 +255,8 @@ impl StepState {
         match self {
             StepState::Train(d) => d.animating(),
             StepState::Compare(c) => c.animating(),
+            StepState::Landscape(v) => v.animating(),
+            StepState::Plot(v) => v.animating(),
             StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => false,
         }
     }
@@ -374,6 +398,7 @@ impl App {
             Screen::Lesson(l) => match &l.step {
                 StepState::Train(_) => Context::Train,
                 StepState::Compare(_) => Context::Compare,
+                StepState::Landscape(_) | StepState::Plot(_) => Context::Picture,
                 StepState::Quiz(q) if q.editing() => Context::Answer,
                 StepState::Quiz(_) => Context::Quiz,
                 StepState::Predict(_) => Context::Predict,

@@ -41,6 +41,8 @@ pub enum Context {
     Train,
     /// A comparison step.
     Compare,
+    /// A picture step (landscape or function plot): play, step, change η.
+    Picture,
     /// A quiz step, choosing a question.
     Quiz,
     /// Typing an answer: every character goes to the answer line.
@@ -157,6 +159,32 @@ pub const COMPARE: &[Binding] = &[
     bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
 ];
 
+/// A landscape or a function plot: the runs (or the exercise) play, step
+/// and restart; `]` and `[` change η and start again.
+pub const PICTURE: &[Binding] = &[
+    bind(&[Right, Char('l'), Enter], Message::Next, &[Right]),
+    bind(&[Char(' ')], Message::Dash(D::PlayPause), &[Char(' ')]),
+    bind(&[Char('n')], Message::Dash(D::Epoch), &[Char('n')]),
+    bind(&[Char('i')], Message::Dash(D::Iteration), &[]),
+    bind(
+        &[Char(']')],
+        Message::Dash(D::LearningRateUp),
+        &[Char(']'), Char('[')],
+    ),
+    bind(&[Char('[')], Message::Dash(D::LearningRateDown), &[]),
+    bind(&[Char('r')], Message::Dash(D::Restart), &[Char('r')]),
+    bind(&[Char('R')], Message::Dash(D::Reset), &[]),
+    bind(&[Left, Char('h')], Message::Prev, &[Left]),
+    bind(&[Char('j'), Down, PageDown], Message::NoteDown, &[]),
+    bind(&[Char('k'), Up, PageUp], Message::NoteUp, &[]),
+    bind(&[Char('g'), Home], Message::First, &[]),
+    bind(&[Char('G'), End], Message::Last, &[]),
+    bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
+    bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
+    bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
+];
+
 pub const QUIZ: &[Binding] = &[
     bind(&[Enter, Char('a')], Message::Quiz(Q::Enter), &[Enter]),
     bind(&[Down, Char('j')], Message::Quiz(Q::Down), &[Down, Up]),
@@ -251,6 +279,7 @@ pub fn bindings(ctx: Context) -> &'static [Binding] {
         Context::Help => HELP,
         Context::Train => TRAIN,
         Context::Compare => COMPARE,
+        Context::Picture => PICTURE,
         Context::Quiz => QUIZ,
         Context::Answer => ANSWER,
         Context::Predict => PREDICT,

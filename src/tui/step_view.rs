@@ -51,9 +51,11 @@ pub fn page_lines(session: &Session, ctx: &ViewCtx) -> Vec<Line<'static>> {
         StepKind::Matrix(m) => matrix::lines(m, ctx),
         StepKind::Table(t) => table::lines(t, ctx),
         StepKind::Capacity(c) => capacity::lines(c, ctx),
-        StepKind::Train(_) | StepKind::Compare(_) | StepKind::Quiz(_) => {
-            placeholder::lines(session, ctx)
-        }
+        StepKind::Train(_)
+        | StepKind::Compare(_)
+        | StepKind::Quiz(_)
+        | StepKind::Landscape(_)
+        | StepKind::Plot(_) => placeholder::lines(session, ctx),
     };
     out.extend(body);
     while out.last().is_some_and(|l| l.width() == 0) {
@@ -139,6 +141,8 @@ pub fn render(app: &App, l: &LessonState, body: Rect, buf: &mut Buffer) -> Scrol
             match live {
                 StepState::Train(d) => d.render(area, buf, app.lang),
                 StepState::Compare(c) => c.render(area, buf, app.lang),
+                StepState::Landscape(v) => v.render(area, buf, app.lang),
+                StepState::Plot(v) => v.render(area, buf, app.lang),
                 StepState::Quiz(q) => q.render(&l.session, area, buf, app.lang, look),
                 StepState::Predict(p) => p.render(&l.session, area, buf, app.lang, look),
                 StepState::Page { .. } => {}

@@ -171,6 +171,8 @@ fn lesson(app: &mut App, msg: Message) {
             let done = match &mut l.step {
                 StepState::Train(d) => Some(d.key(k)),
                 StepState::Compare(c) => c.key(k),
+                StepState::Landscape(v) => v.key(k),
+                StepState::Plot(v) => v.key(k),
                 StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => None,
             };
             if let Some(done) = done {
@@ -212,6 +214,8 @@ fn tick(app: &mut App) {
         l.tick_changed |= match &mut l.step {
             StepState::Train(d) => d.tick(now, FRAME_BUDGET),
             StepState::Compare(c) => c.tick(now, FRAME_BUDGET),
+            StepState::Landscape(v) => v.tick(now),
+            StepState::Plot(v) => v.tick(now),
             _ => false,
         };
         if super::predict_view::settle(l) {
@@ -349,8 +353,11 @@ fn show_code(app: &mut App) {
     let live = match &l.step {
         StepState::Train(d) => Live::train(d.training()),
         StepState::Compare(c) => Live::Compare(c.comparison()),
-        // Before a run, its prediction: the step as it first opens.
-        StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => Live::Still,
+        StepState::Page { .. }
+        | StepState::Quiz(_)
+        | StepState::Predict(_)
+        | StepState::Landscape(_)
+        | StepState::Plot(_) => Live::Still,
     };
     let code = code_of(&l.session, app.lang, &live);
     app.to_copy = Some(code.clone());

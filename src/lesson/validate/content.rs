@@ -55,6 +55,16 @@ pub(super) fn check_kind(
                 }
             }
         }
+        RawKind::Landscape => StepKind::Landscape(Box::new(super::views::check_landscape(
+            c,
+            &key(path, "landscape"),
+            s.landscape.as_ref()?,
+        )?)),
+        RawKind::Plot => StepKind::Plot(super::views::check_plot(
+            c,
+            &key(path, "plot"),
+            s.plot.as_ref()?,
+        )?),
     })
 }
 
@@ -118,7 +128,7 @@ fn check_table(c: &mut Checker, path: &[PathSeg], t: &RawTable) -> Table {
 }
 
 /// Resolves `spec` (with the lesson's seed), reporting its problems under `path`.
-fn resolve_at(c: &mut Checker, path: &[PathSeg], spec: &TrainSpec) -> Option<Resolved> {
+pub(super) fn resolve_at(c: &mut Checker, path: &[PathSeg], spec: &TrainSpec) -> Option<Resolved> {
     let spec = seeded(spec, c.seed);
     match spec::resolve(&spec, c.base_dir) {
         Ok(r) => Some(r),
@@ -223,11 +233,26 @@ fn check_compare(c: &mut Checker, path: &[PathSeg], cmp: &RawCompare) -> Option<
             None,
         );
     }
+    let runs = check_runs(c, path, cmp.base.as_ref(), &cmp.runs);
+    Some(Compare {
+        runs,
+        predict: None,
+    })
+}
+
+/// The runs of a comparison or a landscape, each a whole spec (its own, or
+/// the base with its `set` applied), reporting problems at `path`.
+pub(super) fn check_runs(
+    c: &mut Checker,
+    path: &[PathSeg],
+    base: Option<&TrainSpec>,
+    raw_runs: &[crate::lesson::raw::RawRun],
+) -> Vec<Run> {
     let mut runs = Vec::new();
-    for (i, run) in cmp.runs.iter().enumerate() {
+    for (i, run) in raw_runs.iter().enumerate() {
         let rp = idx(&key(path, "runs"), i);
         let name = c.text(key(&rp, "name"), &run.name);
-        let spec = match (&run.set, &run.spec, &cmp.base) {
+        let spec = match (&run.set, &run.spec, base) {
             (None, Some(spec), _) => {
                 resolve_at(c, &key(&rp, "spec"), spec);
                 spec.clone()
@@ -290,10 +315,7 @@ fn check_compare(c: &mut Checker, path: &[PathSeg], cmp: &RawCompare) -> Option<
             spec: seeded(&spec, c.seed),
         });
     }
-    Some(Compare {
-        runs,
-        predict: None,
-    })
+    runs
 }
 
 fn check_matrix(c: &mut Checker, path: &[PathSeg], m: &RawMatrix) -> Option<Matrix> {

@@ -5,7 +5,7 @@
 use std::io::{BufRead, Write};
 
 use super::{Printer, tt};
-use crate::lesson::{Lang, Show, StepKind, TrainStep};
+use crate::lesson::{Lang, StepKind, TrainStep};
 use crate::session::training::RunState;
 use crate::session::{Live, Rebuilt, Reproduced, Session, code_of};
 use crate::spec::Resolved;
@@ -65,26 +65,7 @@ impl Printer<'_> {
         writeln!(self.out)?;
         tt::write_params(self.out, r, lang)?;
         for item in &t.show {
-            match item {
-                Show::Params => {}
-                Show::Grads => tt::write_grads(self.out, r, lang)?,
-                Show::Loss => tt::write_loss_chart(self.out, r, lang)?,
-                Show::Fit => tt::write_fit_chart(self.out, r, lang)?,
-                Show::Boundary => super::super::pictures::write_regions(
-                    self.out,
-                    r,
-                    lang,
-                    self.opts.ascii,
-                    self.opts.width,
-                )?,
-                Show::Hidden => super::super::pictures::write_hidden(
-                    self.out,
-                    r,
-                    lang,
-                    self.opts.ascii,
-                    self.opts.width,
-                )?,
-            }
+            self.show_item(*item, r)?;
         }
         writeln!(self.out)?;
         Ok(())

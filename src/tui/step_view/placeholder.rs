@@ -26,7 +26,9 @@ pub fn lines(session: &Session, ctx: &ViewCtx) -> Vec<Line<'static>> {
         | StepKind::Matrix(_)
         | StepKind::Table(_)
         | StepKind::Quiz(_)
-        | StepKind::Capacity(_) => return Vec::new(),
+        | StepKind::Capacity(_)
+        | StepKind::Landscape(_)
+        | StepKind::Plot(_) => return Vec::new(),
     };
     out.push(Line::default());
     out.extend(prose::lines(
