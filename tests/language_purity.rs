@@ -347,7 +347,13 @@ fn drive_step(app: &mut App, faults: &mut Faults, lang: Lang, place: &str) {
                 update(app, Message::Quiz(QuizKey::Down));
             }
         }
-        Some(StepState::Page { .. } | StepState::Predict(_)) | None => {}
+        Some(
+            StepState::Page { .. }
+            | StepState::Predict(_)
+            | StepState::Landscape(_)
+            | StepState::Plot(_),
+        )
+        | None => {}
     }
 }
 
