@@ -106,12 +106,12 @@ fn planes(area: Rect, buf: &mut Buffer, p: &Planes, look: Look, lang: Lang) {
     let classes: Vec<String> = (p.classes.iter().enumerate())
         .map(|(k, c)| format!("{} {}", marks::point(k), crate::text::number::plain(*c, 6)))
         .collect();
-    let text = format!(
-        "{}: {}   {} {}",
-        train_words(lang).samples,
+    let rest = format!(
+        "{}   {} {}",
         classes.join("  "),
         marks::border(look.ascii),
         w.boundary
     );
+    let text = hw::labelled(lang, train_words(lang).samples, &rest);
     Paragraph::new(text).render(legend, buf);
 }
