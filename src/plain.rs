@@ -3,6 +3,8 @@
 //! (`nnstep run LESSON --plain`).
 
 pub mod charts;
+pub mod class_learner;
+pub mod class_teacher;
 pub mod interrupt;
 pub mod pictures;
 pub mod runner;

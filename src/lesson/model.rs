@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use ndarray::Array2;
 
 pub use super::raw::Show;
+pub use super::predict::Predict;
 use super::text::Text;
 pub use crate::quiz::Tolerance;
 use crate::quiz::{FormulaKey, GradientSpec};
@@ -24,6 +25,9 @@ pub struct Lesson {
     pub base_dir: PathBuf,
     /// Where the lesson came from (`built-in:ch04.yaml` or the file path).
     pub source: String,
+    /// A hash of the lesson file's text ([`super::fingerprint`]): a state
+    /// code made from another version of the lesson is known to be stale.
+    pub fingerprint: u64,
 }
 
 /// One step of a lesson.
@@ -93,6 +97,20 @@ impl StepKind {
         }
     }
 
+    /// The prediction asked before the step's run, if it has one.
+    #[must_use]
+    pub fn predict(&self) -> Option<&Predict> {
+        match self {
+            StepKind::Train(t) => t.predict.as_ref(),
+            StepKind::Compare(c) => c.predict.as_ref(),
+            StepKind::Text(_)
+            | StepKind::Formula { .. }
+            | StepKind::Matrix(_)
+            | StepKind::Table(_)
+            | StepKind::Quiz(_) => None,
+        }
+    }
+
     /// The step's training run, if it is one.
     #[must_use]
     pub fn train(&self) -> Option<&TrainStep> {
@@ -133,6 +151,8 @@ pub struct TrainStep {
     pub show: Vec<Show>,
     /// LaTeX shown beside the run.
     pub formulas: Vec<String>,
+    /// Asked before the run, graded by what it does.
+    pub predict: Option<Predict>,
 }
 
 /// Named runs of the same data, shown side by side.
@@ -146,6 +166,8 @@ pub struct CapacityStep {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Compare {
     pub runs: Vec<Run>,
+    /// Asked before the runs, graded by what they do.
+    pub predict: Option<Predict>,
 }
 
 /// One run of a comparison: its full spec.

@@ -74,6 +74,10 @@ pub struct RawStep {
     pub compare: Option<RawCompare>,
     #[serde(default)]
     pub quiz: Option<Vec<RawQuestion>>,
+    /// A question asked before the run starts and graded by what the run
+    /// does (train and compare steps only).
+    #[serde(default)]
+    pub predict: Option<super::predict::RawPredict>,
     /// Polynomials of rising degree on one noisy sample: underfitting and
     /// overfitting.
     #[serde(default)]

@@ -8,7 +8,12 @@ use std::io::{BufRead, Write};
 use ndarray::Array2;
 use unicode_width::UnicodeWidthStr;
 
+pub mod follow;
+mod predict_text;
 mod quiz_text;
+mod state_code;
+
+pub use state_code::print_reproduced;
 
 use super::train_text as tt;
 use crate::formula::{self, Glyphs, RenderOptions};
@@ -64,6 +69,8 @@ struct Printer<'a> {
     eof: bool,
     /// Called after each question (to save its result).
     after_question: &'a mut dyn FnMut(&mut Session),
+    /// Print each step's state code after it (`nnstep run --codes`).
+    codes: bool,
 }
 
 /// Prints the whole lesson of `session` from its current step to the end.
@@ -85,6 +92,20 @@ pub fn run_saving(
     opts: Options,
     after_question: &mut dyn FnMut(&mut Session),
 ) -> anyhow::Result<()> {
+    run_with_codes(session, input, out, opts, after_question, false)
+}
+
+/// [`run_saving`], printing each step's state code after the step when
+/// `codes` is set: after its run for a training step (the run's end), for
+/// `nnstep open CODE` to show that screen full-screen.
+pub fn run_with_codes(
+    session: &mut Session,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    opts: Options,
+    after_question: &mut dyn FnMut(&mut Session),
+    codes: bool,
+) -> anyhow::Result<()> {
     let mut p = Printer {
         out,
         input,
@@ -92,6 +113,7 @@ pub fn run_saving(
         l: quiz_words(opts.lang),
         eof: false,
         after_question,
+        codes,
     };
     let lang = opts.lang;
     let lesson = session.lesson();
@@ -155,23 +177,17 @@ impl Printer<'_> {
     }
 
     fn step(&mut self, s: &mut Session) -> anyhow::Result<()> {
+        self.step_shown(s, true)
+    }
+
+    /// The step; its quiz questions asked and answered only when
+    /// `questions` (a class follower asks them one at a time itself).
+    fn step_shown(&mut self, s: &mut Session, questions: bool) -> anyhow::Result<()> {
         let step = s.step().clone();
-        writeln!(
-            self.out,
-            "== {} {}/{}{}{} ==\n",
-            shell_words(self.opts.lang).step_heading,
-            s.index() + 1,
-            s.len(),
-            if self.opts.lang == Lang::Zh {
-                "："
-            } else {
-                ": "
-            },
-            self.text(&step.title)
-        )?;
-        if let Some(note) = &step.note {
-            self.prose(note)?;
-        }
+        self.title(s)?;
+        // Asked before the note, which may tell what the run will do.
+        self.ask_prediction(s)?;
+        self.note(s)?;
         match &step.kind {
             StepKind::Text(t) => self.prose(t)?,
             StepKind::Formula { tex, caption } => {
@@ -194,6 +210,7 @@ impl Printer<'_> {
             }
             StepKind::Train(t) => self.train(s, t)?,
             StepKind::Compare(_) => self.compare(s)?,
+            StepKind::Quiz(_) if !questions => {}
             StepKind::Capacity(c) => {
                 super::pictures::write_capacity(self.out, c, self.opts.lang, self.opts.ascii, self.opts.width)?;
             }
@@ -204,7 +221,41 @@ impl Printer<'_> {
                 }
             }
         }
+        if self.codes && !matches!(step.kind, StepKind::Train(_) | StepKind::Compare(_)) {
+            self.code_line(s, &crate::session::Live::Still)?;
+        }
         Ok(())
+    }
+
+    /// `== Step k/n: title ==` and the step's note.
+    /// The step's title line and its note.
+    fn heading(&mut self, s: &Session) -> std::io::Result<()> {
+        self.title(s)?;
+        self.note(s)
+    }
+
+    fn title(&mut self, s: &Session) -> std::io::Result<()> {
+        let step = s.step();
+        writeln!(
+            self.out,
+            "== {} {}/{}{}{} ==\n",
+            shell_words(self.opts.lang).step_heading,
+            s.index() + 1,
+            s.len(),
+            if self.opts.lang == Lang::Zh {
+                "："
+            } else {
+                ": "
+            },
+            self.text(&step.title)
+        )
+    }
+
+    fn note(&mut self, s: &Session) -> std::io::Result<()> {
+        match &s.step().note {
+            Some(note) => self.prose(note),
+            None => Ok(()),
+        }
     }
 
     fn formulas(&mut self, tex: &[String]) -> std::io::Result<()> {
@@ -233,7 +284,7 @@ impl Printer<'_> {
         Ok(())
     }
 
-    fn train(&mut self, s: &Session, t: &TrainStep) -> anyhow::Result<()> {
+    fn train(&mut self, s: &mut Session, t: &TrainStep) -> anyhow::Result<()> {
         let lang = self.opts.lang;
         if !t.formulas.is_empty() {
             self.formulas(&t.formulas)?;
@@ -246,6 +297,9 @@ impl Printer<'_> {
         let every = (r.trainer.config().max_epochs / 10).max(1);
         tt::write_setup(self.out, &r, lang, self.opts.width)?;
         tt::run_with_progress(self.out, &mut r, every, lang)?;
+        if self.codes {
+            self.code_line(s, &state_code::finished_run(s, t, &r))?;
+        }
         tt::write_params(self.out, &r, lang)?;
         for item in &t.show {
             match item {
@@ -271,6 +325,8 @@ impl Printer<'_> {
         }
         tt::write_extras(self.out, &r, lang)?;
         writeln!(self.out)?;
+        s.settle_prediction(&[&r.trainer]);
+        self.show_verdict(s, &[])?;
         Ok(())
     }
 
@@ -281,13 +337,24 @@ impl Printer<'_> {
         Ok(())
     }
 
-    fn compare(&mut self, s: &Session) -> anyhow::Result<()> {
+    fn compare(&mut self, s: &mut Session) -> anyhow::Result<()> {
         let mut c = match s.comparison() {
             Some(Ok(c)) => c,
             Some(Err(errors)) => return self.spec_errors(&errors),
             None => return Ok(()),
         };
         c.run_all()?;
+        if self.codes {
+            self.code_line(s, &crate::session::Live::Compare(&c))?;
+        }
+        self.compare_table(&c)?;
+        s.settle_comparison(&c);
+        let names: Vec<Text> = c.rows().into_iter().map(|r| r.name).collect();
+        self.show_verdict(s, &names)
+    }
+
+    /// The comparison's results, one row per run.
+    fn compare_table(&mut self, c: &crate::session::Comparison) -> anyhow::Result<()> {
         let lang = self.opts.lang;
         let w = train_words(lang);
         let runs = c.rows();

@@ -210,6 +210,9 @@ impl CompareView {
             Style::default().add_modifier(Modifier::BOLD),
         )];
         let params_w = widths[6];
+        // The loss column has one precision, so its decimal points line up.
+        let losses: Vec<f64> = rows.iter().filter_map(|r| r.loss).collect();
+        let mut losses = number::column(&losses, 8, 5).into_iter();
         for (i, r) in rows.iter().enumerate() {
             let cells = [
                 format!(
@@ -220,7 +223,9 @@ impl CompareView {
                 words::train::batch_label(lang, &r.batch),
                 r.epoch.to_string(),
                 r.iteration.to_string(),
-                r.loss.map_or(String::new(), |l| number::fit(l, 8, 5)),
+                r.loss
+                    .and_then(|_| losses.next())
+                    .map_or(String::new(), |l| format!("{l:>8}")),
                 match (classify, r.metric) {
                     (true, Some(m)) => format!("{:.1}%", m * 100.0),
                     _ => String::new(),

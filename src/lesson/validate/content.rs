@@ -33,11 +33,15 @@ pub(super) fn check_kind(
         }
         RawKind::Table => StepKind::Table(check_table(c, &key(path, "table"), s.table.as_ref()?)),
         RawKind::Train => StepKind::Train(Box::new(check_train(c, path, s)?)),
-        RawKind::Compare => StepKind::Compare(check_compare(
-            c,
-            &key(path, "compare"),
-            s.compare.as_ref()?,
-        )?),
+        RawKind::Compare => {
+            let mut cmp = check_compare(c, &key(path, "compare"), s.compare.as_ref()?)?;
+            if let Some(p) = &s.predict {
+                let specs: Vec<&TrainSpec> = cmp.runs.iter().map(|r| &r.spec).collect();
+                cmp.predict =
+                    super::predict::check_predict(c, &key(path, "predict"), p, &specs, true);
+            }
+            StepKind::Compare(cmp)
+        }
         RawKind::Quiz => StepKind::Quiz(quiz::check_quiz(c, &key(path, "quiz"), s.quiz.as_ref()?)),
         RawKind::Capacity => {
             let spec = s.capacity?;
@@ -183,10 +187,13 @@ fn check_train(c: &mut Checker, path: &[PathSeg], s: &RawStep) -> Option<TrainSt
     }
     let formulas = s.formulas.clone().unwrap_or_default();
     check_formulas(c, &key(path, "formulas"), &formulas);
+    let predict = (s.predict.as_ref())
+        .and_then(|p| super::predict::check_predict(c, &key(path, "predict"), p, &[spec], false));
     Some(TrainStep {
         spec: seeded(spec, c.seed),
         show,
         formulas,
+        predict,
     })
 }
 
@@ -283,7 +290,10 @@ fn check_compare(c: &mut Checker, path: &[PathSeg], cmp: &RawCompare) -> Option<
             spec: seeded(&spec, c.seed),
         });
     }
-    Some(Compare { runs })
+    Some(Compare {
+        runs,
+        predict: None,
+    })
 }
 
 fn check_matrix(c: &mut Checker, path: &[PathSeg], m: &RawMatrix) -> Option<Matrix> {
