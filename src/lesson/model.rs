@@ -107,7 +107,8 @@ impl StepKind {
             | StepKind::Formula { .. }
             | StepKind::Matrix(_)
             | StepKind::Table(_)
-            | StepKind::Quiz(_) => None,
+            | StepKind::Quiz(_)
+            | StepKind::Capacity(_) => None,
         }
     }
 

@@ -349,7 +349,7 @@ fn show_code(app: &mut App) {
     let live = match &l.step {
         StepState::Train(d) => Live::train(d.training()),
         StepState::Compare(c) => Live::Compare(c.comparison()),
-        StepState::Page { .. } | StepState::Quiz(_) => Live::Still,
+        StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => Live::Still,
     };
     let code = code_of(&l.session, app.lang, &live);
     app.to_copy = Some(code.clone());

@@ -22,6 +22,7 @@ fn with_printer<R>(
         l: quiz_words(opts.lang),
         eof: true,
         after_question: &mut nothing,
+        codes: false,
     };
     f(&mut p)
 }

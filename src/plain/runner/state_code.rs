@@ -70,7 +70,20 @@ impl Printer<'_> {
                 Show::Grads => tt::write_grads(self.out, r, lang)?,
                 Show::Loss => tt::write_loss_chart(self.out, r, lang)?,
                 Show::Fit => tt::write_fit_chart(self.out, r, lang)?,
-                Show::Boundary => writeln!(self.out, "{}", w.boundary_elsewhere)?,
+                Show::Boundary => super::super::pictures::write_regions(
+                    self.out,
+                    r,
+                    lang,
+                    self.opts.ascii,
+                    self.opts.width,
+                )?,
+                Show::Hidden => super::super::pictures::write_hidden(
+                    self.out,
+                    r,
+                    lang,
+                    self.opts.ascii,
+                    self.opts.width,
+                )?,
             }
         }
         writeln!(self.out)?;
