@@ -347,7 +347,7 @@ fn drive_step(app: &mut App, faults: &mut Faults, lang: Lang, place: &str) {
                 update(app, Message::Quiz(QuizKey::Down));
             }
         }
-        Some(StepState::Page { .. }) | None => {}
+        Some(StepState::Page { .. } | StepState::Predict(_)) | None => {}
     }
 }
 
