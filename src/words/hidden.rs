@@ -113,8 +113,26 @@ pub fn hidden_space_title(lang: Lang, axes: [usize; 2], units: usize) -> String 
     match (lang, units > 2) {
         (Lang::En, false) => format!("{} ({a}, {b})", w.hidden_space),
         (Lang::Zh, false) => format!("{}（{a}，{b}）", w.hidden_space),
-        (Lang::En, true) => format!("{} ({a}, {b}; others at mean)", w.hidden_space),
-        (Lang::Zh, true) => format!("{}（{a}，{b}；其余取均值）", w.hidden_space),
+        (Lang::En, true) => format!("{} ({a}, {b})", w.hidden_space),
+        (Lang::Zh, true) => format!("{}（{a}，{b}）", w.hidden_space),
+    }
+}
+
+/// The hidden units not on the plane's axes and the value they are held
+/// at, for the legend: `a3 at its mean` / `a3 取均值`; `None` with two units.
+#[must_use]
+pub fn others_at_mean(lang: Lang, axes: [usize; 2], units: usize) -> Option<String> {
+    let others: Vec<String> = (0..units)
+        .filter(|i| !axes.contains(i))
+        .map(axis_name)
+        .collect();
+    match (lang, others.len()) {
+        (_, 0) => None,
+        (Lang::En, 1) => Some(format!("{} at its mean", others[0])),
+        (Lang::En, 2 | 3) => Some(format!("{} at their means", others.join(", "))),
+        (Lang::En, n) => Some(format!("the other {n} units at their means")),
+        (Lang::Zh, 1..=3) => Some(format!("{} 取均值", others.join("、"))),
+        (Lang::Zh, n) => Some(format!("其余 {n} 个单元取均值")),
     }
 }
 

@@ -112,6 +112,10 @@ fn planes(area: Rect, buf: &mut Buffer, p: &Planes, look: Look, lang: Lang) {
         marks::border(look.ascii),
         w.boundary
     );
+    let rest = match hw::others_at_mean(lang, p.axes, p.units) {
+        Some(o) => format!("{rest}   {o}"),
+        None => rest,
+    };
     let text = hw::labelled(lang, train_words(lang).samples, &rest);
     Paragraph::new(text).render(legend, buf);
 }
