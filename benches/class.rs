@@ -17,9 +17,9 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::net::UnixStream;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, sync_channel};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
@@ -141,7 +141,10 @@ fn figures() {
     let rss0 = status_field("VmRSS:");
     let mut b = setup(LEARNERS);
     println!("class figures: {LEARNERS} learners connected");
-    println!("  memory: VmRSS before {rss0}, with {LEARNERS} learners {}", status_field("VmRSS:"));
+    println!(
+        "  memory: VmRSS before {rss0}, with {LEARNERS} learners {}",
+        status_field("VmRSS:")
+    );
     println!("  threads: {}", status_field("Threads:"));
     // 200 answers spread over one second.
     let c0 = cpu_secs();
@@ -165,8 +168,15 @@ fn figures() {
     );
     let snap = b.server.snapshot();
     let t = &snap.questions[0];
-    println!("  tally: answered {}/{}, right {}, wrong {}", t.answered, t.of, t.right, t.wrong);
-    println!("  memory after answers: VmRSS {}, VmHWM {}", status_field("VmRSS:"), status_field("VmHWM:"));
+    println!(
+        "  tally: answered {}/{}, right {}, wrong {}",
+        t.answered, t.of, t.right, t.wrong
+    );
+    println!(
+        "  memory after answers: VmRSS {}, VmHWM {}",
+        status_field("VmRSS:"),
+        status_field("VmHWM:")
+    );
     drop(b);
     // Idle CPU: 10 learners connected, nothing happening, for 5 s.
     let idle = setup(10);
@@ -211,7 +221,8 @@ fn benches(c: &mut Criterion) {
             let start = Instant::now();
             for i in 0..iters {
                 for (k, w) in b.writers.iter_mut().enumerate() {
-                    w.write_all(answer_line(k as u32 + i as u32).as_bytes()).unwrap();
+                    w.write_all(answer_line(k as u32 + i as u32).as_bytes())
+                        .unwrap();
                 }
                 let mut got = 0;
                 wait(|| {

@@ -71,7 +71,13 @@ fn cpu_seconds() -> f64 {
 }
 
 fn open(entries: &[tui::Entry], cfg: Config, index: usize, step: usize) -> App {
-    let mut app = App::open(entries.to_vec(), Progress::default(), cfg, index, Some(step - 1));
+    let mut app = App::open(
+        entries.to_vec(),
+        Progress::default(),
+        cfg,
+        index,
+        Some(step - 1),
+    );
     update(&mut app, Message::Resize(80, 24));
     app
 }
@@ -86,12 +92,22 @@ fn epoch_of(app: &App) -> usize {
     }
 }
 
-fn headless(entries: &[tui::Entry], cfg: Config, index: usize, step: usize, epochs: usize) -> Duration {
+fn headless(
+    entries: &[tui::Entry],
+    cfg: Config,
+    index: usize,
+    step: usize,
+    epochs: usize,
+) -> Duration {
     let app = open(entries, cfg, index, step);
     let Screen::Lesson(l) = &app.screen else {
         panic!("not in a lesson")
     };
-    let mut run = l.session.trainer().expect("a train step").expect("resolves");
+    let mut run = l
+        .session
+        .trainer()
+        .expect("a train step")
+        .expect("resolves");
     let start = Instant::now();
     while run.trainer.history().len() <= epochs && run.trainer.stopped().is_none() {
         run.trainer.advance().expect("trains");
@@ -111,7 +127,8 @@ fn dashboard(
         update(&mut app, Message::Dash(DashKey::Faster));
     }
     let mut term = Terminal::new(TestBackend::new(80, 24)).expect("backend");
-    term.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+    term.draw(|f| f.render_widget(&app, f.area()))
+        .expect("draw");
     update(&mut app, Message::Dash(DashKey::PlayPause));
     let start = Instant::now();
     let mut frames = 0;
@@ -120,7 +137,8 @@ fn dashboard(
         std::thread::sleep(app.tick_wait());
         update(&mut app, Message::Tick);
         if app.take_tick_changed() {
-            term.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+            term.draw(|f| f.render_widget(&app, f.area()))
+                .expect("draw");
             frames += 1;
         }
     }

@@ -80,8 +80,8 @@ pub enum Command {
 
 mod browse;
 mod check;
-mod code;
 mod class;
+mod code;
 mod data;
 mod formula;
 mod list;

@@ -29,8 +29,8 @@ use std::path::Path;
 pub use catalog::{Catalog, LessonSource};
 pub use header::{Header, Outline};
 pub use model::{
-    CapacityStep, Compare, Lesson, Matrix, Question, QuestionKind, Run, Show, Step, StepKind, Table, Tolerance,
-    TrainStep,
+    CapacityStep, Compare, Lesson, Matrix, Question, QuestionKind, Run, Show, Step, StepKind,
+    Table, Tolerance, TrainStep,
 };
 pub use text::{Lang, Text};
 

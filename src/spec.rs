@@ -22,11 +22,11 @@
 //! ```
 
 pub(crate) mod book_checks;
+pub mod capacity;
 pub mod limits;
 mod locate;
 mod norm_report;
 mod resolve;
-pub mod capacity;
 pub mod saturation;
 mod set_report;
 

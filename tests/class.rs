@@ -33,7 +33,10 @@ fn collect(r: impl Read + Send + 'static, into: Arc<Mutex<String>>) {
             buf.clear();
             match r.read_until(b'\n', &mut buf) {
                 Ok(0) | Err(_) => return,
-                Ok(_) => into.lock().unwrap().push_str(&String::from_utf8_lossy(&buf)),
+                Ok(_) => into
+                    .lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buf)),
             }
         }
     });
@@ -100,7 +103,12 @@ impl Proc {
             if let Some(st) = self.child.try_wait().unwrap() {
                 return st.success();
             }
-            assert!(start.elapsed() < WAIT, "{} did not exit:\n{}", self.name, self.text());
+            assert!(
+                start.elapsed() < WAIT,
+                "{} did not exit:\n{}",
+                self.name,
+                self.text()
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -141,7 +149,16 @@ impl Class {
         let p = Proc::spawn(
             "instructor",
             &self.data("teacher"),
-            &["class", "start", "ch04", "--plain", "--socket", sock.to_str().unwrap(), "--code", CODE],
+            &[
+                "class",
+                "start",
+                "ch04",
+                "--plain",
+                "--socket",
+                sock.to_str().unwrap(),
+                "--code",
+                CODE,
+            ],
         );
         p.wait_for("Join code: TEST42");
         p
@@ -152,18 +169,39 @@ impl Class {
         Proc::spawn(
             who,
             &self.data(who),
-            &["class", "join", sock.to_str().unwrap(), "--plain", "--code", code, "--name", who],
+            &[
+                "class",
+                "join",
+                sock.to_str().unwrap(),
+                "--plain",
+                "--code",
+                code,
+                "--name",
+                who,
+            ],
         )
     }
 
     fn status(&self) -> serde_json::Value {
         let sock = self.socket();
         let out = Command::new(BIN)
-            .args(["class", "status", sock.to_str().unwrap(), "--code", CODE, "--format", "json"])
+            .args([
+                "class",
+                "status",
+                sock.to_str().unwrap(),
+                "--code",
+                CODE,
+                "--format",
+                "json",
+            ])
             .env("NNSTEP_DATA_DIR", self.data("teacher"))
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).unwrap()
     }
 }
@@ -171,14 +209,26 @@ impl Class {
 /// The value in brackets on the line after `name (1×1) =`, last shown.
 fn given(text: &str, name: &str) -> f64 {
     let head = format!("    {name} (1×1) =");
-    let at = text.rfind(&head).unwrap_or_else(|| panic!("no {name} in:\n{text}"));
+    let at = text
+        .rfind(&head)
+        .unwrap_or_else(|| panic!("no {name} in:\n{text}"));
     let line = text[at..].lines().nth(1).unwrap();
-    line.trim().trim_start_matches('[').trim_end_matches(']').trim().parse().unwrap()
+    line.trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim()
+        .parse()
+        .unwrap()
 }
 
 /// The learner's own case of step 10 of ch04: (x, y, w, b).
 fn case(text: &str) -> (f64, f64, f64, f64) {
-    (given(text, "x"), given(text, "y"), given(text, "w"), given(text, "b"))
+    (
+        given(text, "x"),
+        given(text, "y"),
+        given(text, "w"),
+        given(text, "b"),
+    )
 }
 
 fn question<'a>(status: &'a serde_json::Value, step: &str, q: &str) -> &'a serde_json::Value {
@@ -198,7 +248,11 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     // A wrong code is refused and counted.
     let mut wrong = c.learner("wrong", "NOPE99");
     assert!(!wrong.wait_exit(), "a wrong code must fail");
-    assert!(wrong.text().contains("The join code is wrong"), "{}", wrong.text());
+    assert!(
+        wrong.text().contains("The join code is wrong"),
+        "{}",
+        wrong.text()
+    );
     teacher.wait_for("A wrong join code was refused.");
 
     let mut a = c.learner("ana", CODE);
@@ -232,7 +286,10 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     let t = question(&st, "own-case", "own-dw");
     assert_eq!(t["answered"], 2);
     assert_eq!(t["of"], 3);
-    assert_eq!((t["right"].clone(), t["close"].clone(), t["wrong"].clone()), (1.into(), 0.into(), 1.into()));
+    assert_eq!(
+        (t["right"].clone(), t["close"].clone(), t["wrong"].clone()),
+        (1.into(), 0.into(), 1.into())
+    );
     assert_eq!(t["slips"], serde_json::json!([["sign", 1]]));
     assert_eq!(question(&st, "own-case", "own-db")["answered"], 0);
     teacher.send("status");
@@ -284,7 +341,12 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     let st = c.status();
     let t = question(&st, "own-case", "own-dw");
     assert_eq!(
-        (t["answered"].clone(), t["right"].clone(), t["wrong"].clone(), t["of"].clone()),
+        (
+            t["answered"].clone(),
+            t["right"].clone(),
+            t["wrong"].clone(),
+            t["of"].clone()
+        ),
         (1.into(), 1.into(), 0.into(), 3.into())
     );
 
@@ -339,13 +401,25 @@ fn garbage_and_a_thousand_connections_leave_the_class_working() {
         // Status connections may be refused while the flood's slots time out.
         let sock = c.socket();
         let out = Command::new(BIN)
-            .args(["class", "status", sock.to_str().unwrap(), "--code", CODE, "--format", "json"])
+            .args([
+                "class",
+                "status",
+                sock.to_str().unwrap(),
+                "--code",
+                CODE,
+                "--format",
+                "json",
+            ])
             .output()
             .unwrap();
         if out.status.success() {
             break serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap();
         }
-        assert!(start.elapsed() < WAIT, "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            start.elapsed() < WAIT,
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         std::thread::sleep(Duration::from_millis(200));
     };
     assert_eq!(question(&st, "own-case", "own-dw")["right"], 1);
@@ -359,7 +433,16 @@ fn a_live_class_is_not_overwritten_and_a_stale_socket_is_replaced() {
     let teacher = c.instructor();
     let sock = c.socket();
     let second = Command::new(BIN)
-        .args(["class", "start", "ch04", "--plain", "--socket", sock.to_str().unwrap(), "--code", CODE])
+        .args([
+            "class",
+            "start",
+            "ch04",
+            "--plain",
+            "--socket",
+            sock.to_str().unwrap(),
+            "--code",
+            CODE,
+        ])
         .env("NNSTEP_DATA_DIR", c.data("other"))
         .stdin(Stdio::null())
         .output()

@@ -22,7 +22,13 @@ const VIEWS: [(&str, &str, &str, usize, &[DashKey]); 5] = [
     ("xor", "ch10", "xor-hidden", 1179, &[]),
     ("bank", "ch11", "hidden", 300, &[]),
     ("capacity", "ch09", "overfit", 0, &[]),
-    ("compare_params", "ch11", "units", 20, &[DashKey::CyclePanel]),
+    (
+        "compare_params",
+        "ch11",
+        "units",
+        20,
+        &[DashKey::CyclePanel],
+    ),
 ];
 
 fn lesson(id: &str) -> Lesson {

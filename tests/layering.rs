@@ -47,7 +47,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("class", &["quiz", "rng", "untrusted"]),
     (
         "words",
-        &["session", "lesson", "quiz", "engine", "progress", "text", "class"],
+        &[
+            "session", "lesson", "quiz", "engine", "progress", "text", "class",
+        ],
     ),
     (
         "plain",

@@ -120,7 +120,10 @@ fn every_step_of_every_lesson_comes_back_from_its_code() {
                 let where_ = format!("{} step {} {lang:?}: {code}", e.id, step + 1);
                 update(&mut app, Message::ToggleHelp); // closes the code box
                 let parsed = Code::parse(&code).unwrap_or_else(|err| panic!("{where_}: {err:?}"));
-                assert_eq!((parsed.lesson.as_str(), parsed.step, parsed.lang), (e.id.as_str(), step, lang));
+                assert_eq!(
+                    (parsed.lesson.as_str(), parsed.step, parsed.lang),
+                    (e.id.as_str(), step, lang)
+                );
                 let rebuilt = parsed
                     .reproduce(lesson.clone(), &Progress::default())
                     .unwrap_or_else(|err| panic!("{where_}: {err:?}"));
@@ -128,12 +131,19 @@ fn every_step_of_every_lesson_comes_back_from_its_code() {
                     lang: Lang::En,
                     ..cfg
                 };
-                let again = App::reproduced(entries.clone(), Progress::default(), other, None, rebuilt);
+                let again =
+                    App::reproduced(entries.clone(), Progress::default(), other, None, rebuilt);
                 assert_eq!(again.lang, lang, "{where_}");
                 assert_eq!(place(&again), place(&app), "{where_}");
                 assert_eq!(run_facts(&again), run_facts(&app), "{where_}");
                 let (a, b) = (screen(&app), screen(&again));
-                assert_eq!(a[2..], b[2..], "{where_}\n{}\n---\n{}", a.join("\n"), b.join("\n"));
+                assert_eq!(
+                    a[2..],
+                    b[2..],
+                    "{where_}\n{}\n---\n{}",
+                    a.join("\n"),
+                    b.join("\n")
+                );
                 codes += 1;
             }
         }
@@ -165,8 +175,20 @@ fn malformed_codes_say_what_is_wrong() {
         ("ch04", CodeError::NoDot),
         ("ch 04.0000", CodeError::BadLessonId),
         (".06CT", CodeError::BadLessonId),
-        ("ch04.06CT-WBR0-03BK-G!", CodeError::BadCharacter { character: '!', position: 22 }),
-        ("ch04.06CU", CodeError::BadCharacter { character: 'U', position: 9 }),
+        (
+            "ch04.06CT-WBR0-03BK-G!",
+            CodeError::BadCharacter {
+                character: '!',
+                position: 22,
+            },
+        ),
+        (
+            "ch04.06CU",
+            CodeError::BadCharacter {
+                character: 'U',
+                position: 9,
+            },
+        ),
         ("ch04.06", CodeError::Checksum),
         ("ch04.0000-0000-0000-0", CodeError::Checksum),
     ];
@@ -189,10 +211,23 @@ fn nnstep(args: &[&str], dir: &std::path::Path) -> std::process::Output {
 
 /// A step's code as `nnstep run --codes` prints it.
 fn code_of_step(lesson: &str, step: usize, dir: &std::path::Path) -> String {
-    let out = nnstep(&["run", lesson, "--plain", "--codes", "--step", &step.to_string()], dir);
+    let out = nnstep(
+        &[
+            "run",
+            lesson,
+            "--plain",
+            "--codes",
+            "--step",
+            &step.to_string(),
+        ],
+        dir,
+    );
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    let line = text.lines().find(|l| l.starts_with("State code: ")).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("State code: "))
+        .unwrap();
     line.trim_start_matches("State code: ").to_string()
 }
 
@@ -201,7 +236,11 @@ fn open_code_plain_prints_the_step_with_its_code() {
     let dir = tempfile::tempdir().unwrap();
     let code = code_of_step("ch04", 13, dir.path());
     let out = nnstep(&["open", &code, "--plain"], dir.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("== Step 13/17"), "{text}");
     assert!(text.contains(&format!("State code: {code}")), "{text}");
@@ -214,7 +253,11 @@ fn bad_codes_fail_with_a_message_naming_the_fault() {
     let dir = tempfile::tempdir().unwrap();
     let good = code_of_step("ch05", 2, dir.path());
     let last = good.chars().last().unwrap();
-    let slip = format!("{}{}", &good[..good.len() - 1], if last == '0' { '1' } else { '0' });
+    let slip = format!(
+        "{}{}",
+        &good[..good.len() - 1],
+        if last == '0' { '1' } else { '0' }
+    );
     let cases = [
         (slip.as_str(), "check characters do not match"),
         ("ch05.06CU-AAAA", "cannot appear in a state code"),
@@ -241,26 +284,68 @@ fn unknown_and_stale_lessons_fail_with_their_own_messages() {
     let file = lessons.path().join("mine.yaml");
     std::fs::write(&file, &mine).unwrap();
     let folder = lessons.path().to_str().unwrap();
-    let out = nnstep(&["--lessons", folder, "run", "mine", "--plain", "--codes", "--step", "3"], dir.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = nnstep(
+        &[
+            "--lessons",
+            folder,
+            "run",
+            "mine",
+            "--plain",
+            "--codes",
+            "--step",
+            "3",
+        ],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let code = stdout.lines().find_map(|l| l.strip_prefix("State code: ")).unwrap().to_string();
+    let code = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("State code: "))
+        .unwrap()
+        .to_string();
     // The lesson's own folder opens it.
     let out = nnstep(&["--lessons", folder, "open", &code, "--plain"], dir.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // Without the folder there is no such lesson.
     let out = nnstep(&["open", &code, "--plain"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("there is no lesson 'mine'"), "{err}");
     // A changed lesson makes the code stale.
-    std::fs::write(&file, mine.replacen("chapter: 4", "chapter: 4\n# changed", 1)).unwrap();
+    std::fs::write(
+        &file,
+        mine.replacen("chapter: 4", "chapter: 4\n# changed", 1),
+    )
+    .unwrap();
     let out = nnstep(&["--lessons", folder, "open", &code, "--plain"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("'mine' has changed") && err.contains("stale"), "{err}");
+    assert!(
+        err.contains("'mine' has changed") && err.contains("stale"),
+        "{err}"
+    );
     // In Chinese too.
-    let out = nnstep(&["--lang", "zh", "--lessons", folder, "open", &code, "--plain"], dir.path());
+    let out = nnstep(
+        &[
+            "--lang",
+            "zh",
+            "--lessons",
+            folder,
+            "open",
+            &code,
+            "--plain",
+        ],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("已过期"));
 }

@@ -514,7 +514,9 @@ fn home_help_and_the_end_of_every_lesson_are_right_at_80x24() {
                 let name = format!("{} end ascii={ascii} {:?}", entry.id, a.lang);
                 found.extend(faults(&buf, ascii, &name));
                 let last = text(&buf).lines().last().unwrap_or("").to_string();
-                let next = entries.get(index + 1).and_then(|e| e.clone().load().cloned());
+                let next = entries
+                    .get(index + 1)
+                    .and_then(|e| e.clone().load().cloned());
                 if let Some(next) = next {
                     let chapter = nnstep::words::chapter(a.lang, next.chapter);
                     if !last.contains(&chapter) || !last.contains("Esc") {

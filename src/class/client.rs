@@ -13,8 +13,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use super::protocol::{
-    self, Answer, ClassState, Line, LineReader, MAX_SERVER_LINE, Refusal, Role, ToLearner,
-    ToServer,
+    self, Answer, ClassState, Line, LineReader, MAX_SERVER_LINE, Refusal, Role, ToLearner, ToServer,
 };
 use super::tally::Snapshot;
 
@@ -36,9 +35,14 @@ pub struct Config {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     /// Joined (or joined again) the class of this name.
-    Joined { class: String },
+    Joined {
+        class: String,
+    },
     /// The lesson (sent on every join).
-    Lesson { id: String, text: Option<String> },
+    Lesson {
+        id: String,
+        text: Option<String>,
+    },
     State(ClassState),
     /// The instructor's instance is gone; trying again by itself.
     Waiting,
@@ -93,9 +97,12 @@ impl Client {
         if !o.done.iter().any(|s| s == step) {
             o.done.push(step.to_string());
         }
-        send(&mut o, &ToServer::Done {
-            step: step.to_string(),
-        });
+        send(
+            &mut o,
+            &ToServer::Done {
+                step: step.to_string(),
+            },
+        );
     }
 
     /// Tells the instructor the learner stepped away or follows again.
@@ -150,7 +157,11 @@ fn join(cfg: &Config, out: &Mutex<Outbox>) -> std::io::Result<UnixStream> {
     let mut again: Vec<ToServer> = (o.results.values().cloned())
         .map(ToServer::Result)
         .collect();
-    again.extend(o.done.iter().map(|step| ToServer::Done { step: step.clone() }));
+    again.extend(
+        o.done
+            .iter()
+            .map(|step| ToServer::Done { step: step.clone() }),
+    );
     if o.away {
         again.push(ToServer::Away { away: true });
     }

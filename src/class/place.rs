@@ -42,9 +42,7 @@ pub enum PlaceError {
     Create { path: PathBuf, source: io::Error },
     #[error("no group named '{0}' (see /etc/group)")]
     NoGroup(String),
-    #[error(
-        "'{0}' is not a join code: use 4 to 16 letters and digits"
-    )]
+    #[error("'{0}' is not a join code: use 4 to 16 letters and digits")]
     BadCode(String),
 }
 
@@ -81,9 +79,8 @@ pub fn shared_dir() -> Result<PathBuf, PlaceError> {
     let dir = std::env::temp_dir().join(DIR_NAME);
     match fs::symlink_metadata(&dir) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            let made = fs::create_dir(&dir).and_then(|()| {
-                fs::set_permissions(&dir, fs::Permissions::from_mode(0o1777))
-            });
+            let made = fs::create_dir(&dir)
+                .and_then(|()| fs::set_permissions(&dir, fs::Permissions::from_mode(0o1777)));
             match made {
                 Ok(()) => {}
                 // Another instance made it first: check it below.
@@ -174,7 +171,9 @@ pub fn code_file(data_dir: &Path, socket: &Path) -> PathBuf {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     socket.hash(&mut h);
-    data_dir.join("class").join(format!("{:016x}.code", h.finish()))
+    data_dir
+        .join("class")
+        .join(format!("{:016x}.code", h.finish()))
 }
 
 /// Writes the code to its private file (mode 0600).
@@ -210,7 +209,10 @@ mod tests {
         assert!(!valid_name(""));
         assert!(!valid_name("../x"));
         assert!(!valid_name(&"a".repeat(33)));
-        assert!(matches!(socket_for("bad name"), Err(PlaceError::BadName(_))));
+        assert!(matches!(
+            socket_for("bad name"),
+            Err(PlaceError::BadName(_))
+        ));
     }
 
     #[test]
@@ -226,7 +228,10 @@ mod tests {
     #[test]
     fn a_socket_path_too_long_is_refused_with_the_limit() {
         let p = format!("/tmp/{}/s.sock", "d".repeat(120));
-        let e = socket_for(&p).err().map(|e| e.to_string()).unwrap_or_default();
+        let e = socket_for(&p)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(e.contains("107 bytes"), "{e}");
     }
 

@@ -39,7 +39,9 @@ pub fn csv(snap: &Snapshot) -> Result<String, csv::Error> {
             q.median_secs.map_or(String::new(), |t| format!("{t:.1}")),
         ])?;
     }
-    let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 

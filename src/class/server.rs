@@ -413,24 +413,33 @@ fn serve(slot: &Slot, mut stream: UnixStream) {
             token,
         }) => (code, role, name, token),
         Err(DecodeError::Version(_)) => {
-            let _ = send(&mut stream, &ToLearner::Refused {
-                reason: Refusal::Version,
-            });
+            let _ = send(
+                &mut stream,
+                &ToLearner::Refused {
+                    reason: Refusal::Version,
+                },
+            );
             return;
         }
         Ok(_) | Err(DecodeError::Garbage(_)) => {
-            let _ = send(&mut stream, &ToLearner::Refused {
-                reason: Refusal::Garbage,
-            });
+            let _ = send(
+                &mut stream,
+                &ToLearner::Refused {
+                    reason: Refusal::Garbage,
+                },
+            );
             return dropped(shared, "garbage".into());
         }
     };
     if normalize_code(&code).ok().as_deref() != Some(shared.cfg.code.as_str()) {
         lock(&shared.inner).wrong_codes += 1;
         notify(shared, Notice::WrongCode);
-        let _ = send(&mut stream, &ToLearner::Refused {
-            reason: Refusal::Code,
-        });
+        let _ = send(
+            &mut stream,
+            &ToLearner::Refused {
+                reason: Refusal::Code,
+            },
+        );
         return;
     }
     match role {
@@ -472,14 +481,17 @@ fn learner(
         g.next_id += 1;
         // Anonymous learners without a token count one per connection.
         let token = if token == 0 { id | (1 << 63) } else { token };
-        g.learners.insert(id, Learner {
-            token,
-            name: clean_name(name),
-            away: false,
-            stream,
-            sent: Arc::clone(&sent),
-            gone: Arc::clone(&gone),
-        });
+        g.learners.insert(
+            id,
+            Learner {
+                token,
+                name: clean_name(name),
+                away: false,
+                stream,
+                sent: Arc::clone(&sent),
+                gone: Arc::clone(&gone),
+            },
+        );
         g.state.learners = distinct_learners(&g);
         (id, token, g.state.learners)
     };
@@ -619,10 +631,13 @@ fn take_result(shared: &Shared, token: u64, mut a: Answer) {
             .or_default()
             .take(a);
     }
-    notify(shared, Notice::Answered {
-        step: key.0,
-        question: key.1,
-    });
+    notify(
+        shared,
+        Notice::Answered {
+            step: key.0,
+            question: key.1,
+        },
+    );
 }
 
 fn snapshot(shared: &Shared, g: &Inner) -> Snapshot {

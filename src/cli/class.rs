@@ -210,7 +210,13 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     };
     println!(
         "{}",
-        cw::started(lang, &class, &path.display().to_string(), &code, &join_target)
+        cw::started(
+            lang,
+            &class,
+            &path.display().to_string(),
+            &code,
+            &join_target
+        )
     );
     if !a.plain {
         eprintln!("note: the full-screen class view is not built yet; running with --plain");
@@ -219,7 +225,13 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let mut session = session::Session::new(lesson).with_seed(global.seed);
     let report = a.report.as_deref().map(report_to);
     let stdin = std::io::stdin();
-    class_teacher::teach(&server, &mut session, &mut stdin.lock(), lang, report.as_ref())?;
+    class_teacher::teach(
+        &server,
+        &mut session,
+        &mut stdin.lock(),
+        lang,
+        report.as_ref(),
+    )?;
     if let Some(f) = &saved {
         let _ = std::fs::remove_file(f);
     }
@@ -277,11 +289,13 @@ fn join(a: &JoinArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let open: OpenLesson = Box::new(move |id, text| {
         let lesson = match text {
             None => Catalog::with_dir(lessons.as_deref()).0.find(id),
-            Some(t) => crate::lesson::load::text_from_bytes("instructor's lesson", t.as_bytes().to_vec())
-                .map_err(|d| vec![d])
-                .and_then(|t| {
-                    crate::lesson::load_str("instructor's lesson", &t, Path::new("<class>"))
-                }),
+            Some(t) => {
+                crate::lesson::load::text_from_bytes("instructor's lesson", t.as_bytes().to_vec())
+                    .map_err(|d| vec![d])
+                    .and_then(|t| {
+                        crate::lesson::load_str("instructor's lesson", &t, Path::new("<class>"))
+                    })
+            }
         };
         let lesson = lesson.map_err(|ds| ds.iter().map(ToString::to_string).collect::<String>())?;
         session::open(lesson, &progress, seed, Some(0))

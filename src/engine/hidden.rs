@@ -121,7 +121,11 @@ pub fn boundary_lines(
             .filter(|j| !axes.contains(j))
             .map(|j| out.w[[j, c]] * fixed[j])
             .sum();
-        (out.w[[axes[0], c]], out.w[[axes[1], c]], out.b[[0, c]] + rest)
+        (
+            out.w[[axes[0], c]],
+            out.w[[axes[1], c]],
+            out.b[[0, c]] + rest,
+        )
     };
     let outputs = out.units();
     if outputs == 1 {
@@ -235,8 +239,12 @@ mod tests {
         .unwrap();
         assert!(unit_contributions(&one, array![[0.0]].view()).is_err());
         let (h, _) = (net_131().layers()[0].clone(), ());
-        let out = Dense::new(array![[1.0], [1.0], [1.0]], array![[0.0]], Activation::Sigmoid)
-            .unwrap();
+        let out = Dense::new(
+            array![[1.0], [1.0], [1.0]],
+            array![[0.0]],
+            Activation::Sigmoid,
+        )
+        .unwrap();
         let clf = Network::from_layers(vec![h, out], Loss::BinaryCrossEntropy).unwrap();
         assert!(unit_contributions(&clf, array![[0.0]].view()).is_err());
     }
@@ -278,7 +286,11 @@ mod tests {
         // Solve for b at a few a: b = −(u·a + c)/v.
         let plane = Array2::from_shape_fn((5, 2), |(i, j)| {
             let a = 0.2 * i as f64;
-            if j == 0 { a } else { -(line.u * a + line.c) / line.v }
+            if j == 0 {
+                a
+            } else {
+                -(line.u * a + line.c) / line.v
+            }
         });
         let p = classify_plane(&net, [1, 2], &fixed, plane.view()).unwrap();
         for v in &p {

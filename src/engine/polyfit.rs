@@ -53,7 +53,9 @@ pub fn fit(xs: &[f64], ys: &[f64], degree: usize) -> Result<Poly, EngineError> {
     }
     let lo = xs.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    if m <= degree || !(hi > lo) {
+    // `hi > lo` is false for NaN as well as for a single x.
+    let spread = hi - lo;
+    if m <= degree || spread.is_nan() || spread <= 0.0 {
         return Err(EngineError::Singular {
             reason: format!(
                 "a polynomial of degree {degree} needs at least {} points with distinct x; \
@@ -159,7 +161,10 @@ mod tests {
     #[test]
     fn as_many_coefficients_as_points_interpolate() {
         let xs: Vec<f64> = (0..11).map(|i| f64::from(i) / 10.0).collect();
-        let ys: Vec<f64> = xs.iter().map(|x| (6.0 * x).sin() + 0.1 * (x * 37.0).cos()).collect();
+        let ys: Vec<f64> = xs
+            .iter()
+            .map(|x| (6.0 * x).sin() + 0.1 * (x * 37.0).cos())
+            .collect();
         let p = fit(&xs, &ys, 10).unwrap();
         assert!(p.loss(&xs, &ys) < 1e-18, "{}", p.loss(&xs, &ys));
     }
@@ -167,7 +172,10 @@ mod tests {
     #[test]
     fn training_loss_never_rises_with_the_degree() {
         let xs: Vec<f64> = (0..15).map(|i| f64::from(i) / 14.0).collect();
-        let ys: Vec<f64> = xs.iter().map(|x| (6.3 * x).sin() + 0.2 * (x * 91.0).sin()).collect();
+        let ys: Vec<f64> = xs
+            .iter()
+            .map(|x| (6.3 * x).sin() + 0.2 * (x * 91.0).sin())
+            .collect();
         let losses: Vec<f64> = (1..=10)
             .map(|d| fit(&xs, &ys, d).unwrap().loss(&xs, &ys))
             .collect();

@@ -155,7 +155,14 @@ impl Learner<'_> {
             }
             Err(diags) => {
                 let w = class_words(self.opts.lang);
-                eprintln!("{}", if key.1.is_some() { w.lesson_refused } else { w.lesson_missing });
+                eprintln!(
+                    "{}",
+                    if key.1.is_some() {
+                        w.lesson_refused
+                    } else {
+                        w.lesson_missing
+                    }
+                );
                 eprint!("{diags}");
                 Ok(false)
             }
@@ -178,7 +185,10 @@ impl Learner<'_> {
         if !self.away && moved {
             self.show(st.step)?;
         }
-        let on_train = self.session.as_ref().is_some_and(|s| s.step().kind.train().is_some());
+        let on_train = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.step().kind.train().is_some());
         if on_train && !self.away && (st.run != prev.run || moved) && st.run.epoch > 0 {
             let t = cw::run_state(lang, st.run.epoch, st.run.playing);
             self.say(&t)?;
@@ -270,7 +280,12 @@ impl Learner<'_> {
                 }
             }
             _ => {
-                let t = format!("{}{}{}", w.unknown_learner_command, lang_sep(self.opts.lang), w.learner_commands);
+                let t = format!(
+                    "{}{}{}",
+                    w.unknown_learner_command,
+                    lang_sep(self.opts.lang),
+                    w.learner_commands
+                );
                 self.say(&t)
             }
         }

@@ -141,7 +141,10 @@ pub fn teach(
             }
             "end" | "quit" => break,
             _ => {
-                say(&format!("{} {}", w.unknown_teacher_command, w.teacher_commands))?;
+                say(&format!(
+                    "{} {}",
+                    w.unknown_teacher_command, w.teacher_commands
+                ))?;
                 continue;
             }
         };

@@ -32,7 +32,11 @@ fn class_legend(lang: Lang, classes: &[f64], ascii: bool, border: bool) -> Strin
         })
         .collect();
     if border {
-        parts.push(format!("{} {}", marks::border(ascii), hidden_words(lang).boundary));
+        parts.push(format!(
+            "{} {}",
+            marks::border(ascii),
+            hidden_words(lang).boundary
+        ));
     }
     hw::labelled(lang, w.samples, &parts.join("   "))
 }
@@ -55,7 +59,9 @@ fn side_by_side(left: Vec<String>, right: Vec<String>, width: usize) -> Vec<Stri
             let l = left.get(i).map_or("", String::as_str);
             let r = right.get(i).map_or("", String::as_str);
             let pad = lw - unicode_width::UnicodeWidthStr::width(l);
-            format!("{l}{}   {r}", " ".repeat(pad)).trim_end().to_string()
+            format!("{l}{}   {r}", " ".repeat(pad))
+                .trim_end()
+                .to_string()
         })
         .collect()
 }
@@ -161,7 +167,10 @@ fn write_planes(
     let right = region_picture(&p.hidden, ascii, true);
     let mut l = vec![hw::heading(lang, w.input_space)];
     l.extend(left.framed(&p.inputs[1], &p.inputs[0], ascii));
-    let mut r = vec![hw::heading(lang, &hw::hidden_space_title(lang, p.axes, p.units))];
+    let mut r = vec![hw::heading(
+        lang,
+        &hw::hidden_space_title(lang, p.axes, p.units),
+    )];
     r.extend(right.framed(&hw::axis_name(p.axes[1]), &hw::axis_name(p.axes[0]), ascii));
     for line in side_by_side(l, r, width) {
         writeln!(out, "{line}")?;
@@ -214,7 +223,11 @@ pub fn write_capacity(
         })
         .collect();
     let rendered = table::render(&header, &rows, width);
-    let rendered = if ascii { rendered.replace('←', "<-") } else { rendered };
+    let rendered = if ascii {
+        rendered.replace('←', "<-")
+    } else {
+        rendered
+    };
     write!(out, "{rendered}")?;
     writeln!(out)?;
     let degrees = hidden::capacity_degrees(cap);

@@ -212,7 +212,13 @@ impl Printer<'_> {
             StepKind::Compare(_) => self.compare(s)?,
             StepKind::Quiz(_) if !questions => {}
             StepKind::Capacity(c) => {
-                super::pictures::write_capacity(self.out, c, self.opts.lang, self.opts.ascii, self.opts.width)?;
+                super::pictures::write_capacity(
+                    self.out,
+                    c,
+                    self.opts.lang,
+                    self.opts.ascii,
+                    self.opts.width,
+                )?;
             }
             StepKind::Quiz(qs) => {
                 for (i, q) in qs.iter().enumerate() {

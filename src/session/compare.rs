@@ -71,7 +71,11 @@ impl RunRow {
         let n = self.layers.len();
         (self.layers.iter().enumerate())
             .flat_map(|(i, l)| {
-                let k = if n == 1 { String::new() } else { (i + 1).to_string() };
+                let k = if n == 1 {
+                    String::new()
+                } else {
+                    (i + 1).to_string()
+                };
                 [format!("W{k} = {}", m(&l.w)), format!("B{k} = {}", m(&l.b))]
             })
             .collect()

@@ -58,8 +58,12 @@ impl RegionGrid {
     pub fn cell_of(&self, x: f64, y: f64) -> (usize, usize) {
         let fx = (x - self.x_bounds[0]) / (self.x_bounds[1] - self.x_bounds[0]);
         let fy = (self.y_bounds[1] - y) / (self.y_bounds[1] - self.y_bounds[0]);
-        let c = (fx * self.cols as f64).floor().clamp(0.0, (self.cols - 1) as f64);
-        let r = (fy * self.rows as f64).floor().clamp(0.0, (self.rows - 1) as f64);
+        let c = (fx * self.cols as f64)
+            .floor()
+            .clamp(0.0, (self.cols - 1) as f64);
+        let r = (fy * self.rows as f64)
+            .floor()
+            .clamp(0.0, (self.rows - 1) as f64);
         (c as usize, r as usize)
     }
 
@@ -135,7 +139,9 @@ pub fn view(
         return Ok(HiddenView::Unsupported);
     }
     match (info.raw_features.len(), info.classes.is_some()) {
-        (1, false) if net.outputs() == 1 => curves(run, &net, points.max(2)).map(HiddenView::Curves),
+        (1, false) if net.outputs() == 1 => {
+            curves(run, &net, points.max(2)).map(HiddenView::Curves)
+        }
         (2, true) if net.layers()[0].units() >= 2 => {
             planes(run, &net, (cols.max(2), rows.max(2))).map(HiddenView::Planes)
         }
@@ -293,7 +299,6 @@ pub fn curves_picture(c: &Curves, cols: usize, rows: usize, ascii: bool) -> Grid
     g.curve(&c.x, &c.fit, marks::FIT);
     g
 }
-
 
 /// Glyphs of the capacity picture's curves, in the order given.
 pub const CAPACITY_CURVES: [char; 3] = ['-', '*', '~'];

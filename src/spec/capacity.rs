@@ -59,9 +59,12 @@ impl Capacity {
     pub fn best(&self) -> (usize, usize) {
         let argmin = |v: &[f64]| {
             (v.iter().enumerate())
-                .fold((0, f64::INFINITY), |(bi, bv), (i, x)| {
-                    if *x < bv { (i, *x) } else { (bi, bv) }
-                })
+                .fold(
+                    (0, f64::INFINITY),
+                    |(bi, bv), (i, x)| {
+                        if *x < bv { (i, *x) } else { (bi, bv) }
+                    },
+                )
                 .0
         };
         (
@@ -74,7 +77,9 @@ impl Capacity {
 /// `n` points spread over [0, 1] (one uniform draw in each of n equal
 /// slices, so no stretch is left empty) with y = sin(2πx) + noise.
 fn sample(rng: &mut SeededRng, n: usize, noise: f64) -> (Vec<f64>, Vec<f64>) {
-    let x: Vec<f64> = (0..n).map(|i| (i as f64 + rng.uniform()) / n as f64).collect();
+    let x: Vec<f64> = (0..n)
+        .map(|i| (i as f64 + rng.uniform()) / n as f64)
+        .collect();
     let y = x
         .iter()
         .map(|x| (2.0 * std::f64::consts::PI * x).sin() + rng.normal(0.0, noise))
@@ -95,7 +100,10 @@ impl CapacitySpec {
         if !(1..=MAX_DEGREE).contains(&self.max_degree) {
             errors.push(at(
                 "max_degree",
-                format!("max_degree must be 1 to {MAX_DEGREE}, found {}", self.max_degree),
+                format!(
+                    "max_degree must be 1 to {MAX_DEGREE}, found {}",
+                    self.max_degree
+                ),
                 "10 shows underfitting, a good fit and overfitting",
             ));
         }
@@ -112,7 +120,10 @@ impl CapacitySpec {
         if self.validation == 0 || self.validation > MAX_POINTS {
             errors.push(at(
                 "validation",
-                format!("validation must be 1 to {MAX_POINTS}, found {}", self.validation),
+                format!(
+                    "validation must be 1 to {MAX_POINTS}, found {}",
+                    self.validation
+                ),
                 "a few dozen points judge the fits well",
             ));
         }

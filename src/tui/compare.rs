@@ -174,7 +174,11 @@ impl CompareView {
         for (i, r) in rows.iter().enumerate() {
             let style = self.look.fg(COLORS[i % COLORS.len()]);
             lines.push(Line::styled(
-                format!("{} {}", COLOR_GLYPHS[i % COLOR_GLYPHS.len()], r.name.get(lang)),
+                format!(
+                    "{} {}",
+                    COLOR_GLYPHS[i % COLOR_GLYPHS.len()],
+                    r.name.get(lang)
+                ),
                 style.add_modifier(Modifier::BOLD),
             ));
             for item in r.param_lines() {

@@ -7,8 +7,8 @@
 //! tested without a terminal); this module only draws it and maps keys.
 
 mod data_chart;
-mod hidden_view;
 pub mod formulas;
+mod hidden_view;
 mod loss_chart;
 mod matrices;
 mod status;

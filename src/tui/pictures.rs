@@ -47,7 +47,9 @@ pub fn style(palette: Palette, glyph: char, color: bool) -> Style {
             Some(k) => fg(CLASS_COLORS[k]).add_modifier(Modifier::BOLD),
             None if is_shade(glyph) => (1..4)
                 .find(|k| marks::shade(*k, false) == glyph || marks::shade(*k, true) == glyph)
-                .map_or_else(Style::default, |k| fg(CLASS_COLORS[k]).add_modifier(Modifier::DIM)),
+                .map_or_else(Style::default, |k| {
+                    fg(CLASS_COLORS[k]).add_modifier(Modifier::DIM)
+                }),
             None => fg(Color::White).add_modifier(Modifier::BOLD),
         },
         Palette::Units => match glyph {

@@ -137,7 +137,10 @@ impl PredictView {
             PredictAnswer::Number(_) => {
                 let meaning = words::predict::number_meaning(lang, p.measure);
                 for l in wrap(meaning, width, "", "") {
-                    lines.push(Line::styled(l, Style::default().add_modifier(Modifier::DIM)));
+                    lines.push(Line::styled(
+                        l,
+                        Style::default().add_modifier(Modifier::DIM),
+                    ));
                 }
                 let cursor = if look.ascii { "_" } else { "▏" };
                 let colon = if lang == Lang::Zh { "：" } else { ": " };
@@ -154,7 +157,8 @@ impl PredictView {
         match &self.error {
             Some(e) => lines.push(Line::styled(
                 words::predict::pick_error(lang, e),
-                look.fg(ratatui::style::Color::Yellow).add_modifier(Modifier::BOLD),
+                look.fg(ratatui::style::Color::Yellow)
+                    .add_modifier(Modifier::BOLD),
             )),
             None => lines.push(Line::styled(
                 w.before_run.to_string(),

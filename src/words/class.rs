@@ -346,7 +346,11 @@ pub fn status_lines(lang: Lang, s: &Snapshot) -> Vec<String> {
             learners(lang, s.learners.len())
         ),
     }];
-    let names: Vec<&str> = s.learners.iter().filter_map(|l| l.name.as_deref()).collect();
+    let names: Vec<&str> = s
+        .learners
+        .iter()
+        .filter_map(|l| l.name.as_deref())
+        .collect();
     if !names.is_empty() {
         out.push(names.join(if lang == Lang::Zh { "、" } else { ", " }));
     }

@@ -168,7 +168,11 @@ pub fn observed(lang: Lang, d: &Detail, names: &[Text]) -> String {
     let who = |run: usize| {
         if names.len() > 1 {
             let n = run_name(lang, names, run);
-            if zh { format!("{n}：") } else { format!("{n}: ") }
+            if zh {
+                format!("{n}：")
+            } else {
+                format!("{n}: ")
+            }
         } else {
             String::new()
         }

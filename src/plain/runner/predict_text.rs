@@ -96,8 +96,7 @@ impl Printer<'_> {
             return Ok(());
         }
         let lang = self.opts.lang;
-        let line =
-            words::predict::verdict_line(lang, p, pred, names, self.opts.ascii);
+        let line = words::predict::verdict_line(lang, p, pred, names, self.opts.ascii);
         for l in wrap(&line, self.opts.width, &head(lang), "    ") {
             writeln!(self.out, "{l}")?;
         }

@@ -24,7 +24,7 @@ use crate::words::train_words;
 /// rule, the x bounds and the x label below.
 const FRAME_ROWS: u16 = 4;
 /// Columns the y bound labels and the axis take on the left.
-const LABEL_COLS: u16 = 7;
+const LABEL_COLS: u16 = 8;
 
 /// Draws the view of `run` with parameters `layers` into `area`.
 pub fn render(
@@ -37,9 +37,9 @@ pub fn render(
 ) {
     let w = hidden_words(lang);
     // Cells for a plane: half the width less borders and labels.
-    let plane_cols = usize::from((area.width / 2).saturating_sub(LABEL_COLS + 3)).max(4);
+    let plane_cols = usize::from((area.width / 2).saturating_sub(LABEL_COLS + 4)).max(4);
     let grid_rows = usize::from(area.height.saturating_sub(FRAME_ROWS + 3)).max(2);
-    let curve_cols = usize::from(area.width.saturating_sub(LABEL_COLS + 3)).max(4);
+    let curve_cols = usize::from(area.width.saturating_sub(LABEL_COLS + 4)).max(4);
     match hidden::view(run, layers, curve_cols * 2, (plane_cols, grid_rows)) {
         Ok(HiddenView::Curves(c)) => {
             let block = look.block(&format!(" {} ", w.units_title));
@@ -89,8 +89,7 @@ fn plane(
 
 fn planes(area: Rect, buf: &mut Buffer, p: &Planes, look: Look, lang: Lang) {
     let w = hidden_words(lang);
-    let [body, legend] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let [body, legend] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let [left, right] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(body);
     plane(
         left,

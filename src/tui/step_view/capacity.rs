@@ -68,7 +68,11 @@ pub fn lines(step: &CapacityStep, ctx: &ViewCtx) -> Vec<Line<'static>> {
     let mut legend: Vec<String> = (degrees.iter().zip(hidden::CAPACITY_CURVES))
         .map(|(d, g)| format!("{g} {}", hw::degree_name(lang, *d)))
         .collect();
-    legend.push(format!("{} {}", marks::sample(theme.ascii), w.training_points));
+    legend.push(format!(
+        "{} {}",
+        marks::sample(theme.ascii),
+        w.training_points
+    ));
     legend.push(format!("{} {}", marks::VALIDATION, w.validation_points));
     out.push(Line::from(legend.join("  ")));
     out
