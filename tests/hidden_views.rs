@@ -24,9 +24,9 @@ const VIEWS: [(&str, &str, &str, usize, &[DashKey]); 5] = [
     ("capacity", "ch09", "overfit", 0, &[]),
     (
         "compare_params",
-        "ch10",
-        "one-vs-two",
-        50,
+        "ch11",
+        "units",
+        20,
         &[DashKey::CyclePanel],
     ),
 ];
@@ -155,13 +155,16 @@ fn plain_mode_draws_the_regions_it_used_to_defer() {
     let out = plain("ch10", "train-xor", Lang::En, true);
     assert!(!out.contains("full-screen"), "{out}");
     let start = out.find("classes and model regions").unwrap();
-    let picture = &out[start..];
-    // The four XOR corners: two o (class 0) and two x (class 1).
-    assert_eq!(
-        picture.matches('o').count() - picture.matches("model").count(),
-        2
-    );
-    assert!(picture.contains('x'));
+    // The grid's rows: what follows the axis bar.
+    let cells: String = (out[start..].lines())
+        .take_while(|l| !l.trim_start().starts_with('+'))
+        .filter_map(|l| l.split_once('|').map(|(_, row)| row.to_string()))
+        .collect();
+    // The four XOR corners: two o (class 0) and two x (class 1), over
+    // both regions (class 1 shaded '.', class 0 blank).
+    assert_eq!(cells.matches('o').count(), 2, "{out}");
+    assert_eq!(cells.matches('x').count(), 2, "{out}");
+    assert!(cells.contains('.') && cells.contains(' '), "{out}");
 }
 
 #[test]

@@ -53,7 +53,9 @@ pub fn fit(xs: &[f64], ys: &[f64], degree: usize) -> Result<Poly, EngineError> {
     }
     let lo = xs.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    if m <= degree || !(hi > lo) {
+    // `hi > lo` is false for NaN as well as for a single x.
+    let spread = hi - lo;
+    if m <= degree || spread.is_nan() || spread <= 0.0 {
         return Err(EngineError::Singular {
             reason: format!(
                 "a polynomial of degree {degree} needs at least {} points with distinct x; \

@@ -38,14 +38,15 @@ fn class_legend(lang: Lang, classes: &[f64], ascii: bool, border: bool) -> Strin
             hidden_words(lang).boundary
         ));
     }
-    format!("{}: {}", w.samples, parts.join("   "))
+    hw::labelled(lang, w.samples, &parts.join("   "))
 }
 
 /// Two framed pictures side by side (or one under the other when the page
 /// is too narrow for both).
 fn side_by_side(left: Vec<String>, right: Vec<String>, width: usize) -> Vec<String> {
-    let lw = left.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    let rw = right.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let cols = |l: &String| unicode_width::UnicodeWidthStr::width(l.as_str());
+    let lw = left.iter().map(cols).max().unwrap_or(0);
+    let rw = right.iter().map(cols).max().unwrap_or(0);
     if lw + 3 + rw > width {
         let mut v = left;
         v.push(String::new());
@@ -57,7 +58,7 @@ fn side_by_side(left: Vec<String>, right: Vec<String>, width: usize) -> Vec<Stri
         .map(|i| {
             let l = left.get(i).map_or("", String::as_str);
             let r = right.get(i).map_or("", String::as_str);
-            let pad = lw - l.chars().count();
+            let pad = lw - unicode_width::UnicodeWidthStr::width(l);
             format!("{l}{}   {r}", " ".repeat(pad))
                 .trim_end()
                 .to_string()
@@ -81,7 +82,7 @@ pub fn write_regions(
     }
     let cols = width.saturating_sub(10).clamp(16, 70);
     let g = hidden::input_regions(run, net, (cols, ROWS))?;
-    writeln!(out, "{}:", train_words(lang).regions)?;
+    writeln!(out, "{}", hw::heading(lang, train_words(lang).regions))?;
     let pic = region_picture(&g, ascii, false);
     for line in pic.framed(&info.raw_features[1], &info.raw_features[0], ascii) {
         writeln!(out, "{line}")?;
@@ -122,7 +123,7 @@ fn write_curves(
     cols: usize,
 ) -> anyhow::Result<()> {
     let w = hidden_words(lang);
-    writeln!(out, "{}:", w.units_title)?;
+    writeln!(out, "{}", hw::heading(lang, w.units_title))?;
     let g = curves_picture(c, cols, ROWS, ascii);
     for line in g.framed(&c.y_name, &c.x_name, ascii) {
         writeln!(out, "{line}")?;
@@ -164,11 +165,11 @@ fn write_planes(
     let w = hidden_words(lang);
     let left = region_picture(&p.input, ascii, false);
     let right = region_picture(&p.hidden, ascii, true);
-    let mut l = vec![format!("{}:", w.input_space)];
+    let mut l = vec![hw::heading(lang, w.input_space)];
     l.extend(left.framed(&p.inputs[1], &p.inputs[0], ascii));
-    let mut r = vec![format!(
-        "{}:",
-        hw::hidden_space_title(lang, p.axes, p.units)
+    let mut r = vec![hw::heading(
+        lang,
+        &hw::hidden_space_title(lang, p.axes, p.units),
     )];
     r.extend(right.framed(&hw::axis_name(p.axes[1]), &hw::axis_name(p.axes[0]), ascii));
     for line in side_by_side(l, r, width) {
@@ -199,7 +200,7 @@ pub fn write_capacity(
     let w = hidden_words(lang);
     let cap = &step.result;
     let (best_val, best_train) = cap.best();
-    writeln!(out, "{}:", w.capacity_title)?;
+    writeln!(out, "{}", hw::heading(lang, w.capacity_title))?;
     let header: Vec<String> = [w.degree, w.params, w.train_loss, w.val_loss]
         .iter()
         .map(|h| (*h).to_string())
@@ -230,7 +231,7 @@ pub fn write_capacity(
     write!(out, "{rendered}")?;
     writeln!(out)?;
     let degrees = hidden::capacity_degrees(cap);
-    writeln!(out, "{}:", w.fitted_curves)?;
+    writeln!(out, "{}", hw::heading(lang, w.fitted_curves))?;
     let cols = width.saturating_sub(10).clamp(16, 70);
     let g = hidden::capacity_picture(cap, &degrees, (cols, ROWS), ascii);
     for line in g.framed("y", "x", ascii) {
@@ -260,7 +261,7 @@ pub fn write_run_params(
     if pending.is_empty() {
         return Ok(());
     }
-    writeln!(out, "{}:", hidden_words(lang).parameters)?;
+    writeln!(out, "{}", hw::heading(lang, hidden_words(lang).parameters))?;
     for r in pending {
         writeln!(out, "  {}", r.name.get(lang))?;
         for item in r.param_lines() {

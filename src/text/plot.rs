@@ -136,7 +136,7 @@ impl Grid {
         let bar = if ascii { '|' } else { '│' };
         let mut out = Vec::with_capacity(self.rows + 3);
         if !y_label.is_empty() {
-            out.push(format!("{:pad$} {y_label}", ""));
+            out.push(format!("{:pad$}  {y_label}", ""));
         }
         for (r, line) in self.lines().into_iter().enumerate() {
             let label = match r {
@@ -144,21 +144,22 @@ impl Grid {
                 r if r + 1 == self.rows => bottom.clone(),
                 _ => String::new(),
             };
-            out.push(format!("{label:>pad$}{bar}{}", line.trim_end()));
+            // A space keeps the number off the axis line.
+            out.push(format!("{label:>pad$} {bar}{}", line.trim_end()));
         }
         let rule = if ascii { '-' } else { '─' };
         let corner = if ascii { '+' } else { '└' };
         out.push(format!(
-            "{:pad$}{corner}{}",
+            "{:pad$} {corner}{}",
             "",
             rule.to_string().repeat(self.cols)
         ));
         let (left, right) = (num(self.x_bounds[0]), num(self.x_bounds[1]));
         let gap = self.cols.saturating_sub(left.len() + right.len()).max(1);
-        out.push(format!("{:pad$} {left}{}{right}", "", " ".repeat(gap)));
+        out.push(format!("{:pad$}  {left}{}{right}", "", " ".repeat(gap)));
         if !x_label.is_empty() {
             let mid = (self.cols.saturating_sub(x_label.chars().count())) / 2;
-            out.push(format!("{:pad$} {}{x_label}", "", " ".repeat(mid)));
+            out.push(format!("{:pad$}  {}{x_label}", "", " ".repeat(mid)));
         }
         out
     }
@@ -243,7 +244,7 @@ mod tests {
         g.point(0.5, 1.0, 'o');
         let lines = g.framed("y", "x", true);
         assert_eq!(lines[0].trim(), "y");
-        assert!(lines[1].starts_with("2|"));
+        assert!(lines[1].starts_with("2 |"));
         assert!(lines.iter().any(|l| l.contains('o')));
         assert!(lines[lines.len() - 2].trim_start().starts_with('0'));
         assert_eq!(lines.last().map(|l| l.trim()), Some("x"));

@@ -95,11 +95,13 @@ impl CompareView {
             Layout::vertical([Constraint::Min(6), Constraint::Length(rows)]).areas(area);
         let rows = self.comparison.rows();
         if self.expanded {
-            self.render_params(chart, buf, lang, &rows);
+            // The parameters take the whole height: the table's numbers are
+            // one key away.
+            self.render_params(area, buf, lang, &rows);
         } else {
             self.render_chart(chart, buf, lang, &rows);
+            self.render_table(table, buf, lang, &rows);
         }
-        self.render_table(table, buf, lang, &rows);
         if self.look.ascii {
             crate::tui::dashboard::asciify(area, buf);
         }

@@ -44,7 +44,7 @@ static EN: HiddenWords = HiddenWords {
     boundary: "boundary",
     unsupported: "The hidden-unit view needs one hidden layer, and either one input \
                   (regression) or two inputs (classification).",
-    capacity_title: "Capacity: training and validation loss",
+    capacity_title: "Training and validation loss by degree",
     degree: "degree",
     params: "params",
     train_loss: "training loss",
@@ -65,7 +65,7 @@ static ZH: HiddenWords = HiddenWords {
     hidden_space: "隐藏空间",
     boundary: "边界",
     unsupported: "隐藏单元视图需要一个隐藏层，并且是单输入（回归）或双输入（分类）。",
-    capacity_title: "模型容量：训练损失与验证损失",
+    capacity_title: "各次数的训练损失与验证损失",
     degree: "次数",
     params: "参数个数",
     train_loss: "训练损失",
@@ -104,7 +104,8 @@ pub fn axis_name(i: usize) -> String {
 }
 
 /// The hidden panel's title: which units are on the axes, and (with more
-/// than two) that the others are held at their mean.
+/// than two) that the others are held at their mean. Short enough for half
+/// an 80-column screen; [`axes_reason`] says it in full.
 #[must_use]
 pub fn hidden_space_title(lang: Lang, axes: [usize; 2], units: usize) -> String {
     let w = hidden_words(lang);
@@ -112,19 +113,44 @@ pub fn hidden_space_title(lang: Lang, axes: [usize; 2], units: usize) -> String 
     match (lang, units > 2) {
         (Lang::En, false) => format!("{} ({a}, {b})", w.hidden_space),
         (Lang::Zh, false) => format!("{}（{a}，{b}）", w.hidden_space),
-        (Lang::En, true) if units == 3 => {
-            format!("{} ({a}, {b}; the other unit at its mean)", w.hidden_space)
-        }
-        (Lang::En, true) => format!(
-            "{} ({a}, {b}; the {} other units at their mean)",
-            w.hidden_space,
-            units - 2
-        ),
-        (Lang::Zh, true) => format!(
-            "{}（{a}，{b}；其余 {} 个单元取平均值）",
-            w.hidden_space,
-            units - 2
-        ),
+        (Lang::En, true) => format!("{} ({a}, {b})", w.hidden_space),
+        (Lang::Zh, true) => format!("{}（{a}，{b}）", w.hidden_space),
+    }
+}
+
+/// The hidden units not on the plane's axes and the value they are held
+/// at, for the legend: `a3 at its mean` / `a3 取均值`; `None` with two units.
+#[must_use]
+pub fn others_at_mean(lang: Lang, axes: [usize; 2], units: usize) -> Option<String> {
+    let others: Vec<String> = (0..units)
+        .filter(|i| !axes.contains(i))
+        .map(axis_name)
+        .collect();
+    match (lang, others.len()) {
+        (_, 0) => None,
+        (Lang::En, 1) => Some(format!("{} at its mean", others[0])),
+        (Lang::En, 2 | 3) => Some(format!("{} at their means", others.join(", "))),
+        (Lang::En, n) => Some(format!("the other {n} units at their means")),
+        (Lang::Zh, 1..=3) => Some(format!("{} 取均值", others.join("、"))),
+        (Lang::Zh, n) => Some(format!("其余 {n} 个单元取均值")),
+    }
+}
+
+/// A heading over a picture or table: `Input space:` / `输入空间：`.
+#[must_use]
+pub fn heading(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::En => format!("{label}:"),
+        Lang::Zh => format!("{label}："),
+    }
+}
+
+/// A label and what follows it: `samples: …` / `样本：…`.
+#[must_use]
+pub fn labelled(lang: Lang, label: &str, rest: &str) -> String {
+    match lang {
+        Lang::En => format!("{label}: {rest}"),
+        Lang::Zh => format!("{label}：{rest}"),
     }
 }
 

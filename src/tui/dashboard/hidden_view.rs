@@ -24,7 +24,7 @@ use crate::words::train_words;
 /// rule, the x bounds and the x label below.
 const FRAME_ROWS: u16 = 4;
 /// Columns the y bound labels and the axis take on the left.
-const LABEL_COLS: u16 = 7;
+const LABEL_COLS: u16 = 8;
 
 /// Draws the view of `run` with parameters `layers` into `area`.
 pub fn render(
@@ -37,9 +37,9 @@ pub fn render(
 ) {
     let w = hidden_words(lang);
     // Cells for a plane: half the width less borders and labels.
-    let plane_cols = usize::from((area.width / 2).saturating_sub(LABEL_COLS + 3)).max(4);
+    let plane_cols = usize::from((area.width / 2).saturating_sub(LABEL_COLS + 4)).max(4);
     let grid_rows = usize::from(area.height.saturating_sub(FRAME_ROWS + 3)).max(2);
-    let curve_cols = usize::from(area.width.saturating_sub(LABEL_COLS + 3)).max(4);
+    let curve_cols = usize::from(area.width.saturating_sub(LABEL_COLS + 4)).max(4);
     match hidden::view(run, layers, curve_cols * 2, (plane_cols, grid_rows)) {
         Ok(HiddenView::Curves(c)) => {
             let block = look.block(&format!(" {} ", w.units_title));
@@ -105,12 +105,16 @@ fn planes(area: Rect, buf: &mut Buffer, p: &Planes, look: Look, lang: Lang) {
     let classes: Vec<String> = (p.classes.iter().enumerate())
         .map(|(k, c)| format!("{} {}", marks::point(k), crate::text::number::plain(*c, 6)))
         .collect();
-    let text = format!(
-        "{}: {}   {} {}",
-        train_words(lang).samples,
+    let rest = format!(
+        "{}   {} {}",
         classes.join("  "),
         marks::border(look.ascii),
         w.boundary
     );
+    let rest = match hw::others_at_mean(lang, p.axes, p.units) {
+        Some(o) => format!("{rest}   {o}"),
+        None => rest,
+    };
+    let text = hw::labelled(lang, train_words(lang).samples, &rest);
     Paragraph::new(text).render(legend, buf);
 }
