@@ -21,7 +21,7 @@ pub use course::{LessonStatus, continue_at, first_unfinished, next_lesson};
 pub use grade::{Grade, Nearly, Reason};
 pub use open::{Opened, Start, open};
 pub use outcome::{Detail, Ending, Observed};
-pub use predict::{Pick, PickError, Prediction, PredictVerdict};
+pub use predict::{Pick, PickError, PredictVerdict, Prediction};
 pub use questions::{Hint, SolutionAccess};
 pub use turn::{Earlier, ExpectedAnswer, MAX_TRIES, Reply, Typed, Verdict, expected};
 

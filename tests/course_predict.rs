@@ -88,12 +88,19 @@ fn every_built_in_prediction_is_graded_as_its_lesson_expects() {
                 let (graded, observed) = play(&l, i, &expect.to_string());
                 let v = observed.number.unwrap();
                 assert_eq!(graded, Some(true), "{at}: the run measured {v}");
-                assert!((v - expect).abs() < 0.001, "{at}: expected {expect}, measured {v}");
+                assert!(
+                    (v - expect).abs() < 0.001,
+                    "{at}: expected {expect}, measured {v}"
+                );
                 // Just outside the tolerance on either side is wrong.
                 for off in [-1.5, 1.5] {
                     let guess = v + off * t.allowed(v);
                     let (graded, _) = play(&l, i, &guess.to_string());
-                    assert_eq!(graded, Some(false), "{at}: {guess} is outside the tolerance");
+                    assert_eq!(
+                        graded,
+                        Some(false),
+                        "{at}: {guess} is outside the tolerance"
+                    );
                 }
             }
         }
@@ -110,7 +117,10 @@ fn a_skipped_prediction_is_shown_but_not_graded_or_saved() {
     let mut c = s.comparison().unwrap().unwrap();
     c.run_all().unwrap();
     assert!(s.settle_comparison(&c));
-    assert_eq!(s.prediction().unwrap().verdict.as_ref().unwrap().right, None);
+    assert_eq!(
+        s.prediction().unwrap().verdict.as_ref().unwrap().right,
+        None
+    );
     assert!(s.take_results().is_empty());
 }
 
@@ -129,7 +139,10 @@ fn a_prediction_is_saved_like_an_answer_and_not_asked_again() {
     assert!(!s.settle_comparison(&c));
     let saved = s.take_results();
     assert_eq!(saved.len(), 1);
-    assert_eq!((saved[0].step.as_str(), saved[0].question.as_str()), (l.steps[i].id.as_str(), p.id.as_str()));
+    assert_eq!(
+        (saved[0].step.as_str(), saved[0].question.as_str()),
+        (l.steps[i].id.as_str(), p.id.as_str())
+    );
     assert_eq!(saved[0].attempts, 1);
     // A new sitting with that result does not ask again.
     let again = Session::new(l.clone()).with_results(&saved);

@@ -17,6 +17,7 @@ use nnstep::progress::Progress;
 use nnstep::session::Session;
 use nnstep::tui::app::{Screen, StepState};
 use nnstep::tui::dashboard::DashKey;
+use nnstep::tui::predict_view::PredictKey;
 use nnstep::tui::quiz_view::QuizKey;
 use nnstep::tui::{self, App, Config, Message, Theme, update};
 use ratatui::Terminal;
@@ -171,6 +172,7 @@ impl Faults {
         // the matrix editor keeps it in its cells (`[ abc  ? ]`).
         let text: String = (text.lines())
             .filter(|l| !l.starts_with("答案> ") && !l.starts_with("answer> "))
+            .filter(|l| !l.starts_with("预测> ") && !l.starts_with("prediction> "))
             .filter(|l| {
                 let inner = l.trim_matches([' ', '│', '|']);
                 !(inner.starts_with('[') && inner.ends_with(']'))
@@ -346,6 +348,16 @@ fn drive_step(app: &mut App, faults: &mut Faults, lang: Lang, place: &str) {
                 update(app, Message::Quiz(QuizKey::Cancel));
                 update(app, Message::Quiz(QuizKey::Down));
             }
+        }
+        Some(StepState::Predict(_)) => {
+            // An empty number is explained; a choice takes its first option.
+            update(app, Message::Predict(PredictKey::Enter));
+            look(app, faults, lang, &format!("{place}, prediction"));
+            for c in "0.5".chars() {
+                update(app, Message::Predict(PredictKey::Char(c)));
+            }
+            update(app, Message::Predict(PredictKey::Enter));
+            drive_step(app, faults, lang, &format!("{place}, predicted"));
         }
         Some(StepState::Page { .. }) | None => {}
     }

@@ -47,7 +47,14 @@ fn problems(text: &str) -> Vec<String> {
     load(text)
         .expect_err("the lesson should not load")
         .iter()
-        .map(|d| format!("{}: {} [{}]", d.line, d.message, d.hint.clone().unwrap_or_default()))
+        .map(|d| {
+            format!(
+                "{}: {} [{}]",
+                d.line,
+                d.message,
+                d.hint.clone().unwrap_or_default()
+            )
+        })
         .collect()
 }
 
@@ -93,7 +100,10 @@ fn a_winner_option_names_a_run_from_one() {
 #[test]
 fn predict_on_a_text_step_is_refused() {
     let p = problems(&lesson("\n    text: hello", TREND));
-    has(&p, "`predict` belongs to train and compare steps, and this is a text step");
+    has(
+        &p,
+        "`predict` belongs to train and compare steps, and this is a text step",
+    );
 }
 
 #[test]
@@ -112,7 +122,10 @@ fn a_winner_needs_a_comparison_and_a_run_that_exists() {
         TRAIN,
         "      ask: Which?\n      measure: winner\n      options:\n        - {text: a, is: 1}\n        - {text: b, is: 2}",
     ));
-    has(&p, "`winner` picks the best of several runs, and a train step has one");
+    has(
+        &p,
+        "`winner` picks the best of several runs, and a train step has one",
+    );
     let p = problems(&lesson(
         COMPARE,
         "      ask: Which?\n      measure: winner\n      options:\n        - {text: a, is: 1}\n        - {text: c, is: 3}",
@@ -128,7 +141,10 @@ fn a_one_run_measure_on_a_comparison_must_say_which_run() {
     let p = problems(&lesson(COMPARE, &format!("{TREND}\n      run: 5")));
     has(&p, "there is no run 5");
     let p = problems(&lesson(TRAIN, &format!("{TREND}\n      run: 1")));
-    has(&p, "a train step has one run, so `run` has nothing to choose");
+    has(
+        &p,
+        "a train step has one run, so `run` has nothing to choose",
+    );
 }
 
 #[test]
@@ -142,22 +158,37 @@ fn two_options_meaning_the_same_outcome_are_refused() {
 
 #[test]
 fn a_number_prediction_needs_a_tolerance_and_no_options() {
-    let p = problems(&lesson(TRAIN, "      ask: Final loss?\n      measure: final_loss"));
+    let p = problems(&lesson(
+        TRAIN,
+        "      ask: Final loss?\n      measure: final_loss",
+    ));
     has(&p, "a `final_loss` prediction needs a tolerance");
     let p = problems(&lesson(
         TRAIN,
         "      ask: Final loss?\n      measure: final_loss\n      abs: 0.1\n      options:\n        - {text: a, is: falls}\n        - {text: b, is: diverges}",
     ));
-    has(&p, "`final_loss` is a number the learner types, so it takes no options");
-    let p = problems(&lesson(TRAIN, "      ask: Final loss?\n      measure: final_loss\n      rel: 2"));
+    has(
+        &p,
+        "`final_loss` is a number the learner types, so it takes no options",
+    );
+    let p = problems(&lesson(
+        TRAIN,
+        "      ask: Final loss?\n      measure: final_loss\n      rel: 2",
+    ));
     has(&p, "the tolerance rel must be ≥ 0 and below 1, found 2");
 }
 
 #[test]
 fn a_choice_needs_options_and_by_belongs_to_winner() {
-    let p = problems(&lesson(TRAIN, "      ask: Q\n      measure: trend\n      by: loss"));
+    let p = problems(&lesson(
+        TRAIN,
+        "      ask: Q\n      measure: trend\n      by: loss",
+    ));
     has(&p, "a `trend` prediction needs options");
-    has(&p, "`by` says how a winner is chosen, and this measure is `trend`");
+    has(
+        &p,
+        "`by` says how a winner is chosen, and this measure is `trend`",
+    );
 }
 
 #[test]
@@ -166,13 +197,19 @@ fn reaching_eps_needs_an_eps() {
         TRAIN,
         "      ask: Q\n      measure: stop\n      options:\n        - {text: a, is: reached_eps}\n        - {text: b, is: max_epochs}",
     ));
-    has(&p, "this prediction is about reaching eps, but no run has an `eps`");
+    has(
+        &p,
+        "this prediction is about reaching eps, but no run has an `eps`",
+    );
 }
 
 #[test]
 fn expect_must_be_one_of_the_options() {
     let p = problems(&lesson(TRAIN, &format!("{TREND}\n      expect: 3")));
-    has(&p, "`expect` is the option the run should pick, 1 to 2, found 3");
+    has(
+        &p,
+        "`expect` is the option the run should pick, 1 to 2, found 3",
+    );
 }
 
 #[test]
@@ -190,6 +227,9 @@ fn problems_point_at_the_line_of_the_bad_value() {
 fn unknown_keys_and_measures_are_refused_by_the_parser() {
     let p = problems(&lesson(TRAIN, &format!("{TREND}\n      answer: 1")));
     has(&p, "unknown field `answer`");
-    let p = problems(&lesson(TRAIN, "      ask: Q\n      measure: speed\n      abs: 1"));
+    let p = problems(&lesson(
+        TRAIN,
+        "      ask: Q\n      measure: speed\n      abs: 1",
+    ));
     has(&p, "unknown variant `speed`");
 }

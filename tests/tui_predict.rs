@@ -143,7 +143,7 @@ fn the_verdict_is_saved_as_progress() {
     let saved = changes.iter().any(|c| {
         matches!(c, Change::Quiz { lesson, record }
             if lesson == "ch04" && record.step == "compare-batches"
-                && record.question == "lowest-loss" && record.attempts_added == 1
+                && record.question == "sgd-curve" && record.attempts_added == 1
                 && record.outcome == nnstep::quiz::Outcome::Right)
     });
     assert!(saved, "{changes:?}");
@@ -154,7 +154,10 @@ fn the_verdict_is_saved_as_progress() {
 fn tab_watches_without_predicting_and_says_so() {
     let mut app = at("ch05", "train-raw", config(Lang::En, false));
     let asking = screen(&app);
-    assert!(asking.contains("Tab"), "the footer names the skip key:\n{asking}");
+    assert!(
+        asking.contains("Tab"),
+        "the footer names the skip key:\n{asking}"
+    );
     assert!(asking.contains("skip, just watch"), "{asking}");
     send(&mut app, &[Message::Predict(PredictKey::Skip)]);
     assert_eq!(app.context(), Context::Train);
@@ -162,7 +165,11 @@ fn tab_watches_without_predicting_and_says_so() {
     let s = screen(&app);
     assert!(s.contains("no prediction"), "{s}");
     assert!(s.contains("diverged"), "{s}");
-    assert!(app.take_changes().iter().all(|c| !matches!(c, Change::Quiz { .. })));
+    assert!(
+        app.take_changes()
+            .iter()
+            .all(|c| !matches!(c, Change::Quiz { .. }))
+    );
 }
 
 #[test]

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use ndarray::Array2;
 
-pub use super::raw::Show;
 pub use super::predict::Predict;
+pub use super::raw::Show;
 use super::text::Text;
 pub use crate::quiz::Tolerance;
 use crate::quiz::{FormulaKey, GradientSpec};

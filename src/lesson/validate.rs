@@ -231,7 +231,9 @@ fn check_step(c: &mut Checker, path: &[PathSeg], s: &RawStep) -> Option<Step> {
                 "`predict` belongs to train and compare steps, and this is a {} step",
                 kind.key()
             ),
-            Some("a prediction is graded by a run, so it sits beside `train:` or `compare:`".into()),
+            Some(
+                "a prediction is graded by a run, so it sits beside `train:` or `compare:`".into(),
+            ),
         );
     }
     let kind = content::check_kind(c, path, s, kind)?;

@@ -116,8 +116,13 @@ impl Session {
 
     fn choose(&mut self, pick: Option<Pick>) {
         let step = self.step().id.clone();
-        self.predictions
-            .insert(step, Prediction { pick, verdict: None });
+        self.predictions.insert(
+            step,
+            Prediction {
+                pick,
+                verdict: None,
+            },
+        );
     }
 
     /// Grades the current step's prediction once `runs` (the step's

@@ -48,7 +48,9 @@ pub(super) fn check_predict(
                     "a `{}` prediction needs a tolerance: no one predicts a run to nine digits",
                     p.measure.name()
                 ),
-                Some("add abs: (a distance, e.g. 0.05) or rel: (a fraction, e.g. 0.2 = 20 %)".into()),
+                Some(
+                    "add abs: (a distance, e.g. 0.05) or rel: (a fraction, e.g. 0.2 = 20 %)".into(),
+                ),
             );
         }
         quiz::tolerance(c, path, p.abs, p.rel).map(PredictAnswer::Number)
@@ -195,7 +197,10 @@ fn options(
     if raw.len() < 2 {
         c.report(
             op.clone(),
-            format!("a prediction needs at least two options, found {}", raw.len()),
+            format!(
+                "a prediction needs at least two options, found {}",
+                raw.len()
+            ),
             None,
         );
     }
@@ -256,10 +261,7 @@ fn category(
             };
             c.report(
                 path.to_vec(),
-                format!(
-                    "`{found}` is not an outcome of `{}`",
-                    measure.name()
-                ),
+                format!("`{found}` is not an outcome of `{}`", measure.name()),
                 Some(format!("choose from {}", list.join(", "))),
             );
             None
@@ -289,7 +291,11 @@ fn check_expect(c: &mut Checker, path: &[PathSeg], p: &RawPredict, answer: Optio
             }
         }
         Some(PredictAnswer::Number(_)) if !e.is_finite() => {
-            c.report(at, format!("`expect` must be a finite number, found {e}"), None);
+            c.report(
+                at,
+                format!("`expect` must be a finite number, found {e}"),
+                None,
+            );
         }
         Some(PredictAnswer::Number(_)) | None => {}
     }
