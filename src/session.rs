@@ -2,11 +2,15 @@
 //! "run" do. UI-free: the TUI and the plain runner both drive a [`Session`],
 //! and tests drive it without a terminal.
 
+pub mod code;
 pub mod compare;
 pub mod course;
 pub mod grade;
+pub mod hidden;
+pub mod landscape;
 mod open;
 pub mod outcome;
+pub mod plot;
 pub mod predict;
 mod questions;
 pub mod training;
@@ -16,6 +20,7 @@ use std::collections::HashMap;
 
 use thiserror::Error;
 
+pub use code::{Code, CodeError, Live, Rebuilt, Reproduced, code_of};
 pub use compare::{Comparison, RunRow, RunStatus};
 pub use course::{LessonStatus, continue_at, first_unfinished, next_lesson};
 pub use grade::{Grade, Nearly, Reason};
@@ -254,6 +259,40 @@ impl Session {
             self.seeded(&t.spec),
             self.lesson.base_dir.clone(),
         ))
+    }
+
+    /// The live landscape of the current step, paused at the start, if it
+    /// is a landscape step.
+    #[must_use]
+    pub fn landscape(&self) -> Option<Result<landscape::Landscape, Vec<SpecError>>> {
+        let StepKind::Landscape(l) = &self.step().kind else {
+            return None;
+        };
+        let runs: Result<Runs, Vec<SpecError>> = (l.runs.iter())
+            .map(|r| {
+                spec::resolve(&self.seeded(&r.spec), &self.lesson.base_dir)
+                    .map(|res| (r.name.clone(), res))
+            })
+            .collect();
+        Some(runs.and_then(|runs| {
+            let (names, runs) = runs.into_iter().unzip();
+            landscape::Landscape::new(l, names, runs).map_err(|e| {
+                vec![SpecError {
+                    path: Vec::new(),
+                    message: e.to_string(),
+                    hint: None,
+                }]
+            })
+        }))
+    }
+
+    /// The plot of the current step, if it is a plot step.
+    #[must_use]
+    pub fn plot(&self) -> Option<plot::PlotState> {
+        let StepKind::Plot(p) = &self.step().kind else {
+            return None;
+        };
+        Some(plot::PlotState::new(p.clone()))
     }
 
     /// The runs of the current step, paused at epoch 0, if it is a

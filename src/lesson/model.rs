@@ -25,6 +25,9 @@ pub struct Lesson {
     pub base_dir: PathBuf,
     /// Where the lesson came from (`built-in:ch04.yaml` or the file path).
     pub source: String,
+    /// A hash of the lesson file's text ([`super::fingerprint`]): a state
+    /// code made from another version of the lesson is known to be stale.
+    pub fingerprint: u64,
 }
 
 /// One step of a lesson.
@@ -52,6 +55,10 @@ pub enum StepKind {
     Train(Box<TrainStep>),
     Compare(Compare),
     Quiz(Vec<Question>),
+    /// Polynomial fits of rising degree, computed when the lesson is checked.
+    Capacity(Box<CapacityStep>),
+    Landscape(Box<super::model_views::Landscape>),
+    Plot(super::model_views::Plot),
 }
 
 impl StepKind {
@@ -67,6 +74,9 @@ impl StepKind {
             StepKind::Train(_) => RawKind::Train,
             StepKind::Compare(_) => RawKind::Compare,
             StepKind::Quiz(_) => RawKind::Quiz,
+            StepKind::Capacity(_) => RawKind::Capacity,
+            StepKind::Landscape(_) => RawKind::Landscape,
+            StepKind::Plot(_) => RawKind::Plot,
         }
     }
 
@@ -86,7 +96,10 @@ impl StepKind {
             | StepKind::Matrix(_)
             | StepKind::Table(_)
             | StepKind::Train(_)
-            | StepKind::Compare(_) => &[],
+            | StepKind::Compare(_)
+            | StepKind::Capacity(_)
+            | StepKind::Landscape(_)
+            | StepKind::Plot(_) => &[],
         }
     }
 
@@ -100,7 +113,10 @@ impl StepKind {
             | StepKind::Formula { .. }
             | StepKind::Matrix(_)
             | StepKind::Table(_)
-            | StepKind::Quiz(_) => None,
+            | StepKind::Quiz(_)
+            | StepKind::Capacity(_)
+            | StepKind::Landscape(_)
+            | StepKind::Plot(_) => None,
         }
     }
 
@@ -114,7 +130,10 @@ impl StepKind {
             | StepKind::Matrix(_)
             | StepKind::Table(_)
             | StepKind::Compare(_)
-            | StepKind::Quiz(_) => None,
+            | StepKind::Quiz(_)
+            | StepKind::Capacity(_)
+            | StepKind::Landscape(_)
+            | StepKind::Plot(_) => None,
         }
     }
 }
@@ -148,6 +167,13 @@ pub struct TrainStep {
 }
 
 /// Named runs of the same data, shown side by side.
+/// A capacity step: the spec as written and what it computes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CapacityStep {
+    pub spec: crate::spec::capacity::CapacitySpec,
+    pub result: crate::spec::capacity::Capacity,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Compare {
     pub runs: Vec<Run>,

@@ -65,7 +65,16 @@ fn definitions() -> Value {
             "formulas": {"$ref": "#/definitions/tex_list"},
             "compare": {"$ref": "#/definitions/compare"},
             "quiz": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/question"}},
-            "predict": {"$ref": "#/definitions/predict"}
+            "predict": {"$ref": "#/definitions/predict"},
+            "capacity": object(&["train", "validation", "noise", "max_degree", "seed"], json!({
+                "train": {"type": "integer", "minimum": 2},
+                "validation": {"type": "integer", "minimum": 1},
+                "noise": {"type": "number", "minimum": 0},
+                "max_degree": {"type": "integer", "minimum": 1, "maximum": 15},
+                "seed": {"type": "integer", "minimum": 0}
+            })),
+            "landscape": {"$ref": "#/definitions/landscape"},
+            "plot": {"$ref": "#/definitions/plot"}
         }),
     );
     step["oneOf"] = Value::Array(one_kind);
@@ -95,6 +104,27 @@ fn definitions() -> Value {
                 "set": {"$ref": "#/definitions/overrides"},
                 "spec": {"$ref": "#/definitions/train_spec"}
             }))}
+        })),
+        "landscape": object(&["runs", "x", "y"], json!({
+            "base": {"$ref": "#/definitions/train_spec"},
+            "runs": {"type": "array", "minItems": 1, "maxItems": 4, "items": object(&["name"], json!({
+                "name": {"$ref": "#/definitions/text"},
+                "set": {"$ref": "#/definitions/overrides"},
+                "spec": {"$ref": "#/definitions/train_spec"}
+            }))},
+            "x": {"type": "string", "description": "w (one input), w1, w2, … or b"},
+            "y": {"type": "string", "description": "w (one input), w1, w2, … or b"},
+            "x_range": {"$ref": "#/definitions/range"},
+            "y_range": {"$ref": "#/definitions/range"},
+            "fixed": names(&["optimum", "start"])
+        })),
+        "plot": object(&["functions"], json!({
+            "functions": {"type": "array", "minItems": 1, "maxItems": 5,
+                "items": names(&["sigmoid", "tanh", "relu", "leaky_relu", "softplus"])},
+            "derivatives": {"type": "boolean"},
+            "x_range": {"$ref": "#/definitions/range"},
+            "marks": {"type": "array", "maxItems": 12, "items": {"type": "number"}},
+            "saturation": {"$ref": "#/definitions/saturation"}
         })),
         "question": question(),
         "predict": predict(),

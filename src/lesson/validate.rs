@@ -9,6 +9,7 @@ pub mod limits;
 mod predict;
 mod quiz;
 mod quiz_engine;
+mod views;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -153,6 +154,8 @@ pub fn validate(raw: &RawLesson, base_dir: &Path, source: &str) -> Result<Lesson
         steps,
         base_dir: base_dir.to_path_buf(),
         source: source.to_string(),
+        // Set by `load_str`, which has the text.
+        fingerprint: 0,
     })
 }
 

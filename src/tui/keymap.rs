@@ -41,6 +41,8 @@ pub enum Context {
     Train,
     /// A comparison step.
     Compare,
+    /// A picture step (landscape or function plot): play, step, change η.
+    Picture,
     /// A quiz step, choosing a question.
     Quiz,
     /// Typing an answer: every character goes to the answer line.
@@ -94,6 +96,7 @@ pub const LESSON: &[Binding] = &[
     bind(&[Char('k'), Up], Message::ScrollUp, &[]),
     bind(&[PageDown], Message::PageDown, &[]),
     bind(&[PageUp], Message::PageUp, &[]),
+    bind(&[Char('C')], Message::ShowCode, &[]),
     bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
     bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
     bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
@@ -131,6 +134,7 @@ pub const TRAIN: &[Binding] = &[
     bind(&[Char('g'), Home], Message::First, &[]),
     bind(&[Char('G'), End], Message::Last, &[]),
     bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('C')], Message::ShowCode, &[]),
     bind(&[Char('L')], Message::SwitchLang, &[]),
     bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
     bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
@@ -142,6 +146,34 @@ pub const COMPARE: &[Binding] = &[
     bind(&[Char(' ')], Message::Dash(D::PlayPause), &[Char(' ')]),
     bind(&[Char('n')], Message::Dash(D::Epoch), &[Char('n')]),
     bind(&[Char('r')], Message::Dash(D::Restart), &[Char('r')]),
+    bind(&[Char('p')], Message::Dash(D::CyclePanel), &[Char('p')]),
+    bind(&[Left, Char('h')], Message::Prev, &[Left]),
+    bind(&[Char('j'), Down, PageDown], Message::NoteDown, &[]),
+    bind(&[Char('k'), Up, PageUp], Message::NoteUp, &[]),
+    bind(&[Char('g'), Home], Message::First, &[]),
+    bind(&[Char('G'), End], Message::Last, &[]),
+    bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('C')], Message::ShowCode, &[]),
+    bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
+    bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
+    bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
+];
+
+/// A landscape or a function plot: the runs (or the exercise) play, step
+/// and restart; `]` and `[` change η and start again.
+pub const PICTURE: &[Binding] = &[
+    bind(&[Right, Char('l'), Enter], Message::Next, &[Right]),
+    bind(&[Char(' ')], Message::Dash(D::PlayPause), &[Char(' ')]),
+    bind(&[Char('n')], Message::Dash(D::Epoch), &[Char('n')]),
+    bind(&[Char('i')], Message::Dash(D::Iteration), &[]),
+    bind(
+        &[Char(']')],
+        Message::Dash(D::LearningRateUp),
+        &[Char(']'), Char('[')],
+    ),
+    bind(&[Char('[')], Message::Dash(D::LearningRateDown), &[]),
+    bind(&[Char('r')], Message::Dash(D::Restart), &[Char('r')]),
+    bind(&[Char('R')], Message::Dash(D::Reset), &[]),
     bind(&[Left, Char('h')], Message::Prev, &[Left]),
     bind(&[Char('j'), Down, PageDown], Message::NoteDown, &[]),
     bind(&[Char('k'), Up, PageUp], Message::NoteUp, &[]),
@@ -164,6 +196,7 @@ pub const QUIZ: &[Binding] = &[
     bind(&[Char('g'), Home], Message::First, &[]),
     bind(&[Char('G'), End], Message::Last, &[]),
     bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('C')], Message::ShowCode, &[]),
     bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
     bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
     bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
@@ -178,8 +211,8 @@ pub const ANSWER: &[Binding] = &[
     bind(&[Down], Message::Quiz(Q::CellDown), &[]),
     bind(&[Up], Message::Quiz(Q::CellUp), &[]),
     bind(&[Backspace], Message::Quiz(Q::Backspace), &[]),
-    bind(&[PageDown], Message::NoteDown, &[]),
-    bind(&[PageUp], Message::NoteUp, &[]),
+    bind(&[PageDown], Message::QuestionDown, &[]),
+    bind(&[PageUp], Message::QuestionUp, &[]),
     bind(&[Esc], Message::Quiz(Q::Cancel), &[Esc]),
 ];
 
@@ -246,6 +279,7 @@ pub fn bindings(ctx: Context) -> &'static [Binding] {
         Context::Help => HELP,
         Context::Train => TRAIN,
         Context::Compare => COMPARE,
+        Context::Picture => PICTURE,
         Context::Quiz => QUIZ,
         Context::Answer => ANSWER,
         Context::Predict => PREDICT,

@@ -215,7 +215,11 @@ pub fn settle(l: &mut LessonState) -> bool {
     match &l.step {
         StepState::Train(d) => l.session.settle_training(d.training()),
         StepState::Compare(c) => l.session.settle_comparison(c.comparison()),
-        StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => false,
+        StepState::Page { .. }
+        | StepState::Quiz(_)
+        | StepState::Predict(_)
+        | StepState::Landscape(_)
+        | StepState::Plot(_) => false,
     }
 }
 

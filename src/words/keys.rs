@@ -53,6 +53,7 @@ pub enum Does {
     CellUp,
     DeleteChar,
     TypeAnswer,
+    ShowCode,
     /// Predict-then-see: move between the options.
     PredictChoose,
     /// Take the chosen option or the typed number as the prediction.
@@ -63,6 +64,7 @@ pub enum Does {
     PredictType,
     OpenNextLesson,
     StayInLesson,
+    ScrollQuestion,
 }
 
 /// The other language's own name (what `L` switches to).
@@ -171,6 +173,11 @@ pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
         (CellDown, _) => ("cell below", "下方一格"),
         (CellUp, _) => ("cell above", "上方一格"),
         (DeleteChar, _) => ("delete a character", "删除一个字符"),
+        (ShowCode, true) => ("code", "状态码"),
+        (ShowCode, false) => (
+            "show and copy this screen's state code",
+            "显示并复制本画面的状态码（凭它可以回到这里）",
+        ),
         (PredictChoose, true) => ("choose", "选择"),
         (PredictChoose, false) => (
             "choose an option (or type its number)",
@@ -198,6 +205,11 @@ pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
         ),
         (StayInLesson, true) => ("stay", "留下"),
         (StayInLesson, false) => ("stay in this lesson", "留在本课"),
+        (ScrollQuestion, true) => ("question", "题目"),
+        (ScrollQuestion, false) => (
+            "scroll the question (its given matrices)",
+            "滚动题目（查看给出的矩阵）",
+        ),
     };
     match lang {
         Lang::En => en,
