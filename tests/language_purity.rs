@@ -359,6 +359,8 @@ fn drive_step(app: &mut App, faults: &mut Faults, lang: Lang, place: &str) {
             update(app, Message::Predict(PredictKey::Enter));
             drive_step(app, faults, lang, &format!("{place}, predicted"));
         }
+        // Drawn once above; their own keys are the landscape's and plot's tests'.
+        Some(StepState::Landscape(_) | StepState::Plot(_)) => {}
         Some(StepState::Page { .. }) | None => {}
     }
 }
