@@ -35,7 +35,9 @@ fn text(b: &[u8]) -> String {
 
 /// Right answers to every ch04 question, in order.
 /// The two generated questions (own numbers) are skipped with empty lines.
-const CH04_ANSWERS: &str = "1.5\n-1.25\n-2.5\n1.125\n\n\n10\n3\n2\n";
+/// The quiz answers of ch04, with the prediction before the comparison of
+/// batch sizes (option 2: SGD's loss rises and falls between epochs).
+const CH04_ANSWERS: &str = "1.5\n-1.25\n-2.5\n1.125\n\n\n2\n10\n3\n2\n";
 
 #[test]
 fn run_ch04_plain_in_a_pipe_grades_every_answer() {
@@ -50,6 +52,11 @@ fn run_ch04_plain_in_a_pipe_grades_every_answer() {
     assert!(stdout.contains("full batch"));
     assert_eq!(stdout.matches("→ right").count(), 7, "{stdout}");
     assert!(stdout.contains("Quiz: 7 of 9 right, 2 unanswered."));
+    assert!(
+        stdout.contains("Predict, then see: you predicted: drop fast, then rise and fall"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("✓ right"), "{stdout}");
     for line in stdout.lines().filter(|l| !l.starts_with("data ")) {
         let w = unicode_width::UnicodeWidthStr::width(line);
         assert!(

@@ -172,6 +172,7 @@ impl Faults {
         // the matrix editor keeps it in its cells (`[ abc  ? ]`).
         let text: String = (text.lines())
             .filter(|l| !l.starts_with("答案> ") && !l.starts_with("answer> "))
+            .filter(|l| !l.starts_with("预测> ") && !l.starts_with("prediction> "))
             .filter(|l| {
                 let inner = l.trim_matches([' ', '│', '|']);
                 !(inner.starts_with('[') && inner.ends_with(']'))

@@ -143,7 +143,7 @@ fn the_verdict_is_saved_as_progress() {
     let saved = changes.iter().any(|c| {
         matches!(c, Change::Quiz { lesson, record }
             if lesson == "ch04" && record.step == "compare-batches"
-                && record.question == "lowest-loss" && record.attempts_added == 1
+                && record.question == "sgd-curve" && record.attempts_added == 1
                 && record.outcome == nnstep::quiz::Outcome::Right)
     });
     assert!(saved, "{changes:?}");

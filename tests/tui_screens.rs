@@ -275,6 +275,18 @@ fn every_step_of_every_lesson_is_right_at_80x24() {
                     if ascii { " ascii" } else { "" }
                 );
                 let mut a = app(index, step, ascii);
+                if lesson.steps[step].kind.predict().is_some() {
+                    // The question first; then a pick (option 1, or after
+                    // an empty line's complaint the number 0.9) unlocks it.
+                    c.both(&mut a, &format!("{what} predicting"), false);
+                    use nnstep::tui::predict_view::PredictKey as P;
+                    update(&mut a, Message::Predict(P::Enter));
+                    c.both(&mut a, &format!("{what} predicting, Enter"), false);
+                    for ch in "0.9".chars() {
+                        update(&mut a, Message::Predict(P::Char(ch)));
+                    }
+                    update(&mut a, Message::Predict(P::Enter));
+                }
                 match &lesson.steps[step].kind {
                     StepKind::Train(_) => {
                         c.note(&mut a, lesson, step, &what);

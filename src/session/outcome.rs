@@ -3,6 +3,8 @@
 //! from the engine's own record of the runs (their stop reasons and epoch
 //! histories), so a prediction is graded by what happened.
 
+use std::cmp::Ordering;
+
 use crate::engine::{StopReason, Trainer};
 use crate::lesson::predict::{Category, IsWord, Measure, Predict, PredictAnswer, WinBy};
 
@@ -137,10 +139,16 @@ fn trend(run: usize, t: &Trainer) -> Option<Observed> {
     let last = h.last()?.train_loss;
     let rises = h
         .windows(2)
-        .filter(|w| !(w[1].train_loss <= w[0].train_loss))
+        // A rise, or a loss that is not a number.
+        .filter(|w| {
+            !matches!(
+                w[1].train_loss.partial_cmp(&w[0].train_loss),
+                Some(Ordering::Less | Ordering::Equal)
+            )
+        })
         .count();
     let diverged = matches!(ending, Ending::Diverged { .. });
-    let word = if diverged || !(last < first) {
+    let word = if diverged || last.partial_cmp(&first) != Some(Ordering::Less) {
         IsWord::Diverges
     } else if rises == 0 {
         IsWord::Falls

@@ -107,9 +107,18 @@ impl PredictView {
             return;
         };
         let w = predict_words(lang);
-        let width = usize::from(area.width.saturating_sub(2)).max(1);
+        // One column of margin inside the frame on either side.
+        let width = usize::from(area.width.saturating_sub(4)).max(1);
+        // Folded before wrapping: `η` spelt `eta` is wider.
+        let fold = |s: &str| -> String {
+            if look.ascii {
+                crate::text::ascii::fold(s).into_owned()
+            } else {
+                s.to_string()
+            }
+        };
         let mut lines: Vec<Line<'static>> = Vec::new();
-        for l in wrap(p.ask.get(lang), width, "", "") {
+        for l in wrap(&fold(p.ask.get(lang)), width, " ", " ") {
             lines.push(Line::from(l));
         }
         lines.push(Line::default());
@@ -127,16 +136,16 @@ impl PredictView {
                     } else {
                         Style::default()
                     };
-                    let lead = format!("{pointer} {}) ", i + 1);
+                    let lead = format!(" {pointer} {}) ", i + 1);
                     let rest = " ".repeat(lead.chars().count());
-                    for l in wrap(o.text.get(lang), width, &lead, &rest) {
+                    for l in wrap(&fold(o.text.get(lang)), width, &lead, &rest) {
                         lines.push(Line::styled(l, style));
                     }
                 }
             }
             PredictAnswer::Number(_) => {
                 let meaning = words::predict::number_meaning(lang, p.measure);
-                for l in wrap(meaning, width, "", "") {
+                for l in wrap(meaning, width, " ", " ") {
                     lines.push(Line::styled(
                         l,
                         Style::default().add_modifier(Modifier::DIM),
@@ -146,7 +155,7 @@ impl PredictView {
                 let colon = if lang == Lang::Zh { "：" } else { ": " };
                 lines.push(Line::from(vec![
                     Span::styled(
-                        format!("{}{colon}", w.your_number),
+                        format!(" {}{colon}", w.your_number),
                         Style::default().add_modifier(Modifier::BOLD),
                     ),
                     Span::raw(format!("{}{cursor}", self.input)),
@@ -156,12 +165,12 @@ impl PredictView {
         lines.push(Line::default());
         match &self.error {
             Some(e) => lines.push(Line::styled(
-                words::predict::pick_error(lang, e),
+                format!(" {}", words::predict::pick_error(lang, e)),
                 look.fg(ratatui::style::Color::Yellow)
                     .add_modifier(Modifier::BOLD),
             )),
             None => lines.push(Line::styled(
-                w.before_run.to_string(),
+                format!(" {}", w.before_run),
                 Style::default().add_modifier(Modifier::DIM),
             )),
         }
@@ -170,6 +179,25 @@ impl PredictView {
             .wrap(Wrap { trim: false })
             .block(look.block(&format!(" {} ", w.heading)))
             .render(area, buf);
+    }
+}
+
+/// The explanation of the current step's prediction once it has been
+/// graded (nothing before: it gives the answer away).
+#[must_use]
+pub fn explain_lines(
+    s: &Session,
+    lang: Lang,
+    width: usize,
+    theme: super::theme::Theme,
+) -> Vec<Line<'static>> {
+    let graded = s.prediction().is_some_and(|p| p.verdict.is_some());
+    match s.predict_question().and_then(|p| p.explain.as_ref()) {
+        Some(e) if graded && theme.ascii => {
+            super::prose::lines(&crate::text::ascii::fold(e.get(lang)), width, theme)
+        }
+        Some(e) if graded => super::prose::lines(e.get(lang), width, theme),
+        _ => Vec::new(),
     }
 }
 
@@ -202,6 +230,11 @@ pub fn verdict_band(s: &Session, area: Rect, buf: &mut Buffer, lang: Lang, look:
         return area;
     };
     let line = words::predict::verdict_line(lang, p, pred, &run_names(s), look.ascii);
+    let line = if look.ascii {
+        crate::text::ascii::fold(&line).into_owned()
+    } else {
+        line
+    };
     let style = match pred.verdict.as_ref().map(|v| v.right) {
         None => Style::default().add_modifier(Modifier::BOLD),
         Some(Some(true)) => look

@@ -159,10 +159,17 @@ fn note_room(body_height: u16) -> usize {
 }
 
 /// The note's lines at `width`, or nothing when the step has none.
+/// Once a prediction has been graded, its explanation comes first.
 fn note_lines(session: &Session, ctx: &ViewCtx) -> Vec<Line<'static>> {
-    session.step().note.as_ref().map_or_else(Vec::new, |note| {
-        prose::lines(note.get(ctx.lang), usize::from(ctx.width), ctx.theme)
-    })
+    let width = usize::from(ctx.width);
+    let mut out = super::predict_view::explain_lines(session, ctx.lang, width, ctx.theme);
+    if let Some(note) = &session.step().note {
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.extend(prose::lines(note.get(ctx.lang), width, ctx.theme));
+    }
+    out
 }
 
 /// How far the note above a live step can scroll at the app's size.

@@ -13,10 +13,12 @@ pub struct PredictWords {
     pub heading: &'static str,
     /// Under the question, before any pick.
     pub before_run: &'static str,
-    /// The plain runner's prompt for an option.
+    /// The plain runner's instructions for an option.
     pub prompt_choice: &'static str,
-    /// The plain runner's prompt for a number.
+    /// The plain runner's instructions for a number.
     pub prompt_number: &'static str,
+    /// The plain runner's input prompt (the typed line is echoed after it).
+    pub prompt: &'static str,
     pub you_predicted: &'static str,
     pub the_run: &'static str,
     pub right: &'static str,
@@ -44,8 +46,9 @@ pub struct PredictWords {
 const EN: PredictWords = PredictWords {
     heading: "Predict, then see",
     before_run: "The run starts once you have predicted.",
-    prompt_choice: "Your prediction (its number; an empty line watches without predicting):",
-    prompt_number: "Your prediction (a number; an empty line watches without predicting):",
+    prompt_choice: "Type the number of your prediction; an empty line watches without predicting.",
+    prompt_number: "Type your prediction, a number; an empty line watches without predicting.",
+    prompt: "prediction> ",
     you_predicted: "you predicted",
     the_run: "the run",
     right: "right",
@@ -66,8 +69,9 @@ const EN: PredictWords = PredictWords {
 const ZH: PredictWords = PredictWords {
     heading: "先预测，再观察",
     before_run: "做出预测后训练才会开始。",
-    prompt_choice: "你的预测（输入选项编号；空行表示不预测、直接观看）：",
-    prompt_number: "你的预测（输入一个数；空行表示不预测、直接观看）：",
+    prompt_choice: "输入你预测的选项编号；空行表示不预测，直接观看。",
+    prompt_number: "输入你预测的数值；空行表示不预测，直接观看。",
+    prompt: "预测> ",
     you_predicted: "你的预测",
     the_run: "实际结果",
     right: "对",
@@ -266,10 +270,11 @@ pub fn observed(lang: Lang, d: &Detail, names: &[Text]) -> String {
 pub fn mark(lang: Lang, right: Option<bool>, ascii: bool) -> String {
     let w = predict_words(lang);
     match (right, ascii) {
-        (Some(true), false) => format!("✓ {}", w.right),
-        (Some(false), false) => format!("✗ {}", w.wrong),
-        (Some(true), true) => format!("+ {}", w.right),
-        (Some(false), true) => format!("x {}", w.wrong),
+        // A no-break space keeps the mark on the line of its word.
+        (Some(true), false) => format!("✓\u{a0}{}", w.right),
+        (Some(false), false) => format!("✗\u{a0}{}", w.wrong),
+        (Some(true), true) => format!("+\u{a0}{}", w.right),
+        (Some(false), true) => format!("x\u{a0}{}", w.wrong),
         (None, _) => String::new(),
     }
 }

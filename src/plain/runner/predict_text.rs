@@ -40,8 +40,11 @@ impl Printer<'_> {
             PredictAnswer::Choice(_) => w.prompt_choice,
             PredictAnswer::Number(_) => w.prompt_number,
         };
+        for line in wrap(prompt, self.opts.width, "", "") {
+            writeln!(self.out, "{line}")?;
+        }
         for _ in 0..MAX_UNREADABLE {
-            write!(self.out, "{prompt} ")?;
+            write!(self.out, "{}", w.prompt)?;
             self.out.flush()?;
             let mut line = String::new();
             if self.eof || self.input.read_line(&mut line)? == 0 {
@@ -97,6 +100,11 @@ impl Printer<'_> {
         }
         let lang = self.opts.lang;
         let line = words::predict::verdict_line(lang, p, pred, names, self.opts.ascii);
+        let line = if self.opts.ascii {
+            crate::text::ascii::fold(&line).into_owned()
+        } else {
+            line
+        };
         for l in wrap(&line, self.opts.width, &head(lang), "    ") {
             writeln!(self.out, "{l}")?;
         }
