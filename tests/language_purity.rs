@@ -32,6 +32,7 @@ const LATIN_OK: &[&str] = &[
     "softmax",
     "Softmax",
     "tanh",
+    "softplus",
     "ReLU",
     "Leaky",
     "Logistic",
@@ -346,6 +347,18 @@ fn drive_step(app: &mut App, faults: &mut Faults, lang: Lang, place: &str) {
                 update(app, Message::Quiz(QuizKey::Cancel));
                 update(app, Message::Quiz(QuizKey::Down));
             }
+        }
+        Some(StepState::Landscape(_) | StepState::Plot(_)) => {
+            for _ in 0..3 {
+                update(app, Message::Dash(DashKey::Epoch));
+            }
+            look(app, faults, lang, &format!("{place}, 3 steps"));
+            update(app, Message::Dash(DashKey::LearningRateDown));
+            look(app, faults, lang, &format!("{place}, η halved"));
+            for _ in 0..100 {
+                update(app, Message::Dash(DashKey::Epoch));
+            }
+            look(app, faults, lang, &format!("{place}, at its end"));
         }
         Some(StepState::Page { .. }) | None => {}
     }
