@@ -17,8 +17,8 @@
 //! terminals: callers hand it matrices.
 
 mod activation;
-pub mod curve;
 mod config;
+pub mod curve;
 mod dense;
 mod error;
 mod evaluation;

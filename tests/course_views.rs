@@ -45,7 +45,10 @@ fn ch04_every_batch_size_walks_to_the_optimum_with_the_books_rates() {
     l.run_all().unwrap();
     let opt = l.optimum.unwrap();
     // The least-squares answer on the built-in line data.
-    assert!((opt.0 - 2.0).abs() < 0.2 && (opt.1 - 3.0).abs() < 0.2, "{opt:?}");
+    assert!(
+        (opt.0 - 2.0).abs() < 0.2 && (opt.1 - 3.0).abs() < 0.2,
+        "{opt:?}"
+    );
     for i in 0..3 {
         let p = points(&l, i);
         let (start, end) = (p[0], *p.last().unwrap());
@@ -66,7 +69,10 @@ fn ch04_every_batch_size_walks_to_the_optimum_with_the_books_rates() {
 /// Whether consecutive steps of a path point in opposite directions along
 /// the valley's steep axis: each step crosses the valley.
 fn zig_zags(p: &[(f64, f64)]) -> bool {
-    let steps: Vec<(f64, f64)> = p.windows(2).map(|w| (w[1].0 - w[0].0, w[1].1 - w[0].1)).collect();
+    let steps: Vec<(f64, f64)> = p
+        .windows(2)
+        .map(|w| (w[1].0 - w[0].0, w[1].1 - w[0].1))
+        .collect();
     steps
         .windows(2)
         .all(|s| s[0].0 * s[1].0 + s[0].1 * s[1].1 < 0.0)

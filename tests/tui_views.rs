@@ -29,7 +29,12 @@ const VIEWS: [(&str, &str, &str, &[DashKey]); 4] = [
         "landscape_raw",
         "ch05",
         "landscape-raw",
-        &[DashKey::Epoch, DashKey::Epoch, DashKey::Epoch, DashKey::Epoch],
+        &[
+            DashKey::Epoch,
+            DashKey::Epoch,
+            DashKey::Epoch,
+            DashKey::Epoch,
+        ],
     ),
     ("plot_curves", "ch08", "curves-squashing", &[]),
     (
@@ -100,7 +105,12 @@ fn lang_name(lang: Lang) -> &'static str {
 fn picture_steps_at_two_sizes_both_languages_unicode_and_ascii() {
     for (name, id, step, keys) in VIEWS {
         for lang in [Lang::En, Lang::Zh] {
-            for (w, h, ascii) in [(80, 24, false), (120, 40, false), (80, 24, true), (120, 40, true)] {
+            for (w, h, ascii) in [
+                (80, 24, false),
+                (120, 40, false),
+                (80, 24, true),
+                (120, 40, true),
+            ] {
                 let app = app_at(id, step, keys, config(lang, ascii, false), w, h);
                 let screen = text(&draw(&app, w, h));
                 let snap = format!(
@@ -147,7 +157,14 @@ fn picture_steps_without_colour_still_tell_runs_and_levels_apart() {
 
 #[test]
 fn changing_eta_in_the_landscape_restarts_and_redraws() {
-    let mut app = app_at("ch04", "landscape-too-large", &[], config(Lang::En, false, false), 80, 24);
+    let mut app = app_at(
+        "ch04",
+        "landscape-too-large",
+        &[],
+        config(Lang::En, false, false),
+        80,
+        24,
+    );
     for _ in 0..5 {
         update(&mut app, Message::Dash(DashKey::Epoch));
     }

@@ -17,8 +17,15 @@ use super::network::Network;
 /// (1, k), layers counted from 0.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ParamRef {
-    W { layer: usize, row: usize, col: usize },
-    B { layer: usize, col: usize },
+    W {
+        layer: usize,
+        row: usize,
+        col: usize,
+    },
+    B {
+        layer: usize,
+        col: usize,
+    },
 }
 
 impl ParamRef {
@@ -254,8 +261,8 @@ impl ParamPath {
 mod tests {
     use super::*;
     use crate::engine::{
-        Activation, BatchSize, EpsCompare, Every, Init, LayerSpec, Loss, Split, StopOn, TrainConfig,
-        Trainer,
+        Activation, BatchSize, EpsCompare, Every, Init, LayerSpec, Loss, Split, StopOn,
+        TrainConfig, Trainer,
     };
     use crate::rng::SeededRng;
     use ndarray::Array2;
@@ -401,11 +408,7 @@ mod tests {
         assert_eq!(path.points().len(), 4 * 5 + 1);
         for rec in t.history() {
             let net = Network::from_layers(rec.layers(), Loss::Mse).unwrap();
-            let point = path
-                .points()
-                .iter()
-                .find(|p| p.0 == rec.iteration)
-                .unwrap();
+            let point = path.points().iter().find(|p| p.0 == rec.iteration).unwrap();
             assert_eq!(point.1, net.param(w).unwrap(), "epoch {}", rec.epoch);
             assert_eq!(point.2, net.param(b).unwrap(), "epoch {}", rec.epoch);
         }

@@ -116,7 +116,8 @@ impl Landscape {
             None
         };
         if let (Fixed::Optimum, Some((w, b))) = (spec.fixed, &solution) {
-            let layer = crate::engine::Dense::new(w.clone(), b.clone(), base.layers()[0].activation)?;
+            let layer =
+                crate::engine::Dense::new(w.clone(), b.clone(), base.layers()[0].activation)?;
             base.set_layers(vec![layer])?;
         }
         let optimum = match &solution {
@@ -125,7 +126,8 @@ impl Landscape {
             }
             Some((w, b)) => {
                 let mut probe = base.clone();
-                let l = crate::engine::Dense::new(w.clone(), b.clone(), base.layers()[0].activation)?;
+                let l =
+                    crate::engine::Dense::new(w.clone(), b.clone(), base.layers()[0].activation)?;
                 probe.set_layers(vec![l])?;
                 Some((probe.param(spec.x.param)?, probe.param(spec.y.param)?))
             }
@@ -163,7 +165,10 @@ impl Landscape {
         }
         Ok(Self {
             names,
-            lesson_rates: runs.iter().map(|r| r.trainer.config().learning_rate).collect(),
+            lesson_rates: runs
+                .iter()
+                .map(|r| r.trainer.config().learning_rate)
+                .collect(),
             initial: runs.clone(),
             runs,
             scale: 1.0,
@@ -383,7 +388,10 @@ impl Landscape {
             .map(|((name, r), p)| {
                 let t = &r.trainer;
                 let last = t.history().last();
-                let (x, y) = p.points().last().map_or((f64::NAN, f64::NAN), |q| (q.1, q.2));
+                let (x, y) = p
+                    .points()
+                    .last()
+                    .map_or((f64::NAN, f64::NAN), |q| (q.1, q.2));
                 PathRow {
                     name: name.clone(),
                     learning_rate: t.config().learning_rate,

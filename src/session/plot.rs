@@ -256,11 +256,19 @@ impl PlotState {
             }
         };
         for c in 0..cols {
-            put(zl + (zh - zl) * c as f64 / (cols - 1) as f64, 0.0, CurveMark::Axis);
+            put(
+                zl + (zh - zl) * c as f64 / (cols - 1) as f64,
+                0.0,
+                CurveMark::Axis,
+            );
         }
         if zl < 0.0 && zh > 0.0 {
             for r in 0..rows {
-                put(0.0, hi - (hi - lo) * r as f64 / (rows - 1) as f64, CurveMark::Axis);
+                put(
+                    0.0,
+                    hi - (hi - lo) * r as f64 / (rows - 1) as f64,
+                    CurveMark::Axis,
+                );
             }
         }
         for &(z, v) in &slope {
@@ -299,7 +307,8 @@ mod tests {
     use crate::engine::Activation;
 
     fn state(eta: f64) -> PlotState {
-        let sat = Saturation::new(Activation::Sigmoid, (0.9f64 / 0.1).ln(), 0.5, eta, 2000).unwrap();
+        let sat =
+            Saturation::new(Activation::Sigmoid, (0.9f64 / 0.1).ln(), 0.5, eta, 2000).unwrap();
         PlotState::new(Plot {
             functions: vec![Curve::Sigmoid],
             derivatives: true,
@@ -341,7 +350,11 @@ mod tests {
         assert_eq!(eta, 0.4);
         assert_eq!(p.shown(), 0);
         p.run_all();
-        assert!(p.shown() < steps && p.shown() >= steps / 2 - 1, "{}", p.shown());
+        assert!(
+            p.shown() < steps && p.shown() >= steps / 2 - 1,
+            "{}",
+            p.shown()
+        );
         p.reset();
         p.run_all();
         assert_eq!(p.shown(), steps);

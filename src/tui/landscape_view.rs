@@ -204,7 +204,10 @@ impl LandscapeView {
             left.push(Line::default());
         }
         if labels.height > 2 {
-            left.push(Line::styled(y.name.clone(), Style::default().add_modifier(Modifier::BOLD)));
+            left.push(Line::styled(
+                y.name.clone(),
+                Style::default().add_modifier(Modifier::BOLD),
+            ));
         }
         while left.len() + 1 < usize::from(labels.height) {
             left.push(Line::default());

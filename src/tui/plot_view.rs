@@ -109,7 +109,11 @@ impl PlotView {
         let p = self.plot.plot();
         let c = p.functions[i];
         let ascii = self.look.ascii;
-        let mut title = format!(" {} {}", vw::curve_label(c, false, ascii), vw::curve_glyph(CurveMark::Value, ascii));
+        let mut title = format!(
+            " {} {}",
+            vw::curve_label(c, false, ascii),
+            vw::curve_glyph(CurveMark::Value, ascii)
+        );
         if p.derivatives {
             title.push_str(&format!(
                 " {} {} ",
@@ -159,7 +163,11 @@ impl PlotView {
         let [zl, zh] = p.x_range;
         let (lo, hi) = (number::fit(zl, 6, 1), number::fit(zh, 6, 1));
         let gap = cols.saturating_sub(lo.len() + hi.len() + 1);
-        let line = format!("{lo}{}z{}{hi}", " ".repeat(gap / 2), " ".repeat(gap - gap / 2));
+        let line = format!(
+            "{lo}{}z{}{hi}",
+            " ".repeat(gap / 2),
+            " ".repeat(gap - gap / 2)
+        );
         Paragraph::new(line).render(axis, buf);
     }
 

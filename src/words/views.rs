@@ -147,7 +147,11 @@ pub fn fixed_note(lang: Lang, fixed: Fixed) -> &'static str {
 /// An axis label: the parameter and its span.
 #[must_use]
 pub fn axis_span(name: &str, lo: f64, hi: f64) -> String {
-    format!("{name} {} … {}", number::fit(lo, 8, 3), number::fit(hi, 8, 3))
+    format!(
+        "{name} {} … {}",
+        number::fit(lo, 8, 3),
+        number::fit(hi, 8, 3)
+    )
 }
 
 /// A run's legend line: η, epoch, loss, the point and its state.
@@ -164,12 +168,12 @@ pub fn path_line(lang: Lang, r: &PathRow, x: &str, y: &str) -> String {
     let (px, py) = (number::fit(r.x, 8, 3), number::fit(r.y, 8, 3));
     let (name, eta, epoch) = (r.name.get(lang), significant(r.learning_rate), r.epoch);
     match lang {
-        Lang::En => format!(
-            "{name}: η {eta} · epoch {epoch} · loss {loss} · {x} {px} {y} {py}{state}"
-        ),
-        Lang::Zh => format!(
-            "{name}：η {eta} · 第 {epoch} 轮 · 损失 {loss} · {x} {px} {y} {py}{state}"
-        ),
+        Lang::En => {
+            format!("{name}: η {eta} · epoch {epoch} · loss {loss} · {x} {px} {y} {py}{state}")
+        }
+        Lang::Zh => {
+            format!("{name}：η {eta} · 第 {epoch} 轮 · 损失 {loss} · {x} {px} {y} {py}{state}")
+        }
     }
 }
 
@@ -193,7 +197,11 @@ pub fn significant(v: f64) -> String {
 #[must_use]
 pub fn path_columns(lang: Lang, x: &str, y: &str) -> Vec<String> {
     let w = view_words(lang);
-    let it = if lang == Lang::Zh { "迭代" } else { "iteration" };
+    let it = if lang == Lang::Zh {
+        "迭代"
+    } else {
+        "iteration"
+    };
     vec![
         w.run.into(),
         w.epoch.into(),

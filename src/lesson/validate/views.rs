@@ -4,11 +4,11 @@
 
 use super::content::{check_runs, resolve_at};
 use super::{Checker, idx, key};
-use crate::engine::landscape::ParamRef;
 use crate::engine::Network;
+use crate::engine::landscape::ParamRef;
 use crate::lesson::model_views::{
-    AxisParam, Fixed, Landscape, MAX_PATH_STEPS, linear_least_squares, MAX_PLOT_FUNCTIONS, MAX_PLOT_MARKS,
-    MAX_PLOT_STEPS, Plot,
+    AxisParam, Fixed, Landscape, MAX_PATH_STEPS, MAX_PLOT_FUNCTIONS, MAX_PLOT_MARKS,
+    MAX_PLOT_STEPS, Plot, linear_least_squares,
 };
 use crate::lesson::raw_views::{RawLandscape, RawPlot};
 use crate::spec::{PathSeg, Resolved};
@@ -22,7 +22,11 @@ pub(super) fn check_landscape(
     l: &RawLandscape,
 ) -> Option<Landscape> {
     if l.runs.is_empty() {
-        c.report(key(path, "runs"), "a landscape needs at least one run", None);
+        c.report(
+            key(path, "runs"),
+            "a landscape needs at least one run",
+            None,
+        );
         return None;
     }
     let before = c.problems.len();
@@ -46,9 +50,11 @@ pub(super) fn check_landscape(
                 idx(&key(path, "runs"), i),
                 "this run's network or data differ from the first run's, so its path \
                  would be on another landscape",
-                Some("runs of one landscape may change only η, the batch size, epochs, \
+                Some(
+                    "runs of one landscape may change only η, the batch size, epochs, \
                       shuffling and the seed"
-                    .into()),
+                        .into(),
+                ),
             );
         }
     }
@@ -91,7 +97,14 @@ pub(super) fn check_landscape(
     };
     if !has_optimum && (x.range.is_none() || y.range.is_none()) {
         c.report(
-            key(path, if x.range.is_none() { "x_range" } else { "y_range" }),
+            key(
+                path,
+                if x.range.is_none() {
+                    "x_range"
+                } else {
+                    "y_range"
+                },
+            ),
             "give x_range and y_range: this network has no closed-form optimum to \
              centre the picture on",
             None,
@@ -221,7 +234,11 @@ pub(super) fn check_plot(c: &mut Checker, path: &[PathSeg], p: &RawPlot) -> Opti
     }
     for (i, m) in marks.iter().enumerate() {
         if !m.is_finite() {
-            c.report(idx(&key(path, "marks"), i), "a mark must be a finite number", None);
+            c.report(
+                idx(&key(path, "marks"), i),
+                "a mark must be a finite number",
+                None,
+            );
         }
     }
     let saturation = match &p.saturation {

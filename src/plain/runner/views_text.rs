@@ -123,7 +123,13 @@ fn write_picture(
     writeln!(out, "{:>w$} +{}", "", bar.repeat(pic.cols), w = LABEL - 1)?;
     let (lo, hi) = (number::fit(l.x.lo, 9, 3), number::fit(l.x.hi, 9, 3));
     let gap = pic.cols.saturating_sub(lo.len() + hi.len());
-    writeln!(out, "{:>w$}  {lo}{}{hi}", "", " ".repeat(gap), w = LABEL - 1)
+    writeln!(
+        out,
+        "{:>w$}  {lo}{}{hi}",
+        "",
+        " ".repeat(gap),
+        w = LABEL - 1
+    )
 }
 
 fn glyph(m: Mark, ascii: bool) -> char {
@@ -171,15 +177,27 @@ pub fn write_plot(
             writeln!(out, "{label:>w$} |{}", line.trim_end(), w = LABEL - 1)?;
         }
         let [zl, zh] = p.plot().x_range;
-        let (lo, hi) = (format!("z = {}", number::fit(zl, 8, 2)), number::fit(zh, 8, 2));
+        let (lo, hi) = (
+            format!("z = {}", number::fit(zl, 8, 2)),
+            number::fit(zh, 8, 2),
+        );
         let gap = pic.cols.saturating_sub(lo.len() + hi.len());
-        writeln!(out, "{:>w$}  {lo}{}{hi}", "", " ".repeat(gap), w = LABEL - 1)?;
+        writeln!(
+            out,
+            "{:>w$}  {lo}{}{hi}",
+            "",
+            " ".repeat(gap),
+            w = LABEL - 1
+        )?;
         writeln!(out)?;
     }
     let marks = p.marks();
     if !marks.is_empty() {
         writeln!(out, "{}:", w.marked)?;
-        let header: Vec<String> = vw::mark_columns(lang).iter().map(|s| (*s).to_string()).collect();
+        let header: Vec<String> = vw::mark_columns(lang)
+            .iter()
+            .map(|s| (*s).to_string())
+            .collect();
         let rows: Vec<Vec<String>> = marks
             .iter()
             .map(|m| {
@@ -201,7 +219,10 @@ pub fn write_plot(
             writeln!(out, "{line}")?;
         }
         let [step, z, a, slope] = tw::saturation_columns(lang);
-        let header: Vec<String> = [step, z, a, slope].iter().map(|h| (*h).to_string()).collect();
+        let header: Vec<String> = [step, z, a, slope]
+            .iter()
+            .map(|h| (*h).to_string())
+            .collect();
         let rows: Vec<Vec<String>> = (run.states.iter())
             .map(|s| {
                 vec![
