@@ -45,6 +45,7 @@ fn quick(mut l: Lesson) -> Lesson {
         match &mut s.kind {
             StepKind::Train(t) => t.spec.epochs = 1,
             StepKind::Compare(c) => c.runs.iter_mut().for_each(|r| r.spec.epochs = 1),
+            StepKind::Landscape(l) => l.runs.iter_mut().for_each(|r| r.spec.epochs = 1),
             _ => {}
         }
     }
@@ -88,7 +89,10 @@ fn texts(l: &Lesson) -> Vec<(String, Text)> {
             StepKind::Compare(c) => {
                 t.extend(c.runs.iter().map(|r| (at("run name"), r.name.clone())));
             }
-            StepKind::Train(_) => {}
+            StepKind::Landscape(l) => {
+                t.extend(l.runs.iter().map(|r| (at("run name"), r.name.clone())));
+            }
+            StepKind::Train(_) | StepKind::Plot(_) => {}
             StepKind::Quiz(qs) => {
                 for q in qs {
                     let at = |what: &str| at(&format!("{} {what}", q.id));
