@@ -75,7 +75,7 @@ pub fn write_landscape(
         let hist = r.trainer.history();
         let step = hist.len().div_ceil(PATH_ROWS).max(1);
         let mut picked: Vec<usize> = (0..hist.len()).step_by(step).collect();
-        if picked.last() != Some(&(hist.len() - 1)) && !hist.is_empty() {
+        if !hist.is_empty() && picked.last() != Some(&(hist.len() - 1)) {
             picked.push(hist.len() - 1);
         }
         for k in picked {
