@@ -262,9 +262,11 @@ fn every_step_of_every_lesson_is_right_at_80x24() {
             screens: 0,
         };
         for (index, entry) in entries.iter().enumerate() {
-            let Ok(lesson) = &entry.lesson else {
+            let mut entry = entry.clone();
+            let Some(lesson) = entry.load().cloned() else {
                 continue;
             };
+            let lesson = &lesson;
             for step in 0..lesson.steps.len() {
                 let what = format!(
                     "{} step {}{}",
@@ -327,7 +329,8 @@ fn every_step_of_every_lesson_is_right_at_80x24() {
                     StepKind::Text(_)
                     | StepKind::Formula { .. }
                     | StepKind::Matrix(_)
-                    | StepKind::Table(_) => {
+                    | StepKind::Table(_)
+                    | StepKind::Capacity(_) => {
                         c.both(&mut a, &what, false);
                         for _ in 0..3 {
                             update(&mut a, Message::PageDown);
@@ -382,4 +385,166 @@ fn the_checks_catch_what_they_claim_to() {
     assert!(f.iter().any(|m| m.contains("non-ASCII")), "{f:?}");
     assert!(!has_run_state("epoch 3 · loss 0.2"));
     assert_eq!(tail_word("keep four decimals."), "mals");
+}
+
+/// Saved progress with every step of ch04 seen and its questions answered,
+/// some wrong, so the list shows ✓, the quiz column and the summary.
+fn some_progress() -> Progress {
+    use nnstep::progress::Change;
+    let mut p = Progress::default();
+    let ch04 = nnstep::lesson::Catalog::builtin()
+        .get("ch04")
+        .unwrap()
+        .load()
+        .unwrap();
+    for s in &ch04.steps {
+        let visit = Change::Visit {
+            lesson: "ch04".into(),
+            step: s.id.clone(),
+        };
+        p.apply(&visit, 1);
+    }
+    for (i, (step, q)) in ch04.quiz_questions().enumerate() {
+        let record = nnstep::quiz::QuestionRecord {
+            step: step.into(),
+            question: q.into(),
+            attempts: 1,
+            hints_used: 0,
+            solution_seen: false,
+            outcome: if i % 2 == 0 {
+                nnstep::quiz::Outcome::Right
+            } else {
+                nnstep::quiz::Outcome::Missed
+            },
+        };
+        let change = Change::Quiz {
+            lesson: "ch04".into(),
+            record: record.into(),
+        };
+        p.apply(&change, 1);
+    }
+    p
+}
+
+/// Opens the help on `app`, checks it in both languages: the same faults
+/// as every screen, the top bar and the footer left in view, and the
+/// help's end reachable by scrolling (its closing line shows).
+fn check_help(app: &mut App, ascii: bool, what: &str, found: &mut Vec<String>) -> usize {
+    let mut screens = 0;
+    for _ in 0..2 {
+        let under = text(&draw(app));
+        update(app, Message::ToggleHelp);
+        let name = format!("{what} help {:?}", app.lang);
+        let buf = draw(app);
+        found.extend(faults(&buf, ascii, &name));
+        let over = text(&buf);
+        let lines = |s: &str| s.lines().map(str::to_string).collect::<Vec<_>>();
+        let (u, o) = (lines(&under), lines(&over));
+        if u[..2] != o[..2] || u.last() != o.last() {
+            found.push(format!(
+                "{name}: the help covers the top bar or the footer\n{over}"
+            ));
+        }
+        let close = nnstep::words::shell_words(app.lang).help_close;
+        let close = if ascii {
+            nnstep::text::ascii::fold(close).into_owned()
+        } else {
+            close.to_string()
+        };
+        for _ in 0..40 {
+            update(app, Message::ScrollDown);
+        }
+        let end = draw(app);
+        found.extend(faults(&end, ascii, &format!("{name} scrolled")));
+        if !text(&end).contains(&close) {
+            found.push(format!(
+                "{name}: the end of the help cannot be scrolled to\n{}",
+                text(&end)
+            ));
+        }
+        update(app, Message::ToggleHelp);
+        update(app, Message::SwitchLang);
+        screens += 2;
+    }
+    screens
+}
+
+#[test]
+fn home_help_and_the_end_of_every_lesson_are_right_at_80x24() {
+    let entries = tui::entries(&nnstep::lesson::Catalog::builtin());
+    let mut found = Vec::new();
+    let mut screens = 0;
+    for ascii in [false, true] {
+        let cfg = Config {
+            lang: Lang::En,
+            theme: Theme::new(ascii, None),
+            seed: None,
+        };
+        // The lesson list, fresh and with progress, and its help.
+        for progress in [Progress::default(), some_progress()] {
+            let mut home = App::home(entries.clone(), progress, cfg);
+            update(&mut home, Message::Resize(W, H));
+            for _ in 0..2 {
+                for _ in 0..entries.len() {
+                    let name = format!("home ascii={ascii} {:?}", home.lang);
+                    found.extend(faults(&draw(&home), ascii, &name));
+                    update(&mut home, Message::SelectNext);
+                    screens += 1;
+                }
+                update(&mut home, Message::SwitchLang);
+            }
+            screens += check_help(&mut home, ascii, "home", &mut found);
+        }
+        // The help over each kind of step.
+        for (index, entry) in entries.iter().enumerate() {
+            let Ok(lesson) = &entry.lesson else {
+                continue;
+            };
+            if entry.id != "ch04" {
+                continue;
+            }
+            for step in 0..lesson.steps.len() {
+                let mut a = app(index, step, ascii);
+                let what = format!("{} step {} ascii={ascii}", entry.id, step + 1);
+                screens += check_help(&mut a, ascii, &what, &mut found);
+            }
+        }
+        // The end of every lesson: → on the last step offers the next one.
+        for (index, entry) in entries.iter().enumerate() {
+            let Ok(lesson) = &entry.lesson else {
+                continue;
+            };
+            let mut a = app(index, lesson.steps.len() - 1, ascii);
+            update(&mut a, Message::Next);
+            for _ in 0..2 {
+                let buf = draw(&a);
+                let name = format!("{} end ascii={ascii} {:?}", entry.id, a.lang);
+                found.extend(faults(&buf, ascii, &name));
+                let last = text(&buf).lines().last().unwrap_or("").to_string();
+                let next = entries.get(index + 1).and_then(|e| e.lesson.as_ref().ok());
+                if let Some(next) = next {
+                    let chapter = nnstep::words::chapter(a.lang, next.chapter);
+                    if !last.contains(&chapter) || !last.contains("Esc") {
+                        found.push(format!(
+                            "{name}: the footer does not offer {chapter}: {last}"
+                        ));
+                    }
+                }
+                update(&mut a, Message::SwitchLang);
+                screens += 1;
+            }
+        }
+    }
+    assert!(screens > 100, "only {screens} screens drawn");
+    assert!(
+        found.is_empty(),
+        "{} faults:\n{}",
+        found.len(),
+        found
+            .iter()
+            .take(200)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }

@@ -64,6 +64,27 @@ fn trim_zeros(s: &str) -> String {
 }
 
 /// `-0.00` is printed as `0.00`.
+/// A column of values with one precision, so the decimal points line up:
+/// the most decimals (at most `max_decimals`) at which every value fits
+/// `width` and none that is not zero shows as zero. When no one precision
+/// does (a column holding both 12345 and 0.00001), each value is fitted
+/// on its own, as by [`fit`].
+#[must_use]
+pub fn column(values: &[f64], width: usize, max_decimals: usize) -> Vec<String> {
+    for d in (0..=max_decimals).rev() {
+        let cells: Vec<String> = (values.iter()).map(|v| clean(format!("{v:.d$}"))).collect();
+        let all_fit = (values.iter().zip(&cells))
+            .all(|(v, s)| v.is_finite() && s.len() <= width && !(*v != 0.0 && is_zero(s)));
+        if all_fit {
+            return cells;
+        }
+    }
+    values
+        .iter()
+        .map(|v| fit(*v, width, max_decimals))
+        .collect()
+}
+
 fn clean(s: String) -> String {
     if s.starts_with('-') && is_zero(&s) {
         s[1..].to_string()
@@ -79,6 +100,19 @@ fn is_zero(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_has_one_precision_when_one_fits_every_value() {
+        assert_eq!(
+            column(&[392.425, 0.00166, -34.7391], 8, 4),
+            ["392.4250", "0.0017", "-34.7391"]
+        );
+        assert_eq!(column(&[12.5, 0.1234], 6, 4), ["12.500", "0.123"]);
+        assert_eq!(column(&[92557.35, 0.5], 8, 4), ["92557.35", "0.50"]);
+        // No one precision shows both: each is fitted on its own.
+        assert_eq!(column(&[92557.35, 0.00001], 7, 4), ["92557.4", "1.00e-5"]);
+        assert_eq!(column(&[], 6, 4), Vec::<String>::new());
+    }
 
     #[test]
     fn decimals_are_rounded_away_never_cut() {

@@ -84,7 +84,7 @@ fn lines(app: &App, inner_w: usize) -> Vec<Line<'static>> {
                 t.symbols().check,
             ));
         }
-        Context::Jump | Context::Help | Context::Answer | Context::Confirm => {}
+        Context::Jump | Context::Help | Context::Answer | Context::Confirm | Context::Predict => {}
     }
     if !notes.is_empty() {
         lines.push(Line::default());

@@ -47,6 +47,8 @@ pub enum Context {
     Quiz,
     /// Typing an answer: every character goes to the answer line.
     Answer,
+    /// A run that waits for the learner's prediction.
+    Predict,
     /// The end of a lesson: the next chapter is offered.
     Confirm,
 }
@@ -94,6 +96,7 @@ pub const LESSON: &[Binding] = &[
     bind(&[Char('k'), Up], Message::ScrollUp, &[]),
     bind(&[PageDown], Message::PageDown, &[]),
     bind(&[PageUp], Message::PageUp, &[]),
+    bind(&[Char('C')], Message::ShowCode, &[]),
     bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
     bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
     bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
@@ -131,6 +134,7 @@ pub const TRAIN: &[Binding] = &[
     bind(&[Char('g'), Home], Message::First, &[]),
     bind(&[Char('G'), End], Message::Last, &[]),
     bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('C')], Message::ShowCode, &[]),
     bind(&[Char('L')], Message::SwitchLang, &[]),
     bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
     bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
@@ -142,12 +146,14 @@ pub const COMPARE: &[Binding] = &[
     bind(&[Char(' ')], Message::Dash(D::PlayPause), &[Char(' ')]),
     bind(&[Char('n')], Message::Dash(D::Epoch), &[Char('n')]),
     bind(&[Char('r')], Message::Dash(D::Restart), &[Char('r')]),
+    bind(&[Char('p')], Message::Dash(D::CyclePanel), &[Char('p')]),
     bind(&[Left, Char('h')], Message::Prev, &[Left]),
     bind(&[Char('j'), Down, PageDown], Message::NoteDown, &[]),
     bind(&[Char('k'), Up, PageUp], Message::NoteUp, &[]),
     bind(&[Char('g'), Home], Message::First, &[]),
     bind(&[Char('G'), End], Message::Last, &[]),
     bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('C')], Message::ShowCode, &[]),
     bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
     bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
     bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
@@ -190,6 +196,7 @@ pub const QUIZ: &[Binding] = &[
     bind(&[Char('g'), Home], Message::First, &[]),
     bind(&[Char('G'), End], Message::Last, &[]),
     bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('C')], Message::ShowCode, &[]),
     bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
     bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
     bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
@@ -204,9 +211,30 @@ pub const ANSWER: &[Binding] = &[
     bind(&[Down], Message::Quiz(Q::CellDown), &[]),
     bind(&[Up], Message::Quiz(Q::CellUp), &[]),
     bind(&[Backspace], Message::Quiz(Q::Backspace), &[]),
-    bind(&[PageDown], Message::NoteDown, &[]),
-    bind(&[PageUp], Message::NoteUp, &[]),
+    bind(&[PageDown], Message::QuestionDown, &[]),
+    bind(&[PageUp], Message::QuestionUp, &[]),
     bind(&[Esc], Message::Quiz(Q::Cancel), &[Esc]),
+];
+
+use crate::tui::predict_view::PredictKey as P;
+
+/// A run that waits for a prediction: digits pick an option (or type a
+/// number), Enter locks it in, Tab watches without predicting. The run's
+/// own keys do nothing until then.
+pub const PREDICT: &[Binding] = &[
+    bind(&[Down, Char('j')], Message::Predict(P::Down), &[Down, Up]),
+    bind(&[Up, Char('k')], Message::Predict(P::Up), &[]),
+    bind(&[Enter], Message::Predict(P::Enter), &[Enter]),
+    bind(&[Tab], Message::Predict(P::Skip), &[Tab]),
+    bind(&[Backspace], Message::Predict(P::Backspace), &[]),
+    bind(&[Right, Char('l')], Message::Next, &[Right]),
+    bind(&[Left, Char('h')], Message::Prev, &[Left]),
+    bind(&[Char('g'), Home], Message::First, &[]),
+    bind(&[Char('G'), End], Message::Last, &[]),
+    bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
+    bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
+    bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
 ];
 
 pub const HELP: &[Binding] = &[
@@ -254,6 +282,7 @@ pub fn bindings(ctx: Context) -> &'static [Binding] {
         Context::Picture => PICTURE,
         Context::Quiz => QUIZ,
         Context::Answer => ANSWER,
+        Context::Predict => PREDICT,
         Context::Confirm => CONFIRM,
     }
 }
@@ -303,6 +332,11 @@ pub fn message_for(key: Key, ctx: Context) -> Option<Message> {
     }
     if let (Context::Answer, Char(c)) = (ctx, key) {
         return Some(Message::Quiz(crate::tui::quiz_view::QuizKey::Char(c)));
+    }
+    if let (Context::Predict, Char(c)) = (ctx, key)
+        && crate::tui::predict_view::is_number_char(c)
+    {
+        return Some(Message::Predict(P::Char(c)));
     }
     bindings(ctx)
         .iter()

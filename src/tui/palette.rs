@@ -112,6 +112,15 @@ pub fn to_16(params: &str) -> String {
     let mut out: Vec<String> = Vec::with_capacity(p.len());
     let mut i = 0;
     while i < p.len() {
+        // An underline colour has no 16-colour code: it is left out.
+        if p[i] == "58" {
+            i += match p.get(i + 1).copied() {
+                Some("5") => 3,
+                Some("2") => 5,
+                _ => 1,
+            };
+            continue;
+        }
         let fg = p[i] == "38";
         if fg || p[i] == "48" {
             match (p.get(i + 1).copied(), num(i + 2)) {
@@ -158,12 +167,6 @@ impl<W: Write> Sgr16<W> {
             depth,
             pending: Vec::new(),
         }
-    }
-
-    /// What was written through so far (for tests).
-    #[must_use]
-    pub fn inner_ref(&self) -> &W {
-        &self.inner
     }
 
     /// Feeds `buf` through, appending what to write to `out`.
@@ -268,7 +271,8 @@ mod tests {
         assert_eq!(to_16("38;5;6;48;5;4"), "36;44");
         assert_eq!(to_16("1;38;5;3;7"), "1;33;7");
         assert_eq!(to_16("0"), "0");
-        assert_eq!(to_16("39;49"), "39;49");
+        assert_eq!(to_16("39;49;59"), "39;49;59");
+        assert_eq!(to_16("1;58;5;9;4"), "1;4");
     }
 
     #[test]
@@ -278,7 +282,8 @@ mod tests {
         assert_eq!(to_16("48;2;0;200;200"), "46");
         assert_eq!(to_16("38;5;196"), "91"); // the cube's pure red
         assert_eq!(to_16("38;5;232"), "30"); // the darkest grey
-        assert_eq!(to_16("38;5;255"), "97"); // the lightest grey
+        // The lightest grey (238) is nearer xterm's white (229) than bright white.
+        assert_eq!(to_16("38;5;255"), "37");
     }
 
     fn through(depth: ColorDepth, chunks: &[&[u8]]) -> Vec<u8> {

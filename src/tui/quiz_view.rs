@@ -93,6 +93,10 @@ pub struct QuizView {
     input: String,
     grid: Option<Grid>,
     feedback: HashMap<String, Feedback>,
+    /// Lines the question box is scrolled from where it would show by
+    /// itself (its top, or its newest lines after an answer): PgUp/PgDn
+    /// while answering, so the given matrices stay within reach.
+    detail_offset: i32,
 }
 
 impl QuizView {
@@ -109,6 +113,9 @@ impl QuizView {
             return None;
         }
         self.selected = self.selected.min(n - 1);
+        if matches!(key, QuizKey::Up | QuizKey::Down | QuizKey::Enter) {
+            self.detail_offset = 0;
+        }
         match (self.editing, key) {
             (false, QuizKey::Up) => self.selected = self.selected.saturating_sub(1),
             (false, QuizKey::Down) => self.selected = (self.selected + 1).min(n - 1),
@@ -225,12 +232,15 @@ impl QuizView {
     }
 
     /// Draws the view of the current quiz step.
-    pub fn render(&self, s: &Session, area: Rect, buf: &mut Buffer, lang: Lang, look: Look) {
-        let qs = s.questions();
-        if qs.is_empty() {
-            return;
-        }
-        let list_h = (qs.len() as u16).min(area.height / 3).max(1);
+    /// The list, the question box and the answer line in `area`. While a
+    /// matrix is typed cell by cell, the list keeps only the selected
+    /// question, to leave the box room for the given matrices.
+    fn areas(&self, questions: usize, area: Rect) -> [Rect; 3] {
+        let list_h = if self.editing && self.grid.is_some() {
+            1
+        } else {
+            (questions as u16).min(area.height / 3).max(1)
+        };
         let input_h = match (&self.grid, self.editing) {
             (Some(g), true) => u16::try_from(g.rows + 1)
                 .unwrap_or(u16::MAX)
@@ -238,34 +248,86 @@ impl QuizView {
                 .max(1),
             _ => 1,
         };
-        let [list, detail, input] = Layout::vertical([
+        Layout::vertical([
             Constraint::Length(list_h),
             Constraint::Fill(1),
             Constraint::Length(input_h),
         ])
-        .areas(area);
-        self.render_list(s, list, buf, lang, look);
-        let q = &qs[self.selected.min(qs.len() - 1)];
+        .areas(area)
+    }
+
+    /// The question box's lines for a box `detail`, with the row it shows
+    /// by itself and the last row it can start at.
+    fn detail(
+        &self,
+        s: &Session,
+        detail: Rect,
+        lang: Lang,
+        look: Look,
+    ) -> Option<(Vec<Line<'static>>, usize, usize)> {
+        let qs = s.questions();
+        let q = qs.get(self.selected.min(qs.len().checked_sub(1)?))?;
         let fb = self.feedback.get(&q.id);
         let body = detail::lines(s, q, fb, lang, look, usize::from(detail.width));
         let body = crate::tui::text_fit::ascii_lines(body, look.ascii);
-        // When the feedback does not fit under the question, scroll so the
-        // newest lines (verdict, hints, solution) are in view.
         let inner_w = usize::from(detail.width.saturating_sub(2)).max(1);
         let rows: usize = (body.iter())
             .map(|l| l.width().div_ceil(inner_w).max(1))
             .sum();
-        let inner_h = usize::from(detail.height.saturating_sub(2));
-        let top = if fb.is_some() {
-            rows.saturating_sub(inner_h)
-        } else {
-            0
+        let last = rows.saturating_sub(usize::from(detail.height.saturating_sub(2)));
+        // When the feedback does not fit under the question, the newest
+        // lines (verdict, hints, solution) are in view.
+        let auto = if fb.is_some() { last } else { 0 };
+        Some((body, auto, last))
+    }
+
+    /// Scrolls the question box by `by` lines, for the view in `area`.
+    pub fn scroll_detail(&mut self, s: &Session, area: Rect, lang: Lang, look: Look, by: i32) {
+        let [_, detail, _] = self.areas(s.questions().len(), area);
+        let Some((_, auto, last)) = self.detail(s, detail, lang, look) else {
+            return;
         };
+        let (auto, last) = (to_i32(auto), to_i32(last));
+        let top = (auto + self.detail_offset + by).clamp(0, last);
+        self.detail_offset = top - auto;
+    }
+
+    pub fn render(&self, s: &Session, area: Rect, buf: &mut Buffer, lang: Lang, look: Look) {
+        let qs = s.questions();
+        if qs.is_empty() {
+            return;
+        }
+        let [list, detail, input] = self.areas(qs.len(), area);
+        self.render_list(s, list, buf, lang, look);
+        let Some((body, auto, last)) = self.detail(s, detail, lang, look) else {
+            return;
+        };
+        let top = (to_i32(auto) + self.detail_offset).clamp(0, to_i32(last));
+        let top = usize::try_from(top).unwrap_or(0);
         let title = format!(" {} ", words::quiz::question_tag(lang, self.selected + 1));
+        let mut block = look.block(&title);
+        if self.editing {
+            // While answering, PgUp/PgDn scroll this box (the given
+            // matrices), and its edges say so.
+            let more = words::shell_words(lang).more;
+            let (up, down) = if look.ascii {
+                ("^", "v")
+            } else {
+                ("↑", "↓")
+            };
+            if top > 0 {
+                let m = format!(" {up} {top} {more} (PgUp) ");
+                block = block.title(Line::from(m).right_aligned());
+            }
+            if last > top {
+                let m = format!(" {down} {} {more} (PgDn) ", last - top);
+                block = block.title_bottom(Line::from(m).right_aligned());
+            }
+        }
         Paragraph::new(body)
             .wrap(Wrap { trim: false })
             .scroll((u16::try_from(top).unwrap_or(u16::MAX), 0))
-            .block(look.block(&title))
+            .block(block)
             .render(detail, buf);
         if let (true, Some(g)) = (self.editing, &self.grid) {
             g.render(input, buf, lang, look);
@@ -325,6 +387,10 @@ impl QuizView {
             look.fg(Color::DarkGray),
         )
     }
+}
+
+fn to_i32(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
 }
 
 /// The expected (rows, cols) of the selected question when it is a matrix

@@ -5,6 +5,7 @@
 //! variant to [`StepState`] and a branch to
 //! [`render`].
 
+mod capacity;
 mod formula;
 mod matrix;
 mod placeholder;
@@ -49,6 +50,7 @@ pub fn page_lines(session: &Session, ctx: &ViewCtx) -> Vec<Line<'static>> {
         StepKind::Formula { tex, caption } => formula::lines(tex, caption.as_ref(), ctx),
         StepKind::Matrix(m) => matrix::lines(m, ctx),
         StepKind::Table(t) => table::lines(t, ctx),
+        StepKind::Capacity(c) => capacity::lines(c, ctx),
         StepKind::Train(_)
         | StepKind::Compare(_)
         | StepKind::Quiz(_)
@@ -120,13 +122,21 @@ pub fn render(app: &App, l: &LessonState, body: Rect, buf: &mut Buffer) -> Scrol
         live => {
             let ctx = ctx_for(app, body);
             let keys = match live {
+                // While answering, PgDn/PgUp scroll the question instead.
+                StepState::Quiz(q) if q.editing() => ("Esc, PgDn", "Esc, PgUp"),
                 StepState::Quiz(_) => ("PgDn", "PgUp"),
                 _ => ("j", "k"),
             };
-            let area = note_above(&l.session, &ctx, l.note_scroll, keys, body, buf);
             let look = Look {
                 color: app.theme.color,
                 ascii: app.theme.ascii,
+            };
+            // The note waits with the run: it may tell what the run does.
+            let area = if matches!(live, StepState::Predict(_)) {
+                body
+            } else {
+                let area = note_above(&l.session, &ctx, l.note_scroll, keys, body, buf);
+                super::predict_view::verdict_band(&l.session, area, buf, app.lang, look)
             };
             match live {
                 StepState::Train(d) => d.render(area, buf, app.lang),
@@ -134,6 +144,7 @@ pub fn render(app: &App, l: &LessonState, body: Rect, buf: &mut Buffer) -> Scrol
                 StepState::Landscape(v) => v.render(area, buf, app.lang),
                 StepState::Plot(v) => v.render(area, buf, app.lang),
                 StepState::Quiz(q) => q.render(&l.session, area, buf, app.lang, look),
+                StepState::Predict(p) => p.render(&l.session, area, buf, app.lang, look),
                 StepState::Page { .. } => {}
             }
             ScrollMarks::default()
@@ -168,6 +179,30 @@ pub fn max_note_scroll(app: &App, l: &LessonState) -> u16 {
     }
     // One row goes to the line that says there is more.
     u16::try_from(n - (room - 1)).unwrap_or(u16::MAX)
+}
+
+/// Rows the note above a live view takes in `body` (its "more" line
+/// included): what [`note_above`] draws.
+fn note_height(session: &Session, ctx: &ViewCtx, body: Rect) -> u16 {
+    let n = note_lines(session, ctx).len().min(note_room(body.height));
+    u16::try_from(n)
+        .unwrap_or(0)
+        .min(body.height.saturating_sub(4))
+}
+
+/// The area a live step's own view gets below its note, at the app's size.
+#[must_use]
+pub fn live_area(app: &App) -> Rect {
+    let body = lesson_view::layout(Rect::new(0, 0, app.size.width, app.size.height)).body;
+    let h = match &app.screen {
+        super::app::Screen::Lesson(l) => note_height(&l.session, &ctx_for(app, body), body),
+        super::app::Screen::Home { .. } => 0,
+    };
+    Rect {
+        y: body.y + h,
+        height: body.height - h,
+        ..body
+    }
 }
 
 /// Draws the step's note above a live view, scrolled by `scroll` lines,
@@ -206,9 +241,7 @@ fn note_above(
             ctx.theme.key(),
         )));
     }
-    let h = u16::try_from(lines.len())
-        .unwrap_or(0)
-        .min(body.height.saturating_sub(4));
+    let h = note_height(session, ctx, body);
     Paragraph::new(lines).render(Rect { height: h, ..body }, buf);
     Rect {
         y: body.y + h,

@@ -36,11 +36,13 @@ pub fn update(app: &mut App, msg: Message) {
         Message::ToggleHelp => {
             app.overlay = match app.overlay {
                 Overlay::None => Overlay::Help,
-                Overlay::Help => Overlay::None,
+                Overlay::Help | Overlay::Code => Overlay::None,
             };
             app.help_scroll = 0;
         }
         _ if app.overlay == Overlay::Help => scroll_help(app, msg),
+        _ if app.overlay == Overlay::Code => {}
+        Message::ShowCode => show_code(app),
         _ => match app.screen {
             Screen::Home { .. } => home(app, msg),
             Screen::Lesson(_) => lesson(app, msg),
@@ -88,7 +90,7 @@ fn home(app: &mut App, msg: Message) {
 /// `c` on the lesson list: the first unfinished step of lesson `from` or
 /// of a lesson after it; where the learner stopped once all are finished.
 fn continue_from(app: &mut App, from: usize) {
-    let lessons: Vec<_> = app.entries.iter().map(|e| e.lesson.as_ref().ok()).collect();
+    let lessons: Vec<_> = app.entries.iter().map(|e| e.header.as_ref().ok()).collect();
     match session::continue_at(&lessons, &app.progress, from) {
         Some((i, step)) => {
             app.open_lesson(i, Some(step));
@@ -107,7 +109,7 @@ fn next_entry(app: &App) -> Option<usize> {
     };
     let id = &l.session.lesson().id;
     let current = app.entries.iter().position(|e| &e.id == id)?;
-    let lessons: Vec<_> = app.entries.iter().map(|e| e.lesson.as_ref().ok()).collect();
+    let lessons: Vec<_> = app.entries.iter().map(|e| e.header.as_ref().ok()).collect();
     session::next_lesson(&lessons, current)
 }
 
@@ -163,16 +165,31 @@ fn lesson(app: &mut App, msg: Message) {
         Message::Back => leave_lesson(app),
         Message::NoteDown => scroll_note(app, 1),
         Message::NoteUp => scroll_note(app, -1),
+        Message::QuestionDown => scroll_question(app, 1),
+        Message::QuestionUp => scroll_question(app, -1),
         Message::Dash(k) => {
             let done = match &mut l.step {
                 StepState::Train(d) => Some(d.key(k)),
                 StepState::Compare(c) => c.key(k),
                 StepState::Landscape(v) => v.key(k),
                 StepState::Plot(v) => v.key(k),
-                StepState::Page { .. } | StepState::Quiz(_) => None,
+                StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => None,
             };
             if let Some(done) = done {
                 l.last = done;
+            }
+            if super::predict_view::settle(l) {
+                app.record_results();
+            }
+        }
+        Message::Predict(k) => {
+            if let StepState::Predict(p) = &mut l.step
+                && let Some(done) = p.key(&mut l.session, k)
+            {
+                l.last = done;
+            }
+            if !l.session.awaits_prediction() && matches!(l.step, StepState::Predict(_)) {
+                l.step = StepState::start(&l.session, app.theme);
             }
         }
         Message::Quiz(k) => {
@@ -201,6 +218,10 @@ fn tick(app: &mut App) {
             StepState::Plot(v) => v.tick(now),
             _ => false,
         };
+        if super::predict_view::settle(l) {
+            l.tick_changed = true;
+            app.record_results();
+        }
     }
 }
 
@@ -284,6 +305,22 @@ fn clamp_scroll(app: &mut App) {
     scroll_note(app, 0);
 }
 
+/// Scrolls the question box of a quiz being answered by `by` lines.
+fn scroll_question(app: &mut App, by: i32) {
+    let area = step_view::live_area(app);
+    let look = super::dashboard::Look {
+        color: app.theme.color,
+        ascii: app.theme.ascii,
+    };
+    let lang = app.lang;
+    if let Screen::Lesson(l) = &mut app.screen
+        && let StepState::Quiz(q) = &mut l.step
+    {
+        q.scroll_detail(&l.session, area, lang, look, by);
+        l.last = Done::Key(Does::ScrollQuestion);
+    }
+}
+
 /// Scrolls the note above a live step by `by` lines, within its length.
 fn scroll_note(app: &mut App, by: i32) {
     let Screen::Lesson(l) = &app.screen else {
@@ -304,4 +341,26 @@ fn max_scroll(app: &App) -> u16 {
         Screen::Lesson(l) => step_view::max_scroll(app, l),
         Screen::Home { .. } => 0,
     }
+}
+
+/// Opens the box with the screen's state code and asks the event loop to
+/// copy it to the clipboard.
+fn show_code(app: &mut App) {
+    use crate::session::{Live, code_of};
+    let Screen::Lesson(l) = &app.screen else {
+        return;
+    };
+    let live = match &l.step {
+        StepState::Train(d) => Live::train(d.training()),
+        StepState::Compare(c) => Live::Compare(c.comparison()),
+        StepState::Page { .. }
+        | StepState::Quiz(_)
+        | StepState::Predict(_)
+        | StepState::Landscape(_)
+        | StepState::Plot(_) => Live::Still,
+    };
+    let code = code_of(&l.session, app.lang, &live);
+    app.to_copy = Some(code.clone());
+    app.code = Some(code);
+    app.overlay = Overlay::Code;
 }

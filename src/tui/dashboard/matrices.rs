@@ -168,14 +168,21 @@ fn matrix_lines(m: &Shown, width: usize, look: Look) -> Vec<Vec<Span<'static>>> 
         cols
     };
     let show_rows = rows.min(4);
+    // One precision per column, so that its decimal points line up.
+    let texts: Vec<Vec<String>> = (0..show_cols)
+        .map(|c| {
+            let abs: Vec<f64> = (0..show_rows).map(|r| m.now[[r, c]].abs()).collect();
+            crate::text::number::column(&abs, 6, 4)
+        })
+        .collect();
     for r in 0..show_rows {
         let mut line = vec![Span::raw(" ")];
-        for c in 0..show_cols {
+        for (c, text) in texts.iter().enumerate() {
             let v = m.now[[r, c]];
             let changed = m
                 .before
                 .is_some_and(|b| b.get((r, c)).is_some_and(|old| *old != v));
-            line.push(value_span(v, changed, look));
+            line.push(value_span(v, &text[r], changed, look));
         }
         if show_cols < cols {
             line.push(Span::raw(if look.ascii { " ..." } else { " ⋯" }));
@@ -193,25 +200,21 @@ fn matrix_lines(m: &Shown, width: usize, look: Look) -> Vec<Vec<Span<'static>>> 
     out
 }
 
-fn value_span(v: f64, changed: bool, look: Look) -> Span<'static> {
+/// A value drawn as its sign and `abs` (|v| as text), marked when changed.
+fn value_span(v: f64, abs: &str, changed: bool, look: Look) -> Span<'static> {
     let mark = if changed {
         if look.ascii { "*" } else { "•" }
     } else {
         " "
     };
     let sign = if v < 0.0 { '-' } else { '+' };
-    let text = format!("{sign}{:<6}{mark} ", trim(v.abs()));
+    let text = format!("{sign}{abs:<6}{mark} ");
     let color = if v < 0.0 { Color::Red } else { Color::Green };
     let mut style = look.fg(color);
     if changed {
         style = style.add_modifier(Modifier::BOLD);
     }
     Span::styled(text, style)
-}
-
-/// |v| in six characters, rounded (never cut mid-digits).
-fn trim(v: f64) -> String {
-    crate::text::number::fit(v, 6, 4)
 }
 
 fn pad(s: &str, width: usize) -> String {

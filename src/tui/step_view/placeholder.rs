@@ -26,6 +26,7 @@ pub fn lines(session: &Session, ctx: &ViewCtx) -> Vec<Line<'static>> {
         | StepKind::Matrix(_)
         | StepKind::Table(_)
         | StepKind::Quiz(_)
+        | StepKind::Capacity(_)
         | StepKind::Landscape(_)
         | StepKind::Plot(_) => return Vec::new(),
     };
