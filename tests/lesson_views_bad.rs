@@ -70,18 +70,30 @@ fn a_range_must_be_finite_and_ordered() {
 fn too_many_runs_and_too_many_steps_are_refused_before_running() {
     let five = "        - name: a\n".repeat(5);
     let p = problems(&landscape("      x: w\n      y: b\n", &five));
-    assert!(p.iter().any(|m| m.contains("the landscape has 5 runs; the limit is 4")), "{p:?}");
+    assert!(
+        p.iter()
+            .any(|m| m.contains("the landscape has 5 runs; the limit is 4")),
+        "{p:?}"
+    );
     // 201 epochs of 100 single-sample steps: 20 100 steps.
     let runs = "        - name: a\n          set: {batch_size: 1, epochs: 201}\n";
     let p = problems(&landscape("      x: w\n      y: b\n", runs));
-    has(&p, "this run takes 20100 gradient steps; a landscape draws at most 20000", 16);
+    has(
+        &p,
+        "this run takes 20100 gradient steps; a landscape draws at most 20000",
+        16,
+    );
 }
 
 #[test]
 fn runs_on_other_data_or_networks_are_refused() {
     let runs = "        - name: a\n        - name: b\n          set: {normalize: min_max}\n";
     let p = problems(&landscape("      x: w\n      y: b\n", runs));
-    assert!(p.iter().any(|m| m.contains("would be on another landscape")), "{p:?}");
+    assert!(
+        p.iter()
+            .any(|m| m.contains("would be on another landscape")),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -100,8 +112,15 @@ fn a_network_without_an_optimum_needs_ranges_and_cannot_hold_at_the_optimum() {
       fixed: optimum
 ";
     let p = problems(step);
-    assert!(p.iter().any(|m| m.contains("`optimum` needs a least-squares network")), "{p:?}");
-    assert!(p.iter().any(|m| m.contains("give x_range and y_range")), "{p:?}");
+    assert!(
+        p.iter()
+            .any(|m| m.contains("`optimum` needs a least-squares network")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter().any(|m| m.contains("give x_range and y_range")),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -121,7 +140,8 @@ fn a_plot_is_bounded_and_its_exercise_checked() {
         "    plot:\n      functions: [sigmoid]\n      saturation: {activation: sigmoid, start: {a: 0.999}, target: 0.5, learning_rate: 0.001}\n",
     );
     assert!(
-        p.iter().any(|m| m.contains("does not end within 2000 steps")),
+        p.iter()
+            .any(|m| m.contains("does not end within 2000 steps")),
         "{p:?}"
     );
     // The documented form without max_steps (default 10 000) is accepted.

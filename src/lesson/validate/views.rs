@@ -5,8 +5,8 @@
 use super::content::{check_runs, resolve_at};
 use super::{Checker, idx, key};
 use crate::engine::Network;
-use crate::engine::saturation::SaturationEnd;
 use crate::engine::landscape::ParamRef;
+use crate::engine::saturation::SaturationEnd;
 use crate::lesson::model_views::{
     AxisParam, Fixed, Landscape, MAX_PATH_STEPS, MAX_PLOT_FUNCTIONS, MAX_PLOT_MARKS,
     MAX_PLOT_STEPS, Plot, linear_least_squares,
