@@ -58,7 +58,11 @@ fn drive(app: &mut App) {
             DashKey::ScrubBack,
         ],
         StepState::Compare(_) => &[DashKey::Epoch, DashKey::Epoch],
-        StepState::Page { .. } | StepState::Quiz(_) => &[],
+        StepState::Page { .. }
+        | StepState::Quiz(_)
+        | StepState::Predict(_)
+        | StepState::Landscape(_)
+        | StepState::Plot(_) => &[],
     };
     for k in keys {
         update(app, Message::Dash(*k));
@@ -88,7 +92,11 @@ fn run_facts(app: &App) -> Option<String> {
             ))
         }
         StepState::Compare(c) => Some(format!("{:?}", c.comparison().rows())),
-        StepState::Page { .. } | StepState::Quiz(_) => None,
+        StepState::Page { .. }
+        | StepState::Quiz(_)
+        | StepState::Predict(_)
+        | StepState::Landscape(_)
+        | StepState::Plot(_) => None,
     }
 }
 
@@ -242,7 +250,7 @@ fn open_code_plain_prints_the_step_with_its_code() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("== Step 13/17"), "{text}");
+    assert!(text.starts_with("== Step 13/20"), "{text}");
     assert!(text.contains(&format!("State code: {code}")), "{text}");
     // A trained-to-the-end run: the epoch reached is in the state table.
     assert!(text.contains("epoch"), "{text}");
