@@ -330,9 +330,7 @@ fn every_step_of_every_lesson_is_right_at_80x24() {
                     | StepKind::Formula { .. }
                     | StepKind::Matrix(_)
                     | StepKind::Table(_)
-                    | StepKind::Capacity(_)
-                    | StepKind::Landscape(_)
-                    | StepKind::Plot(_) => {
+                    | StepKind::Capacity(_) => {
                         c.both(&mut a, &what, false);
                         for _ in 0..3 {
                             update(&mut a, Message::PageDown);
