@@ -45,6 +45,7 @@ fn quick(mut l: Lesson) -> Lesson {
         match &mut s.kind {
             StepKind::Train(t) => t.spec.epochs = 1,
             StepKind::Compare(c) => c.runs.iter_mut().for_each(|r| r.spec.epochs = 1),
+            StepKind::Landscape(l) => l.runs.iter_mut().for_each(|r| r.spec.epochs = 1),
             _ => {}
         }
     }

@@ -33,6 +33,7 @@ const LATIN_OK: &[&str] = &[
     "softmax",
     "Softmax",
     "tanh",
+    "softplus",
     "ReLU",
     "Leaky",
     "Logistic",

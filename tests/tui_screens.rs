@@ -318,6 +318,15 @@ fn every_step_of_every_lesson_is_right_at_80x24() {
                         play_to_end(&mut a, &what);
                         c.both(&mut a, &format!("{what} finished"), false);
                     }
+                    StepKind::Landscape(_) | StepKind::Plot(_) => {
+                        c.note(&mut a, lesson, step, &what);
+                        c.both(&mut a, &format!("{what} at the start"), false);
+                        dash(&mut a, DashKey::Epoch, 3);
+                        c.both(&mut a, &format!("{what} after 3 steps"), false);
+                        dash(&mut a, DashKey::LearningRateUp, 4);
+                        dash(&mut a, DashKey::Epoch, 100);
+                        c.both(&mut a, &format!("{what} large eta, at its end"), false);
+                    }
                     StepKind::Quiz(_) => {
                         c.note(&mut a, lesson, step, &what);
                         c.both(&mut a, &what, false);
@@ -333,9 +342,7 @@ fn every_step_of_every_lesson_is_right_at_80x24() {
                     | StepKind::Formula { .. }
                     | StepKind::Matrix(_)
                     | StepKind::Table(_)
-                    | StepKind::Capacity(_)
-                    | StepKind::Landscape(_)
-                    | StepKind::Plot(_) => {
+                    | StepKind::Capacity(_) => {
                         c.both(&mut a, &what, false);
                         for _ in 0..3 {
                             update(&mut a, Message::PageDown);

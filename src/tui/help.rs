@@ -75,7 +75,7 @@ fn lines(app: &App, inner_w: usize) -> Vec<Line<'static>> {
     );
     let mut notes: Vec<String> = Vec::new();
     match ctx {
-        Context::Lesson | Context::Train | Context::Compare | Context::Quiz | Context::Picture => {
+        Context::Lesson | Context::Train | Context::Compare | Context::Picture | Context::Quiz => {
             notes.extend(l.help_panels.iter().map(|p| (*p).to_string()));
         }
         Context::Home => {

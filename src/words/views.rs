@@ -144,14 +144,13 @@ pub fn fixed_note(lang: Lang, fixed: Fixed) -> &'static str {
     }
 }
 
-/// An axis label: the parameter and its span.
+/// A colon after a heading or a label, as each language sets it.
 #[must_use]
-pub fn axis_span(name: &str, lo: f64, hi: f64) -> String {
-    format!(
-        "{name} {} … {}",
-        number::fit(lo, 8, 3),
-        number::fit(hi, 8, 3)
-    )
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    }
 }
 
 /// A run's legend line: η, epoch, loss, the point and its state.

@@ -6,6 +6,7 @@ use super::content::{check_runs, resolve_at};
 use super::{Checker, idx, key};
 use crate::engine::Network;
 use crate::engine::landscape::ParamRef;
+use crate::engine::saturation::SaturationEnd;
 use crate::lesson::model_views::{
     AxisParam, Fixed, Landscape, MAX_PATH_STEPS, MAX_PLOT_FUNCTIONS, MAX_PLOT_MARKS,
     MAX_PLOT_STEPS, Plot, linear_least_squares,
@@ -241,33 +242,35 @@ pub(super) fn check_plot(c: &mut Checker, path: &[PathSeg], p: &RawPlot) -> Opti
             );
         }
     }
-    let saturation = match &p.saturation {
-        None => None,
-        Some(s) => {
-            let sp = key(path, "saturation");
-            if s.max_steps > MAX_PLOT_STEPS {
-                c.report(
-                    key(&sp, "max_steps"),
-                    format!(
-                        "{} steps is over the limit of {MAX_PLOT_STEPS} for a plot",
-                        s.max_steps
-                    ),
-                    None,
-                );
-                None
-            } else {
-                match s.resolve(&sp) {
-                    Ok(sat) => Some(sat),
-                    Err(errors) => {
-                        for e in errors {
-                            c.report(e.path, e.message, e.hint);
-                        }
-                        None
-                    }
+    let saturation = p.saturation.as_ref().and_then(|s| {
+        let sp = key(path, "saturation");
+        // A plot keeps every step (the plain form prints each): the
+        // exercise may ask for more, but must end within the plot's limit.
+        let mut bounded = *s;
+        bounded.max_steps = s.max_steps.min(MAX_PLOT_STEPS);
+        match bounded.resolve(&sp) {
+            Ok(sat) => {
+                let cut = matches!(sat.run().end, SaturationEnd::MaxSteps { .. });
+                if cut && s.max_steps > MAX_PLOT_STEPS {
+                    c.report(
+                        sp,
+                        format!(
+                            "the exercise does not end within {MAX_PLOT_STEPS} steps, the most a plot shows"
+                        ),
+                        Some("a larger η, or a start or target nearer the middle".into()),
+                    );
+                    return None;
                 }
+                Some(sat)
+            }
+            Err(errors) => {
+                for e in errors {
+                    c.report(e.path, e.message, e.hint);
+                }
+                None
             }
         }
-    };
+    });
     Some(Plot {
         functions: p.functions.clone(),
         derivatives: p.derivatives.unwrap_or(true),

@@ -37,15 +37,15 @@ pub fn write_landscape(
     let grid = l.grid(cols, GRID_ROWS)?;
     let pic = l.picture(&grid);
     let w = view_words(lang);
+    let colon = vw::colon(lang);
     writeln!(
         out,
-        "{}: {}",
+        "{}{colon}{}",
         w.landscape,
         vw::landscape_title(lang, &l.x.name, &l.y.name)
     )?;
     writeln!(out, "{}", vw::fixed_note(lang, fixed))?;
     write_picture(out, &pic, l, ascii)?;
-    writeln!(out, "{}", vw::axis_span(&l.x.name, l.x.lo, l.x.hi))?;
     writeln!(out)?;
     let levels: Vec<String> = (pic.levels.iter().enumerate())
         .map(|(i, v)| {
@@ -53,7 +53,7 @@ pub fn write_landscape(
             format!("{} = {}", vw::level_glyph(n), number::fit(*v, 9, 4))
         })
         .collect();
-    writeln!(out, "{}:", w.levels)?;
+    writeln!(out, "{}{}", w.levels, colon.trim_end())?;
     for four in levels.chunks(4) {
         writeln!(out, "  {}", four.join("  "))?;
     }
@@ -68,14 +68,14 @@ pub fn write_landscape(
         }
     }
     writeln!(out)?;
-    writeln!(out, "{}:", w.path_table)?;
+    writeln!(out, "{}{}", w.path_table, colon.trim_end())?;
     let header = vw::path_columns(lang, &l.x.name, &l.y.name);
     let mut rows = Vec::new();
     for (i, r) in l.runs().iter().enumerate() {
         let hist = r.trainer.history();
         let step = hist.len().div_ceil(PATH_ROWS).max(1);
         let mut picked: Vec<usize> = (0..hist.len()).step_by(step).collect();
-        if picked.last() != Some(&(hist.len() - 1)) && !hist.is_empty() {
+        if !hist.is_empty() && picked.last() != Some(&(hist.len() - 1)) {
             picked.push(hist.len() - 1);
         }
         for k in picked {
@@ -122,12 +122,14 @@ fn write_picture(
     let bar = if ascii { "-" } else { "─" };
     writeln!(out, "{:>w$} +{}", "", bar.repeat(pic.cols), w = LABEL - 1)?;
     let (lo, hi) = (number::fit(l.x.lo, 9, 3), number::fit(l.x.hi, 9, 3));
-    let gap = pic.cols.saturating_sub(lo.len() + hi.len());
+    let name = &l.x.name;
+    let gap = pic.cols.saturating_sub(lo.len() + hi.len() + name.len());
     writeln!(
         out,
-        "{:>w$}  {lo}{}{hi}",
+        "{:>w$}  {lo}{}{name}{}{hi}",
         "",
-        " ".repeat(gap),
+        " ".repeat(gap / 2),
+        " ".repeat(gap - gap / 2),
         w = LABEL - 1
     )
 }
@@ -193,7 +195,7 @@ pub fn write_plot(
     }
     let marks = p.marks();
     if !marks.is_empty() {
-        writeln!(out, "{}:", w.marked)?;
+        writeln!(out, "{}{}", w.marked, vw::colon(lang).trim_end())?;
         let header: Vec<String> = vw::mark_columns(lang)
             .iter()
             .map(|s| (*s).to_string())
@@ -213,7 +215,7 @@ pub fn write_plot(
         writeln!(out)?;
     }
     if let Some((ex, run)) = p.exercise() {
-        writeln!(out, "{}:", w.exercise)?;
+        writeln!(out, "{}{}", w.exercise, vw::colon(lang).trim_end())?;
         let setup = tw::saturation_setup(lang, ex.activation, ex.target, ex.learning_rate);
         for line in crate::text::wrap(&setup, width, "", "") {
             writeln!(out, "{line}")?;
