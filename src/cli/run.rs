@@ -107,7 +107,9 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         args.codes,
     )?;
     if let Some(line) = next_line(&cat, &id, opts) {
-        println!("{line}");
+        for l in crate::text::wrap(&line, opts.width, "", "") {
+            println!("{l}");
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

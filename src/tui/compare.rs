@@ -272,7 +272,14 @@ const COLOR_GLYPHS: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
 fn column_widths(width: usize, classify: bool) -> [usize; 8] {
     let mut w = [14usize, 5, 6, 7, 8, if classify { 6 } else { 0 }, 0, 16];
     let fixed: usize = w.iter().sum::<usize>() + w.iter().filter(|c| **c > 0).count();
-    w[6] = width.saturating_sub(fixed).max(6);
+    // The parameters column keeps at least 6 cells; on a narrow screen the
+    // status column gives them up (and its words end in `…`).
+    const MIN_PARAMS: usize = 6;
+    let room = width.saturating_sub(fixed);
+    if room < MIN_PARAMS {
+        w[7] = w[7].saturating_sub(MIN_PARAMS - room).max(1);
+    }
+    w[6] = room.max(MIN_PARAMS);
     w
 }
 

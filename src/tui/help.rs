@@ -50,8 +50,13 @@ fn lines(app: &App, inner_w: usize) -> Vec<Line<'static>> {
     let mut key_line = |k: &str, what: &str| {
         let indent = " ".repeat(key_w + 2);
         let first = format!("{k:<key_w$}  ");
+        let what = if t.ascii {
+            crate::text::ascii::fold(what).into_owned()
+        } else {
+            what.to_string()
+        };
         let wrapped = wrap_styled(
-            &[(what.to_string(), ratatui::style::Style::new())],
+            &[(what, ratatui::style::Style::new())],
             inner_w.saturating_sub(key_w + 2).max(10),
             "",
             "",
