@@ -71,10 +71,17 @@ pub enum Command {
     Open(browse::OpenArgs),
     /// Show the saved progress, reset it, export quiz results, review misses
     Progress(progress::ProgressArgs),
+    /// Teach or join a class: learners follow the instructor on their own screens
+    Class {
+        #[command(subcommand)]
+        action: class::ClassAction,
+    },
 }
 
 mod browse;
 mod check;
+mod class;
+mod code;
 mod data;
 mod formula;
 mod list;
@@ -114,6 +121,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Schema) => schema::run(),
         Some(Command::Open(args)) => browse::run(browse::Target::Lesson(&args), &cli.global),
         Some(Command::Progress(args)) => progress::run(&args, &cli.global),
+        Some(Command::Class { action }) => class::run(&action, &cli.global),
         None => browse::run(browse::Target::Home, &cli.global),
     }
 }

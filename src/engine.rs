@@ -18,17 +18,21 @@
 
 mod activation;
 mod config;
+pub mod curve;
 mod dense;
 mod error;
 mod evaluation;
 pub mod gradcheck;
+pub mod hidden;
 mod history;
 mod init;
 mod kernels;
+pub mod landscape;
 mod loss;
 pub mod metrics;
 mod network;
 pub mod normal_equation;
+pub mod polyfit;
 pub mod saturation;
 mod snapshot;
 pub mod split;

@@ -14,10 +14,14 @@
 //! documented for authors in `lessons/README.md`.
 
 pub mod catalog;
+pub mod header;
 pub mod load;
 pub mod markup;
 pub mod model;
+pub mod model_views;
+pub mod predict;
 pub mod raw;
+pub mod raw_views;
 pub mod schema;
 pub mod text;
 pub mod validate;
@@ -25,9 +29,10 @@ pub mod validate;
 use std::path::Path;
 
 pub use catalog::{Catalog, LessonSource};
+pub use header::{Header, Outline};
 pub use model::{
-    Compare, Lesson, Matrix, Question, QuestionKind, Run, Show, Step, StepKind, Table, Tolerance,
-    TrainStep,
+    CapacityStep, Compare, Lesson, Matrix, Question, QuestionKind, Run, Show, Step, StepKind,
+    Table, Tolerance, TrainStep,
 };
 pub use text::{Lang, Text};
 
@@ -37,8 +42,26 @@ use crate::diagnostic::Diagnostic;
 /// relative data paths start at `base_dir`.
 pub fn load_str(file: &str, text: &str, base_dir: &Path) -> Result<Lesson, Vec<Diagnostic>> {
     let raw = load::parse(file, text)?;
-    validate::validate(&raw, base_dir, file)
-        .map_err(|problems| problems.iter().map(|p| p.diagnostic(file, text)).collect())
+    let mut lesson = validate::validate(&raw, base_dir, file).map_err(|problems| {
+        problems
+            .iter()
+            .map(|p| p.diagnostic(file, text))
+            .collect::<Vec<_>>()
+    })?;
+    lesson.fingerprint = fingerprint(text);
+    Ok(lesson)
+}
+
+/// A 64-bit FNV-1a hash of a lesson file's text, carriage returns left
+/// out (a checkout with CRLF line ends is the same lesson). Stable across
+/// builds and platforms, unlike `std`'s hasher.
+#[must_use]
+pub fn fingerprint(text: &str) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    (text.bytes())
+        .filter(|&b| b != b'\r')
+        .fold(OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME))
 }
 
 /// Reads, parses and checks the lesson file at `path`.

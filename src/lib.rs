@@ -6,7 +6,7 @@
 //! ```text
 //! cli ─▶ tui | plain ─▶ words ─▶ session ─▶ lesson ─▶ spec ─▶ engine ─▶ rng
 //!          │   │                   │           │  └─▶ quiz ─┘   dataset ─▶ rng
-//!          └─┬─┘                   └─▶ progress ─▶ quiz
+//!          └─┬─┘                   └─▶ progress ─▶ quiz; session ─▶ text (pictures)
 //!            ▼
 //!     text · formula (draw)        lesson ─▶ formula (parse check), diagnostic
 //! ```
@@ -38,12 +38,16 @@
 //!   lesson with its progress; UI-free.
 //! - [`untrusted`]: text and files from outside made safe to print and
 //!   read (no control characters reach the terminal; no device is read).
+//! - [`class`]: a class over a Unix socket — the instructor's server, the
+//!   learner's client, the versioned JSON-lines protocol and the tally;
+//!   UI-free, below both front ends.
 //! - [`words`]: every word a learner sees, in English and Chinese.
 //! - [`plain`]: plain-text output: charts, training reports and the plain
 //!   lesson runner.
 //! - [`tui`]: the full-screen program (the only user of ratatui/crossterm).
 //! - [`cli`]: the command line; `main.rs` only maps its result to an exit code.
 
+pub mod class;
 pub mod cli;
 pub mod dataset;
 pub mod diagnostic;

@@ -3,7 +3,10 @@
 //! (`nnstep run LESSON --plain`).
 
 pub mod charts;
+pub mod class_learner;
+pub mod class_teacher;
 pub mod interrupt;
+pub mod pictures;
 pub mod runner;
 pub mod train_text;
 

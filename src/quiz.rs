@@ -30,7 +30,7 @@ mod tolerance;
 pub use case::{Case, Given};
 pub use expr::{Expr, ExprProblem};
 pub use formula_answer::{DEFAULT_RANGE, FormulaKey};
-pub use grade::{Expected, Grade, Nearly, Reason, Slip, grade_choice, grade_numbers};
+pub use grade::{Expected, Grade, Nearly, Reason, Slip, grade_choice, grade_numbers, parse_choice};
 pub use gradient::{
     Field, GradientSpec, MAX_SIZE, RawFixed, RawGradient, RawRandom, RawWeights, Source,
     SpecProblem, check_tolerance,

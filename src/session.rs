@@ -2,10 +2,16 @@
 //! "run" do. UI-free: the TUI and the plain runner both drive a [`Session`],
 //! and tests drive it without a terminal.
 
+pub mod code;
 pub mod compare;
 pub mod course;
 pub mod grade;
+pub mod hidden;
+pub mod landscape;
 mod open;
+pub mod outcome;
+pub mod plot;
+pub mod predict;
 mod questions;
 pub mod training;
 mod turn;
@@ -14,10 +20,13 @@ use std::collections::HashMap;
 
 use thiserror::Error;
 
+pub use code::{Code, CodeError, Live, Rebuilt, Reproduced, code_of};
 pub use compare::{Comparison, RunRow, RunStatus};
 pub use course::{LessonStatus, continue_at, first_unfinished, next_lesson};
 pub use grade::{Grade, Nearly, Reason};
 pub use open::{Opened, Start, open};
+pub use outcome::{Detail, Ending, Observed};
+pub use predict::{Pick, PickError, PredictVerdict, Prediction};
 pub use questions::{Hint, SolutionAccess};
 pub use turn::{Earlier, ExpectedAnswer, MAX_TRIES, Reply, Typed, Verdict, expected};
 
@@ -52,6 +61,8 @@ pub struct Session {
     learner: u64,
     /// Replaces every spec's seed (the command line's `--seed`).
     seed: Option<u64>,
+    /// Predictions made (or skipped) in this sitting, by step id.
+    predictions: HashMap<String, Prediction>,
 }
 
 /// Where a move ended up.
@@ -89,6 +100,7 @@ impl Session {
             synced: HashMap::new(),
             learner: 0,
             seed: None,
+            predictions: HashMap::new(),
         }
     }
 
@@ -198,16 +210,24 @@ impl Session {
             .and_then(|s| s.last.as_ref())
     }
 
-    /// (right, answered, total) over every question of the lesson.
+    /// (right, answered, total) over every quiz question of the lesson.
+    /// Predictions are saved with the answers but kept out of this score,
+    /// as out of the lesson list's: they may be skipped, and a wrong guess
+    /// before a run is part of learning, not a missed question.
     #[must_use]
     pub fn score(&self) -> (usize, usize, usize) {
-        let total = (self.lesson.steps.iter())
-            .map(|s| s.kind.questions().len())
-            .sum();
-        let right = (self.quiz.values())
-            .filter(|s| matches!(s.outcome, Outcome::Right | Outcome::RightAfterSolution))
-            .count();
-        let answered = self.quiz.values().filter(|s| s.last.is_some()).count();
+        let mut total = 0;
+        let (mut right, mut answered) = (0, 0);
+        for (step, q) in self.lesson.quiz_questions() {
+            total += 1;
+            if let Some(s) = self.quiz.get(&(step.to_string(), q.to_string())) {
+                right += usize::from(matches!(
+                    s.outcome,
+                    Outcome::Right | Outcome::RightAfterSolution
+                ));
+                answered += usize::from(s.last.is_some());
+            }
+        }
         (right, answered, total)
     }
 
@@ -239,6 +259,40 @@ impl Session {
             self.seeded(&t.spec),
             self.lesson.base_dir.clone(),
         ))
+    }
+
+    /// The live landscape of the current step, paused at the start, if it
+    /// is a landscape step.
+    #[must_use]
+    pub fn landscape(&self) -> Option<Result<landscape::Landscape, Vec<SpecError>>> {
+        let StepKind::Landscape(l) = &self.step().kind else {
+            return None;
+        };
+        let runs: Result<Runs, Vec<SpecError>> = (l.runs.iter())
+            .map(|r| {
+                spec::resolve(&self.seeded(&r.spec), &self.lesson.base_dir)
+                    .map(|res| (r.name.clone(), res))
+            })
+            .collect();
+        Some(runs.and_then(|runs| {
+            let (names, runs) = runs.into_iter().unzip();
+            landscape::Landscape::new(l, names, runs).map_err(|e| {
+                vec![SpecError {
+                    path: Vec::new(),
+                    message: e.to_string(),
+                    hint: None,
+                }]
+            })
+        }))
+    }
+
+    /// The plot of the current step, if it is a plot step.
+    #[must_use]
+    pub fn plot(&self) -> Option<plot::PlotState> {
+        let StepKind::Plot(p) = &self.step().kind else {
+            return None;
+        };
+        Some(plot::PlotState::new(p.clone()))
     }
 
     /// The runs of the current step, paused at epoch 0, if it is a

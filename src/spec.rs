@@ -22,6 +22,7 @@
 //! ```
 
 pub(crate) mod book_checks;
+pub mod capacity;
 pub mod limits;
 mod locate;
 mod norm_report;

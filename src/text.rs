@@ -5,6 +5,7 @@
 
 pub mod ascii;
 pub mod number;
+pub mod plot;
 pub mod table;
 pub mod wrap;
 

@@ -23,15 +23,21 @@
 //! Only this module uses ratatui and crossterm (`tests/layering.rs`).
 
 pub mod app;
+pub mod clipboard;
+pub mod code_box;
 pub mod compare;
 pub mod dashboard;
 pub mod event_loop;
 pub mod help;
 pub mod home;
 pub mod keymap;
+pub mod landscape_view;
 pub mod lesson_view;
 pub mod message;
 pub mod palette;
+pub mod pictures;
+pub mod plot_view;
+pub mod predict_view;
 pub mod prose;
 pub mod quiz_view;
 pub mod signals;
@@ -42,7 +48,7 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
-pub use app::{App, Config, Entry};
+pub use app::{App, Config, Entry, Lazy};
 pub use event_loop::run;
 pub use message::Message;
 pub use theme::Theme;
@@ -50,7 +56,9 @@ pub use update::update;
 
 use crate::lesson::Catalog;
 
-/// Every lesson of `catalog`, checked, for the list.
+/// Every lesson of `catalog`, for the list: built-in lessons by their
+/// build-time headers (parsed and checked when opened), a folder's own
+/// files checked now so that their problems show on the list.
 #[must_use]
 pub fn entries(catalog: &Catalog) -> Vec<Entry> {
     catalog
@@ -58,7 +66,8 @@ pub fn entries(catalog: &Catalog) -> Vec<Entry> {
         .iter()
         .map(|e| Entry {
             id: e.id.clone().unwrap_or_else(|| e.file()),
-            lesson: e.load().map_err(|d| d.len()),
+            header: e.header().map_err(|d| d.len()),
+            lesson: Lazy::Unread(e.clone()),
         })
         .collect()
 }

@@ -11,15 +11,23 @@
 //! Lesson content (titles, prose, questions) is the lesson's own and comes
 //! with both languages in the lesson file.
 
+pub mod class;
+pub mod code;
 pub mod course;
 pub mod done;
+pub mod hidden;
 pub mod keys;
+pub mod predict;
 pub mod quiz;
 pub mod shell;
 pub mod train;
+pub mod views;
 
+pub use class::{ClassWords, class_words};
+pub use code::{CodeWords, code_error, code_words};
 pub use done::{Done, done};
 pub use keys::{Does, describe, other_language};
+pub use predict::{PredictWords, predict_words};
 pub use quiz::{QuizWords, quiz_words};
 pub use shell::{Labels as ShellWords, chapter, labels as shell_words, score, step_count};
 pub use train::{TrainWords, metric_name, stop_reason, train_words};

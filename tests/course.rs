@@ -85,16 +85,21 @@ const STOPS: &[(RunKey, Stop)] = &[
     (("ch09", "degrees", 1), Stop::Eps(913)),
     (("ch09", "degrees", 2), Stop::Eps(2666)),
     (("ch09", "train", 0), Stop::Eps(6499)),
+    // The same run drawn unit by unit.
+    (("ch09", "hidden-units", 0), Stop::Eps(6499)),
     // ch10: one neuron never learns XOR; 2-2-1 at 1179.
     (("ch10", "one-vs-two", 0), Stop::Max(2000)),
     (("ch10", "one-vs-two", 1), Stop::Eps(1179)),
     (("ch10", "train-xor", 0), Stop::Eps(1179)),
+    (("ch10", "xor-hidden", 0), Stop::Eps(1179)),
     // ch10 restart: seed 1 stalls on a plateau, seed 10 gets through.
     (("ch10", "restart", 0), Stop::Max(2000)),
     (("ch10", "restart", 1), Stop::Eps(1179)),
     (("ch10", "arc", 0), Stop::Eps(455)),
+    (("ch10", "arc-hidden", 0), Stop::Eps(455)),
     // ch11: 500 epochs each
     (("ch11", "train", 0), Stop::Max(500)),
+    (("ch11", "hidden", 0), Stop::Max(500)),
     (("ch11", "units", 0), Stop::Max(500)),
     (("ch11", "units", 1), Stop::Max(500)),
     (("ch11", "units", 2), Stop::Max(500)),
@@ -293,7 +298,7 @@ fn texts_of(lesson: &Lesson) -> Vec<(String, Text)> {
             StepKind::Compare(c) => {
                 t.extend(c.runs.iter().map(|r| (at("run name"), r.name.clone())))
             }
-            StepKind::Train(_) => {}
+            StepKind::Train(_) | StepKind::Capacity(_) => {}
             StepKind::Quiz(qs) => {
                 for q in qs {
                     t.push((at(&format!("{} ask", q.id)), q.ask.clone()));
@@ -523,6 +528,44 @@ fn every_run_reaches_its_stated_goal_and_the_quoted_figures_hold() {
             "{k:?} {q:?}: the text says {want}, the run gives {got}"
         );
     }
+}
+
+/// Every capacity step shows overfitting as its text says: the highest
+/// degree has the lowest training loss and not the lowest validation loss,
+/// and the ch09 figures quoted in the note hold.
+#[test]
+fn capacity_steps_show_underfitting_and_overfitting() {
+    let mut seen = 0;
+    for l in lessons() {
+        for s in &l.steps {
+            let StepKind::Capacity(c) = &s.kind else {
+                continue;
+            };
+            seen += 1;
+            let cap = &c.result;
+            let top = cap.fits.last().unwrap().degree;
+            let (best_val, best_train) = cap.best();
+            assert_eq!(best_train, top, "{} {}", l.id, s.id);
+            assert_ne!(best_val, top, "{} {}", l.id, s.id);
+            if (l.id.as_str(), s.id.as_str()) == ("ch09", "overfit") {
+                let near = |got: f64, want: f64, tol: f64| {
+                    assert!((got - want).abs() <= tol, "the text says {want}, got {got}")
+                };
+                assert_eq!(best_val, 5);
+                near(cap.val_loss[0], 0.12, 0.005);
+                near(cap.val_loss[1], 0.12, 0.005);
+                near(cap.val_loss[4], 0.031, 0.0005);
+                near(cap.train_loss[9], 0.00018, 0.000005);
+                near(cap.val_loss[9], 0.99, 0.005);
+                // Underfit: degrees 1-2 no better on validation than 3-7;
+                // overfit: every degree from 8 on worse than any of 3-7.
+                let fit_worst = cap.val_loss[2..7].iter().copied().fold(0.0, f64::max);
+                assert!(cap.val_loss[..2].iter().all(|v| *v > fit_worst));
+                assert!(cap.val_loss[7..].iter().all(|v| *v > fit_worst));
+            }
+        }
+    }
+    assert!(seen >= 1, "the course has no capacity step");
 }
 
 /// The mean of x2² over the house flats: the curvature of the loss along

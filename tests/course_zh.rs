@@ -88,7 +88,7 @@ fn texts(l: &Lesson) -> Vec<(String, Text)> {
             StepKind::Compare(c) => {
                 t.extend(c.runs.iter().map(|r| (at("run name"), r.name.clone())));
             }
-            StepKind::Train(_) => {}
+            StepKind::Train(_) | StepKind::Capacity(_) => {}
             StepKind::Quiz(qs) => {
                 for q in qs {
                     let at = |what: &str| at(&format!("{} {what}", q.id));

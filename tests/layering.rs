@@ -41,24 +41,28 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "session",
         &[
-            "lesson", "quiz", "progress", "spec", "engine", "dataset", "rng",
+            "lesson", "quiz", "progress", "spec", "engine", "dataset", "rng", "text",
         ],
     ),
+    ("class", &["quiz", "rng", "untrusted"]),
     (
         "words",
-        &["session", "lesson", "quiz", "engine", "progress", "text"],
+        &[
+            "session", "lesson", "quiz", "engine", "progress", "text", "class",
+        ],
     ),
     (
         "plain",
         &[
             "words", "text", "formula", "session", "lesson", "quiz", "spec", "engine", "dataset",
+            "class",
         ],
     ),
     (
         "tui",
         &[
             "words", "text", "formula", "session", "lesson", "quiz", "progress", "spec", "engine",
-            "dataset",
+            "dataset", "class",
         ],
     ),
     (
@@ -66,6 +70,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &[
             "tui",
             "plain",
+            "class",
             "words",
             "text",
             "formula",

@@ -27,7 +27,7 @@ fn screens() -> Vec<App> {
     let entries = tui::entries(&Catalog::builtin());
     let ch = |id: &str| entries.iter().position(|e| e.id == id).unwrap();
     let lesson = |id: &str, kind: &str| {
-        let l = entries[ch(id)].lesson.as_ref().unwrap();
+        let l = Catalog::builtin().find(id).unwrap();
         (l.steps.iter())
             .position(|s| match &s.kind {
                 StepKind::Text(_) => kind == "text",

@@ -262,9 +262,11 @@ fn every_step_of_every_lesson_is_right_at_80x24() {
             screens: 0,
         };
         for (index, entry) in entries.iter().enumerate() {
-            let Ok(lesson) = &entry.lesson else {
+            let mut entry = entry.clone();
+            let Some(lesson) = entry.load().cloned() else {
                 continue;
             };
+            let lesson = &lesson;
             for step in 0..lesson.steps.len() {
                 let what = format!(
                     "{} step {}{}",
@@ -318,7 +320,8 @@ fn every_step_of_every_lesson_is_right_at_80x24() {
                     StepKind::Text(_)
                     | StepKind::Formula { .. }
                     | StepKind::Matrix(_)
-                    | StepKind::Table(_) => {
+                    | StepKind::Table(_)
+                    | StepKind::Capacity(_) => {
                         c.both(&mut a, &what, false);
                         for _ in 0..3 {
                             update(&mut a, Message::PageDown);

@@ -265,10 +265,7 @@ fn a_saved_step_id_the_lesson_no_longer_has_starts_at_the_beginning() {
 
 #[test]
 fn a_lesson_that_does_not_load_is_listed_but_does_not_open() {
-    let entries = vec![tui::Entry {
-        id: "broken.yaml".into(),
-        lesson: Err(3),
-    }];
+    let entries = vec![tui::Entry::broken("broken.yaml", 3)];
     let mut app = App::home(entries, Progress::default(), config());
     press(&mut app, &[Key::Enter, Key::Char('c'), Key::Down, Key::Up]);
     assert!(matches!(app.screen, Screen::Home { selected: 0 }));
@@ -356,7 +353,7 @@ fn esc_declines_the_next_chapter_and_stays_on_the_last_step() {
 fn the_last_lesson_says_it_is_the_last() {
     let entries = tui::entries(&Catalog::builtin());
     let last = entries.len() - 1;
-    let n = entries[last].lesson.as_ref().unwrap().steps.len();
+    let n = entries[last].header.as_ref().unwrap().len();
     let mut app = App::open(entries, Progress::default(), config(), last, Some(n - 1));
     press(&mut app, &[Key::Right]);
     assert_eq!(at(&app), (n, Action::LastLesson));

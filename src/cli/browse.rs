@@ -19,6 +19,9 @@ pub struct OpenArgs {
     /// Start at step N (1-based); default: where you stopped
     #[arg(long, value_name = "N")]
     pub step: Option<usize>,
+    /// Print the step as plain text instead (with a state code: that one step)
+    #[arg(long)]
+    pub plain: bool,
 }
 
 /// What to open: the list, or a lesson at a step.
@@ -51,12 +54,38 @@ pub fn open_store() -> (Option<Store>, Progress, Option<String>) {
 }
 
 pub fn run(target: Target, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    if let Target::Lesson(args) = target {
+        if super::code::looks_like_code(&args.lesson) {
+            return super::code::open(args, global);
+        }
+        if args.plain {
+            let run = super::run::RunArgs {
+                lesson: args.lesson.clone(),
+                plain: true,
+                step: args.step,
+                codes: false,
+            };
+            return super::run::run(&run, global);
+        }
+    }
+    if !needs_terminal() {
+        return Ok(ExitCode::FAILURE);
+    }
+    run_tui(target, global)
+}
+
+/// Whether the full-screen view can start; says why not when it cannot.
+pub fn needs_terminal() -> bool {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "nnstep: the full-screen view needs a terminal; try `nnstep list` or `nnstep run LESSON --plain`"
         );
-        return Ok(ExitCode::FAILURE);
+        return false;
     }
+    true
+}
+
+fn run_tui(target: Target, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let (cat, errors) = Catalog::with_dir(global.lessons.as_deref());
     let mut entries = tui::entries(&cat);
     let (store, progress, mut notice) = open_store();
@@ -109,14 +138,11 @@ fn find(cat: &Catalog, entries: &mut Vec<Entry>, args: &OpenArgs) -> anyhow::Res
     }
     let index = match entries.iter().position(|e| e.id == lesson.id) {
         Some(i) => {
-            entries[i].lesson = Ok(lesson);
+            entries[i] = Entry::loaded(lesson);
             i
         }
         None => {
-            entries.push(Entry {
-                id: lesson.id.clone(),
-                lesson: Ok(lesson),
-            });
+            entries.push(Entry::loaded(lesson));
             entries.len() - 1
         }
     };

@@ -132,8 +132,13 @@ fn texts(l: &Lesson, r: &SavedResult, lang: Lang) -> (String, String) {
         return (r.step.to_string(), r.question.to_string());
     };
     let step = &l.steps[i];
+    let predict = (step.kind.predict())
+        .filter(|p| p.id == r.question)
+        .map(|p| &p.ask);
     let ask = (step.kind.questions().iter())
         .find(|q| q.id == r.question)
-        .map_or(r.question.to_string(), |q| q.ask.get(lang).to_string());
+        .map(|q| &q.ask)
+        .or(predict)
+        .map_or(r.question.to_string(), |t| t.get(lang).to_string());
     (format!("step {}: {}", i + 1, step.title.get(lang)), ask)
 }

@@ -22,6 +22,9 @@ pub struct RunArgs {
     /// Start at step N (1-based)
     #[arg(long, value_name = "N")]
     pub step: Option<usize>,
+    /// Print each step's state code after it (`nnstep open CODE` shows that screen)
+    #[arg(long)]
+    pub codes: bool,
 }
 
 /// The display language: `--lang`, else the locale.
@@ -95,12 +98,13 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    runner::run_saving(
+    runner::run_with_codes(
         &mut session,
         &mut stdin.lock(),
         &mut std::io::stdout().lock(),
         opts,
         &mut save,
+        args.codes,
     )?;
     if let Some(line) = next_line(&cat, &id, opts) {
         println!("{line}");

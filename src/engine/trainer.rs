@@ -407,6 +407,12 @@ impl Trainer {
         }
     }
 
+    /// Gradient steps taken so far (a rewind sets it back).
+    #[must_use]
+    pub fn iteration(&self) -> u64 {
+        self.iteration
+    }
+
     /// Training-set rows of the last batch, in batch order (empty before
     /// the first step and after a rewind).
     #[must_use]

@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::header::{self, Header, StaticHeader};
 use super::load;
 use super::model::Lesson;
 use crate::diagnostic::Diagnostic;
@@ -39,13 +40,37 @@ pub struct Entry {
     pub text: String,
     /// The lesson's id, if the file parses.
     pub id: Option<String>,
+    /// A built-in lesson's header, read at build time.
+    stored: Option<&'static StaticHeader>,
 }
 
 impl Entry {
+    /// A built-in lesson whose header was read at build time needs no
+    /// parsing here; any other file is parsed once for its id.
     fn new(source: LessonSource, text: String) -> Self {
-        let file = source.display();
-        let id = load::parse(&file, &text).ok().map(|r| r.id);
-        Self { source, text, id }
+        let stored = match &source {
+            LessonSource::Builtin(name) => header::builtin(name),
+            LessonSource::File(_) => None,
+        };
+        let id = match stored {
+            Some(h) => Some(h.id.to_string()),
+            None => load::parse(&source.display(), &text).ok().map(|r| r.id),
+        };
+        Self {
+            source,
+            text,
+            id,
+            stored,
+        }
+    }
+
+    /// What the lesson list shows of the lesson: from the build-time table
+    /// for a built-in lesson (no parsing), else from the checked lesson.
+    pub fn header(&self) -> Result<Header, Vec<Diagnostic>> {
+        match self.stored {
+            Some(h) => Ok(Header::from(h)),
+            None => self.load().map(|l| Header::of(&l)),
+        }
     }
 
     /// The file name shown in messages (`built-in:ch04.yaml` or the path).

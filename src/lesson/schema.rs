@@ -64,7 +64,17 @@ fn definitions() -> Value {
             "show": {"type": "array", "items": names(&Show::ALL.map(Show::name))},
             "formulas": {"$ref": "#/definitions/tex_list"},
             "compare": {"$ref": "#/definitions/compare"},
-            "quiz": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/question"}}
+            "quiz": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/question"}},
+            "predict": {"$ref": "#/definitions/predict"},
+            "capacity": object(&["train", "validation", "noise", "max_degree", "seed"], json!({
+                "train": {"type": "integer", "minimum": 2},
+                "validation": {"type": "integer", "minimum": 1},
+                "noise": {"type": "number", "minimum": 0},
+                "max_degree": {"type": "integer", "minimum": 1, "maximum": 15},
+                "seed": {"type": "integer", "minimum": 0}
+            })),
+            "landscape": {"$ref": "#/definitions/landscape"},
+            "plot": {"$ref": "#/definitions/plot"}
         }),
     );
     step["oneOf"] = Value::Array(one_kind);
@@ -95,7 +105,29 @@ fn definitions() -> Value {
                 "spec": {"$ref": "#/definitions/train_spec"}
             }))}
         })),
+        "landscape": object(&["runs", "x", "y"], json!({
+            "base": {"$ref": "#/definitions/train_spec"},
+            "runs": {"type": "array", "minItems": 1, "maxItems": 4, "items": object(&["name"], json!({
+                "name": {"$ref": "#/definitions/text"},
+                "set": {"$ref": "#/definitions/overrides"},
+                "spec": {"$ref": "#/definitions/train_spec"}
+            }))},
+            "x": {"type": "string", "description": "w (one input), w1, w2, … or b"},
+            "y": {"type": "string", "description": "w (one input), w1, w2, … or b"},
+            "x_range": {"$ref": "#/definitions/range"},
+            "y_range": {"$ref": "#/definitions/range"},
+            "fixed": names(&["optimum", "start"])
+        })),
+        "plot": object(&["functions"], json!({
+            "functions": {"type": "array", "minItems": 1, "maxItems": 5,
+                "items": names(&["sigmoid", "tanh", "relu", "leaky_relu", "softplus"])},
+            "derivatives": {"type": "boolean"},
+            "x_range": {"$ref": "#/definitions/range"},
+            "marks": {"type": "array", "maxItems": 12, "items": {"type": "number"}},
+            "saturation": {"$ref": "#/definitions/saturation"}
+        })),
         "question": question(),
+        "predict": predict(),
         "gradient": gradient(),
         "range": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
         "train_spec": train_spec(),
@@ -190,6 +222,35 @@ fn question() -> Value {
     );
     q["oneOf"] = Value::Array(kinds.iter().map(|k| json!({"required": [k]})).collect());
     q
+}
+
+/// A prediction asked before a train or compare step's run.
+fn predict() -> Value {
+    use super::predict::{IsWord, Measure, WinBy};
+    object(
+        &["ask", "measure"],
+        json!({
+            "id": {"$ref": "#/definitions/id"},
+            "ask": {"$ref": "#/definitions/text"},
+            "measure": names(&Measure::ALL.map(Measure::name)),
+            "by": names(&WinBy::ALL.map(WinBy::name)),
+            "run": {"type": "integer", "minimum": 1, "description": "a compare step's run, from 1"},
+            "options": {"type": "array", "minItems": 2, "items": object(&["text", "is"], json!({
+                "text": {"$ref": "#/definitions/text"},
+                "is": {
+                    "description": "what the option means: a run's number (winner), or an outcome word",
+                    "oneOf": [
+                        {"type": "integer", "minimum": 1},
+                        names(&IsWord::ALL.map(IsWord::name))
+                    ]
+                }
+            }))},
+            "abs": {"type": "number", "minimum": 0},
+            "rel": {"type": "number", "minimum": 0, "exclusiveMaximum": 1},
+            "expect": {"type": "number", "description": "the option number or value the author expects; not used to grade"},
+            "explain": {"$ref": "#/definitions/text"}
+        }),
+    )
 }
 
 /// A generated gradient question (also the `check` of a number or matrix).

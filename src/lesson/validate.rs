@@ -6,8 +6,10 @@
 mod content;
 mod generated_table;
 pub mod limits;
+mod predict;
 mod quiz;
 mod quiz_engine;
+mod views;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -152,6 +154,8 @@ pub fn validate(raw: &RawLesson, base_dir: &Path, source: &str) -> Result<Lesson
         steps,
         base_dir: base_dir.to_path_buf(),
         source: source.to_string(),
+        // Set by `load_str`, which has the text.
+        fingerprint: 0,
     })
 }
 
@@ -222,6 +226,18 @@ fn check_step(c: &mut Checker, path: &[PathSeg], s: &RawStep) -> Option<Step> {
                 None,
             );
         }
+    }
+    if s.predict.is_some() && !matches!(kind, RawKind::Train | RawKind::Compare) {
+        c.report(
+            key(path, "predict"),
+            format!(
+                "`predict` belongs to train and compare steps, and this is a {} step",
+                kind.key()
+            ),
+            Some(
+                "a prediction is graded by a run, so it sits beside `train:` or `compare:`".into(),
+            ),
+        );
     }
     let kind = content::check_kind(c, path, s, kind)?;
     Some(Step {

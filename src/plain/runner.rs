@@ -8,7 +8,13 @@ use std::io::{BufRead, Write};
 use ndarray::Array2;
 use unicode_width::UnicodeWidthStr;
 
+pub mod follow;
+mod predict_text;
 mod quiz_text;
+mod state_code;
+
+pub use state_code::print_reproduced;
+pub mod views_text;
 
 use super::train_text as tt;
 use crate::formula::{self, Glyphs, RenderOptions};
@@ -64,6 +70,8 @@ struct Printer<'a> {
     eof: bool,
     /// Called after each question (to save its result).
     after_question: &'a mut dyn FnMut(&mut Session),
+    /// Print each step's state code after it (`nnstep run --codes`).
+    codes: bool,
 }
 
 /// Prints the whole lesson of `session` from its current step to the end.
@@ -85,6 +93,20 @@ pub fn run_saving(
     opts: Options,
     after_question: &mut dyn FnMut(&mut Session),
 ) -> anyhow::Result<()> {
+    run_with_codes(session, input, out, opts, after_question, false)
+}
+
+/// [`run_saving`], printing each step's state code after the step when
+/// `codes` is set: after its run for a training step (the run's end), for
+/// `nnstep open CODE` to show that screen full-screen.
+pub fn run_with_codes(
+    session: &mut Session,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    opts: Options,
+    after_question: &mut dyn FnMut(&mut Session),
+    codes: bool,
+) -> anyhow::Result<()> {
     let mut p = Printer {
         out,
         input,
@@ -92,6 +114,7 @@ pub fn run_saving(
         l: quiz_words(opts.lang),
         eof: false,
         after_question,
+        codes,
     };
     let lang = opts.lang;
     let lesson = session.lesson();
@@ -155,23 +178,17 @@ impl Printer<'_> {
     }
 
     fn step(&mut self, s: &mut Session) -> anyhow::Result<()> {
+        self.step_shown(s, true)
+    }
+
+    /// The step; its quiz questions asked and answered only when
+    /// `questions` (a class follower asks them one at a time itself).
+    fn step_shown(&mut self, s: &mut Session, questions: bool) -> anyhow::Result<()> {
         let step = s.step().clone();
-        writeln!(
-            self.out,
-            "== {} {}/{}{}{} ==\n",
-            shell_words(self.opts.lang).step_heading,
-            s.index() + 1,
-            s.len(),
-            if self.opts.lang == Lang::Zh {
-                "："
-            } else {
-                ": "
-            },
-            self.text(&step.title)
-        )?;
-        if let Some(note) = &step.note {
-            self.prose(note)?;
-        }
+        self.title(s)?;
+        // Asked before the note, which may tell what the run will do.
+        self.ask_prediction(s)?;
+        self.note(s)?;
         match &step.kind {
             StepKind::Text(t) => self.prose(t)?,
             StepKind::Formula { tex, caption } => {
@@ -194,6 +211,39 @@ impl Printer<'_> {
             }
             StepKind::Train(t) => self.train(s, t)?,
             StepKind::Compare(_) => self.compare(s)?,
+            StepKind::Quiz(_) if !questions => {}
+            StepKind::Capacity(c) => {
+                super::pictures::write_capacity(
+                    self.out,
+                    c,
+                    self.opts.lang,
+                    self.opts.ascii,
+                    self.opts.width,
+                )?;
+            }
+            StepKind::Landscape(l) => match s.landscape() {
+                Some(Ok(mut land)) => views_text::write_landscape(
+                    self.out,
+                    &mut land,
+                    self.opts.lang,
+                    self.opts.width,
+                    self.opts.ascii,
+                    l.fixed,
+                )?,
+                Some(Err(errors)) => self.spec_errors(&errors)?,
+                None => {}
+            },
+            StepKind::Plot(_) => {
+                if let Some(mut p) = s.plot() {
+                    views_text::write_plot(
+                        self.out,
+                        &mut p,
+                        self.opts.lang,
+                        self.opts.width,
+                        self.opts.ascii,
+                    )?;
+                }
+            }
             StepKind::Quiz(qs) => {
                 for (i, q) in qs.iter().enumerate() {
                     self.question(s, i, q)?;
@@ -201,7 +251,41 @@ impl Printer<'_> {
                 }
             }
         }
+        if self.codes && !matches!(step.kind, StepKind::Train(_) | StepKind::Compare(_)) {
+            self.code_line(s, &crate::session::Live::Still)?;
+        }
         Ok(())
+    }
+
+    /// `== Step k/n: title ==` and the step's note.
+    /// The step's title line and its note.
+    fn heading(&mut self, s: &Session) -> std::io::Result<()> {
+        self.title(s)?;
+        self.note(s)
+    }
+
+    fn title(&mut self, s: &Session) -> std::io::Result<()> {
+        let step = s.step();
+        writeln!(
+            self.out,
+            "== {} {}/{}{}{} ==\n",
+            shell_words(self.opts.lang).step_heading,
+            s.index() + 1,
+            s.len(),
+            if self.opts.lang == Lang::Zh {
+                "："
+            } else {
+                ": "
+            },
+            self.text(&step.title)
+        )
+    }
+
+    fn note(&mut self, s: &Session) -> std::io::Result<()> {
+        match &s.step().note {
+            Some(note) => self.prose(note),
+            None => Ok(()),
+        }
     }
 
     fn formulas(&mut self, tex: &[String]) -> std::io::Result<()> {
@@ -230,7 +314,21 @@ impl Printer<'_> {
         Ok(())
     }
 
-    fn train(&mut self, s: &Session, t: &TrainStep) -> anyhow::Result<()> {
+    /// One `show` item of a training step, drawn after its run.
+    fn show_item(&mut self, item: Show, r: &crate::spec::Resolved) -> anyhow::Result<()> {
+        let (lang, ascii, width) = (self.opts.lang, self.opts.ascii, self.opts.width);
+        match item {
+            Show::Params => {}
+            Show::Grads => tt::write_grads(self.out, r, lang)?,
+            Show::Loss => tt::write_loss_chart(self.out, r, lang)?,
+            Show::Fit => tt::write_fit_chart(self.out, r, lang)?,
+            Show::Boundary => super::pictures::write_regions(self.out, r, lang, ascii, width)?,
+            Show::Hidden => super::pictures::write_hidden(self.out, r, lang, ascii, width)?,
+        }
+        Ok(())
+    }
+
+    fn train(&mut self, s: &mut Session, t: &TrainStep) -> anyhow::Result<()> {
         let lang = self.opts.lang;
         if !t.formulas.is_empty() {
             self.formulas(&t.formulas)?;
@@ -243,20 +341,17 @@ impl Printer<'_> {
         let every = (r.trainer.config().max_epochs / 10).max(1);
         tt::write_setup(self.out, &r, lang, self.opts.width)?;
         tt::run_with_progress(self.out, &mut r, every, lang)?;
+        if self.codes {
+            self.code_line(s, &state_code::finished_run(s, t, &r))?;
+        }
         tt::write_params(self.out, &r, lang)?;
         for item in &t.show {
-            match item {
-                Show::Params => {}
-                Show::Grads => tt::write_grads(self.out, &r, lang)?,
-                Show::Loss => tt::write_loss_chart(self.out, &r, lang)?,
-                Show::Fit => tt::write_fit_chart(self.out, &r, lang)?,
-                Show::Boundary => {
-                    writeln!(self.out, "{}", train_words(lang).boundary_elsewhere)?;
-                }
-            }
+            self.show_item(*item, &r)?;
         }
         tt::write_extras(self.out, &r, lang)?;
         writeln!(self.out)?;
+        s.settle_prediction(&[&r.trainer]);
+        self.show_verdict(s, &[])?;
         Ok(())
     }
 
@@ -267,16 +362,29 @@ impl Printer<'_> {
         Ok(())
     }
 
-    fn compare(&mut self, s: &Session) -> anyhow::Result<()> {
+    fn compare(&mut self, s: &mut Session) -> anyhow::Result<()> {
         let mut c = match s.comparison() {
             Some(Ok(c)) => c,
             Some(Err(errors)) => return self.spec_errors(&errors),
             None => return Ok(()),
         };
         c.run_all()?;
+        if self.codes {
+            self.code_line(s, &crate::session::Live::Compare(&c))?;
+        }
+        self.compare_table(&c)?;
+        s.settle_comparison(&c);
+        let names: Vec<Text> = c.rows().into_iter().map(|r| r.name).collect();
+        self.show_verdict(s, &names)
+    }
+
+    /// The comparison's results, one row per run.
+    fn compare_table(&mut self, c: &crate::session::Comparison) -> anyhow::Result<()> {
         let lang = self.opts.lang;
         let w = train_words(lang);
-        let header: Vec<String> = [
+        let runs = c.rows();
+        let classify = runs.iter().any(|r| r.classify);
+        let mut header: Vec<String> = [
             w.run,
             w.batch_size,
             "η",
@@ -289,23 +397,46 @@ impl Printer<'_> {
         .iter()
         .map(|h| (*h).to_string())
         .collect();
-        let rows: Vec<Vec<String>> = c.rows().iter().map(|r| compare_cells(r, lang)).collect();
+        if classify {
+            header.insert(6, w.accuracy.to_string());
+        }
+        // No run with one-cell W and B: the columns go; the parameters are
+        // listed under the table.
+        let one_cell = runs.iter().any(|r| r.real_units.is_some());
+        if !one_cell {
+            header.truncate(header.len() - 2);
+        }
+        let rows: Vec<Vec<String>> = (runs.iter())
+            .map(|r| {
+                let mut cells = compare_cells(r, lang);
+                if classify {
+                    cells.insert(6, r.metric.map_or(String::new(), |m| format!("{m:.4}")));
+                }
+                if !one_cell {
+                    cells.truncate(cells.len() - 2);
+                }
+                cells
+            })
+            .collect();
         write!(
             self.out,
             "{}",
             table::render(&header, &rows, self.opts.width)
         )?;
         writeln!(self.out)?;
+        super::pictures::write_run_params(self.out, &runs, lang, self.opts.width)?;
         Ok(())
     }
 }
 
 /// One row of the plain comparison table.
 fn compare_cells(r: &RunRow, lang: Lang) -> Vec<String> {
-    let (w, b) = r
-        .real_units
-        .clone()
-        .unwrap_or_else(|| (Array2::zeros((0, 0)), Array2::zeros((0, 0))));
+    // Without a one-cell form (several layers), W and B are listed in
+    // full under the table.
+    let (w, b) = r.real_units.as_ref().map_or_else(
+        || (String::new(), String::new()),
+        |(w, b)| (short_matrix(w), short_matrix(b)),
+    );
     vec![
         r.name.get(lang).to_string(),
         words::train::batch_label(lang, &r.batch),
@@ -313,8 +444,8 @@ fn compare_cells(r: &RunRow, lang: Lang) -> Vec<String> {
         r.epoch.to_string(),
         r.iteration.to_string(),
         r.loss.map_or(String::new(), |l| format!("{l:.6}")),
-        short_matrix(&w),
-        short_matrix(&b),
+        w,
+        b,
     ]
 }
 

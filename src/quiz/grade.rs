@@ -281,7 +281,7 @@ pub fn grade_choice(
 
 /// A choice as typed: its number (1-based), its letter (a, b, …), or the
 /// option's text; returns the 0-based index.
-fn parse_choice(input: &str, n: usize, matches_text: impl Fn(usize) -> bool) -> Option<usize> {
+pub fn parse_choice(input: &str, n: usize, matches_text: impl Fn(usize) -> bool) -> Option<usize> {
     let t = input.trim().trim_end_matches([')', '.']);
     if let Ok(k) = t.parse::<usize>() {
         return (1..=n).contains(&k).then(|| k - 1);

@@ -42,9 +42,44 @@ pub struct RunRow {
     pub metric: Option<f64>,
     /// Every parameter, layer by layer (W then B), as trained.
     pub params: Vec<f64>,
+    /// The layers as trained (W, B and activation of each), for showing a
+    /// run's parameters in full.
+    pub layers: Vec<crate::engine::Dense>,
+    /// Whether the run classifies (its metric is then accuracy, else R²).
+    pub classify: bool,
     /// W and B in the data's own units, for a one-layer model.
     pub real_units: Option<(Array2<f64>, Array2<f64>)>,
     pub status: RunStatus,
+}
+
+impl RunRow {
+    /// The trained parameters in full: `W1 = [a, b; c, d]`, then
+    /// `B1 = [e, f]`, for each layer (no index for a single layer).
+    #[must_use]
+    pub fn param_lines(&self) -> Vec<String> {
+        let m = |a: &Array2<f64>| {
+            let rows: Vec<String> = (a.rows().into_iter())
+                .map(|r| {
+                    r.iter()
+                        .map(|v| crate::text::number::plain(*v, 4))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .collect();
+            format!("[{}]", rows.join("; "))
+        };
+        let n = self.layers.len();
+        (self.layers.iter().enumerate())
+            .flat_map(|(i, l)| {
+                let k = if n == 1 {
+                    String::new()
+                } else {
+                    (i + 1).to_string()
+                };
+                [format!("W{k} = {}", m(&l.w)), format!("B{k} = {}", m(&l.b))]
+            })
+            .collect()
+    }
 }
 
 /// The runs of one compare step.
@@ -173,6 +208,8 @@ impl Comparison {
             params: (layers.iter())
                 .flat_map(|l| l.w.iter().chain(l.b.iter()).copied())
                 .collect(),
+            layers: layers.to_vec(),
+            classify: r.info.classes.is_some(),
             real_units: r.info.real_units(layers),
             status,
         }

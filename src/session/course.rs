@@ -3,7 +3,7 @@
 //! The home list, the end of a lesson in the TUI and the end of the plain
 //! runner all use these rules.
 
-use crate::lesson::Lesson;
+use crate::lesson::Outline;
 use crate::progress::Progress;
 use crate::quiz::Outcome;
 
@@ -23,17 +23,18 @@ pub struct LessonStatus {
 }
 
 impl LessonStatus {
-    /// The status of `lesson` in `progress`.
+    /// The status of `lesson` (a checked lesson, or the list's header of
+    /// one) in `progress`.
     #[must_use]
-    pub fn of(lesson: &Lesson, progress: &Progress) -> Self {
-        let ids = lesson.steps.iter().map(|s| s.id.as_str());
-        let (right, review) = progress.quiz_score(&lesson.id, lesson.quiz_questions());
+    pub fn of(lesson: &impl Outline, progress: &Progress) -> Self {
+        let id = lesson.lesson_id();
+        let (right, review) = progress.quiz_score(id, lesson.questions());
         Self {
-            steps: lesson.steps.len(),
-            seen: progress.seen_count(&lesson.id, ids),
-            questions: lesson.quiz_questions().count(),
-            answered: (lesson.quiz_questions())
-                .filter(|(s, q)| answered(progress, &lesson.id, s, q))
+            steps: lesson.step_ids().count(),
+            seen: progress.seen_count(id, lesson.step_ids()),
+            questions: lesson.questions().count(),
+            answered: (lesson.questions())
+                .filter(|(s, q)| answered(progress, id, s, q))
                 .count(),
             right,
             review,
@@ -58,12 +59,15 @@ fn answered(progress: &Progress, lesson: &str, step: &str, question: &str) -> bo
 /// The first step (0-based) of `lesson` that the learner has not seen, or
 /// whose questions are not all answered; `None` when the lesson is finished.
 #[must_use]
-pub fn first_unfinished(lesson: &Lesson, progress: &Progress) -> Option<usize> {
-    let saved = progress.lesson(&lesson.id);
-    lesson.steps.iter().position(|s| {
-        let seen = saved.is_some_and(|l| l.seen.contains(&s.id));
-        let open_question =
-            (s.kind.questions().iter()).any(|q| !answered(progress, &lesson.id, &s.id, &q.id));
+pub fn first_unfinished(lesson: &impl Outline, progress: &Progress) -> Option<usize> {
+    let id = lesson.lesson_id();
+    let saved = progress.lesson(id);
+    let mut step_ids = lesson.step_ids();
+    step_ids.position(|s| {
+        let seen = saved.is_some_and(|l| l.seen.contains(s));
+        let open_question = (lesson.questions())
+            .filter(|(step, _)| *step == s)
+            .any(|(_, q)| !answered(progress, id, s, q));
         !seen || open_question
     })
 }
@@ -71,7 +75,7 @@ pub fn first_unfinished(lesson: &Lesson, progress: &Progress) -> Option<usize> {
 /// The lesson after `current` in `lessons` (the catalog's order, `None`
 /// for a file that does not load): the next one that loads.
 #[must_use]
-pub fn next_lesson(lessons: &[Option<&Lesson>], current: usize) -> Option<usize> {
+pub fn next_lesson<L: Outline>(lessons: &[Option<&L>], current: usize) -> Option<usize> {
     (current + 1..lessons.len()).find(|&i| lessons[i].is_some())
 }
 
@@ -79,8 +83,8 @@ pub fn next_lesson(lessons: &[Option<&Lesson>], current: usize) -> Option<usize>
 /// else the first unfinished step of a later lesson (then of an earlier
 /// one). `None` when every lesson is finished.
 #[must_use]
-pub fn continue_at(
-    lessons: &[Option<&Lesson>],
+pub fn continue_at<L: Outline>(
+    lessons: &[Option<&L>],
     progress: &Progress,
     from: usize,
 ) -> Option<(usize, usize)> {
@@ -93,7 +97,7 @@ pub fn continue_at(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lesson::Catalog;
+    use crate::lesson::{Catalog, Lesson};
     use crate::progress::Change;
     use crate::quiz::QuestionRecord;
 

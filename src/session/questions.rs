@@ -108,7 +108,8 @@ impl Session {
         for r in saved {
             let known = (self.lesson.steps.iter()).any(|s| {
                 s.id == r.step
-                    && matches!(&s.kind, StepKind::Quiz(qs) if qs.iter().any(|q| q.id == r.question))
+                    && (matches!(&s.kind, StepKind::Quiz(qs) if qs.iter().any(|q| q.id == r.question))
+                        || s.kind.predict().is_some_and(|p| p.id == r.question))
             });
             if known {
                 let state = QuestionState {
@@ -185,11 +186,19 @@ impl Session {
         Ok(SolutionAccess::Shown(case.solution()))
     }
 
-    /// Every question's result, in lesson order (untouched ones included).
+    /// Every question's result, in lesson order (untouched ones included),
+    /// predictions among them.
     #[must_use]
     pub fn records(&self) -> Vec<QuestionRecord> {
         let mut out = Vec::new();
         for step in &self.lesson.steps {
+            if let Some(p) = step.kind.predict() {
+                out.push(QuestionRecord::of(
+                    &step.id,
+                    &p.id,
+                    &self.state_of(&step.id, &p.id),
+                ));
+            }
             if let StepKind::Quiz(qs) = &step.kind {
                 for q in qs {
                     out.push(QuestionRecord::of(

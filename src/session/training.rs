@@ -13,6 +13,10 @@ use ndarray::Array2;
 use crate::engine::{BatchSize, EngineError, EpochRecord, Snapshot};
 use crate::spec::{self, Resolved, SpecError, TrainSpec};
 
+mod replay;
+
+pub use replay::{ReplayError, RunState, Setting};
+
 /// Epochs per second at each speed setting; the last means "as fast as the
 /// machine goes" (bounded only by the per-frame time budget).
 pub const SPEEDS: [f64; 8] = [1.0, 2.0, 5.0, 10.0, 30.0, 100.0, 1000.0, f64::INFINITY];
@@ -51,6 +55,10 @@ pub struct Training {
     /// Epochs per second measured over wall time (the clock given to
     /// [`Training::tick`]) and smoothed; 0 until the first measurement.
     rate: f64,
+    /// Every learning rate or batch size the learner set, from the
+    /// iteration it took effect (empty while the lesson's are in force):
+    /// what a state code needs to replay this run exactly.
+    settings: Vec<Setting>,
     /// The current measuring window: when it began, and the epochs
     /// trained since.
     window: Option<(Instant, usize)>,
@@ -97,6 +105,7 @@ impl Training {
             owed: 0.0,
             last_tick: None,
             rate: 0.0,
+            settings: Vec::new(),
             window: None,
         })
     }
@@ -181,6 +190,7 @@ impl Training {
     fn resume_here(&mut self) -> Result<(), EngineError> {
         if let Some(epoch) = self.viewing.take() {
             self.run.trainer.rewind(epoch)?;
+            self.note_settings();
         }
         Ok(())
     }
@@ -220,6 +230,8 @@ impl Training {
         self.reset_clock();
         self.run.trainer.set_learning_rate(lr)?;
         self.run.trainer.set_batch_size(batch)?;
+        self.settings.clear();
+        self.note_settings();
         Ok(self.experimenting())
     }
 
@@ -228,6 +240,7 @@ impl Training {
     pub fn reset(&mut self) {
         self.run = self.initial.clone();
         self.reset_clock();
+        self.settings.clear();
     }
 
     /// Whether the learning rate or batch size differ from the lesson's.
@@ -252,6 +265,8 @@ impl Training {
         // The values were valid a moment ago, so setting them again cannot fail.
         let _ = self.run.trainer.set_learning_rate(lr);
         let _ = self.run.trainer.set_batch_size(batch);
+        self.settings.clear();
+        self.note_settings();
         Ok(())
     }
 
@@ -267,7 +282,9 @@ impl Training {
     /// Multiplies the learning rate (e.g. by 2 or ½) from the next step on.
     pub fn scale_learning_rate(&mut self, factor: f64) -> Result<(), EngineError> {
         let lr = self.run.trainer.config().learning_rate * factor;
-        self.run.trainer.set_learning_rate(lr)
+        self.run.trainer.set_learning_rate(lr)?;
+        self.note_settings();
+        Ok(())
     }
 
     /// Cycles the batch size through 1, 10 and the full set.
@@ -278,6 +295,7 @@ impl Training {
             BatchSize::Full(_) => BatchSize::Rows(1),
         };
         self.run.trainer.set_batch_size(next)?;
+        self.note_settings();
         Ok(next)
     }
 

@@ -7,9 +7,10 @@ use ratatui::layout::Size;
 use super::compare::CompareView;
 use super::dashboard::{Dashboard, Look};
 use super::keymap::Context;
+use super::predict_view::PredictView;
 use super::quiz_view::QuizView;
 use super::theme::Theme;
-use crate::lesson::{Lang, Lesson, StepKind};
+use crate::lesson::{Header, Lang, Lesson, StepKind, catalog};
 use crate::progress::{Change, Progress};
 use crate::session::{self, Session, Start};
 use crate::words::Done;
@@ -34,8 +35,64 @@ pub struct Config {
 pub struct Entry {
     /// The lesson id, or the file name when the file does not parse.
     pub id: String,
-    /// The checked lesson, or how many problems `nnstep check` will report.
-    pub lesson: Result<Lesson, usize>,
+    /// What the list shows of the lesson, or how many problems `nnstep
+    /// check` will report.
+    pub header: Result<Header, usize>,
+    /// The lesson, checked when it is first opened.
+    pub lesson: Lazy,
+}
+
+/// A lesson parsed and checked only when it is opened.
+#[derive(Clone, Debug)]
+pub enum Lazy {
+    /// The catalog's file, not parsed yet.
+    Unread(catalog::Entry),
+    Loaded(Box<Lesson>),
+    /// The file does not load ([`Entry::header`] says how badly).
+    Broken,
+}
+
+impl Entry {
+    /// An entry for a lesson already checked.
+    #[must_use]
+    pub fn loaded(lesson: Lesson) -> Self {
+        Self {
+            id: lesson.id.clone(),
+            header: Ok(Header::of(&lesson)),
+            lesson: Lazy::Loaded(Box::new(lesson)),
+        }
+    }
+
+    /// A file that does not load, with the number of its problems.
+    #[must_use]
+    pub fn broken(id: &str, problems: usize) -> Self {
+        Self {
+            id: id.to_string(),
+            header: Err(problems),
+            lesson: Lazy::Broken,
+        }
+    }
+
+    /// The checked lesson, parsed now if it was not yet (and kept). A
+    /// lesson that does not load is marked so on the list.
+    pub fn load(&mut self) -> Option<&Lesson> {
+        if self.header.is_err() {
+            return None;
+        }
+        if let Lazy::Unread(file) = &self.lesson {
+            match file.load() {
+                Ok(l) => self.lesson = Lazy::Loaded(Box::new(l)),
+                Err(problems) => {
+                    self.header = Err(problems.len());
+                    return None;
+                }
+            }
+        }
+        match &self.lesson {
+            Lazy::Loaded(l) => Some(l),
+            Lazy::Unread(_) | Lazy::Broken => None,
+        }
+    }
 }
 
 /// The whole state of the program.
@@ -62,6 +119,10 @@ pub struct App {
     pub interrupted: bool,
     /// Progress changes the event loop has not saved yet.
     pub(super) changes: Vec<Change>,
+    /// The state code shown by [`Overlay::Code`].
+    pub code: Option<String>,
+    /// Text for the event loop to put on the clipboard (OSC 52).
+    pub(super) to_copy: Option<String>,
 }
 
 #[derive(Debug)]
@@ -103,6 +164,13 @@ pub enum StepState {
     Compare(Box<CompareView>),
     /// Questions with an answer line.
     Quiz(QuizView),
+    /// A train or compare step whose run waits for the learner's
+    /// prediction (see [`super::predict_view`]).
+    Predict(PredictView),
+    /// Runs' paths over the loss contours.
+    Landscape(Box<super::landscape_view::LandscapeView>),
+    /// Functions and their derivatives, with the saturation exercise.
+    Plot(Box<super::plot_view::PlotView>),
 }
 
 impl std::fmt::Debug for StepState {
@@ -112,6 +180,9 @@ impl std::fmt::Debug for StepState {
             StepState::Train(_) => write!(f, "Train"),
             StepState::Compare(_) => write!(f, "Compare"),
             StepState::Quiz(q) => write!(f, "Quiz {{ editing: {} }}", q.editing()),
+            StepState::Predict(_) => write!(f, "Predict"),
+            StepState::Landscape(_) => write!(f, "Landscape"),
+            StepState::Plot(_) => write!(f, "Plot"),
         }
     }
 }
@@ -127,6 +198,9 @@ impl StepState {
             color: theme.color,
             ascii: theme.ascii,
         };
+        if session.awaits_prediction() {
+            return StepState::Predict(PredictView::default());
+        }
         if let Some(Ok(training)) = session.training()
             && let StepKind::Train(t) = &session.step().kind
         {
@@ -134,6 +208,16 @@ impl StepState {
         }
         if let Some(Ok(c)) = session.comparison() {
             return StepState::Compare(Box::new(CompareView::new(c, look)));
+        }
+        if let Some(Ok(l)) = session.landscape()
+            && let StepKind::Landscape(spec) = &session.step().kind
+        {
+            return StepState::Landscape(Box::new(super::landscape_view::LandscapeView::new(
+                l, spec.fixed, look,
+            )));
+        }
+        if let Some(p) = session.plot() {
+            return StepState::Plot(Box::new(super::plot_view::PlotView::new(p, look)));
         }
         match &session.step().kind {
             StepKind::Quiz(_) => StepState::Quiz(QuizView::default()),
@@ -143,7 +227,10 @@ impl StepState {
             | StepKind::Matrix(_)
             | StepKind::Table(_)
             | StepKind::Train(_)
-            | StepKind::Compare(_) => StepState::Page { scroll: 0 },
+            | StepKind::Compare(_)
+            | StepKind::Capacity(_)
+            | StepKind::Landscape(_)
+            | StepKind::Plot(_) => StepState::Page { scroll: 0 },
         }
     }
 
@@ -154,7 +241,11 @@ impl StepState {
         match self {
             StepState::Train(d) => d.full_speed(),
             StepState::Compare(c) => c.animating(),
-            StepState::Page { .. } | StepState::Quiz(_) => false,
+            StepState::Page { .. }
+            | StepState::Quiz(_)
+            | StepState::Predict(_)
+            | StepState::Landscape(_)
+            | StepState::Plot(_) => false,
         }
     }
 
@@ -164,7 +255,9 @@ impl StepState {
         match self {
             StepState::Train(d) => d.animating(),
             StepState::Compare(c) => c.animating(),
-            StepState::Page { .. } | StepState::Quiz(_) => false,
+            StepState::Landscape(v) => v.animating(),
+            StepState::Plot(v) => v.animating(),
+            StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => false,
         }
     }
 }
@@ -184,6 +277,8 @@ pub enum Input {
 pub enum Overlay {
     None,
     Help,
+    /// The screen's state code ([`App::code`]).
+    Code,
 }
 
 /// Where the program started, which decides what `q` in a lesson does.
@@ -220,6 +315,8 @@ impl App {
             running: true,
             interrupted: false,
             changes: Vec::new(),
+            code: None,
+            to_copy: None,
         }
     }
 
@@ -241,11 +338,51 @@ impl App {
         app
     }
 
+    /// A screen rebuilt from a state code (`nnstep open CODE`), in the
+    /// code's language unless `lang` says otherwise; `q` quits.
+    #[must_use]
+    pub fn reproduced(
+        entries: Vec<Entry>,
+        progress: Progress,
+        cfg: Config,
+        lang: Option<Lang>,
+        r: session::Reproduced,
+    ) -> Self {
+        let mut app = Self::home(entries, progress, cfg);
+        app.lang = lang.unwrap_or(r.lang);
+        let look = Look {
+            color: cfg.theme.color,
+            ascii: cfg.theme.ascii,
+        };
+        let session = r.session;
+        let step = match (r.view, &session.step().kind) {
+            (session::Rebuilt::Train(t), StepKind::Train(ts)) => {
+                StepState::Train(Box::new(Dashboard::new(ts, t, look)))
+            }
+            (session::Rebuilt::Compare(c), _) => {
+                StepState::Compare(Box::new(CompareView::new(c, look)))
+            }
+            _ => StepState::start(&session, cfg.theme),
+        };
+        app.screen = Screen::Lesson(Box::new(LessonState {
+            session,
+            step,
+            tick_changed: false,
+            input: Input::Normal,
+            note_scroll: 0,
+            last: Done::Opened,
+        }));
+        app.origin = Origin::Direct;
+        app.record_visit();
+        app
+    }
+
     /// Which key table applies now.
     #[must_use]
     pub fn context(&self) -> Context {
         match self.overlay {
-            Overlay::Help => Context::Help,
+            // The code box closes with the help's keys.
+            Overlay::Help | Overlay::Code => Context::Help,
             Overlay::None => self.screen_context(),
         }
     }
@@ -261,8 +398,10 @@ impl App {
             Screen::Lesson(l) => match &l.step {
                 StepState::Train(_) => Context::Train,
                 StepState::Compare(_) => Context::Compare,
+                StepState::Landscape(_) | StepState::Plot(_) => Context::Picture,
                 StepState::Quiz(q) if q.editing() => Context::Answer,
                 StepState::Quiz(_) => Context::Quiz,
+                StepState::Predict(_) => Context::Predict,
                 StepState::Page { .. } => Context::Lesson,
             },
         }
@@ -303,10 +442,7 @@ impl App {
 
     /// Opens lesson `index` at `step` (0-based), or where the learner stopped.
     pub(super) fn open_lesson(&mut self, index: usize, step: Option<usize>) {
-        let Some(Entry {
-            lesson: Ok(lesson), ..
-        }) = self.entries.get(index)
-        else {
+        let Some(lesson) = self.entries.get_mut(index).and_then(Entry::load) else {
             return;
         };
         // A step the lesson does not have opens where the learner stopped.

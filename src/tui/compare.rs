@@ -30,12 +30,19 @@ const COLORS: [Color; 6] = [
 pub struct CompareView {
     comparison: Comparison,
     look: Look,
+    /// Whether every run's parameters are listed in full (instead of the
+    /// loss chart).
+    expanded: bool,
 }
 
 impl CompareView {
     #[must_use]
     pub fn new(comparison: Comparison, look: Look) -> Self {
-        Self { comparison, look }
+        Self {
+            comparison,
+            look,
+            expanded: false,
+        }
     }
 
     /// The comparison shown.
@@ -68,6 +75,10 @@ impl CompareView {
                 c.restart();
                 Some(Done::RestartAll)
             }
+            DashKey::CyclePanel => {
+                self.expanded = !self.expanded;
+                Some(Done::RunParams(self.expanded))
+            }
             _ => None,
         }
     }
@@ -83,7 +94,11 @@ impl CompareView {
         let [chart, table] =
             Layout::vertical([Constraint::Min(6), Constraint::Length(rows)]).areas(area);
         let rows = self.comparison.rows();
-        self.render_chart(chart, buf, lang, &rows);
+        if self.expanded {
+            self.render_params(chart, buf, lang, &rows);
+        } else {
+            self.render_chart(chart, buf, lang, &rows);
+        }
         self.render_table(table, buf, lang, &rows);
         if self.look.ascii {
             crate::tui::dashboard::asciify(area, buf);
@@ -150,24 +165,55 @@ impl CompareView {
             .render(area, buf);
     }
 
+    /// Every run's parameters in full, layer by layer, wrapped to the width.
+    fn render_params(&self, area: Rect, buf: &mut Buffer, lang: Lang, rows: &[RunRow]) {
+        let width = usize::from(area.width.saturating_sub(2));
+        let mut lines = Vec::new();
+        for (i, r) in rows.iter().enumerate() {
+            let style = self.look.fg(COLORS[i % COLORS.len()]);
+            lines.push(Line::styled(
+                format!(
+                    "{} {}",
+                    COLOR_GLYPHS[i % COLOR_GLYPHS.len()],
+                    r.name.get(lang)
+                ),
+                style.add_modifier(Modifier::BOLD),
+            ));
+            for item in r.param_lines() {
+                for l in crate::text::wrap(&item, width, "  ", "    ") {
+                    lines.push(Line::styled(l, style));
+                }
+            }
+        }
+        let hw = crate::words::hidden::hidden_words(lang);
+        let title = format!(" {} · p {} ", hw.parameters, hw.hide_params);
+        Paragraph::new(lines)
+            .block(self.look.block(&title))
+            .render(area, buf);
+    }
+
     fn render_table(&self, area: Rect, buf: &mut Buffer, lang: Lang, rows: &[RunRow]) {
         let w = train_words(lang);
+        let classify = rows.iter().any(|r| r.classify);
+        let metric = if classify { w.acc } else { "" };
         let head = [
             w.run,
             w.batch,
             w.epochs,
             w.iters,
             w.loss,
+            metric,
             w.parameters,
             w.status,
         ];
         // A column of space before the right edge keeps the last cell off it.
         let width = usize::from(area.width.saturating_sub(3));
+        let widths = column_widths(width, classify);
         let mut lines = vec![Line::styled(
-            row(&head.map(String::from), width),
+            row(&head.map(String::from), &widths),
             Style::default().add_modifier(Modifier::BOLD),
         )];
-        let params_w = column_widths(width)[5];
+        let params_w = widths[6];
         // The loss column has one precision, so its decimal points line up.
         let losses: Vec<f64> = rows.iter().filter_map(|r| r.loss).collect();
         let mut losses = number::column(&losses, 8, 5).into_iter();
@@ -184,15 +230,24 @@ impl CompareView {
                 r.loss
                     .and_then(|_| losses.next())
                     .map_or(String::new(), |l| format!("{l:>8}")),
+                match (classify, r.metric) {
+                    (true, Some(m)) => format!("{:.1}%", m * 100.0),
+                    _ => String::new(),
+                },
                 params_cell(&r.params, params_w),
                 words::train::run_status(lang, r.status),
             ];
             lines.push(Line::styled(
-                row(&cells, width),
+                row(&cells, &widths),
                 self.look.fg(COLORS[i % COLORS.len()]),
             ));
         }
-        let title = format!(" {} ", w.results);
+        let hw = crate::words::hidden::hidden_words(lang);
+        let title = if self.expanded {
+            format!(" {} ", w.results)
+        } else {
+            format!(" {} · p {} ", w.results, hw.show_params)
+        };
         Paragraph::new(lines)
             .block(self.look.block(&title))
             .render(area, buf);
@@ -210,11 +265,12 @@ const MARKER_GLYPHS: [&str; 4] = ["⣿", "•", "▄", "█"];
 const COLOR_GLYPHS: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
 
 /// The widths of the table's columns in `width`; the parameters column
-/// takes what the others leave.
-fn column_widths(width: usize) -> [usize; 7] {
-    let mut w = [14usize, 5, 6, 7, 8, 0, 16];
-    let fixed: usize = w.iter().sum::<usize>() + w.len() - 1;
-    w[5] = width.saturating_sub(fixed).max(6);
+/// takes what the others leave. The accuracy column is there for
+/// classifiers only (width 0 otherwise).
+fn column_widths(width: usize, classify: bool) -> [usize; 8] {
+    let mut w = [14usize, 5, 6, 7, 8, if classify { 6 } else { 0 }, 0, 16];
+    let fixed: usize = w.iter().sum::<usize>() + w.iter().filter(|c| **c > 0).count();
+    w[6] = width.saturating_sub(fixed).max(6);
     w
 }
 
@@ -238,10 +294,9 @@ fn params_cell(params: &[f64], width: usize) -> String {
 
 /// One table row in `width` columns. Cells are fitted by display width
 /// (Chinese counts as two) and end in `…` when cut.
-fn row(cells: &[String], width: usize) -> String {
-    column_widths(width)
-        .iter()
-        .zip(cells)
+fn row(cells: &[String], widths: &[usize]) -> String {
+    (widths.iter().zip(cells))
+        .filter(|(w, _)| **w > 0)
         .map(|(w, c)| fit(c, *w))
         .collect::<Vec<_>>()
         .join(" ")

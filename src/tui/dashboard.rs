@@ -8,6 +8,7 @@
 
 mod data_chart;
 pub mod formulas;
+mod hidden_view;
 mod loss_chart;
 mod matrices;
 mod status;
@@ -253,6 +254,9 @@ impl Dashboard {
 /// charts instead of sharing the height with them.
 const SPLIT_HEIGHT: u16 = 20;
 
+/// Below this width the hidden-unit view takes the whole chart area.
+const HIDDEN_WITH_LOSS: u16 = 110;
+
 impl Dashboard {
     /// Draws the dashboard in `lang`.
     pub fn render(&self, area: Rect, buf: &mut Buffer, lang: Lang) {
@@ -297,6 +301,21 @@ impl Dashboard {
         let layers = self.layers_shown();
         let history = self.training.history_shown();
         let eps = self.training.spec().eps;
+        if wants(Show::Hidden) {
+            // The hidden view needs the width (two planes side by side): the
+            // loss chart joins it only on a wide screen.
+            let run = self.training.run();
+            if wants(Show::Loss) && area.width >= HIDDEN_WITH_LOSS {
+                let [l, r] =
+                    Layout::horizontal([Constraint::Percentage(30), Constraint::Percentage(70)])
+                        .areas(area);
+                loss_chart::render(l, buf, history, eps, self.log, look, lang);
+                hidden_view::render(r, buf, run, &layers, look, lang);
+            } else {
+                hidden_view::render(area, buf, run, &layers, look, lang);
+            }
+            return;
+        }
         match (wants(Show::Loss), data) {
             (true, true) => {
                 let [l, r] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(area);

@@ -38,6 +38,11 @@ pub fn run(mut app: App, store: Option<&Store>) -> anyhow::Result<Option<i32>> {
         }
         if let Some(msg) = msg {
             update(&mut app, msg);
+            if let Some(text) = app.to_copy.take() {
+                // Drawn over by the next frame's cells only where they change;
+                // the escape itself leaves no mark on the screen.
+                super::clipboard::copy(&text)?;
+            }
             // A tick redraws only when it moved something (a run at one
             // epoch per second changes the screen once a second).
             dirty |= msg != Message::Tick || app.take_tick_changed();

@@ -80,7 +80,7 @@ fn lines(app: &App, inner_w: usize) -> Vec<Line<'static>> {
     );
     let mut notes: Vec<String> = Vec::new();
     match ctx {
-        Context::Lesson | Context::Train | Context::Compare | Context::Quiz => {
+        Context::Lesson | Context::Train | Context::Compare | Context::Quiz | Context::Picture => {
             notes.extend(l.help_panels.iter().map(|p| (*p).to_string()));
         }
         Context::Home => {
@@ -89,7 +89,7 @@ fn lines(app: &App, inner_w: usize) -> Vec<Line<'static>> {
                 t.symbols().check,
             ));
         }
-        Context::Jump | Context::Help | Context::Answer | Context::Confirm => {}
+        Context::Jump | Context::Help | Context::Answer | Context::Confirm | Context::Predict => {}
     }
     if !notes.is_empty() {
         lines.push(Line::default());

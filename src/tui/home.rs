@@ -13,7 +13,7 @@ use super::app::{App, Entry};
 use super::keymap::{self, Context};
 use super::prose;
 use super::text_fit::{bar_line, footer_line, truncate};
-use crate::lesson::Lesson;
+use crate::lesson::Header;
 use crate::session::LessonStatus;
 use crate::words::{self, shell_words as labels};
 
@@ -69,7 +69,7 @@ fn render_list(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     // and only when every title still fits whole beside it (the summary
     // below the list always shows the quiz progress).
     let quiz_w = (app.entries.iter())
-        .filter_map(|e| e.lesson.as_ref().ok())
+        .filter_map(|e| e.header.as_ref().ok())
         .map(|l| quiz_cell(app, l).width())
         .max()
         .unwrap_or(0);
@@ -120,7 +120,7 @@ fn row(app: &App, e: &Entry, selected: bool, quiz_w: usize, width: u16) -> Line<
     let pointer = if selected { sym.pointer } else { " " };
     let last = app.progress.last_opened.as_deref() == Some(e.id.as_str());
     let mark = if last { sym.last_mark } else { " " };
-    let (chapter, title, count) = match &e.lesson {
+    let (chapter, title, count) = match &e.header {
         Ok(lesson) => {
             let status = LessonStatus::of(lesson, &app.progress);
             let seen = status.seen;
@@ -135,7 +135,7 @@ fn row(app: &App, e: &Entry, selected: bool, quiz_w: usize, width: u16) -> Line<
             (
                 words::chapter(app.lang, lesson.chapter),
                 lesson.title.get(app.lang).to_string(),
-                format!("{quiz}{seen:>2}/{:<2} {done}", lesson.steps.len()),
+                format!("{quiz}{seen:>2}/{:<2} {done}", lesson.len()),
             )
         }
         Err(_) => ("?".into(), format!("{}: {}", e.id, l.broken), String::new()),
@@ -163,7 +163,7 @@ fn row(app: &App, e: &Entry, selected: bool, quiz_w: usize, width: u16) -> Line<
 
 /// `quiz right/total` and `!n` questions to review, once the learner has a
 /// saved result in the lesson; empty before that.
-fn quiz_cell(app: &App, lesson: &Lesson) -> String {
+fn quiz_cell(app: &App, lesson: &Header) -> String {
     let total = lesson.quiz_questions().count();
     let saved = (app.progress.lesson(&lesson.id)).is_some_and(|l| !l.quiz.is_empty());
     if total == 0 || !saved {
@@ -184,7 +184,7 @@ fn render_about(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area).inner(Margin::new(1, 0));
     block.render(area, buf);
     let Some(Entry {
-        lesson: Ok(lesson), ..
+        header: Ok(lesson), ..
     }) = app.entries.get(selected)
     else {
         return;
@@ -205,7 +205,7 @@ fn render_about(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
         };
         lines.push(Line::from(Span::styled(quiz, app.theme.dim())));
     }
-    let steps = words::step_count(app.lang, lesson.steps.len());
+    let steps = words::step_count(app.lang, lesson.len());
     lines.push(Line::from(Span::styled(
         format!("{}  {steps}", lesson.id),
         app.theme.dim(),

@@ -41,10 +41,14 @@ pub enum Context {
     Train,
     /// A comparison step.
     Compare,
+    /// A picture step (landscape or function plot): play, step, change η.
+    Picture,
     /// A quiz step, choosing a question.
     Quiz,
     /// Typing an answer: every character goes to the answer line.
     Answer,
+    /// A run that waits for the learner's prediction.
+    Predict,
     /// The end of a lesson: the next chapter is offered.
     Confirm,
 }
@@ -92,6 +96,7 @@ pub const LESSON: &[Binding] = &[
     bind(&[Char('k'), Up], Message::ScrollUp, &[]),
     bind(&[PageDown], Message::PageDown, &[]),
     bind(&[PageUp], Message::PageUp, &[]),
+    bind(&[Char('C')], Message::ShowCode, &[]),
     bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
     bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
     bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
@@ -129,6 +134,7 @@ pub const TRAIN: &[Binding] = &[
     bind(&[Char('g'), Home], Message::First, &[]),
     bind(&[Char('G'), End], Message::Last, &[]),
     bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('C')], Message::ShowCode, &[]),
     bind(&[Char('L')], Message::SwitchLang, &[]),
     bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
     bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
@@ -140,6 +146,34 @@ pub const COMPARE: &[Binding] = &[
     bind(&[Char(' ')], Message::Dash(D::PlayPause), &[Char(' ')]),
     bind(&[Char('n')], Message::Dash(D::Epoch), &[Char('n')]),
     bind(&[Char('r')], Message::Dash(D::Restart), &[Char('r')]),
+    bind(&[Char('p')], Message::Dash(D::CyclePanel), &[Char('p')]),
+    bind(&[Left, Char('h')], Message::Prev, &[Left]),
+    bind(&[Char('j'), Down, PageDown], Message::NoteDown, &[]),
+    bind(&[Char('k'), Up, PageUp], Message::NoteUp, &[]),
+    bind(&[Char('g'), Home], Message::First, &[]),
+    bind(&[Char('G'), End], Message::Last, &[]),
+    bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('C')], Message::ShowCode, &[]),
+    bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
+    bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
+    bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
+];
+
+/// A landscape or a function plot: the runs (or the exercise) play, step
+/// and restart; `]` and `[` change η and start again.
+pub const PICTURE: &[Binding] = &[
+    bind(&[Right, Char('l'), Enter], Message::Next, &[Right]),
+    bind(&[Char(' ')], Message::Dash(D::PlayPause), &[Char(' ')]),
+    bind(&[Char('n')], Message::Dash(D::Epoch), &[Char('n')]),
+    bind(&[Char('i')], Message::Dash(D::Iteration), &[]),
+    bind(
+        &[Char(']')],
+        Message::Dash(D::LearningRateUp),
+        &[Char(']'), Char('[')],
+    ),
+    bind(&[Char('[')], Message::Dash(D::LearningRateDown), &[]),
+    bind(&[Char('r')], Message::Dash(D::Restart), &[Char('r')]),
+    bind(&[Char('R')], Message::Dash(D::Reset), &[]),
     bind(&[Left, Char('h')], Message::Prev, &[Left]),
     bind(&[Char('j'), Down, PageDown], Message::NoteDown, &[]),
     bind(&[Char('k'), Up, PageUp], Message::NoteUp, &[]),
@@ -162,6 +196,7 @@ pub const QUIZ: &[Binding] = &[
     bind(&[Char('g'), Home], Message::First, &[]),
     bind(&[Char('G'), End], Message::Last, &[]),
     bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('C')], Message::ShowCode, &[]),
     bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
     bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
     bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
@@ -179,6 +214,27 @@ pub const ANSWER: &[Binding] = &[
     bind(&[PageDown], Message::QuestionDown, &[]),
     bind(&[PageUp], Message::QuestionUp, &[]),
     bind(&[Esc], Message::Quiz(Q::Cancel), &[Esc]),
+];
+
+use crate::tui::predict_view::PredictKey as P;
+
+/// A run that waits for a prediction: digits pick an option (or type a
+/// number), Enter locks it in, Tab watches without predicting. The run's
+/// own keys do nothing until then.
+pub const PREDICT: &[Binding] = &[
+    bind(&[Down, Char('j')], Message::Predict(P::Down), &[Down, Up]),
+    bind(&[Up, Char('k')], Message::Predict(P::Up), &[]),
+    bind(&[Enter], Message::Predict(P::Enter), &[Enter]),
+    bind(&[Tab], Message::Predict(P::Skip), &[Tab]),
+    bind(&[Backspace], Message::Predict(P::Backspace), &[]),
+    bind(&[Right, Char('l')], Message::Next, &[Right]),
+    bind(&[Left, Char('h')], Message::Prev, &[Left]),
+    bind(&[Char('g'), Home], Message::First, &[]),
+    bind(&[Char('G'), End], Message::Last, &[]),
+    bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
+    bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
+    bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
 ];
 
 pub const HELP: &[Binding] = &[
@@ -223,8 +279,10 @@ pub fn bindings(ctx: Context) -> &'static [Binding] {
         Context::Help => HELP,
         Context::Train => TRAIN,
         Context::Compare => COMPARE,
+        Context::Picture => PICTURE,
         Context::Quiz => QUIZ,
         Context::Answer => ANSWER,
+        Context::Predict => PREDICT,
         Context::Confirm => CONFIRM,
     }
 }
@@ -274,6 +332,11 @@ pub fn message_for(key: Key, ctx: Context) -> Option<Message> {
     }
     if let (Context::Answer, Char(c)) = (ctx, key) {
         return Some(Message::Quiz(crate::tui::quiz_view::QuizKey::Char(c)));
+    }
+    if let (Context::Predict, Char(c)) = (ctx, key)
+        && crate::tui::predict_view::is_number_char(c)
+    {
+        return Some(Message::Predict(P::Char(c)));
     }
     bindings(ctx)
         .iter()

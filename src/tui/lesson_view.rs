@@ -145,7 +145,7 @@ fn render_frame(app: &App, l: &LessonState, marks: ScrollMarks, area: Rect, buf:
 fn next_offer(app: &App, entry: usize, width: u16) -> Line<'static> {
     let theme = app.theme;
     let keys = footer_line(keymap::CONFIRM, app, width);
-    let Some(Ok(next)) = app.entries.get(entry).map(|e| &e.lesson) else {
+    let Some(Ok(next)) = app.entries.get(entry).map(|e| &e.header) else {
         return keys;
     };
     let offer = words::course::next_offer(app.lang, next.chapter, next.title.get(app.lang));

@@ -53,6 +53,10 @@ pub enum Message {
     Dash(crate::tui::dashboard::DashKey),
     /// A key of the quiz view.
     Quiz(crate::tui::quiz_view::QuizKey),
+    /// Show the screen's state code (and copy it to the clipboard).
+    ShowCode,
+    /// A key of the prediction asked before a run.
+    Predict(crate::tui::predict_view::PredictKey),
     /// Open the next chapter offered at the end of a lesson.
     OpenNextLesson,
     /// Decline the offer and stay on the last step.
@@ -92,6 +96,7 @@ impl Message {
             Message::Quit | Message::Interrupt => Does::Quit,
             Message::NoteDown | Message::NoteUp => Does::ScrollNote,
             Message::Resize(..) | Message::Tick => return None,
+            Message::ShowCode => Does::ShowCode,
             Message::OpenNextLesson => Does::OpenNextLesson,
             Message::StayInLesson => Does::StayInLesson,
             Message::QuestionDown | Message::QuestionUp => Does::ScrollQuestion,
@@ -124,6 +129,15 @@ impl Message {
                 Q::CellDown => Does::CellDown,
                 Q::CellUp => Does::CellUp,
             },
+            Message::Predict(k) => {
+                use crate::tui::predict_view::PredictKey as P;
+                match k {
+                    P::Up | P::Down => Does::PredictChoose,
+                    P::Enter => Does::PredictLockIn,
+                    P::Skip => Does::PredictSkip,
+                    P::Char(_) | P::Backspace => Does::PredictType,
+                }
+            }
         })
     }
 

@@ -5,6 +5,7 @@
 //! variant to [`StepState`] and a branch to
 //! [`render`].
 
+mod capacity;
 mod formula;
 mod matrix;
 mod placeholder;
@@ -49,9 +50,12 @@ pub fn page_lines(session: &Session, ctx: &ViewCtx) -> Vec<Line<'static>> {
         StepKind::Formula { tex, caption } => formula::lines(tex, caption.as_ref(), ctx),
         StepKind::Matrix(m) => matrix::lines(m, ctx),
         StepKind::Table(t) => table::lines(t, ctx),
-        StepKind::Train(_) | StepKind::Compare(_) | StepKind::Quiz(_) => {
-            placeholder::lines(session, ctx)
-        }
+        StepKind::Capacity(c) => capacity::lines(c, ctx),
+        StepKind::Train(_)
+        | StepKind::Compare(_)
+        | StepKind::Quiz(_)
+        | StepKind::Landscape(_)
+        | StepKind::Plot(_) => placeholder::lines(session, ctx),
     };
     out.extend(body);
     while out.last().is_some_and(|l| l.width() == 0) {
@@ -123,15 +127,24 @@ pub fn render(app: &App, l: &LessonState, body: Rect, buf: &mut Buffer) -> Scrol
                 StepState::Quiz(_) => ("PgDn", "PgUp"),
                 _ => ("j", "k"),
             };
-            let area = note_above(&l.session, &ctx, l.note_scroll, keys, body, buf);
             let look = Look {
                 color: app.theme.color,
                 ascii: app.theme.ascii,
             };
+            // The note waits with the run: it may tell what the run does.
+            let area = if matches!(live, StepState::Predict(_)) {
+                body
+            } else {
+                let area = note_above(&l.session, &ctx, l.note_scroll, keys, body, buf);
+                super::predict_view::verdict_band(&l.session, area, buf, app.lang, look)
+            };
             match live {
                 StepState::Train(d) => d.render(area, buf, app.lang),
                 StepState::Compare(c) => c.render(area, buf, app.lang),
+                StepState::Landscape(v) => v.render(area, buf, app.lang),
+                StepState::Plot(v) => v.render(area, buf, app.lang),
                 StepState::Quiz(q) => q.render(&l.session, area, buf, app.lang, look),
+                StepState::Predict(p) => p.render(&l.session, area, buf, app.lang, look),
                 StepState::Page { .. } => {}
             }
             ScrollMarks::default()

@@ -36,11 +36,13 @@ pub fn update(app: &mut App, msg: Message) {
         Message::ToggleHelp => {
             app.overlay = match app.overlay {
                 Overlay::None => Overlay::Help,
-                Overlay::Help => Overlay::None,
+                Overlay::Help | Overlay::Code => Overlay::None,
             };
             app.help_scroll = 0;
         }
         _ if app.overlay == Overlay::Help => scroll_help(app, msg),
+        _ if app.overlay == Overlay::Code => {}
+        Message::ShowCode => show_code(app),
         _ => match app.screen {
             Screen::Home { .. } => home(app, msg),
             Screen::Lesson(_) => lesson(app, msg),
@@ -88,7 +90,7 @@ fn home(app: &mut App, msg: Message) {
 /// `c` on the lesson list: the first unfinished step of lesson `from` or
 /// of a lesson after it; where the learner stopped once all are finished.
 fn continue_from(app: &mut App, from: usize) {
-    let lessons: Vec<_> = app.entries.iter().map(|e| e.lesson.as_ref().ok()).collect();
+    let lessons: Vec<_> = app.entries.iter().map(|e| e.header.as_ref().ok()).collect();
     match session::continue_at(&lessons, &app.progress, from) {
         Some((i, step)) => {
             app.open_lesson(i, Some(step));
@@ -107,7 +109,7 @@ fn next_entry(app: &App) -> Option<usize> {
     };
     let id = &l.session.lesson().id;
     let current = app.entries.iter().position(|e| &e.id == id)?;
-    let lessons: Vec<_> = app.entries.iter().map(|e| e.lesson.as_ref().ok()).collect();
+    let lessons: Vec<_> = app.entries.iter().map(|e| e.header.as_ref().ok()).collect();
     session::next_lesson(&lessons, current)
 }
 
@@ -169,10 +171,25 @@ fn lesson(app: &mut App, msg: Message) {
             let done = match &mut l.step {
                 StepState::Train(d) => Some(d.key(k)),
                 StepState::Compare(c) => c.key(k),
-                StepState::Page { .. } | StepState::Quiz(_) => None,
+                StepState::Landscape(v) => v.key(k),
+                StepState::Plot(v) => v.key(k),
+                StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => None,
             };
             if let Some(done) = done {
                 l.last = done;
+            }
+            if super::predict_view::settle(l) {
+                app.record_results();
+            }
+        }
+        Message::Predict(k) => {
+            if let StepState::Predict(p) = &mut l.step
+                && let Some(done) = p.key(&mut l.session, k)
+            {
+                l.last = done;
+            }
+            if !l.session.awaits_prediction() && matches!(l.step, StepState::Predict(_)) {
+                l.step = StepState::start(&l.session, app.theme);
             }
         }
         Message::Quiz(k) => {
@@ -197,8 +214,14 @@ fn tick(app: &mut App) {
         l.tick_changed |= match &mut l.step {
             StepState::Train(d) => d.tick(now, FRAME_BUDGET),
             StepState::Compare(c) => c.tick(now, FRAME_BUDGET),
+            StepState::Landscape(v) => v.tick(now),
+            StepState::Plot(v) => v.tick(now),
             _ => false,
         };
+        if super::predict_view::settle(l) {
+            l.tick_changed = true;
+            app.record_results();
+        }
     }
 }
 
@@ -318,4 +341,26 @@ fn max_scroll(app: &App) -> u16 {
         Screen::Lesson(l) => step_view::max_scroll(app, l),
         Screen::Home { .. } => 0,
     }
+}
+
+/// Opens the box with the screen's state code and asks the event loop to
+/// copy it to the clipboard.
+fn show_code(app: &mut App) {
+    use crate::session::{Live, code_of};
+    let Screen::Lesson(l) = &app.screen else {
+        return;
+    };
+    let live = match &l.step {
+        StepState::Train(d) => Live::train(d.training()),
+        StepState::Compare(c) => Live::Compare(c.comparison()),
+        StepState::Page { .. }
+        | StepState::Quiz(_)
+        | StepState::Predict(_)
+        | StepState::Landscape(_)
+        | StepState::Plot(_) => Live::Still,
+    };
+    let code = code_of(&l.session, app.lang, &live);
+    app.to_copy = Some(code.clone());
+    app.code = Some(code);
+    app.overlay = Overlay::Code;
 }

@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::app::{App, MIN_SIZE, Overlay, Screen};
-use super::{help, home, lesson_view};
+use super::{code_box, help, home, lesson_view};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -20,8 +20,10 @@ impl Widget for &App {
             Screen::Home { selected } => home::render(self, *selected, area, buf),
             Screen::Lesson(l) => lesson_view::render(self, l, area, buf),
         }
-        if self.overlay == Overlay::Help {
-            help::render(self, area, buf);
+        match self.overlay {
+            Overlay::Help => help::render(self, area, buf),
+            Overlay::Code => code_box::render(self, area, buf),
+            Overlay::None => {}
         }
         if self.theme.ascii {
             ascii_pass(area, buf);

@@ -52,6 +52,8 @@ pub enum Done {
     /// Back to the live run.
     Live,
     LogScale(bool),
+    /// A comparison's parameters panel opened (true) or closed.
+    RunParams(bool),
     PlayAll,
     EpochAll,
     RestartAll,
@@ -135,6 +137,8 @@ pub fn done(lang: Lang, d: &Done) -> String {
         Done::LogScale(true) => "log scale".into(),
         Done::LogScale(false) if zh => "线性坐标".into(),
         Done::LogScale(false) => "linear scale".into(),
+        Done::RunParams(true) => super::hidden::hidden_words(lang).show_params.into(),
+        Done::RunParams(false) => super::hidden::hidden_words(lang).hide_params.into(),
         Done::PlayAll if zh => "全部开始".into(),
         Done::PlayAll => "play all runs".into(),
         Done::EpochAll if zh => "每个训练各走一轮".into(),

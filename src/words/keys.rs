@@ -53,6 +53,15 @@ pub enum Does {
     CellUp,
     DeleteChar,
     TypeAnswer,
+    ShowCode,
+    /// Predict-then-see: move between the options.
+    PredictChoose,
+    /// Take the chosen option or the typed number as the prediction.
+    PredictLockIn,
+    /// Watch the run without predicting.
+    PredictSkip,
+    /// Type a number prediction.
+    PredictType,
     OpenNextLesson,
     StayInLesson,
     ScrollQuestion,
@@ -164,6 +173,27 @@ pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
         (CellDown, _) => ("cell below", "下方一格"),
         (CellUp, _) => ("cell above", "上方一格"),
         (DeleteChar, _) => ("delete a character", "删除一个字符"),
+        (ShowCode, true) => ("code", "状态码"),
+        (ShowCode, false) => (
+            "show and copy this screen's state code",
+            "显示并复制本画面的状态码（凭它可以回到这里）",
+        ),
+        (PredictChoose, true) => ("choose", "选择"),
+        (PredictChoose, false) => (
+            "choose an option (or type its number)",
+            "选择一个选项（或输入它的编号）",
+        ),
+        (PredictLockIn, true) => ("lock in", "确定"),
+        (PredictLockIn, false) => (
+            "lock in your prediction; then the run may start",
+            "确定你的预测，之后才能开始训练",
+        ),
+        (PredictSkip, true) => ("skip, just watch", "跳过，直接看"),
+        (PredictSkip, false) => (
+            "skip: watch the run without predicting (nothing is saved)",
+            "跳过：不预测，直接观看训练（不记录）",
+        ),
+        (PredictType, _) => ("type a number", "输入一个数"),
         (TypeAnswer, _) => (
             "type the answer; hint / solution",
             "输入答案；或输入 提示 / 解答",

@@ -149,6 +149,12 @@ pub fn step_kind(lang: Lang, kind: &crate::lesson::StepKind) -> &'static str {
         (Lang::Zh, K::Compare(_)) => "对比",
         (Lang::En, K::Quiz(_)) => "quiz",
         (Lang::Zh, K::Quiz(_)) => "测验",
+        (Lang::En, K::Capacity(_)) => "capacity",
+        (Lang::Zh, K::Capacity(_)) => "模型容量",
+        (Lang::En, K::Landscape(_)) => "loss landscape",
+        (Lang::Zh, K::Landscape(_)) => "损失曲面",
+        (Lang::En, K::Plot(_)) => "function plot",
+        (Lang::Zh, K::Plot(_)) => "函数图像",
     }
 }
 

@@ -7,7 +7,7 @@ use ndarray::Array2;
 
 use super::{Checker, Problem, idx, key, quiz};
 use crate::dataset::{Table as DataTable, builtin, csv_io};
-use crate::lesson::model::{Compare, Matrix, Run, Show, StepKind, Table, TrainStep};
+use crate::lesson::model::{CapacityStep, Compare, Matrix, Run, Show, StepKind, Table, TrainStep};
 use crate::lesson::raw::{FromData, Param, RawCompare, RawKind, RawMatrix, RawStep, RawTable};
 use crate::spec::{self, PathSeg, Resolved, TrainSpec};
 
@@ -33,12 +33,38 @@ pub(super) fn check_kind(
         }
         RawKind::Table => StepKind::Table(check_table(c, &key(path, "table"), s.table.as_ref()?)),
         RawKind::Train => StepKind::Train(Box::new(check_train(c, path, s)?)),
-        RawKind::Compare => StepKind::Compare(check_compare(
-            c,
-            &key(path, "compare"),
-            s.compare.as_ref()?,
-        )?),
+        RawKind::Compare => {
+            let mut cmp = check_compare(c, &key(path, "compare"), s.compare.as_ref()?)?;
+            if let Some(p) = &s.predict {
+                let specs: Vec<&TrainSpec> = cmp.runs.iter().map(|r| &r.spec).collect();
+                cmp.predict =
+                    super::predict::check_predict(c, &key(path, "predict"), p, &specs, true);
+            }
+            StepKind::Compare(cmp)
+        }
         RawKind::Quiz => StepKind::Quiz(quiz::check_quiz(c, &key(path, "quiz"), s.quiz.as_ref()?)),
+        RawKind::Capacity => {
+            let spec = s.capacity?;
+            match spec.resolve(&key(path, "capacity")) {
+                Ok(result) => StepKind::Capacity(Box::new(CapacityStep { spec, result })),
+                Err(errors) => {
+                    for e in errors {
+                        c.report(e.path, e.message, e.hint);
+                    }
+                    return None;
+                }
+            }
+        }
+        RawKind::Landscape => StepKind::Landscape(Box::new(super::views::check_landscape(
+            c,
+            &key(path, "landscape"),
+            s.landscape.as_ref()?,
+        )?)),
+        RawKind::Plot => StepKind::Plot(super::views::check_plot(
+            c,
+            &key(path, "plot"),
+            s.plot.as_ref()?,
+        )?),
     })
 }
 
@@ -102,7 +128,7 @@ fn check_table(c: &mut Checker, path: &[PathSeg], t: &RawTable) -> Table {
 }
 
 /// Resolves `spec` (with the lesson's seed), reporting its problems under `path`.
-fn resolve_at(c: &mut Checker, path: &[PathSeg], spec: &TrainSpec) -> Option<Resolved> {
+pub(super) fn resolve_at(c: &mut Checker, path: &[PathSeg], spec: &TrainSpec) -> Option<Resolved> {
     let spec = seeded(spec, c.seed);
     match spec::resolve(&spec, c.base_dir) {
         Ok(r) => Some(r),
@@ -153,6 +179,11 @@ fn check_train(c: &mut Checker, path: &[PathSeg], s: &RawStep) -> Option<TrainSt
                 Show::Boundary if inputs != 2 || !classify => {
                     Some("boundary needs two input columns and a classification loss")
                 }
+                Show::Hidden if !hidden_view_fits(r) => Some(
+                    "hidden needs one hidden layer (two layers in all) and either one input \
+                     with mse and one output, or two inputs with a classification loss and \
+                     at least two hidden units",
+                ),
                 _ => None,
             };
             if let Some(why) = why {
@@ -166,11 +197,29 @@ fn check_train(c: &mut Checker, path: &[PathSeg], s: &RawStep) -> Option<TrainSt
     }
     let formulas = s.formulas.clone().unwrap_or_default();
     check_formulas(c, &key(path, "formulas"), &formulas);
+    let predict = (s.predict.as_ref())
+        .and_then(|p| super::predict::check_predict(c, &key(path, "predict"), p, &[spec], false));
     Some(TrainStep {
         spec: seeded(spec, c.seed),
         show,
         formulas,
+        predict,
     })
+}
+
+/// Whether the hidden-unit view can draw the run (see
+/// [`crate::session::hidden`]).
+fn hidden_view_fits(r: &crate::spec::Resolved) -> bool {
+    let layers = r.trainer.network().layers();
+    let (inputs, classify) = (r.info.raw_features.len(), r.info.classes.is_some());
+    match layers {
+        [h, out] => match (inputs, classify) {
+            (1, false) => out.units() == 1 && out.activation == crate::engine::Activation::Identity,
+            (2, true) => h.units() >= 2,
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 fn check_compare(c: &mut Checker, path: &[PathSeg], cmp: &RawCompare) -> Option<Compare> {
@@ -184,11 +233,26 @@ fn check_compare(c: &mut Checker, path: &[PathSeg], cmp: &RawCompare) -> Option<
             None,
         );
     }
+    let runs = check_runs(c, path, cmp.base.as_ref(), &cmp.runs);
+    Some(Compare {
+        runs,
+        predict: None,
+    })
+}
+
+/// The runs of a comparison or a landscape, each a whole spec (its own, or
+/// the base with its `set` applied), reporting problems at `path`.
+pub(super) fn check_runs(
+    c: &mut Checker,
+    path: &[PathSeg],
+    base: Option<&TrainSpec>,
+    raw_runs: &[crate::lesson::raw::RawRun],
+) -> Vec<Run> {
     let mut runs = Vec::new();
-    for (i, run) in cmp.runs.iter().enumerate() {
+    for (i, run) in raw_runs.iter().enumerate() {
         let rp = idx(&key(path, "runs"), i);
         let name = c.text(key(&rp, "name"), &run.name);
-        let spec = match (&run.set, &run.spec, &cmp.base) {
+        let spec = match (&run.set, &run.spec, base) {
             (None, Some(spec), _) => {
                 resolve_at(c, &key(&rp, "spec"), spec);
                 spec.clone()
@@ -251,7 +315,7 @@ fn check_compare(c: &mut Checker, path: &[PathSeg], cmp: &RawCompare) -> Option<
             spec: seeded(&spec, c.seed),
         });
     }
-    Some(Compare { runs })
+    runs
 }
 
 fn check_matrix(c: &mut Checker, path: &[PathSeg], m: &RawMatrix) -> Option<Matrix> {

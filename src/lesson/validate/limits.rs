@@ -173,6 +173,25 @@ fn step(c: &mut Checker, path: &[PathSeg], s: &RawStep) -> usize {
             );
         }
     }
+    if let Some(l) = &s.landscape {
+        runs += l.runs.len().max(1);
+        let lp = key(path, "landscape");
+        let most = crate::lesson::model_views::MAX_LANDSCAPE_RUNS;
+        if l.runs.len() > most {
+            c.report(
+                key(&lp, "runs"),
+                format!(
+                    "the landscape has {} runs; the limit is {most}",
+                    l.runs.len()
+                ),
+                Some("each run needs a mark of its own; split them over two steps".into()),
+            );
+        } else {
+            for (i, r) in l.runs.iter().enumerate() {
+                text(c, key(&idx(&key(&lp, "runs"), i), "name"), &r.name);
+            }
+        }
+    }
     if let Some(qs) = &s.quiz {
         let qp = key(path, "quiz");
         if qs.len() > MAX_QUESTIONS {

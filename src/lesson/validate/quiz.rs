@@ -158,7 +158,7 @@ fn choice(c: &mut Checker, path: &[PathSeg], ch: &RawChoice) -> Option<QuestionK
 }
 
 /// Checks a tolerance and reports problems at `path`.`abs`/`rel`.
-fn tolerance(
+pub(super) fn tolerance(
     c: &mut Checker,
     path: &[PathSeg],
     abs: Option<f64>,

@@ -20,6 +20,14 @@ impl Printer<'_> {
         i: usize,
         q: &Question,
     ) -> anyhow::Result<()> {
+        self.ask(s, i, q)?;
+        self.answer_loop(s, q)?;
+        self.explain(q)
+    }
+
+    /// The question with what the learner needs to answer it, the commands,
+    /// and what they did with it in an earlier sitting.
+    pub(super) fn ask(&mut self, s: &Session, i: usize, q: &Question) -> anyhow::Result<()> {
         let w = self.opts.width;
         let first = words::quiz::question_label(self.opts.lang, i + 1);
         let ask = self.text(&q.ask).to_string();
@@ -33,7 +41,14 @@ impl Printer<'_> {
                 writeln!(self.out, "{line}")?;
             }
         }
-        self.answer_loop(s, q)?;
+        if let Some(e) = s.earlier(&q.id) {
+            writeln!(self.out, "    {}", words::quiz::earlier(self.opts.lang, &e))?;
+        }
+        Ok(())
+    }
+
+    /// The question's explanation, once it is done.
+    pub(super) fn explain(&mut self, q: &Question) -> anyhow::Result<()> {
         if let Some(e) = &q.explain {
             self.prose(e)?;
         } else {
@@ -114,47 +129,51 @@ impl Printer<'_> {
     }
 
     fn answer_loop(&mut self, s: &mut Session, q: &Question) -> anyhow::Result<()> {
-        let lang = self.opts.lang;
-        if let Some(e) = s.earlier(&q.id) {
-            writeln!(self.out, "    {}", words::quiz::earlier(lang, &e))?;
-        }
         loop {
             let Some(line) = self.read_answer()? else {
                 return Ok(());
             };
-            match s.respond(&q.id, &line)? {
-                Reply::Skipped => {
-                    writeln!(self.out, "→ {}", self.l.skipped)?;
-                    return Ok(());
-                }
-                Reply::Hint(h) => {
-                    let head = words::quiz::hint(lang, h.number, h.total);
-                    let body = self.text(&h.text).to_string();
-                    let sep = if lang == Lang::Zh { "：" } else { ": " };
-                    for l in wrap(&body, self.opts.width, &format!("{head}{sep}"), "    ") {
-                        writeln!(self.out, "{l}")?;
-                    }
-                }
-                Reply::NoMoreHints => writeln!(self.out, "{}", self.l.no_more_hints)?,
-                Reply::Solution(lines) => self.solution(&lines)?,
-                Reply::SolutionNotYet { tries } => {
-                    writeln!(self.out, "{}", words::quiz::solution_not_yet(lang, tries))?;
-                }
-                Reply::NoSolution => writeln!(self.out, "{}", self.l.no_solution)?,
-                Reply::Verdict(v) => {
-                    let text = words::quiz::verdict(lang, &v);
-                    for l in wrap(&format!("→ {text}"), self.opts.width, "", "  ") {
-                        writeln!(self.out, "{l}")?;
-                    }
-                    if let Some(lines) = &v.solution {
-                        self.solution(lines)?;
-                    }
-                    if v.finished() {
-                        return Ok(());
-                    }
-                }
+            if self.show_reply(&s.respond(&q.id, &line)?)? {
+                return Ok(());
             }
         }
+    }
+
+    /// Prints the session's reply to one typed line; true when the
+    /// question is done (right, out of tries, or skipped).
+    pub(super) fn show_reply(&mut self, reply: &Reply) -> anyhow::Result<bool> {
+        let lang = self.opts.lang;
+        match reply {
+            Reply::Skipped => {
+                writeln!(self.out, "→ {}", self.l.skipped)?;
+                return Ok(true);
+            }
+            Reply::Hint(h) => {
+                let head = words::quiz::hint(lang, h.number, h.total);
+                let body = self.text(&h.text).to_string();
+                let sep = if lang == Lang::Zh { "：" } else { ": " };
+                for l in wrap(&body, self.opts.width, &format!("{head}{sep}"), "    ") {
+                    writeln!(self.out, "{l}")?;
+                }
+            }
+            Reply::NoMoreHints => writeln!(self.out, "{}", self.l.no_more_hints)?,
+            Reply::Solution(lines) => self.solution(lines)?,
+            Reply::SolutionNotYet { tries } => {
+                writeln!(self.out, "{}", words::quiz::solution_not_yet(lang, *tries))?;
+            }
+            Reply::NoSolution => writeln!(self.out, "{}", self.l.no_solution)?,
+            Reply::Verdict(v) => {
+                let text = words::quiz::verdict(lang, v);
+                for l in wrap(&format!("→ {text}"), self.opts.width, "", "  ") {
+                    writeln!(self.out, "{l}")?;
+                }
+                if let Some(lines) = &v.solution {
+                    self.solution(lines)?;
+                }
+                return Ok(v.finished());
+            }
+        }
+        Ok(false)
     }
 
     fn solution(&mut self, lines: &[SolutionLine]) -> std::io::Result<()> {

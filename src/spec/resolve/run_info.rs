@@ -48,7 +48,7 @@ pub struct RunInfo {
 impl RunInfo {
     /// Raw inputs (m, n_raw) → the network's inputs (polynomial, normalised).
     #[must_use]
-    fn prepare_inputs(&self, raw: &Array2<f64>) -> Array2<f64> {
+    pub fn prepare_inputs(&self, raw: &Array2<f64>) -> Array2<f64> {
         let x = match self.polynomial {
             Some(d) => transform::polynomial(raw, d),
             None => raw.clone(),

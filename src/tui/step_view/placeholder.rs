@@ -25,7 +25,10 @@ pub fn lines(session: &Session, ctx: &ViewCtx) -> Vec<Line<'static>> {
         | StepKind::Formula { .. }
         | StepKind::Matrix(_)
         | StepKind::Table(_)
-        | StepKind::Quiz(_) => return Vec::new(),
+        | StepKind::Quiz(_)
+        | StepKind::Capacity(_)
+        | StepKind::Landscape(_)
+        | StepKind::Plot(_) => return Vec::new(),
     };
     out.push(Line::default());
     out.extend(prose::lines(

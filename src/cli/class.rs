@@ -1,0 +1,369 @@
+//! `nnstep class start|join|status|report`: a class following the
+//! instructor over a Unix socket (see `docs/class-protocol.md`).
+
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::GlobalArgs;
+use super::browse::open_store;
+use super::run::lang;
+use crate::class::client::{self, StatusError};
+use crate::class::place;
+use crate::class::server::{self, DEFAULT_MAX_CONNECTIONS, LessonOffer, Server};
+use crate::lesson::{Catalog, LessonSource, StepKind};
+use crate::plain::class_learner::{self, OpenLesson};
+use crate::plain::class_teacher::{self, ReportTo};
+use crate::plain::runner::Options;
+use crate::progress::Store;
+use crate::session;
+use crate::words::class::{self as cw, class_words};
+
+#[derive(Debug, Subcommand)]
+pub enum ClassAction {
+    /// Start a class: learners join it and follow your steps
+    Start(StartArgs),
+    /// Join a class and follow the instructor
+    Join(JoinArgs),
+    /// Print a running class's learners and tally (for the instructor)
+    Status(StatusArgs),
+    /// Write a running class's tally as CSV and a Markdown summary
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    /// A lesson id (ch04) or the path of a lesson file (default: ch04)
+    pub lesson: Option<String>,
+    /// The class's name, which learners join by (default: the lesson id)
+    #[arg(long, value_name = "CLASS")]
+    pub name: Option<String>,
+    /// Listen at this socket path instead of the shared class folder
+    #[arg(long, value_name = "PATH")]
+    pub socket: Option<PathBuf>,
+    /// The join code (default: made up, or the one this class had last)
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+    /// Only members of this group may connect (socket mode 0660)
+    #[arg(long, value_name = "GROUP")]
+    pub group: Option<String>,
+    /// Line commands on standard input instead of the full-screen view
+    #[arg(long)]
+    pub plain: bool,
+    /// On `end`, write the tally to STEM.csv and STEM.md
+    #[arg(long, value_name = "STEM")]
+    pub report: Option<PathBuf>,
+    /// Connections at once; more are refused
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_CONNECTIONS)]
+    pub max_connections: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct JoinArgs {
+    /// The class name, or the socket path (anything with a '/')
+    pub class: String,
+    /// The join code (asked for when not given)
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+    /// Your name as the instructor sees it (anonymous when not given)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Plain text, answers and commands on standard input
+    #[arg(long)]
+    pub plain: bool,
+}
+
+/// How `status` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The class name, or the socket path
+    pub class: String,
+    /// The join code (default: the one saved when you started the class)
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The class name, or the socket path
+    pub class: String,
+    /// Write STEM.csv and STEM.md
+    #[arg(long, value_name = "STEM")]
+    pub out: PathBuf,
+    /// The join code (default: the one saved when you started the class)
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+}
+
+pub fn run(action: &ClassAction, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    match action {
+        ClassAction::Start(a) => start(a, global),
+        ClassAction::Join(a) => join(a, global),
+        ClassAction::Status(a) => status(a, global),
+        ClassAction::Report(a) => report(a, global),
+    }
+}
+
+fn report_to(stem: &Path) -> ReportTo {
+    ReportTo {
+        csv: stem.with_extension("csv"),
+        markdown: stem.with_extension("md"),
+    }
+}
+
+/// Where the instructor keeps the class's code, if there is a data folder.
+fn code_file(socket: &Path) -> Option<PathBuf> {
+    let store = Store::from_env(|k| std::env::var(k).ok())?;
+    Some(place::code_file(store.dir(), socket))
+}
+
+fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    let lang = lang(global);
+    let (cat, _) = Catalog::with_dir(global.lessons.as_deref());
+    let name = a.lesson.as_deref().unwrap_or("ch04");
+    let lesson = match cat.find(name) {
+        Ok(l) => l,
+        Err(diags) => {
+            for d in diags {
+                eprint!("{d}");
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let builtin = cat
+        .get(name)
+        .is_some_and(|e| matches!(e.source, LessonSource::Builtin(_)));
+    let text = if builtin {
+        None
+    } else if let Some(e) = cat.get(name) {
+        Some(e.text.clone())
+    } else {
+        Some(crate::lesson::load::read_text(Path::new(name)).map_err(|d| anyhow::anyhow!("{d}"))?)
+    };
+    let class = a.name.clone().unwrap_or_else(|| {
+        if place::valid_name(&lesson.id) {
+            lesson.id.clone()
+        } else {
+            "class".into()
+        }
+    });
+    if !place::valid_name(&class) {
+        anyhow::bail!("{}", place::PlaceError::BadName(class));
+    }
+    let path = match &a.socket {
+        Some(p) => p.clone(),
+        None => place::socket_for(&class)?,
+    };
+    let saved = code_file(&path);
+    let code = match &a.code {
+        Some(c) => place::normalize_code(c)?,
+        None => saved
+            .as_deref()
+            .and_then(place::load_code)
+            .unwrap_or_else(place::make_code),
+    };
+    let group = a.group.as_deref().map(place::group_id).transpose()?;
+    let questions = (lesson.steps.iter())
+        .filter_map(|s| match &s.kind {
+            StepKind::Quiz(qs) => Some((s.id.clone(), qs.iter().map(|q| q.id.clone()).collect())),
+            _ => None,
+        })
+        .collect();
+    let offer = LessonOffer {
+        id: lesson.id.clone(),
+        text,
+        questions,
+    };
+    let (notices, rx) = std::sync::mpsc::sync_channel(256);
+    class_teacher::print_notices(rx, lang);
+    let server = Arc::new(Server::start(server::Config {
+        path: path.clone(),
+        class: class.clone(),
+        code: code.clone(),
+        lesson: offer,
+        max_connections: a.max_connections.max(1),
+        group,
+        notices: Some(notices),
+        max_rate: server::MAX_RATE,
+    })?);
+    if let Some(f) = &saved
+        && let Err(e) = place::save_code(f, &code)
+    {
+        eprintln!("note: the code was not saved for `status` ({e}); give it with --code");
+    }
+    let join_target = if a.socket.is_some() {
+        path.display().to_string()
+    } else {
+        class.clone()
+    };
+    println!(
+        "{}",
+        cw::started(
+            lang,
+            &class,
+            &path.display().to_string(),
+            &code,
+            &join_target
+        )
+    );
+    if !a.plain {
+        eprintln!("note: the full-screen class view is not built yet; running with --plain");
+    }
+    close_on_signal(&server);
+    let mut session = session::Session::new(lesson).with_seed(global.seed);
+    let report = a.report.as_deref().map(report_to);
+    let stdin = std::io::stdin();
+    class_teacher::teach(
+        &server,
+        &mut session,
+        &mut stdin.lock(),
+        lang,
+        report.as_ref(),
+    )?;
+    if let Some(f) = &saved {
+        let _ = std::fs::remove_file(f);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Removes the socket when the instructor's instance is stopped by a signal.
+fn close_on_signal(server: &Arc<Server>) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    let s = Arc::clone(server);
+    let _ = std::thread::Builder::new()
+        .name("class-signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                s.close();
+                std::process::exit(128 + sig);
+            }
+        });
+}
+
+fn ask_code(lang: crate::lesson::Lang, input: &mut dyn BufRead) -> anyhow::Result<String> {
+    print!("{}", class_words(lang).code_prompt);
+    std::io::stdout().flush()?;
+    let mut line = String::new();
+    input.read_line(&mut line)?;
+    Ok(place::normalize_code(&line)?)
+}
+
+fn join(a: &JoinArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    let lang = lang(global);
+    let path = place::socket_for(&a.class)?;
+    let stdin = std::io::stdin();
+    let code = match &a.code {
+        Some(c) => place::normalize_code(c)?,
+        None => ask_code(lang, &mut stdin.lock())?,
+    };
+    let (store, progress, note) = open_store();
+    if let Some(n) = note {
+        eprintln!("note: {n}");
+    }
+    let token = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        ("nnstep-class", progress.learner_seed()).hash(&mut h);
+        h.finish().max(1)
+    };
+    if !a.plain {
+        eprintln!("note: the full-screen class view is not built yet; running with --plain");
+    }
+    let lessons = global.lessons.clone();
+    let seed = global.seed;
+    let open: OpenLesson = Box::new(move |id, text| {
+        let lesson = match text {
+            None => Catalog::with_dir(lessons.as_deref()).0.find(id),
+            Some(t) => {
+                crate::lesson::load::text_from_bytes("instructor's lesson", t.as_bytes().to_vec())
+                    .map_err(|d| vec![d])
+                    .and_then(|t| {
+                        crate::lesson::load_str("instructor's lesson", &t, Path::new("<class>"))
+                    })
+            }
+        };
+        let lesson = lesson.map_err(|ds| ds.iter().map(ToString::to_string).collect::<String>())?;
+        session::open(lesson, &progress, seed, Some(0))
+            .map(|o| o.session)
+            .map_err(|e| e.to_string())
+    });
+    let cfg = client::Config {
+        path,
+        code,
+        name: a.name.clone(),
+        token,
+    };
+    let opts = Options {
+        lang,
+        ascii: global.ascii,
+        ..Options::default()
+    };
+    let save: class_learner::Save = Box::new(move |s| {
+        for change in s.take_changes() {
+            if let Some(store) = &store
+                && let Err(e) = store.apply(&change)
+            {
+                eprintln!("note: {e}");
+            }
+        }
+    });
+    let input = Box::new(std::io::BufReader::new(std::io::stdin()));
+    class_learner::follow_class(cfg, open, save, input, &mut std::io::stdout().lock(), opts)
+}
+
+/// The code for status and report: `--code`, else the saved one.
+fn code_for(path: &Path, code: Option<&str>) -> anyhow::Result<String> {
+    if let Some(c) = code {
+        return Ok(place::normalize_code(c)?);
+    }
+    code_file(path)
+        .as_deref()
+        .and_then(place::load_code)
+        .context("no saved code for this class (it was started by another user or elsewhere); give it with --code")
+}
+
+fn snapshot(class: &str, code: Option<&str>) -> anyhow::Result<crate::class::Snapshot> {
+    let path = place::socket_for(class)?;
+    let code = code_for(&path, code)?;
+    client::status(&path, &code).map_err(|e| match e {
+        StatusError::Refused(crate::class::Refusal::Code) => {
+            anyhow::anyhow!("the class at {} refused the code", path.display())
+        }
+        other => anyhow::anyhow!(other),
+    })
+}
+
+fn status(a: &StatusArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    let snap = snapshot(&a.class, a.code.as_deref())?;
+    match a.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&snap)?),
+        Format::Text => {
+            for l in cw::status_lines(lang(global), &snap) {
+                println!("{l}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(a: &ReportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    let snap = snapshot(&a.class, a.code.as_deref())?;
+    let line = class_teacher::write_snapshot_report(&snap, &report_to(&a.out), lang(global))?;
+    println!("{line}");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,341 @@
+//! A learner in a class, as plain text: the instructor's steps printed as
+//! they come, quiz questions answered on standard input with the learner's
+//! own numbers, results (never numbers) sent back. Lines that start with
+//! `:` (or any line while no question waits) are commands: `next`, `back`,
+//! `goto N` to step away, `follow` to rejoin, `done` on a held step.
+
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, sync_channel};
+use std::time::Instant;
+
+use super::runner::{Options, follow};
+use crate::class::client::{self, Client, Event};
+use crate::class::{Answer, ClassState, Mark, Refusal, SlipKind};
+use crate::lesson::Lang;
+use crate::session::{Grade, Reason, Reply, Session};
+use crate::words::class::{self as cw, class_words};
+
+/// Opens the lesson the instructor sends: a built-in id, or the text of
+/// the instructor's own file (checked as `nnstep check` would). The error
+/// is the diagnostics as text.
+pub type OpenLesson = Box<dyn FnMut(&str, Option<&str>) -> Result<Session, String>>;
+
+/// Called after each answer, hint or solution (to save the learner's
+/// progress at once).
+pub type Save = Box<dyn FnMut(&mut Session)>;
+
+enum Ev {
+    Class(Event),
+    Line(String),
+    Eof,
+}
+
+struct Learner<'a> {
+    out: &'a mut dyn Write,
+    opts: Options,
+    client: Client,
+    open: OpenLesson,
+    save: Save,
+    session: Option<Session>,
+    /// The lesson as last received, to tell a changed one.
+    lesson_key: Option<(String, Option<String>)>,
+    instr: ClassState,
+    away: bool,
+    /// The step printed last (0-based).
+    shown: Option<usize>,
+    /// The question waiting for an answer, and since when.
+    asking: Option<(usize, Instant)>,
+}
+
+/// Follows the class at `cfg.path` until the instructor ends it; answers
+/// and commands come from `input`. A wrong code or a lesson that fails its
+/// checks ends with failure.
+pub fn follow_class(
+    cfg: client::Config,
+    open: OpenLesson,
+    save: Save,
+    input: Box<dyn BufRead + Send>,
+    out: &mut dyn Write,
+    opts: Options,
+) -> anyhow::Result<ExitCode> {
+    let (tx, rx) = sync_channel::<Ev>(1024);
+    let tx2 = tx.clone();
+    let client = Client::start(cfg, move |e| {
+        let _ = tx2.send(Ev::Class(e));
+    });
+    std::thread::Builder::new()
+        .name("class-stdin".into())
+        .spawn(move || {
+            for line in input.lines() {
+                let Ok(line) = line else { break };
+                if tx.send(Ev::Line(line)).is_err() {
+                    return;
+                }
+            }
+            let _ = tx.send(Ev::Eof);
+        })?;
+    let mut l = Learner {
+        out,
+        opts,
+        client,
+        open,
+        save,
+        session: None,
+        lesson_key: None,
+        instr: ClassState::default(),
+        away: false,
+        shown: None,
+        asking: None,
+    };
+    l.run(&rx)
+}
+
+fn lang_sep(lang: Lang) -> &'static str {
+    if lang == Lang::Zh { "" } else { " " }
+}
+
+impl Learner<'_> {
+    fn say(&mut self, text: &str) -> anyhow::Result<()> {
+        writeln!(self.out, "{text}")?;
+        self.out.flush()?;
+        Ok(())
+    }
+
+    fn run(&mut self, rx: &Receiver<Ev>) -> anyhow::Result<ExitCode> {
+        let w = class_words(self.opts.lang);
+        while let Ok(ev) = rx.recv() {
+            match ev {
+                Ev::Class(Event::Joined { class }) => {
+                    let t = cw::joined_class(self.opts.lang, &class);
+                    self.say(&t)?;
+                }
+                Ev::Class(Event::Waiting) => self.say(w.waiting)?,
+                Ev::Class(Event::Refused(r)) => {
+                    let msg = match r {
+                        Refusal::Code => w.wrong_code,
+                        Refusal::Version => w.other_version,
+                        Refusal::Full | Refusal::Garbage => w.refused_garbage,
+                    };
+                    eprintln!("{msg}");
+                    return Ok(ExitCode::FAILURE);
+                }
+                Ev::Class(Event::Lesson { id, text }) => {
+                    if !self.lesson(id, text)? {
+                        return Ok(ExitCode::FAILURE);
+                    }
+                }
+                Ev::Class(Event::State(st)) => {
+                    if st.ended {
+                        self.say(w.ended)?;
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                    self.state(st)?;
+                }
+                Ev::Line(line) => self.line(&line)?,
+                Ev::Eof => {}
+            }
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// Takes the lesson; false when it cannot be used.
+    fn lesson(&mut self, id: String, text: Option<String>) -> anyhow::Result<bool> {
+        let key = (id, text);
+        if self.lesson_key.as_ref() == Some(&key) && self.session.is_some() {
+            return Ok(true);
+        }
+        match (self.open)(&key.0, key.1.as_deref()) {
+            Ok(s) => {
+                self.session = Some(s);
+                self.lesson_key = Some(key);
+                self.shown = None;
+                self.asking = None;
+                Ok(true)
+            }
+            Err(diags) => {
+                let w = class_words(self.opts.lang);
+                eprintln!(
+                    "{}",
+                    if key.1.is_some() {
+                        w.lesson_refused
+                    } else {
+                        w.lesson_missing
+                    }
+                );
+                eprint!("{diags}");
+                Ok(false)
+            }
+        }
+    }
+
+    fn state(&mut self, st: ClassState) -> anyhow::Result<()> {
+        let lang = self.opts.lang;
+        let w = class_words(lang);
+        let prev = std::mem::replace(&mut self.instr, st.clone());
+        if st.locked && !prev.locked {
+            self.say(w.locked_now)?;
+            if self.away {
+                self.set_away(false);
+            }
+        } else if !st.locked && prev.locked {
+            self.say(w.freed_now)?;
+        }
+        let moved = self.shown != Some(st.step) || prev.step_id != st.step_id;
+        if !self.away && moved {
+            self.show(st.step)?;
+        }
+        let on_train = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.step().kind.train().is_some());
+        if on_train && !self.away && (st.run != prev.run || moved) && st.run.epoch > 0 {
+            let t = cw::run_state(lang, st.run.epoch, st.run.playing);
+            self.say(&t)?;
+        }
+        if st.hold && (!prev.hold || moved) {
+            self.say(w.hold)?;
+        }
+        if let Some(r) = &st.reveal
+            && prev.reveal.as_ref() != Some(r)
+        {
+            self.say(w.reveal_head)?;
+            for t in r {
+                let line = format!("  {}", cw::tally_line(lang, t));
+                self.say(&line)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Prints step `n` and asks its first question.
+    fn show(&mut self, n: usize) -> anyhow::Result<()> {
+        let Some(s) = self.session.as_mut() else {
+            return Ok(());
+        };
+        if s.goto(n).is_err() {
+            return Ok(());
+        }
+        follow::print_step(s, self.out, self.opts)?;
+        self.shown = Some(n);
+        self.asking = None;
+        if !s.questions().is_empty() {
+            self.asking = Some((0, Instant::now()));
+            follow::ask(s, 0, self.out, self.opts)?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+
+    fn set_away(&mut self, away: bool) {
+        if self.away != away {
+            self.away = away;
+            self.client.away(away);
+        }
+    }
+
+    fn line(&mut self, line: &str) -> anyhow::Result<()> {
+        if let Some((i, at)) = self.asking
+            && !line.trim_start().starts_with(':')
+        {
+            return self.answer(i, at, line);
+        }
+        let cmd = line.trim().trim_start_matches(':').trim();
+        let w = class_words(self.opts.lang);
+        let mut parts = cmd.split_whitespace();
+        let (word, arg) = (parts.next().unwrap_or(""), parts.next());
+        match word {
+            "" => Ok(()),
+            "next" | "back" | "prev" | "goto" => {
+                if self.instr.locked {
+                    return self.say(w.locked);
+                }
+                let Some(s) = self.session.as_ref() else {
+                    return Ok(());
+                };
+                let here = self.shown.unwrap_or(0);
+                let to = match (word, arg.and_then(|a| a.parse::<usize>().ok())) {
+                    ("next", _) => (here + 1).min(s.len().saturating_sub(1)),
+                    ("goto", Some(n)) if n >= 1 && n <= s.len() => n - 1,
+                    ("goto", _) => return self.say(w.learner_commands),
+                    _ => here.saturating_sub(1),
+                };
+                self.set_away(true);
+                self.say(&format!("[{}]", w.away_plain))?;
+                self.show(to)
+            }
+            "follow" | "f" | "F" => {
+                self.set_away(false);
+                self.say(w.back_following)?;
+                let n = self.instr.step;
+                self.show(n)
+            }
+            "done" => {
+                if self.instr.hold {
+                    let step = self.instr.step_id.clone();
+                    self.client.done(&step);
+                    self.say(w.marked_done)
+                } else {
+                    self.say(w.not_held)
+                }
+            }
+            _ => {
+                let t = format!(
+                    "{}{}{}",
+                    w.unknown_learner_command,
+                    lang_sep(self.opts.lang),
+                    w.learner_commands
+                );
+                self.say(&t)
+            }
+        }
+    }
+
+    fn answer(&mut self, i: usize, at: Instant, line: &str) -> anyhow::Result<()> {
+        let Some(s) = self.session.as_mut() else {
+            return Ok(());
+        };
+        let Some((reply, done)) = follow::answer(s, i, line, self.out, self.opts)? else {
+            return Ok(());
+        };
+        (self.save)(s);
+        if let Reply::Verdict(v) = &reply
+            && v.grade.counts()
+        {
+            let (mark, slip) = match &v.grade {
+                Grade::Right => (Mark::Right, None),
+                Grade::Close { .. } => (Mark::Close, None),
+                Grade::Wrong { reason } => (
+                    Mark::Wrong,
+                    match reason {
+                        Reason::Slip(sl) => Some(SlipKind::of(*sl)),
+                        _ => None,
+                    },
+                ),
+            };
+            let step = s.step().id.clone();
+            let question = s.questions()[i].id.clone();
+            let hints = s.state_of(&step, &question).hints_used;
+            self.client.result(Answer {
+                step,
+                question,
+                mark,
+                slip,
+                tries: v.tries,
+                hints,
+                secs: at.elapsed().as_secs_f64(),
+            });
+        }
+        if done {
+            let next = i + 1;
+            if next < s.questions().len() {
+                self.asking = Some((next, Instant::now()));
+                follow::ask(s, next, self.out, self.opts)?;
+            } else {
+                self.asking = None;
+            }
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,208 @@
+//! The instructor of a class, as plain text: line commands on standard
+//! input move the class (`next`, `prev`, `goto N`), drive the shown run
+//! (`play`, `pause`, `epoch`), `lock`/`free` stepping away, `hold` a step,
+//! `reveal` the step's tally, print the `status`, and `end` the class.
+//! Joins, answers and refusals are printed as they happen.
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::class::{Notice, Server};
+use crate::lesson::Lang;
+use crate::session::{Moved, Session};
+use crate::words::class::{self as cw, class_words};
+use crate::words::shell_words;
+
+/// Where the report goes when the class ends.
+#[derive(Clone, Debug)]
+pub struct ReportTo {
+    pub csv: PathBuf,
+    pub markdown: PathBuf,
+}
+
+/// Writes the class report (CSV and Markdown) from the server's snapshot.
+pub fn write_report(server: &Server, to: &ReportTo, lang: Lang) -> anyhow::Result<String> {
+    let snap = server.snapshot();
+    write_snapshot_report(&snap, to, lang)
+}
+
+/// Writes a snapshot's report; returns the line saying where.
+pub fn write_snapshot_report(
+    snap: &crate::class::Snapshot,
+    to: &ReportTo,
+    lang: Lang,
+) -> anyhow::Result<String> {
+    use anyhow::Context;
+    let csv = crate::class::report::csv(snap)?;
+    std::fs::write(&to.csv, csv).with_context(|| format!("writing {}", to.csv.display()))?;
+    std::fs::write(&to.markdown, cw::report_markdown(lang, snap))
+        .with_context(|| format!("writing {}", to.markdown.display()))?;
+    Ok(cw::report_written(
+        lang,
+        &to.csv.display().to_string(),
+        &to.markdown.display().to_string(),
+    ))
+}
+
+/// Prints the server's notices (from `rx`) until it closes.
+pub fn print_notices(rx: std::sync::mpsc::Receiver<Notice>, lang: Lang) {
+    let _ = std::thread::Builder::new()
+        .name("class-notices".into())
+        .spawn(move || {
+            let w = class_words(lang);
+            while let Ok(n) = rx.recv() {
+                let text = match n {
+                    Notice::Joined { learners } => cw::joined(lang, learners),
+                    Notice::Left { learners } => cw::left(lang, learners),
+                    Notice::Answered { step, question } => cw::answered(lang, &step, &question),
+                    Notice::WrongCode => w.wrong_code_notice.to_string(),
+                    Notice::Dropped { reason } => cw::dropped(lang, &reason),
+                    Notice::Done { .. } => continue,
+                };
+                let mut o = std::io::stdout().lock();
+                let _ = writeln!(o, "{text}");
+                let _ = o.flush();
+            }
+        });
+}
+
+/// Runs the class from `input` until `end` or the end of input.
+pub fn teach(
+    server: &Arc<Server>,
+    session: &mut Session,
+    input: &mut dyn BufRead,
+    lang: Lang,
+    report: Option<&ReportTo>,
+) -> anyhow::Result<()> {
+    let w = class_words(lang);
+    sync(server, session, true);
+    say(&step_line(session, lang))?;
+    say(w.teacher_commands)?;
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if input.read_line(&mut line)? == 0 {
+            break;
+        }
+        let mut parts = line.split_whitespace();
+        let (word, arg) = (parts.next().unwrap_or(""), parts.next());
+        let moved = match word {
+            "" => continue,
+            "next" | "n" => session.next() != Moved::AtEnd,
+            "prev" | "p" | "back" => session.prev() != Moved::AtStart,
+            "goto" | "g" => match arg.and_then(|a| a.parse::<usize>().ok()) {
+                Some(n) if n >= 1 => match session.goto(n - 1) {
+                    Ok(()) => true,
+                    Err(e) => {
+                        say(&e.to_string())?;
+                        false
+                    }
+                },
+                _ => {
+                    say(w.teacher_commands)?;
+                    false
+                }
+            },
+            "play" => {
+                server.update(|s| s.run.playing = true);
+                say(&cw::run_state(lang, server.state().run.epoch, true))?;
+                continue;
+            }
+            "pause" => {
+                server.update(|s| s.run.playing = false);
+                say(&cw::run_state(lang, server.state().run.epoch, false))?;
+                continue;
+            }
+            "epoch" => {
+                server.update(|s| s.run.epoch = s.run.epoch.saturating_add(1));
+                let st = server.state();
+                say(&cw::run_state(lang, st.run.epoch, st.run.playing))?;
+                continue;
+            }
+            "lock" => ack(server, |s| s.locked = true, w.locked_ack)?,
+            "free" => ack(server, |s| s.locked = false, w.freed_ack)?,
+            "hold" => ack(server, |s| s.hold = true, w.hold_ack)?,
+            "reveal" => {
+                let step = session.step().id.clone();
+                let tallies: Vec<_> = (server.snapshot().questions.into_iter())
+                    .filter(|q| q.step == step)
+                    .collect();
+                for t in &tallies {
+                    say(&cw::tally_line(lang, t))?;
+                }
+                ack(server, |s| s.reveal = Some(tallies), w.reveal_ack)?
+            }
+            "status" => {
+                for l in cw::status_lines(lang, &server.snapshot()) {
+                    say(&l)?;
+                }
+                continue;
+            }
+            "end" | "quit" => break,
+            _ => {
+                say(&format!(
+                    "{} {}",
+                    w.unknown_teacher_command, w.teacher_commands
+                ))?;
+                continue;
+            }
+        };
+        if moved {
+            sync(server, session, true);
+            say(&step_line(session, lang))?;
+        }
+    }
+    if let Some(to) = report {
+        match write_report(server, to, lang) {
+            Ok(l) => say(&l)?,
+            Err(e) => eprintln!("error: {e:#}"),
+        }
+    }
+    server.end();
+    say(w.ended)?;
+    Ok(())
+}
+
+fn ack(
+    server: &Server,
+    f: impl FnOnce(&mut crate::class::ClassState),
+    text: &str,
+) -> anyhow::Result<bool> {
+    server.update(f);
+    say(text)?;
+    Ok(false)
+}
+
+/// Sends the session's step to the class; a new step starts its run at
+/// epoch 0, paused, with nothing held or revealed.
+pub fn sync(server: &Server, session: &Session, new_step: bool) {
+    let (step, id) = (session.index(), session.step().id.clone());
+    server.update(|s| {
+        s.step = step;
+        s.step_id = id;
+        if new_step {
+            s.run = crate::class::protocol::RunState::default();
+            s.hold = false;
+            s.reveal = None;
+        }
+    });
+}
+
+fn step_line(s: &Session, lang: Lang) -> String {
+    let sep = if lang == Lang::Zh { "：" } else { ": " };
+    format!(
+        "{} {}/{}{sep}{}",
+        shell_words(lang).step_heading,
+        s.index() + 1,
+        s.len(),
+        s.step().title.get(lang)
+    )
+}
+
+fn say(text: &str) -> anyhow::Result<()> {
+    let mut o = std::io::stdout().lock();
+    writeln!(o, "{text}")?;
+    o.flush()?;
+    Ok(())
+}

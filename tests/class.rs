@@ -1,0 +1,456 @@
+#![allow(clippy::unwrap_used)] // tests may unwrap: a failure is the report
+//! A class over a real Unix socket in a temp dir, driving the real binary
+//! with `--plain`: an instructor and three learners; a wrong code; follow,
+//! lock and step away; each learner's own numbers; the tally of one right,
+//! one wrong by sign and one unanswered; a learner and the instructor killed
+//! and restarted; hostile clients. Every wait is for an expected line with a
+//! generous time-out; nothing asserts on timing.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::os::unix::net::UnixStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_nnstep");
+const WAIT: Duration = Duration::from_secs(60);
+const CODE: &str = "TEST42";
+
+/// A running nnstep with its output collected line by line.
+struct Proc {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    out: Arc<Mutex<String>>,
+    name: String,
+}
+
+fn collect(r: impl Read + Send + 'static, into: Arc<Mutex<String>>) {
+    std::thread::spawn(move || {
+        let mut r = BufReader::new(r);
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            match r.read_until(b'\n', &mut buf) {
+                Ok(0) | Err(_) => return,
+                Ok(_) => into
+                    .lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buf)),
+            }
+        }
+    });
+}
+
+impl Proc {
+    fn spawn(name: &str, data: &Path, args: &[&str]) -> Proc {
+        let mut child = Command::new(BIN)
+            .args(args)
+            .env("NNSTEP_DATA_DIR", data)
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = Arc::new(Mutex::new(String::new()));
+        collect(child.stdout.take().unwrap(), Arc::clone(&out));
+        collect(child.stderr.take().unwrap(), Arc::clone(&out));
+        Proc {
+            stdin: child.stdin.take(),
+            child,
+            out,
+            name: name.into(),
+        }
+    }
+
+    fn send(&mut self, line: &str) {
+        let s = self.stdin.as_mut().unwrap();
+        writeln!(s, "{line}").unwrap();
+        s.flush().unwrap();
+    }
+
+    fn text(&self) -> String {
+        self.out.lock().unwrap().clone()
+    }
+
+    /// Waits until `needle` occurs at least `n` times in the output.
+    fn wait_count(&self, needle: &str, n: usize) -> String {
+        let start = Instant::now();
+        loop {
+            let t = self.text();
+            if t.matches(needle).count() >= n {
+                return t;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "{}: waited for {n}× {needle:?}; output:\n{t}",
+                self.name
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        self.wait_count(needle, 1)
+    }
+
+    /// Waits for the process to exit; its success.
+    fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        loop {
+            if let Some(st) = self.child.try_wait().unwrap() {
+                return st.success();
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "{} did not exit:\n{}",
+                self.name,
+                self.text()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+struct Class {
+    dir: tempfile::TempDir,
+}
+
+impl Class {
+    fn new() -> Class {
+        Class {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn socket(&self) -> PathBuf {
+        self.dir.path().join("c.sock")
+    }
+
+    fn data(&self, who: &str) -> PathBuf {
+        self.dir.path().join(who)
+    }
+
+    fn instructor(&self) -> Proc {
+        let sock = self.socket();
+        let p = Proc::spawn(
+            "instructor",
+            &self.data("teacher"),
+            &[
+                "class",
+                "start",
+                "ch04",
+                "--plain",
+                "--socket",
+                sock.to_str().unwrap(),
+                "--code",
+                CODE,
+            ],
+        );
+        p.wait_for("Join code: TEST42");
+        p
+    }
+
+    fn learner(&self, who: &str, code: &str) -> Proc {
+        let sock = self.socket();
+        Proc::spawn(
+            who,
+            &self.data(who),
+            &[
+                "class",
+                "join",
+                sock.to_str().unwrap(),
+                "--plain",
+                "--code",
+                code,
+                "--name",
+                who,
+            ],
+        )
+    }
+
+    fn status(&self) -> serde_json::Value {
+        let sock = self.socket();
+        let out = Command::new(BIN)
+            .args([
+                "class",
+                "status",
+                sock.to_str().unwrap(),
+                "--code",
+                CODE,
+                "--format",
+                "json",
+            ])
+            .env("NNSTEP_DATA_DIR", self.data("teacher"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+}
+
+/// The value in brackets on the line after `name (1×1) =`, last shown.
+fn given(text: &str, name: &str) -> f64 {
+    let head = format!("    {name} (1×1) =");
+    let at = text
+        .rfind(&head)
+        .unwrap_or_else(|| panic!("no {name} in:\n{text}"));
+    let line = text[at..].lines().nth(1).unwrap();
+    line.trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// The learner's own case of step 10 of ch04: (x, y, w, b).
+fn case(text: &str) -> (f64, f64, f64, f64) {
+    (
+        given(text, "x"),
+        given(text, "y"),
+        given(text, "w"),
+        given(text, "b"),
+    )
+}
+
+fn question<'a>(status: &'a serde_json::Value, step: &str, q: &str) -> &'a serde_json::Value {
+    status["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["step"] == step && t["question"] == q)
+        .unwrap()
+}
+
+#[test]
+fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
+    let c = Class::new();
+    let mut teacher = c.instructor();
+
+    // A wrong code is refused and counted.
+    let mut wrong = c.learner("wrong", "NOPE99");
+    assert!(!wrong.wait_exit(), "a wrong code must fail");
+    assert!(
+        wrong.text().contains("The join code is wrong"),
+        "{}",
+        wrong.text()
+    );
+    teacher.wait_for("A wrong join code was refused.");
+
+    let mut a = c.learner("ana", CODE);
+    let mut b = c.learner("bo", CODE);
+    let mut l3 = c.learner("cy", CODE);
+    teacher.wait_for("(3 learners in class)");
+    for l in [&a, &b, &l3] {
+        l.wait_for("Step 1/17");
+    }
+    assert_eq!(c.status()["wrong_codes"], 1);
+
+    // The learners follow goto and next.
+    teacher.send("goto 10");
+    let cases: Vec<_> = [&a, &b, &l3]
+        .iter()
+        .map(|l| case(&l.wait_for("find dw")))
+        .collect();
+    // Each learner has their own numbers.
+    assert_ne!(cases[0], cases[1]);
+    assert_ne!(cases[0], cases[2]);
+    assert_ne!(cases[1], cases[2]);
+
+    // One right, one wrong by sign, one unanswered. dw = (w·x + b − y)·x.
+    let dw = |(x, y, w, b): (f64, f64, f64, f64)| (w * x + b - y) * x;
+    a.send(&format!("{:.6}", dw(cases[0])));
+    b.send(&format!("{:.6}", -dw(cases[1])));
+    a.wait_for("→ right");
+    b.wait_for("sign is not");
+    teacher.wait_count("An answer to own-case/own-dw arrived.", 2);
+    let st = c.status();
+    let t = question(&st, "own-case", "own-dw");
+    assert_eq!(t["answered"], 2);
+    assert_eq!(t["of"], 3);
+    assert_eq!(
+        (t["right"].clone(), t["close"].clone(), t["wrong"].clone()),
+        (1.into(), 0.into(), 1.into())
+    );
+    assert_eq!(t["slips"], serde_json::json!([["sign", 1]]));
+    assert_eq!(question(&st, "own-case", "own-db")["answered"], 0);
+    teacher.send("status");
+    teacher.wait_for("own-case/own-dw: answered 2/3 · right 1 · close 0 · wrong 1 · slips: sign 1");
+
+    teacher.send("next");
+    for l in [&a, &b, &l3] {
+        l.wait_for("Step 11/17");
+    }
+
+    // Locked: a learner cannot step away. Freed: they can, and F rejoins.
+    teacher.send("lock");
+    a.wait_for("The instructor has locked the class.");
+    a.send(":back");
+    a.wait_for("you follow along for now");
+    assert!(!a.text().contains("[away"));
+    teacher.send("free");
+    a.wait_for("you may step away");
+    a.send(":back");
+    a.wait_for("[away");
+    assert_eq!(a.text().matches("Step 10/17").count(), 2);
+    a.send(":follow");
+    a.wait_for("Following the instructor again.");
+    a.wait_count("Step 11/17", 2);
+
+    // A learner killed and restarted resumes following.
+    b.kill();
+    teacher.wait_for("(2 learners in class)");
+    let mut b2 = c.learner("bo", CODE);
+    b2.wait_for("Step 11/17");
+    teacher.send("next");
+    b2.wait_for("Step 12/17");
+    a.wait_for("Step 12/17");
+
+    // The instructor killed and restarted is rejoined; the learners keep
+    // their place meanwhile and send their results again.
+    teacher.kill();
+    for l in [&a, &b2, &l3] {
+        l.wait_for("Waiting for the instructor");
+    }
+    let mut teacher2 = c.instructor();
+    teacher2.wait_for("(3 learners in class)");
+    teacher2.send("goto 5");
+    for l in [&a, &b2, &l3] {
+        l.wait_for("Step 5/17");
+    }
+    // Ana's right answer came again with her rejoining; Bo's wrong one was
+    // held only by the two instances that were killed.
+    let st = c.status();
+    let t = question(&st, "own-case", "own-dw");
+    assert_eq!(
+        (
+            t["answered"].clone(),
+            t["right"].clone(),
+            t["wrong"].clone(),
+            t["of"].clone()
+        ),
+        (1.into(), 1.into(), 0.into(), 3.into())
+    );
+
+    teacher2.send("end");
+    for l in [&mut a, &mut b2, &mut l3] {
+        l.wait_for("The instructor has ended the class.");
+        assert!(l.wait_exit());
+    }
+    assert!(teacher2.wait_exit());
+    assert!(!c.socket().exists(), "the socket is removed on end");
+}
+
+#[test]
+fn garbage_and_a_thousand_connections_leave_the_class_working() {
+    let c = Class::new();
+    let mut teacher = c.instructor();
+    let l = c.learner("ana", CODE);
+    teacher.wait_for("(1 learner in class)");
+    l.wait_for("Step 1/17");
+
+    // 10 MB of garbage without a newline: dropped at the line limit.
+    let mut g = UnixStream::connect(c.socket()).unwrap();
+    let junk = vec![b'x'; 10 * 1024 * 1024];
+    let _ = g.write_all(&junk);
+    teacher.wait_for("A connection was dropped");
+    drop(g);
+
+    // A thousand connections at once: the excess is refused at once.
+    let mut held = Vec::new();
+    for _ in 0..1000 {
+        if let Ok(s) = UnixStream::connect(c.socket()) {
+            held.push(s);
+        }
+    }
+    teacher.send("next");
+    l.wait_for("Step 2/17");
+    // The instructor's own commands are answered meanwhile.
+    teacher.send("status");
+    teacher.wait_for("Refused:");
+    drop(held);
+
+    // The learner still follows and answers count.
+    teacher.send("goto 10");
+    let text = l.wait_for("find dw");
+    let (x, y, w, b) = case(&text);
+    let mut l = l;
+    l.send(&format!("{:.6}", (w * x + b - y) * x));
+    l.wait_for("→ right");
+    teacher.wait_for("An answer to own-case/own-dw arrived.");
+    let start = Instant::now();
+    let st = loop {
+        // Status connections may be refused while the flood's slots time out.
+        let sock = c.socket();
+        let out = Command::new(BIN)
+            .args([
+                "class",
+                "status",
+                sock.to_str().unwrap(),
+                "--code",
+                CODE,
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap();
+        if out.status.success() {
+            break serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap();
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert_eq!(question(&st, "own-case", "own-dw")["right"], 1);
+    assert!(st["refused_full"].as_u64().unwrap() > 0);
+    assert!(st["dropped"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn a_live_class_is_not_overwritten_and_a_stale_socket_is_replaced() {
+    let c = Class::new();
+    let teacher = c.instructor();
+    let sock = c.socket();
+    let second = Command::new(BIN)
+        .args([
+            "class",
+            "start",
+            "ch04",
+            "--plain",
+            "--socket",
+            sock.to_str().unwrap(),
+            "--code",
+            CODE,
+        ])
+        .env("NNSTEP_DATA_DIR", c.data("other"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!second.status.success());
+    assert!(String::from_utf8_lossy(&second.stderr).contains("already running"));
+    drop(teacher); // killed: the socket stays behind, stale
+    assert!(sock.exists());
+    let t2 = c.instructor();
+    t2.wait_for("Step 1/17");
+}
