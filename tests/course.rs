@@ -298,7 +298,10 @@ fn texts_of(lesson: &Lesson) -> Vec<(String, Text)> {
             StepKind::Compare(c) => {
                 t.extend(c.runs.iter().map(|r| (at("run name"), r.name.clone())))
             }
-            StepKind::Train(_) | StepKind::Capacity(_) => {}
+            StepKind::Landscape(l) => {
+                t.extend(l.runs.iter().map(|r| (at("run name"), r.name.clone())))
+            }
+            StepKind::Train(_) | StepKind::Capacity(_) | StepKind::Plot(_) => {}
             StepKind::Quiz(qs) => {
                 for q in qs {
                     t.push((at(&format!("{} ask", q.id)), q.ask.clone()));

@@ -88,7 +88,10 @@ fn texts(l: &Lesson) -> Vec<(String, Text)> {
             StepKind::Compare(c) => {
                 t.extend(c.runs.iter().map(|r| (at("run name"), r.name.clone())));
             }
-            StepKind::Train(_) | StepKind::Capacity(_) => {}
+            StepKind::Landscape(l) => {
+                t.extend(l.runs.iter().map(|r| (at("run name"), r.name.clone())));
+            }
+            StepKind::Train(_) | StepKind::Capacity(_) | StepKind::Plot(_) => {}
             StepKind::Quiz(qs) => {
                 for q in qs {
                     let at = |what: &str| at(&format!("{} {what}", q.id));

@@ -17,6 +17,7 @@ use nnstep::progress::Progress;
 use nnstep::session::Session;
 use nnstep::tui::app::{Screen, StepState};
 use nnstep::tui::dashboard::DashKey;
+use nnstep::tui::predict_view::PredictKey;
 use nnstep::tui::quiz_view::QuizKey;
 use nnstep::tui::{self, App, Config, Message, Theme, update};
 use ratatui::Terminal;
@@ -346,6 +347,28 @@ fn drive_step(app: &mut App, faults: &mut Faults, lang: Lang, place: &str) {
                 update(app, Message::Quiz(QuizKey::Cancel));
                 update(app, Message::Quiz(QuizKey::Down));
             }
+        }
+        Some(StepState::Predict(_)) => {
+            // An empty number is explained; a choice takes its first option.
+            update(app, Message::Predict(PredictKey::Enter));
+            look(app, faults, lang, &format!("{place}, prediction"));
+            for c in "0.5".chars() {
+                update(app, Message::Predict(PredictKey::Char(c)));
+            }
+            update(app, Message::Predict(PredictKey::Enter));
+            drive_step(app, faults, lang, &format!("{place}, predicted"));
+        }
+        Some(StepState::Landscape(_) | StepState::Plot(_)) => {
+            for _ in 0..3 {
+                update(app, Message::Dash(DashKey::Epoch));
+            }
+            look(app, faults, lang, &format!("{place}, 3 steps"));
+            update(app, Message::Dash(DashKey::LearningRateDown));
+            look(app, faults, lang, &format!("{place}, η halved"));
+            for _ in 0..100 {
+                update(app, Message::Dash(DashKey::Epoch));
+            }
+            look(app, faults, lang, &format!("{place}, at its end"));
         }
         Some(StepState::Page { .. }) | None => {}
     }

@@ -58,7 +58,11 @@ fn drive(app: &mut App) {
             DashKey::ScrubBack,
         ],
         StepState::Compare(_) => &[DashKey::Epoch, DashKey::Epoch],
-        StepState::Page { .. } | StepState::Quiz(_) => &[],
+        StepState::Page { .. }
+        | StepState::Quiz(_)
+        | StepState::Predict(_)
+        | StepState::Landscape(_)
+        | StepState::Plot(_) => &[],
     };
     for k in keys {
         update(app, Message::Dash(*k));
@@ -88,7 +92,11 @@ fn run_facts(app: &App) -> Option<String> {
             ))
         }
         StepState::Compare(c) => Some(format!("{:?}", c.comparison().rows())),
-        StepState::Page { .. } | StepState::Quiz(_) => None,
+        StepState::Page { .. }
+        | StepState::Quiz(_)
+        | StepState::Predict(_)
+        | StepState::Landscape(_)
+        | StepState::Plot(_) => None,
     }
 }
 

@@ -24,6 +24,7 @@ fn step(yaml: &str, formulas: &[&str]) -> TrainStep {
             Show::Grads,
         ],
         formulas: formulas.iter().map(ToString::to_string).collect(),
+        predict: None,
     }
 }
 

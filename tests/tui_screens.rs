@@ -321,7 +321,9 @@ fn every_step_of_every_lesson_is_right_at_80x24() {
                     | StepKind::Formula { .. }
                     | StepKind::Matrix(_)
                     | StepKind::Table(_)
-                    | StepKind::Capacity(_) => {
+                    | StepKind::Capacity(_)
+                    | StepKind::Landscape(_)
+                    | StepKind::Plot(_) => {
                         c.both(&mut a, &what, false);
                         for _ in 0..3 {
                             update(&mut a, Message::PageDown);
@@ -488,7 +490,7 @@ fn home_help_and_the_end_of_every_lesson_are_right_at_80x24() {
         }
         // The help over each kind of step.
         for (index, entry) in entries.iter().enumerate() {
-            let Ok(lesson) = &entry.lesson else {
+            let Some(lesson) = entry.clone().load().cloned() else {
                 continue;
             };
             if entry.id != "ch04" {
@@ -502,7 +504,7 @@ fn home_help_and_the_end_of_every_lesson_are_right_at_80x24() {
         }
         // The end of every lesson: → on the last step offers the next one.
         for (index, entry) in entries.iter().enumerate() {
-            let Ok(lesson) = &entry.lesson else {
+            let Some(lesson) = entry.clone().load().cloned() else {
                 continue;
             };
             let mut a = app(index, lesson.steps.len() - 1, ascii);
@@ -512,7 +514,7 @@ fn home_help_and_the_end_of_every_lesson_are_right_at_80x24() {
                 let name = format!("{} end ascii={ascii} {:?}", entry.id, a.lang);
                 found.extend(faults(&buf, ascii, &name));
                 let last = text(&buf).lines().last().unwrap_or("").to_string();
-                let next = entries.get(index + 1).and_then(|e| e.lesson.as_ref().ok());
+                let next = entries.get(index + 1).and_then(|e| e.header.as_ref().ok());
                 if let Some(next) = next {
                     let chapter = nnstep::words::chapter(a.lang, next.chapter);
                     if !last.contains(&chapter) || !last.contains("Esc") {

@@ -304,7 +304,7 @@ mod tests {
             array![[1.0, -1.0, 0.5], [2.0, 0.0, -2.0], [-1.0, 3.0, 0.2]],
             array![[0.1, 0.2, -0.3]],
             Activation::Softmax,
-            Loss::CrossEntropy,
+            Loss::SoftmaxCrossEntropy,
         );
         let fixed = [0.0, 0.0, 0.6];
         let lines = boundary_lines(&net, [0, 1], &fixed).unwrap();
