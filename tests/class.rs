@@ -231,6 +231,21 @@ fn case(text: &str) -> (f64, f64, f64, f64) {
     )
 }
 
+/// ch04's number of steps and the 1-based number of its step `own-case`
+/// (generated gradient questions), read from the built-in lesson.
+fn ch04() -> (usize, usize) {
+    let lesson = nnstep::lesson::Catalog::builtin().find("ch04").unwrap();
+    (
+        lesson.steps.len(),
+        lesson.step_index("own-case").unwrap() + 1,
+    )
+}
+
+/// The plain heading of step `k` of ch04.
+fn step(k: usize) -> String {
+    format!("Step {k}/{}", ch04().0)
+}
+
 fn question<'a>(status: &'a serde_json::Value, step: &str, q: &str) -> &'a serde_json::Value {
     status["questions"]
         .as_array()
@@ -260,12 +275,12 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     let mut l3 = c.learner("cy", CODE);
     teacher.wait_for("(3 learners in class)");
     for l in [&a, &b, &l3] {
-        l.wait_for("Step 1/17");
+        l.wait_for(&step(1));
     }
     assert_eq!(c.status()["wrong_codes"], 1);
 
     // The learners follow goto and next.
-    teacher.send("goto 10");
+    teacher.send(&format!("goto {}", ch04().1));
     let cases: Vec<_> = [&a, &b, &l3]
         .iter()
         .map(|l| case(&l.wait_for("find dw")))
@@ -297,7 +312,7 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
 
     teacher.send("next");
     for l in [&a, &b, &l3] {
-        l.wait_for("Step 11/17");
+        l.wait_for(&step(ch04().1 + 1));
     }
 
     // Locked: a learner cannot step away. Freed: they can, and F rejoins.
@@ -310,19 +325,19 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     a.wait_for("you may step away");
     a.send(":back");
     a.wait_for("[away");
-    assert_eq!(a.text().matches("Step 10/17").count(), 2);
+    assert_eq!(a.text().matches(&step(ch04().1)).count(), 2);
     a.send(":follow");
     a.wait_for("Following the instructor again.");
-    a.wait_count("Step 11/17", 2);
+    a.wait_count(&step(ch04().1 + 1), 2);
 
     // A learner killed and restarted resumes following.
     b.kill();
     teacher.wait_for("(2 learners in class)");
     let mut b2 = c.learner("bo", CODE);
-    b2.wait_for("Step 11/17");
+    b2.wait_for(&step(ch04().1 + 1));
     teacher.send("next");
-    b2.wait_for("Step 12/17");
-    a.wait_for("Step 12/17");
+    b2.wait_for(&step(ch04().1 + 2));
+    a.wait_for(&step(ch04().1 + 2));
 
     // The instructor killed and restarted is rejoined; the learners keep
     // their place meanwhile and send their results again.
@@ -334,7 +349,7 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     teacher2.wait_for("(3 learners in class)");
     teacher2.send("goto 5");
     for l in [&a, &b2, &l3] {
-        l.wait_for("Step 5/17");
+        l.wait_for(&step(5));
     }
     // Ana's right answer came again with her rejoining; Bo's wrong one was
     // held only by the two instances that were killed.
@@ -365,7 +380,7 @@ fn garbage_and_a_thousand_connections_leave_the_class_working() {
     let mut teacher = c.instructor();
     let l = c.learner("ana", CODE);
     teacher.wait_for("(1 learner in class)");
-    l.wait_for("Step 1/17");
+    l.wait_for(&step(1));
 
     // 10 MB of garbage without a newline: dropped at the line limit.
     let mut g = UnixStream::connect(c.socket()).unwrap();
@@ -382,14 +397,27 @@ fn garbage_and_a_thousand_connections_leave_the_class_working() {
         }
     }
     teacher.send("next");
-    l.wait_for("Step 2/17");
-    // The instructor's own commands are answered meanwhile.
-    teacher.send("status");
-    teacher.wait_for("Refused:");
+    l.wait_for(&step(2));
+    // The instructor's own commands are answered meanwhile, and the
+    // excess is counted as refused (held open until it is).
+    let start = Instant::now();
+    loop {
+        teacher.send("status");
+        std::thread::sleep(Duration::from_millis(100));
+        let t = teacher.text();
+        let refused = t
+            .lines()
+            .filter(|l| l.starts_with("Refused:"))
+            .any(|l| !l.contains(", 0 while full"));
+        if refused {
+            break;
+        }
+        assert!(start.elapsed() < WAIT, "no refusal counted:\n{t}");
+    }
     drop(held);
 
     // The learner still follows and answers count.
-    teacher.send("goto 10");
+    teacher.send(&format!("goto {}", ch04().1));
     let text = l.wait_for("find dw");
     let (x, y, w, b) = case(&text);
     let mut l = l;
@@ -452,5 +480,75 @@ fn a_live_class_is_not_overwritten_and_a_stale_socket_is_replaced() {
     drop(teacher); // killed: the socket stays behind, stale
     assert!(sock.exists());
     let t2 = c.instructor();
-    t2.wait_for("Step 1/17");
+    t2.wait_for(&step(1));
+}
+
+#[test]
+fn an_instructors_own_lesson_reaches_the_learner_checked() {
+    let c = Class::new();
+    let lesson =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lessons/good/small.yaml");
+    let sock = c.socket();
+    let mut teacher = Proc::spawn(
+        "instructor",
+        &c.data("teacher"),
+        &[
+            "class",
+            "start",
+            lesson.to_str().unwrap(),
+            "--plain",
+            "--socket",
+            sock.to_str().unwrap(),
+            "--code",
+            CODE,
+        ],
+    );
+    teacher.wait_for("Join code: TEST42");
+    // The learner has no such lesson: it comes as text over the socket.
+    let l = c.learner("ana", CODE);
+    teacher.wait_for("(1 learner in class)");
+    let first = teacher.wait_for("Step 1/");
+    let title_line = first.lines().find(|x| x.starts_with("Step 1/")).unwrap();
+    let title = title_line.split(": ").nth(1).unwrap();
+    l.wait_for(title);
+    teacher.send("end");
+    assert!(teacher.wait_exit());
+}
+
+#[test]
+fn a_hostile_lesson_from_a_fake_instructor_is_refused_by_the_learner() {
+    use std::os::unix::net::UnixListener;
+    let c = Class::new();
+    let listener = UnixListener::bind(c.socket()).unwrap();
+    let server = std::thread::spawn(move || {
+        let (mut s, _) = listener.accept().unwrap();
+        let mut hello = String::new();
+        BufReader::new(s.try_clone().unwrap())
+            .read_line(&mut hello)
+            .unwrap();
+        assert!(hello.contains("\"type\":\"hello\""), "{hello}");
+        // A lesson whose title would clear the learner's screen.
+        let text = "id: evil\nchapter: 1\ntitle: {en: \"\\e[2Jgone\", zh: x}\nsummary: {en: a, zh: b}\nsteps: []\n";
+        let lesson = serde_json::json!({"v": 1, "type": "lesson", "id": "evil", "text": text});
+        writeln!(
+            s,
+            "{}",
+            serde_json::json!({"v": 1, "type": "welcome", "class": "x"})
+        )
+        .unwrap();
+        writeln!(s, "{lesson}").unwrap();
+        std::thread::sleep(Duration::from_secs(2));
+    });
+    let mut l = c.learner("ana", CODE);
+    assert!(
+        !l.wait_exit(),
+        "a lesson that fails its checks must not be followed"
+    );
+    let out = l.text();
+    assert!(out.contains("does not pass the checks"), "{out}");
+    assert!(
+        !out.contains('\u{1b}'),
+        "no escape reaches the terminal: {out:?}"
+    );
+    server.join().unwrap();
 }

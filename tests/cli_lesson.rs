@@ -43,7 +43,7 @@ fn run_ch04_plain_in_a_pipe_grades_every_answer() {
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(stdout.starts_with("Chapter 4 · Linear regression with one variable"));
-    assert!(stdout.contains("== Step 1/17: The problem =="));
+    assert!(stdout.contains("== Step 1/20: The problem =="));
     assert!(stdout.contains("W (1×1) =\n  [ 2.0621 ]"), "{stdout}");
     assert!(stdout.contains("stopped: stopped after the maximum of 10 epochs"));
     assert!(stdout.contains("training loss by epoch:"));
@@ -68,7 +68,7 @@ fn run_ch04_in_chinese_wraps_on_display_width() {
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(stdout.starts_with("第 4 章 · 单变量线性回归"));
-    assert!(stdout.contains("== 步骤 9/17：手算梯度 =="), "{stdout}");
+    assert!(stdout.contains("== 步骤 9/20：手算梯度 =="), "{stdout}");
     assert!(stdout.contains("→ 正确"));
     assert!(stdout.contains("→ 错误"));
     assert!(stdout.contains("→ 错误：大小对了，符号不对"));
@@ -181,7 +181,7 @@ fn list_shows_id_chapter_title_and_steps() {
     let out = nnstep(&["list", "--lang", "zh"], "");
     let stdout = text(&out.stdout);
     assert!(
-        stdout.contains("ch04      4   单变量线性回归        17"),
+        stdout.contains("ch04      4   单变量线性回归        20"),
         "{stdout}"
     );
 }

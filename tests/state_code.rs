@@ -250,7 +250,7 @@ fn open_code_plain_prints_the_step_with_its_code() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("== Step 13/17"), "{text}");
+    assert!(text.starts_with("== Step 13/"), "{text}");
     assert!(text.contains(&format!("State code: {code}")), "{text}");
     // A trained-to-the-end run: the epoch reached is in the state table.
     assert!(text.contains("epoch"), "{text}");

@@ -490,13 +490,13 @@ fn home_help_and_the_end_of_every_lesson_are_right_at_80x24() {
         }
         // The help over each kind of step.
         for (index, entry) in entries.iter().enumerate() {
-            let Some(lesson) = entry.clone().load().cloned() else {
+            let Ok(lesson) = &entry.header else {
                 continue;
             };
             if entry.id != "ch04" {
                 continue;
             }
-            for step in 0..lesson.steps.len() {
+            for step in 0..lesson.len() {
                 let mut a = app(index, step, ascii);
                 let what = format!("{} step {} ascii={ascii}", entry.id, step + 1);
                 screens += check_help(&mut a, ascii, &what, &mut found);
@@ -504,10 +504,10 @@ fn home_help_and_the_end_of_every_lesson_are_right_at_80x24() {
         }
         // The end of every lesson: → on the last step offers the next one.
         for (index, entry) in entries.iter().enumerate() {
-            let Some(lesson) = entry.clone().load().cloned() else {
+            let Ok(lesson) = &entry.header else {
                 continue;
             };
-            let mut a = app(index, lesson.steps.len() - 1, ascii);
+            let mut a = app(index, lesson.len() - 1, ascii);
             update(&mut a, Message::Next);
             for _ in 0..2 {
                 let buf = draw(&a);

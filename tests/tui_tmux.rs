@@ -131,12 +131,12 @@ fn assert_restored(screen: &str, code: i32) {
 fn walk_a_lesson_quit_and_resume_where_we_stopped() {
     let Some(t) = Tmux::new() else { return };
     t.start("a", "open ch04");
-    t.wait_for("a", "step 1/17");
+    t.wait_for("a", "step 1/20");
     t.keys("a", &["Right", "l", "Space"]);
-    let s = t.wait_for("a", "step 4/17");
+    let s = t.wait_for("a", "step 4/20");
     assert!(s.contains("Solving it directly"), "{s}");
     t.keys("a", &[":", "1", "4", "Enter"]);
-    let s = t.wait_for("a", "step 14/17");
+    let s = t.wait_for("a", "step 14/20");
     assert!(s.contains("jumped to step 14"), "{s}");
     t.keys("a", &["?"]);
     t.wait_for("a", "Keys");
@@ -148,7 +148,7 @@ fn walk_a_lesson_quit_and_resume_where_we_stopped() {
     assert!(saved.contains("\"current\": \"three-ways\""), "{saved}");
 
     t.start("b", "open ch04 --lang en");
-    let s = t.wait_for("b", "step 14/17");
+    let s = t.wait_for("b", "step 14/20");
     assert!(s.contains("resumed"), "{s}");
     t.keys("b", &["q"]);
     assert_restored(&t.wait_for("b", "MODE="), 0);
@@ -173,9 +173,9 @@ fn resizing_below_the_minimum_shows_a_message_and_recovers() {
 fn sigterm_saves_progress_and_restores_the_terminal() {
     let Some(t) = Tmux::new() else { return };
     t.start("s", "open ch04 --step 3 --lang en");
-    t.wait_for("s", "step 3/17");
+    t.wait_for("s", "step 3/20");
     t.keys("s", &["l"]);
-    t.wait_for("s", "step 4/17");
+    t.wait_for("s", "step 4/20");
     let shell = t.tmux(&["list-panes", "-t", "s", "-F", "#{pane_pid}"]);
     let pid = child_of(shell.trim());
     Command::new("kill").args(["-TERM", &pid]).status().unwrap();

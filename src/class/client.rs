@@ -21,6 +21,9 @@ use super::tally::Snapshot;
 pub const FIRST_BACKOFF: Duration = Duration::from_millis(100);
 pub const MAX_BACKOFF: Duration = Duration::from_secs(2);
 
+/// Results kept per question for sending again.
+pub const MAX_RESULTS_KEPT: usize = 8;
+
 /// How to join.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -53,8 +56,10 @@ pub enum Event {
 #[derive(Default)]
 struct Outbox {
     stream: Option<UnixStream>,
-    /// The latest result of each question, by (step, question).
-    results: BTreeMap<(String, String), Answer>,
+    /// Every counted answer of each question (at most
+    /// [`MAX_RESULTS_KEPT`]), by (step, question), sent again after a
+    /// reconnect so a restarted instructor has the slips too.
+    results: BTreeMap<(String, String), Vec<Answer>>,
     done: Vec<String>,
     away: bool,
 }
@@ -86,8 +91,14 @@ impl Client {
     /// Sends a graded answer (now, or after the next join).
     pub fn result(&self, a: Answer) {
         let mut o = lock(&self.out);
-        o.results
-            .insert((a.step.clone(), a.question.clone()), a.clone());
+        let kept = o
+            .results
+            .entry((a.step.clone(), a.question.clone()))
+            .or_default();
+        if kept.len() >= MAX_RESULTS_KEPT {
+            kept.remove(0);
+        }
+        kept.push(a.clone());
         send(&mut o, &ToServer::Result(a));
     }
 
@@ -154,7 +165,7 @@ fn join(cfg: &Config, out: &Mutex<Outbox>) -> std::io::Result<UnixStream> {
     s.set_write_timeout(Some(Duration::from_secs(5)))?;
     let mut o = lock(out);
     s.write_all(protocol::encode(&hello(cfg, Role::Learner)).as_bytes())?;
-    let mut again: Vec<ToServer> = (o.results.values().cloned())
+    let mut again: Vec<ToServer> = (o.results.values().flatten().cloned())
         .map(ToServer::Result)
         .collect();
     again.extend(

@@ -37,9 +37,11 @@ pub const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
 pub const IDLE_READ: Duration = Duration::from_secs(30);
 /// A learner that takes longer than this to take a line is dropped.
 pub const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
-/// Lines a second a learner may send by default (on average; a burst of
-/// this many).
+/// Lines a second a learner may send by default, on average.
 pub const MAX_RATE: u32 = 50;
+/// A burst may be this many times [`MAX_RATE`] (a learner who joins again
+/// sends all their results at once).
+pub const BURST: u32 = 4;
 /// Distinct learners whose results are kept.
 pub const MAX_LEARNERS_KEPT: usize = 4096;
 
@@ -564,7 +566,8 @@ fn write_loop(shared: &Shared, mut stream: UnixStream, sent: &AtomicU64, gone: &
 
 fn read_loop(shared: &Shared, reader: &mut LineReader<UnixStream>, id: u64, token: u64) {
     let rate = f64::from(shared.cfg.max_rate.max(1));
-    let mut allowance = rate;
+    let burst = rate * f64::from(BURST);
+    let mut allowance = burst;
     let mut at = Instant::now();
     loop {
         if shared.stop.load(Ordering::Acquire) {
@@ -577,7 +580,7 @@ fn read_loop(shared: &Shared, reader: &mut LineReader<UnixStream>, id: u64, toke
             Err(e) => return dropped(shared, e.to_string()),
         };
         let now = Instant::now();
-        allowance = (allowance + now.duration_since(at).as_secs_f64() * rate).min(rate);
+        allowance = (allowance + now.duration_since(at).as_secs_f64() * rate).min(burst);
         at = now;
         allowance -= 1.0;
         if allowance < 0.0 {
@@ -670,5 +673,99 @@ fn snapshot(shared: &Shared, g: &Inner) -> Snapshot {
         wrong_codes: g.wrong_codes,
         refused_full: g.refused_full,
         dropped: g.dropped,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::io::{BufRead, BufReader};
+
+    use super::*;
+
+    fn start(dir: &Path, max: usize) -> Server {
+        Server::start(Config {
+            path: dir.join("s.sock"),
+            class: "t".into(),
+            code: "CODE42".into(),
+            lesson: LessonOffer {
+                id: "ch04".into(),
+                text: None,
+                questions: vec![("s".into(), vec!["q".into()])],
+            },
+            max_connections: max,
+            group: None,
+            notices: None,
+            max_rate: MAX_RATE,
+        })
+        .unwrap()
+    }
+
+    fn join(path: &Path) -> (UnixStream, BufReader<UnixStream>) {
+        let mut s = UnixStream::connect(path).unwrap();
+        let hello = ToServer::Hello {
+            code: "code42".into(),
+            role: Role::Learner,
+            name: Some("\u{1b}[2Jana".into()),
+            token: 7,
+        };
+        s.write_all(protocol::encode(&hello).as_bytes()).unwrap();
+        let r = BufReader::new(s.try_clone().unwrap());
+        (s, r)
+    }
+
+    fn wait(mut f: impl FnMut() -> bool) {
+        let start = Instant::now();
+        while !f() {
+            assert!(start.elapsed() < Duration::from_secs(30));
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    #[test]
+    fn a_connection_over_the_cap_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let server = start(dir.path(), 1);
+        let (_a, mut ra) = join(server.path());
+        let mut line = String::new();
+        ra.read_line(&mut line).unwrap();
+        assert!(line.contains("welcome"), "{line}");
+        let b = UnixStream::connect(server.path()).unwrap();
+        let mut line = String::new();
+        BufReader::new(b).read_line(&mut line).unwrap();
+        assert!(line.contains("\"reason\":\"full\""), "{line}");
+        assert_eq!(server.snapshot().refused_full, 1);
+        // The name is kept without its escape sequence.
+        assert_eq!(
+            server.snapshot().learners[0].name.as_deref(),
+            Some("[2Jana")
+        );
+    }
+
+    #[test]
+    fn a_flooding_learner_is_dropped_and_its_known_results_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let server = start(dir.path(), 8);
+        let (mut a, _ra) = join(server.path());
+        wait(|| server.snapshot().learners.len() == 1);
+        let ok = protocol::encode(&ToServer::Result(Answer {
+            step: "s".into(),
+            question: "q".into(),
+            mark: protocol::Mark::Right,
+            slip: None,
+            tries: 1,
+            hints: 0,
+            secs: 1.0,
+        }));
+        let unknown = ok.replace("\"question\":\"q\"", "\"question\":\"nope\"");
+        a.write_all(unknown.as_bytes()).unwrap();
+        a.write_all(ok.as_bytes()).unwrap();
+        wait(|| server.snapshot().questions[0].answered == 1);
+        // More lines than the burst allows, at once.
+        let flood = ok.repeat((MAX_RATE * BURST) as usize + 50);
+        let _ = a.write_all(flood.as_bytes());
+        wait(|| server.snapshot().dropped == 1 && server.snapshot().learners.is_empty());
+        let t = &server.snapshot().questions[0];
+        assert_eq!((t.answered, t.right), (1, 1));
     }
 }

@@ -39,23 +39,27 @@ impl QuestionTally {
 pub struct Kept {
     /// The latest result.
     pub latest: Option<Answer>,
-    /// The slip of every wrong answer, in order (at most [`MAX_SLIPS_KEPT`]).
-    pub slips: Vec<SlipKind>,
+    /// The slip of every wrong answer with its try number, in order (at
+    /// most [`MAX_SLIPS_KEPT`]).
+    pub slips: Vec<(u32, SlipKind)>,
 }
 
 /// Slips kept per learner and question (a learner has a few tries).
 pub const MAX_SLIPS_KEPT: usize = 16;
 
 impl Kept {
-    /// Takes a new result: it replaces the latest; its slip is added.
+    /// Takes a result: its slip is added once per try (results come again
+    /// after a reconnect); the one with the most tries is the latest.
     pub fn take(&mut self, a: Answer) {
         if let Some(s) = a.slip
             && self.slips.len() < MAX_SLIPS_KEPT
-            && self.latest.as_ref().is_none_or(|l| l.tries != a.tries)
+            && !self.slips.iter().any(|(t, _)| *t == a.tries)
         {
-            self.slips.push(s);
+            self.slips.push((a.tries, s));
         }
-        self.latest = Some(a);
+        if self.latest.as_ref().is_none_or(|l| a.tries >= l.tries) {
+            self.latest = Some(a);
+        }
     }
 }
 
@@ -82,7 +86,7 @@ pub fn tally<'a>(
     let mut slips: BTreeMap<SlipKind, usize> = BTreeMap::new();
     let mut times = Vec::new();
     for k in kept {
-        for s in &k.slips {
+        for (_, s) in &k.slips {
             *slips.entry(*s).or_default() += 1;
         }
         let Some(a) = &k.latest else { continue };
@@ -192,6 +196,9 @@ mod tests {
         k.take(answer(Mark::Wrong, Some(SlipKind::Sign), 1, 5.0));
         k.take(answer(Mark::Wrong, Some(SlipKind::ForgotMean), 2, 8.0));
         k.take(answer(Mark::Right, None, 3, 12.0));
+        // Every result again, in order, as after a reconnect: no change.
+        k.take(answer(Mark::Wrong, Some(SlipKind::Sign), 1, 5.0));
+        k.take(answer(Mark::Wrong, Some(SlipKind::ForgotMean), 2, 8.0));
         let t = tally("s", "q", std::iter::once(&k), 1);
         assert_eq!((t.right, t.wrong), (1, 0));
         assert_eq!(

@@ -219,7 +219,7 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         )
     );
     if !a.plain {
-        eprintln!("note: the full-screen class view is not built yet; running with --plain");
+        eprintln!("{}", class_words(lang).no_tui);
     }
     close_on_signal(&server);
     let mut session = session::Session::new(lesson).with_seed(global.seed);
@@ -282,7 +282,7 @@ fn join(a: &JoinArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         h.finish().max(1)
     };
     if !a.plain {
-        eprintln!("note: the full-screen class view is not built yet; running with --plain");
+        eprintln!("{}", class_words(lang).no_tui);
     }
     let lessons = global.lessons.clone();
     let seed = global.seed;

@@ -102,15 +102,37 @@ impl Learner<'_> {
         Ok(())
     }
 
+    /// A message from the class that arrives while the learner may be
+    /// typing: on its own line, with the answer prompt again after it.
+    fn interject(&mut self, lines: &[String]) -> anyhow::Result<()> {
+        if lines.is_empty() {
+            return Ok(());
+        }
+        if self.asking.is_some() {
+            writeln!(self.out)?;
+        }
+        for l in lines {
+            writeln!(self.out, "{l}")?;
+        }
+        if self.asking.is_some() {
+            write!(
+                self.out,
+                "{}",
+                crate::words::quiz_words(self.opts.lang).prompt
+            )?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+
     fn run(&mut self, rx: &Receiver<Ev>) -> anyhow::Result<ExitCode> {
         let w = class_words(self.opts.lang);
         while let Ok(ev) = rx.recv() {
             match ev {
                 Ev::Class(Event::Joined { class }) => {
-                    let t = cw::joined_class(self.opts.lang, &class);
-                    self.say(&t)?;
+                    self.interject(&[cw::joined_class(self.opts.lang, &class)])?;
                 }
-                Ev::Class(Event::Waiting) => self.say(w.waiting)?,
+                Ev::Class(Event::Waiting) => self.interject(&[w.waiting.into()])?,
                 Ev::Class(Event::Refused(r)) => {
                     let msg = match r {
                         Refusal::Code => w.wrong_code,
@@ -173,16 +195,19 @@ impl Learner<'_> {
         let lang = self.opts.lang;
         let w = class_words(lang);
         let prev = std::mem::replace(&mut self.instr, st.clone());
+        let mut said: Vec<String> = Vec::new();
         if st.locked && !prev.locked {
-            self.say(w.locked_now)?;
+            said.push(w.locked_now.into());
             if self.away {
                 self.set_away(false);
             }
         } else if !st.locked && prev.locked {
-            self.say(w.freed_now)?;
+            said.push(w.freed_now.into());
         }
         let moved = self.shown != Some(st.step) || prev.step_id != st.step_id;
         if !self.away && moved {
+            self.interject(&said)?;
+            said.clear();
             self.show(st.step)?;
         }
         let on_train = self
@@ -190,22 +215,18 @@ impl Learner<'_> {
             .as_ref()
             .is_some_and(|s| s.step().kind.train().is_some());
         if on_train && !self.away && (st.run != prev.run || moved) && st.run.epoch > 0 {
-            let t = cw::run_state(lang, st.run.epoch, st.run.playing);
-            self.say(&t)?;
+            said.push(cw::run_state(lang, st.run.epoch, st.run.playing));
         }
         if st.hold && (!prev.hold || moved) {
-            self.say(w.hold)?;
+            said.push(w.hold.into());
         }
         if let Some(r) = &st.reveal
             && prev.reveal.as_ref() != Some(r)
         {
-            self.say(w.reveal_head)?;
-            for t in r {
-                let line = format!("  {}", cw::tally_line(lang, t));
-                self.say(&line)?;
-            }
+            said.push(w.reveal_head.into());
+            said.extend(r.iter().map(|t| format!("  {}", cw::tally_line(lang, t))));
         }
-        Ok(())
+        self.interject(&said)
     }
 
     /// Prints step `n` and asks its first question.

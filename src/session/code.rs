@@ -130,8 +130,8 @@ pub struct Reproduced {
 /// The step's live state, rebuilt.
 pub enum Rebuilt {
     Still,
-    Train(Training),
-    Compare(Comparison),
+    Train(Box<Training>),
+    Compare(Box<Comparison>),
 }
 
 const FINGERPRINT_MASK: u64 = 0x00FF_FFFF;
@@ -268,6 +268,14 @@ impl Code {
             step: self.step + 1,
         };
         let view = match (&self.view, &session.step().kind) {
+            // A run's step shown before its prediction is made opens as
+            // the step opens for this learner (the question, or the run at
+            // epoch 0 once they have predicted).
+            (View::Still, StepKind::Train(_) | StepKind::Compare(_))
+                if session.step().kind.predict().is_some() =>
+            {
+                Rebuilt::Still
+            }
             (View::Still, StepKind::Train(_) | StepKind::Compare(_)) => return Err(wrong),
             (View::Still, _) => Rebuilt::Still,
             (View::Train { .. }, StepKind::Train(_)) => {
@@ -276,7 +284,7 @@ impl Code {
                 };
                 t.replay(&self.run_state(t.lesson_settings().0))
                     .map_err(CodeError::Replay)?;
-                Rebuilt::Train(t)
+                Rebuilt::Train(Box::new(t))
             }
             (View::Compare { epochs, .. }, StepKind::Compare(_)) => {
                 let Some(Ok(mut c)) = session.comparison() else {
@@ -289,7 +297,7 @@ impl Code {
                 if compare_epochs(&c) != *epochs {
                     return Err(CodeError::Replay(ReplayError::NoSuchEpoch(*epochs)));
                 }
-                Rebuilt::Compare(c)
+                Rebuilt::Compare(Box::new(c))
             }
             (View::Train { .. } | View::Compare { .. }, _) => return Err(wrong),
         };

@@ -357,10 +357,10 @@ impl App {
         let session = r.session;
         let step = match (r.view, &session.step().kind) {
             (session::Rebuilt::Train(t), StepKind::Train(ts)) => {
-                StepState::Train(Box::new(Dashboard::new(ts, t, look)))
+                StepState::Train(Box::new(Dashboard::new(ts, *t, look)))
             }
             (session::Rebuilt::Compare(c), _) => {
-                StepState::Compare(Box::new(CompareView::new(c, look)))
+                StepState::Compare(Box::new(CompareView::new(*c, look)))
             }
             _ => StepState::start(&session, cfg.theme),
         };

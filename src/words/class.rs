@@ -47,6 +47,8 @@ pub struct ClassWords {
     pub none_yet: &'static str,
     pub playing: &'static str,
     pub paused: &'static str,
+    /// Said when `class start` or `join` runs without `--plain`.
+    pub no_tui: &'static str,
 }
 
 const EN: ClassWords = ClassWords {
@@ -87,6 +89,7 @@ const EN: ClassWords = ClassWords {
     none_yet: "none yet",
     playing: "playing",
     paused: "paused",
+    no_tui: "note: the full-screen class view is not built yet; running as with --plain",
 };
 
 const ZH: ClassWords = ClassWords {
@@ -127,6 +130,7 @@ const ZH: ClassWords = ClassWords {
     none_yet: "暂无",
     playing: "播放中",
     paused: "已暂停",
+    no_tui: "提示：课堂的全屏界面尚未完成，现按 --plain 方式运行",
 };
 
 /// The class words for `lang`.
@@ -373,7 +377,7 @@ pub fn report_markdown(lang: Lang, s: &Snapshot) -> String {
     let mut out = format!("# {} — {} ({})\n\n", w.report_title, s.class, s.lesson);
     out.push_str(&format!("## {}\n\n", w.most_struggled));
     let mut qs: Vec<&QuestionTally> = s.questions.iter().collect();
-    qs.sort_by(|a, b| b.struggled().cmp(&a.struggled()));
+    qs.sort_by_key(|q| std::cmp::Reverse(q.struggled()));
     if qs.is_empty() {
         out.push_str(&format!("{}\n", w.no_questions));
     }

@@ -24,7 +24,7 @@ pub struct CodeWords {
 
 const EN: CodeWords = CodeWords {
     title: "State code",
-    reopen: "`nnstep open CODE` shows this screen again: the same step, run, seed, η, batch size, epoch and language.",
+    reopen: "nnstep open CODE shows this screen again: the same step, run, seed, η, batch size, epoch and language.",
     copied: "Also sent to the clipboard through the terminal, if it allows that (in tmux: set-clipboard on).",
     close: "q, Esc or ? closes this",
     label: "State code",
@@ -33,7 +33,7 @@ const EN: CodeWords = CodeWords {
 
 const ZH: CodeWords = CodeWords {
     title: "状态码",
-    reopen: "运行 `nnstep open 状态码` 可以回到这个画面：同一步、同一次训练、同样的随机种子、η、批大小、轮数和语言。",
+    reopen: "运行 nnstep open 状态码 可以回到这个画面：同一步、同一次训练、同样的随机种子、η、批大小、轮数和语言。",
     copied: "也已经由终端发送到剪贴板（需终端允许；在 tmux 中要开启 set-clipboard）。",
     close: "按 q、Esc 或 ? 关闭",
     label: "状态码",
