@@ -123,7 +123,11 @@ fn next_line(cat: &Catalog, id: &str, opts: Options) -> Option<String> {
     let next = here.and_then(|i| entries[i + 1..].iter().find_map(|e| e.load().ok()));
     let line = match (&next, here) {
         (Some(n), _) => {
-            words::course::next_plain(opts.lang, n.chapter, n.title.get(opts.lang), &n.id)
+            let (what, how) =
+                words::course::next_plain(opts.lang, n.chapter, n.title.get(opts.lang), &n.id);
+            let mut lines = crate::text::wrap(&what, opts.width, "", "  ");
+            lines.push(how);
+            lines.join("\n")
         }
         (None, Some(_)) => words::course::course_done(opts.lang).to_string(),
         (None, None) => return None,

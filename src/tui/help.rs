@@ -72,7 +72,12 @@ fn lines(app: &App, inner_w: usize) -> Vec<Line<'static>> {
         }
     };
     for (b, k) in bindings.iter().zip(&keys) {
-        key_line(k, b.msg.describe(app.lang, false));
+        let what = b.msg.describe(app.lang, false);
+        if t.ascii {
+            key_line(k, &crate::text::ascii::fold(what));
+        } else {
+            key_line(k, what);
+        }
     }
     key_line(
         "Ctrl-C",

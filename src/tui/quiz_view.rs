@@ -360,7 +360,11 @@ impl QuizView {
                     Style::default()
                 };
                 let tag = words::quiz::question_tag(lang, i + 1);
-                Line::styled(format!("{pointer} {tag} {mark} {}", q.ask.get(lang)), style)
+                let text = format!("{pointer} {tag} {mark} {}", q.ask.get(lang));
+                // A question longer than the line ends in `…` (the box
+                // below shows it whole).
+                let text = crate::tui::text_fit::truncate(&text, usize::from(area.width));
+                Line::styled(text, style)
             })
             .collect();
         let lines = crate::tui::text_fit::ascii_lines(lines, look.ascii);

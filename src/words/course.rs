@@ -15,14 +15,20 @@ pub fn next_offer(lang: Lang, chapter: u32, title: &str) -> String {
     }
 }
 
-/// The end of the plain runner: the next chapter, and the command that
-/// prints it.
+/// The end of the plain runner: the next chapter, and (second) the
+/// command that prints it.
 #[must_use]
-pub fn next_plain(lang: Lang, chapter: u32, title: &str, id: &str) -> String {
+pub fn next_plain(lang: Lang, chapter: u32, title: &str, id: &str) -> (String, String) {
     let what = format!("{} · {title}", super::chapter(lang, chapter));
     match lang {
-        Lang::En => format!("Next: {what} (nnstep run {id} --plain)"),
-        Lang::Zh => format!("下一课：{what}（nnstep run {id} --plain）"),
+        Lang::En => (
+            format!("Next: {what}"),
+            format!("(nnstep run {id} --plain)"),
+        ),
+        Lang::Zh => (
+            format!("下一课：{what}"),
+            format!("（nnstep run {id} --plain）"),
+        ),
     }
 }
 

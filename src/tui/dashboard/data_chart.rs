@@ -122,7 +122,7 @@ fn samples_and_model(
     ];
     // The legend names each glyph, so the chart reads without colour.
     let legend = Line::from(vec![
-        Span::styled("⣿ ", look.fg(Color::Cyan)),
+        Span::styled(" ⣿ ", look.fg(Color::Cyan)),
         Span::raw(format!("{}  ", w.samples)),
         Span::styled("• ", look.fg(Color::Red)),
         Span::raw(format!("{} ", w.model)),
