@@ -137,7 +137,7 @@ fn output_terms(
         }
         Loss::BinaryCrossEntropy => {
             for ((a, &z), &y) in a.iter_mut().zip(z).zip(y) {
-                let e = (-z.abs()).exp();
+                let e = super::exp::exp(-z.abs());
                 *a = super::activation::sigmoid_from(z, e);
                 t.loss = Loss::bce_logit_add(t.loss, z, y, e);
                 t.right += usize::from((*a >= 0.5) == (y >= 0.5));

@@ -11,6 +11,7 @@
 //! path, which computes the same sums in the same order.
 
 use super::activation::{Activation, LEAKY_SLOPE, sigmoid_from};
+use super::exp;
 use super::loss::{Loss, PROB_FLOOR};
 
 /// Calls `$f(n, k, args…)` with `n` and `k` as constants for the shapes the
@@ -67,9 +68,7 @@ pub fn activate(act: Activation, k: usize, z: &[f64], a: &mut [f64]) {
         Activation::Sigmoid => {
             // All the exponentials first, then the divisions, so that the
             // divisions pipeline instead of waiting on each exp in turn.
-            a.iter_mut()
-                .zip(z)
-                .for_each(|(a, &z)| *a = (-z.abs()).exp());
+            exp::exp_neg_abs_into(z, a);
             a.iter_mut()
                 .zip(z)
                 .for_each(|(a, &z)| *a = sigmoid_from(z, *a));
@@ -95,7 +94,7 @@ pub fn softmax_row(z: &[f64], a: &mut [f64]) -> (f64, f64) {
     let max = z.iter().fold(f64::NEG_INFINITY, |m, &v| m.max(v));
     let mut sum = 0.0;
     for (a, &z) in a.iter_mut().zip(z) {
-        let e = (z - max).exp();
+        let e = exp::exp(z - max);
         *a = e;
         sum += e;
     }
