@@ -54,27 +54,34 @@ pub fn exp(x: f64) -> f64 {
     }
 }
 
-/// `out[i] = e^(−|zs[i]|)` for every element (the sigmoid's exponential).
-pub fn exp_neg_abs_into(zs: &[f64], out: &mut [f64]) {
+/// `out[i] = f(zs[i], e^(−|zs[i]|))` for every element (the sigmoid and its
+/// relatives take e^(−|z|)), the exponentials bit for bit the platform's.
+/// One loop, so `f`'s arithmetic (a division, say) overlaps the next
+/// elements' exponentials.
+#[inline(always)]
+pub fn map_exp_neg_abs(zs: &[f64], out: &mut [f64], f: impl Fn(f64, f64) -> f64) {
     if port_in_use() {
         // Without a branch in the loop (so the exps overlap): a declined
-        // element is marked NaN, and a second pass asks the platform.
+        // element is marked NaN, and a second pass redoes every NaN with the
+        // platform's exp (which gives the same value again for an element
+        // whose f is NaN anyway).
         let mut declined = false;
         for (o, &z) in out.iter_mut().zip(zs) {
-            let (y, clear) = port(-z.abs());
-            *o = if clear { y } else { f64::NAN };
+            let (e, clear) = port(-z.abs());
+            let v = f(z, e);
+            *o = if clear { v } else { f64::NAN };
             declined |= !clear;
         }
         if declined {
             for (o, &z) in out.iter_mut().zip(zs) {
                 if o.is_nan() {
-                    *o = platform(-z.abs());
+                    *o = f(z, platform(-z.abs()));
                 }
             }
         }
     } else {
         for (o, &z) in out.iter_mut().zip(zs) {
-            *o = (-z.abs()).exp();
+            *o = f(z, (-z.abs()).exp());
         }
     }
 }
@@ -352,8 +359,12 @@ mod tests {
             assert!(!port(x).1, "{x}");
             assert_eq!(exp(x).to_bits(), x.exp().to_bits());
         }
-        let mut b = [0.0; 3];
-        exp_neg_abs_into(&[0.5, -2.0, 3.0], &mut b);
-        assert_eq!(b, [(-0.5f64).exp(), (-2.0f64).exp(), (-3.0f64).exp()]);
+        // Through the slice form, one element declined (|x| ≥ 512), one NaN.
+        let zs = [0.5, -2.0, 3.0, 600.0, f64::NAN];
+        let mut b = [0.0; 5];
+        map_exp_neg_abs(&zs, &mut b, |z, e| z + e);
+        for (&z, &v) in zs.iter().zip(&b) {
+            assert_eq!(v.to_bits(), (z + (-z.abs()).exp()).to_bits(), "{z}");
+        }
     }
 }

@@ -65,14 +65,7 @@ fn affine_sized(n: usize, k: usize, x: &[f64], w: &[f64], b: &[f64], z: &mut [f6
 pub fn activate(act: Activation, k: usize, z: &[f64], a: &mut [f64]) {
     match act {
         Activation::Identity => a.copy_from_slice(z),
-        Activation::Sigmoid => {
-            // All the exponentials first, then the divisions, so that the
-            // divisions pipeline instead of waiting on each exp in turn.
-            exp::exp_neg_abs_into(z, a);
-            a.iter_mut()
-                .zip(z)
-                .for_each(|(a, &z)| *a = sigmoid_from(z, *a));
-        }
+        Activation::Sigmoid => exp::map_exp_neg_abs(z, a, sigmoid_from),
         Activation::Tanh => a.iter_mut().zip(z).for_each(|(a, &z)| *a = z.tanh()),
         Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = z.max(0.0)),
         Activation::LeakyRelu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = leaky(z)),
