@@ -120,7 +120,8 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 fn next_line(cat: &Catalog, id: &str, opts: Options) -> Option<String> {
     let entries = cat.entries();
     let here = entries.iter().position(|e| e.id.as_deref() == Some(id));
-    let next = here.and_then(|i| entries[i + 1..].iter().find_map(|e| e.load().ok()));
+    // Headers: a built-in lesson's is read at build time, so nothing is parsed.
+    let next = here.and_then(|i| entries[i + 1..].iter().find_map(|e| e.header().ok()));
     let line = match (&next, here) {
         (Some(n), _) => {
             let (what, how) =

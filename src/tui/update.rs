@@ -120,9 +120,17 @@ fn lesson(app: &mut App, msg: Message) {
     if let Input::NextLesson(i) = l.input {
         match msg {
             Message::OpenNextLesson => {
-                app.open_lesson(i, Some(0));
+                // Where the learner left that lesson, or its first step.
+                let step = (app.entries[i].header.as_ref().ok())
+                    .and_then(|h| session::first_unfinished(h, &app.progress))
+                    .unwrap_or(0);
+                app.open_lesson(i, Some(step));
                 if let Screen::Lesson(l) = &mut app.screen {
-                    l.last = Done::Opened;
+                    l.last = if step == 0 {
+                        Done::Opened
+                    } else {
+                        Done::Continued(step + 1)
+                    };
                 }
             }
             Message::StayInLesson => {
