@@ -115,6 +115,28 @@ fn run_with_no_input_marks_every_question_unanswered() {
 }
 
 #[test]
+fn a_plain_run_ends_by_naming_the_next_lesson_or_the_course_end() {
+    let out = nnstep(&["run", "ch04", "--plain"], "");
+    let stdout = text(&out.stdout);
+    let tail: Vec<&str> = stdout.trim_end().lines().rev().take(3).collect();
+    assert!(
+        tail.iter().any(|l| l.contains("nnstep run ch05 --plain")),
+        "{tail:?}"
+    );
+    let last = nnstep::lesson::Catalog::builtin()
+        .entries()
+        .last()
+        .unwrap()
+        .id
+        .clone()
+        .unwrap();
+    let out = nnstep(&["run", &last, "--plain"], "");
+    let stdout = text(&out.stdout);
+    let done = nnstep::words::course::course_done(nnstep::lesson::Lang::En);
+    assert_eq!(stdout.trim_end().lines().last(), Some(done));
+}
+
+#[test]
 fn run_an_unknown_lesson_lists_the_known_ones() {
     let out = nnstep(&["run", "ch99", "--plain"], "");
     assert_eq!(out.status.code(), Some(1));
