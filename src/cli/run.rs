@@ -106,15 +106,13 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         &mut save,
         args.codes,
     )?;
-    if let Some(line) = next_line(&cat, &id, opts) {
-        for l in crate::text::wrap(&line, opts.width, "", "") {
-            println!("{l}");
-        }
+    if let Some(lines) = next_line(&cat, &id, opts) {
+        println!("{lines}");
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The last line of a lesson: the next chapter of the catalog (the next
+/// The last lines of a lesson, wrapped to the width: the next chapter of the catalog (the next
 /// lesson that loads) and the command that prints it, or that this was the
 /// last lesson. A lesson file from outside the catalog has no next.
 fn next_line(cat: &Catalog, id: &str, opts: Options) -> Option<String> {
@@ -130,7 +128,9 @@ fn next_line(cat: &Catalog, id: &str, opts: Options) -> Option<String> {
             lines.push(how);
             lines.join("\n")
         }
-        (None, Some(_)) => words::course::course_done(opts.lang).to_string(),
+        (None, Some(_)) => {
+            crate::text::wrap(words::course::course_done(opts.lang), opts.width, "", "").join("\n")
+        }
         (None, None) => return None,
     };
     Some(if opts.ascii {
