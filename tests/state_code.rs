@@ -9,7 +9,7 @@
 //! command line: `open CODE --plain`, and malformed, mistyped, unknown and
 //! stale codes, each with its message and a non-zero exit.
 
-use std::process::Command;
+mod common;
 
 use nnstep::lesson::{Catalog, Lang};
 use nnstep::progress::Progress;
@@ -208,13 +208,7 @@ fn malformed_codes_say_what_is_wrong() {
 }
 
 fn nnstep(args: &[&str], dir: &std::path::Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_nnstep"))
-        .args(args)
-        .env("NNSTEP_DATA_DIR", dir)
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .output()
-        .unwrap()
+    common::nnstep_in(dir, args, "")
 }
 
 /// A step's code as `nnstep run --codes` prints it.
