@@ -6,6 +6,8 @@
 
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod screen;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
