@@ -361,11 +361,9 @@ fn show_code(app: &mut App) {
     let live = match &l.step {
         StepState::Train(d) => Live::train(d.training()),
         StepState::Compare(c) => Live::Compare(c.comparison()),
-        StepState::Page { .. }
-        | StepState::Quiz(_)
-        | StepState::Predict(_)
-        | StepState::Landscape(_)
-        | StepState::Plot(_) => Live::Still,
+        StepState::Landscape(v) => Live::landscape(v.landscape()),
+        StepState::Plot(v) => Live::plot(v.plot()),
+        StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => Live::Still,
     };
     let code = code_of(&l.session, app.lang, &live);
     app.to_copy = Some(code.clone());
