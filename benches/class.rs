@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use criterion::Criterion;
 use nnstep::class::protocol::{self, Answer, Mark, Role, SlipKind, ToServer};
-use nnstep::class::server::{Config, LessonOffer, Notice, Server};
+use nnstep::class::server::{Config, LessonOffer, Notice, Server, TallyFile};
 use nnstep::lesson::Lang;
 
 const LEARNERS: usize = 200;
@@ -56,6 +56,13 @@ fn setup(n: usize) -> Bench {
         notices: Some(tx),
         // Criterion sends faster than any person: no flood limit here.
         max_rate: u32::MAX,
+        key: "0123456789abcdef0123456789abcdef".into(),
+        // The results received are written to the private file, as in a
+        // real class.
+        tally_file: Some(TallyFile {
+            path: dir.path().join("b.tally"),
+            resume: false,
+        }),
     })
     .unwrap();
     let states = Arc::new(AtomicUsize::new(0));
@@ -67,6 +74,7 @@ fn setup(n: usize) -> Bench {
             role: Role::Learner,
             name: None,
             token: i as u64 + 1,
+            key: None,
         };
         s.write_all(protocol::encode(&hello).as_bytes()).unwrap();
         let r = s.try_clone().unwrap();

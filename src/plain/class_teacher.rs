@@ -59,6 +59,9 @@ pub fn print_notices(rx: std::sync::mpsc::Receiver<Notice>, lang: Lang) {
                     Notice::WrongCode => w.wrong_code_notice.to_string(),
                     Notice::Dropped { reason } => cw::dropped(lang, &reason),
                     Notice::Done { .. } => continue,
+                    Notice::TallyNotKept { reason } => {
+                        crate::words::class_follow::tally_not_kept(lang, &reason)
+                    }
                 };
                 let mut o = std::io::stdout().lock();
                 let _ = writeln!(o, "{text}");
