@@ -182,21 +182,20 @@ impl Class {
         )
     }
 
-    fn status(&self) -> serde_json::Value {
+    /// `class status` as the user `who` (their data folder).
+    fn status_as(&self, who: &str) -> std::process::Output {
         let sock = self.socket();
-        let out = Command::new(BIN)
-            .args([
-                "class",
-                "status",
-                sock.to_str().unwrap(),
-                "--code",
-                CODE,
-                "--format",
-                "json",
-            ])
-            .env("NNSTEP_DATA_DIR", self.data("teacher"))
+        Command::new(BIN)
+            .args(["class", "status", sock.to_str().unwrap(), "--format", "json"])
+            .env("NNSTEP_DATA_DIR", self.data(who))
             .output()
-            .unwrap();
+            .unwrap()
+    }
+
+    /// The status as the instructor sees it (with the instructor key
+    /// saved in their data folder).
+    fn status(&self) -> serde_json::Value {
+        let out = self.status_as("teacher");
         assert!(
             out.status.success(),
             "{}",
@@ -339,20 +338,37 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     b2.wait_for(&step(ch04().1 + 2));
     a.wait_for(&step(ch04().1 + 2));
 
-    // The instructor killed and restarted is rejoined; the learners keep
-    // their place meanwhile and send their results again.
+    // A learner who knows the join code cannot read the tally.
+    let out = c.status_as("cy");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no instructor key"), "{err}");
+    let mut s = UnixStream::connect(c.socket()).unwrap();
+    let hello = format!(
+        "{{\"v\":1,\"type\":\"hello\",\"code\":\"{CODE}\",\"role\":\"status\",\"key\":\"{CODE}\"}}\n"
+    );
+    s.write_all(hello.as_bytes()).unwrap();
+    let mut reply = String::new();
+    BufReader::new(s).read_line(&mut reply).unwrap();
+    assert!(reply.contains("\"reason\":\"instructor\""), "{reply}");
+    assert!(!reply.contains("own-dw"), "{reply}");
+
+    // Bo (who answered wrong by sign) is killed for good, then the
+    // instructor is killed and restarted: the restarted instructor has
+    // Bo's result from its private file, and Ana's again without doubling.
+    b2.kill();
+    teacher.wait_for("(2 learners in class)");
     teacher.kill();
-    for l in [&a, &b2, &l3] {
+    for l in [&a, &l3] {
         l.wait_for("Waiting for the instructor");
     }
     let mut teacher2 = c.instructor();
-    teacher2.wait_for("(3 learners in class)");
+    teacher2.wait_for("Class ch04 restarted: 2 results from 2 learners");
+    teacher2.wait_for("(2 learners in class)");
     teacher2.send("goto 5");
-    for l in [&a, &b2, &l3] {
+    for l in [&a, &l3] {
         l.wait_for(&step(5));
     }
-    // Ana's right answer came again with her rejoining; Bo's wrong one was
-    // held only by the two instances that were killed.
     let st = c.status();
     let t = question(&st, "own-case", "own-dw");
     assert_eq!(
@@ -362,16 +378,27 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
             t["wrong"].clone(),
             t["of"].clone()
         ),
-        (1.into(), 1.into(), 0.into(), 3.into())
+        (2.into(), 1.into(), 1.into(), 3.into())
     );
+    assert_eq!(t["slips"], serde_json::json!([["sign", 1]]));
+    teacher2.send("status");
+    teacher2.wait_for("own-case/own-dw: answered 2/3 · right 1 · close 0 · wrong 1 · slips: sign 1");
 
     teacher2.send("end");
-    for l in [&mut a, &mut b2, &mut l3] {
+    for l in [&mut a, &mut l3] {
         l.wait_for("The instructor has ended the class.");
         assert!(l.wait_exit());
     }
     assert!(teacher2.wait_exit());
     assert!(!c.socket().exists(), "the socket is removed on end");
+
+    // A class started after `end` is a new class: no results inherited.
+    let mut teacher3 = c.instructor();
+    assert!(!teacher3.text().contains("restarted"));
+    let st = c.status();
+    assert_eq!(question(&st, "own-case", "own-dw")["answered"], 0);
+    teacher3.send("end");
+    assert!(teacher3.wait_exit());
 }
 
 #[test]
@@ -427,19 +454,7 @@ fn garbage_and_a_thousand_connections_leave_the_class_working() {
     let start = Instant::now();
     let st = loop {
         // Status connections may be refused while the flood's slots time out.
-        let sock = c.socket();
-        let out = Command::new(BIN)
-            .args([
-                "class",
-                "status",
-                sock.to_str().unwrap(),
-                "--code",
-                CODE,
-                "--format",
-                "json",
-            ])
-            .output()
-            .unwrap();
+        let out = c.status_as("teacher");
         if out.status.success() {
             break serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap();
         }
