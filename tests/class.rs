@@ -145,6 +145,10 @@ impl Class {
     }
 
     fn instructor(&self) -> Proc {
+        self.instructor_of("ch04")
+    }
+
+    fn instructor_of(&self, lesson: &str) -> Proc {
         let sock = self.socket();
         let p = Proc::spawn(
             "instructor",
@@ -152,7 +156,7 @@ impl Class {
             &[
                 "class",
                 "start",
-                "ch04",
+                lesson,
                 "--plain",
                 "--socket",
                 sock.to_str().unwrap(),
@@ -566,4 +570,75 @@ fn a_hostile_lesson_from_a_fake_instructor_is_refused_by_the_learner() {
         "no escape reaches the terminal: {out:?}"
     );
     server.join().unwrap();
+}
+
+/// The 1-based number of step `id` of built-in lesson `lesson`.
+fn step_no(lesson: &str, id: &str) -> usize {
+    let l = nnstep::lesson::Catalog::builtin().find(lesson).unwrap();
+    l.step_index(id).unwrap() + 1
+}
+
+#[test]
+fn a_plain_learner_follows_the_instructors_run_and_its_prediction_is_tallied() {
+    let c = Class::new();
+    let mut teacher = c.instructor_of("ch05");
+    let mut a = c.learner("ana", CODE);
+    let mut b = c.learner("bo", CODE);
+    teacher.wait_for("(2 learners in class)");
+
+    // ch05's raw-data run asks what the loss will do; it diverges (option 3).
+    teacher.send(&format!("goto {}", step_no("ch05", "train-raw")));
+    for l in [&a, &b] {
+        l.wait_for("-- Predict, then see --");
+    }
+    a.send("3");
+    b.send("1");
+    for l in [&a, &b] {
+        l.wait_for("epoch  iteration     train loss");
+    }
+    // The run waits for the instructor's: nothing has stopped yet.
+    let before = a.text();
+    assert!(!before.contains("stopped:"), "{before}");
+    teacher.send("epoch 1");
+    for l in [&a, &b] {
+        l.wait_for("stopped: diverged");
+        l.wait_for("Predict, then see: ");
+    }
+    teacher.wait_count("An answer to train-raw/raw-loss arrived.", 2);
+    let st = c.status();
+    let t = question(&st, "train-raw", "raw-loss");
+    assert_eq!(
+        (
+            t["answered"].clone(),
+            t["right"].clone(),
+            t["wrong"].clone()
+        ),
+        (2.into(), 1.into(), 1.into())
+    );
+    teacher.send("status");
+    teacher.wait_for("train-raw/raw-loss: answered 2/2 · right 1 · close 0 · wrong 1");
+
+    // The normalised run (100 epochs, no prediction): the learner follows
+    // the instructor's epochs, a line where the instructor pauses, and the
+    // final figures at the end.
+    teacher.send(&format!("goto {}", step_no("ch05", "train-normalised")));
+    a.wait_count("epoch  iteration     train loss", 2);
+    teacher.send("epoch 7");
+    let t = a.wait_for("\n      7 ");
+    let after_raw = t.rsplit("epoch  iteration     train loss").next().unwrap();
+    assert!(!after_raw.contains("stopped:"), "{after_raw}");
+    assert!(!after_raw.contains("\n     50 "), "{after_raw}");
+    teacher.send("epoch 100000");
+    a.wait_count("stopped:", 2);
+    let t = a.wait_for("\n    100 ");
+    let tail = t.rsplit("epoch  iteration     train loss").next().unwrap();
+    // Lines where the instructor paused, and the end: not one per epoch.
+    let lines = tail.lines().filter(|l| l.starts_with("    ")).count();
+    assert!(lines < 20, "{tail}");
+
+    teacher.send("end");
+    for l in [&mut a, &mut b] {
+        assert!(l.wait_exit());
+    }
+    assert!(teacher.wait_exit());
 }

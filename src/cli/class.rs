@@ -195,10 +195,11 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         eprintln!("note: no data folder: a restarted instructor will not have the results received");
     }
     let group = a.group.as_deref().map(place::group_id).transpose()?;
+    // Quiz questions, and the predictions of train and compare steps.
     let questions = (lesson.steps.iter())
         .filter_map(|s| match &s.kind {
             StepKind::Quiz(qs) => Some((s.id.clone(), qs.iter().map(|q| q.id.clone()).collect())),
-            _ => None,
+            k => k.predict().map(|p| (s.id.clone(), vec![p.id.clone()])),
         })
         .collect();
     let offer = LessonOffer {

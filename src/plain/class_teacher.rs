@@ -118,7 +118,9 @@ pub fn teach(
                 continue;
             }
             "epoch" => {
-                server.update(|s| s.run.epoch = s.run.epoch.saturating_add(1));
+                // `epoch` steps one epoch; `epoch N` goes to epoch N.
+                let to = arg.and_then(|a| a.parse::<u32>().ok());
+                server.update(|s| s.run.epoch = to.unwrap_or(s.run.epoch.saturating_add(1)));
                 let st = server.state();
                 say(&cw::run_state(lang, st.run.epoch, st.run.playing))?;
                 continue;

@@ -31,6 +31,18 @@ pub fn tally_not_kept(lang: Lang, reason: &str) -> String {
     }
 }
 
+/// Said once when the instructor's run has started while the learner's
+/// prediction still waits.
+#[must_use]
+pub fn run_waits(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "The instructor's run has started; yours follows it once you have predicted (an empty line skips)."
+        }
+        Lang::Zh => "讲师的训练已经开始；你作出预测后，你的训练会跟上（空行表示跳过预测）。",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
