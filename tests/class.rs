@@ -619,8 +619,8 @@ fn a_plain_learner_follows_the_instructors_run_and_its_prediction_is_tallied() {
     teacher.wait_for("train-raw/raw-loss: answered 2/2 · right 1 · close 0 · wrong 1");
 
     // The normalised run (100 epochs, no prediction): the learner follows
-    // the instructor's epochs, a line where the instructor pauses, and the
-    // final figures at the end.
+    // the instructor's epochs, a line where the instructor pauses, at most
+    // a line a second while it plays, and the final figures at the end.
     teacher.send(&format!("goto {}", step_no("ch05", "train-normalised")));
     a.wait_count("epoch  iteration     train loss", 2);
     teacher.send("epoch 7");
@@ -628,7 +628,9 @@ fn a_plain_learner_follows_the_instructors_run_and_its_prediction_is_tallied() {
     let after_raw = t.rsplit("epoch  iteration     train loss").next().unwrap();
     assert!(!after_raw.contains("stopped:"), "{after_raw}");
     assert!(!after_raw.contains("\n     50 "), "{after_raw}");
-    teacher.send("epoch 100000");
+    // The instructor plays the run on to its end: the class pauses there.
+    teacher.send("play");
+    teacher.wait_for("Instructor's run: epoch 100, paused.");
     a.wait_count("stopped:", 2);
     let t = a.wait_for("\n    100 ");
     let tail = t.rsplit("epoch  iteration     train loss").next().unwrap();
