@@ -289,6 +289,10 @@ impl Learner<'_> {
         if s.goto(n).is_err() {
             return Ok(());
         }
+        if self.asking.is_some() || self.predicting.is_some() {
+            // The prompt left waiting ends its line.
+            writeln!(self.out)?;
+        }
         self.shown = Some(n);
         self.asking = None;
         self.predicting = None;
