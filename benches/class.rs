@@ -13,7 +13,8 @@
 //!   for a key: update the state, take the snapshot with every tally, and
 //!   put it into the status lines (the screen's work, without the terminal).
 //! - `200_answers_tallied`: 200 learners each send a result; until the
-//!   server has taken all 200 and the snapshot shows them.
+//!   server has taken all 200 (and written each to the instructor's
+//!   private tally file) and the snapshot shows them.
 
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::net::UnixStream;
@@ -184,6 +185,8 @@ fn figures() {
         "  tally: answered {}/{}, right {}, wrong {}",
         t.answered, t.of, t.right, t.wrong
     );
+    let kept = std::fs::metadata(b._dir.path().join("b.tally")).map_or(0, |m| m.len());
+    println!("  the instructor's private tally file after them: {kept} bytes");
     println!(
         "  memory after answers: VmRSS {}, VmHWM {}",
         status_field("VmRSS:"),
