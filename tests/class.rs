@@ -190,7 +190,13 @@ impl Class {
     fn status_as(&self, who: &str) -> std::process::Output {
         let sock = self.socket();
         Command::new(BIN)
-            .args(["class", "status", sock.to_str().unwrap(), "--format", "json"])
+            .args([
+                "class",
+                "status",
+                sock.to_str().unwrap(),
+                "--format",
+                "json",
+            ])
             .env("NNSTEP_DATA_DIR", self.data(who))
             .output()
             .unwrap()
@@ -386,7 +392,8 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     );
     assert_eq!(t["slips"], serde_json::json!([["sign", 1]]));
     teacher2.send("status");
-    teacher2.wait_for("own-case/own-dw: answered 2/3 · right 1 · close 0 · wrong 1 · slips: sign 1");
+    teacher2
+        .wait_for("own-case/own-dw: answered 2/3 · right 1 · close 0 · wrong 1 · slips: sign 1");
 
     teacher2.send("end");
     for l in [&mut a, &mut l3] {

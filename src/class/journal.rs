@@ -256,7 +256,10 @@ fn read_back(
             continue;
         };
         match rec {
-            Record::Class { class: c, lesson: l } if first => {
+            Record::Class {
+                class: c,
+                lesson: l,
+            } if first => {
                 if c != class || l != lesson {
                     return Ok(None);
                 }

@@ -140,10 +140,10 @@ pub fn make_code() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
     let mut random = [0u8; 8];
-    let _ = fs::File::open("/dev/urandom").and_then(|mut f| io::Read::read_exact(&mut f, &mut random));
-    let seed = (nanos as u64)
-        ^ u64::from(std::process::id()).rotate_left(29)
-        ^ u64::from_le_bytes(random);
+    let _ =
+        fs::File::open("/dev/urandom").and_then(|mut f| io::Read::read_exact(&mut f, &mut random));
+    let seed =
+        (nanos as u64) ^ u64::from(std::process::id()).rotate_left(29) ^ u64::from_le_bytes(random);
     let mut rng = SeededRng::new(seed);
     (0..CODE_LEN)
         .map(|_| {
@@ -344,7 +344,10 @@ mod tests {
         };
         assert!(valid_key(&p.key));
         save_private(&f, &p).unwrap();
-        assert_eq!(fs::metadata(&f).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            fs::metadata(&f).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
         let d = f.parent().unwrap();
         assert_eq!(fs::metadata(d).unwrap().permissions().mode() & 0o777, 0o700);
         assert_eq!(load_private(&f), Some(p.clone()));

@@ -111,15 +111,28 @@ pub enum ServerError {
 /// Something the instructor may want to show as it happens.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
-    Joined { learners: usize },
-    Left { learners: usize },
-    Answered { step: String, question: String },
+    Joined {
+        learners: usize,
+    },
+    Left {
+        learners: usize,
+    },
+    Answered {
+        step: String,
+        question: String,
+    },
     WrongCode,
-    Dropped { reason: String },
-    Done { step: String },
+    Dropped {
+        reason: String,
+    },
+    Done {
+        step: String,
+    },
     /// The results could no longer be written to the private file (a
     /// restart would not have them); the class goes on.
-    TallyNotKept { reason: String },
+    TallyNotKept {
+        reason: String,
+    },
 }
 
 struct Learner {
@@ -933,7 +946,8 @@ mod tests {
         let (mut b, _rb) = join_as(server.path(), 2);
         a.write_all(result(Mark::Wrong, Some(SlipKind::Sign), 1).as_bytes())
             .unwrap();
-        a.write_all(result(Mark::Right, None, 2).as_bytes()).unwrap();
+        a.write_all(result(Mark::Right, None, 2).as_bytes())
+            .unwrap();
         b.write_all(result(Mark::Wrong, Some(SlipKind::Sign), 1).as_bytes())
             .unwrap();
         wait(|| server.snapshot().questions[0].answered == 2);
@@ -948,7 +962,8 @@ mod tests {
         let (mut a, _ra) = join_as(server.path(), 1);
         a.write_all(result(Mark::Wrong, Some(SlipKind::Sign), 1).as_bytes())
             .unwrap();
-        a.write_all(result(Mark::Right, None, 2).as_bytes()).unwrap();
+        a.write_all(result(Mark::Right, None, 2).as_bytes())
+            .unwrap();
         wait(|| server.snapshot().learners.len() == 1);
         std::thread::sleep(Duration::from_millis(100));
         let t = server.snapshot().questions[0].clone();

@@ -192,7 +192,9 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         resume: begin.resume,
     });
     if tally_file.is_none() {
-        eprintln!("note: no data folder: a restarted instructor will not have the results received");
+        eprintln!(
+            "note: no data folder: a restarted instructor will not have the results received"
+        );
     }
     let group = a.group.as_deref().map(place::group_id).transpose()?;
     // Quiz questions, and the predictions of train and compare steps.
@@ -224,7 +226,9 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     if let Some(f) = &saved
         && let Err(e) = place::save_private(f, &begin.private)
     {
-        eprintln!("note: the code and instructor key were not saved ({e}): `class status` and a restart will not find them");
+        eprintln!(
+            "note: the code and instructor key were not saved ({e}): `class status` and a restart will not find them"
+        );
     }
     if begin.resume {
         println!(

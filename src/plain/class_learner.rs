@@ -178,9 +178,7 @@ impl Learner<'_> {
                     let msg = match r {
                         Refusal::Code => w.wrong_code,
                         Refusal::Version => w.other_version,
-                        Refusal::Full | Refusal::Garbage | Refusal::Instructor => {
-                            w.refused_garbage
-                        }
+                        Refusal::Full | Refusal::Garbage | Refusal::Instructor => w.refused_garbage,
                     };
                     eprintln!("{msg}");
                     return Ok(ExitCode::FAILURE);

@@ -160,7 +160,12 @@ pub fn write_progress_line(
 pub fn write_stopped(out: &mut dyn Write, r: &Resolved, lang: Lang) -> anyhow::Result<()> {
     if let Some(stop) = r.trainer.stopped() {
         let colon = if lang == Lang::Zh { "：" } else { ": " };
-        writeln!(out, "{}{colon}{}", train_words(lang).stopped, stop_reason(lang, stop))?;
+        writeln!(
+            out,
+            "{}{colon}{}",
+            train_words(lang).stopped,
+            stop_reason(lang, stop)
+        )?;
     }
     Ok(())
 }

@@ -12,8 +12,8 @@
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use super::follow::with_printer;
 use super::Options;
+use super::follow::with_printer;
 use crate::engine::Every;
 use crate::lesson::predict::PredictAnswer;
 use crate::lesson::{Show, StepKind};
@@ -232,7 +232,12 @@ impl FollowedRun {
 
     /// The run's end: its last line, why it stopped, the parameters and
     /// pictures the step shows, and the prediction graded by this run.
-    pub fn finish(mut self, s: &mut Session, out: &mut dyn Write, opts: Options) -> anyhow::Result<()> {
+    pub fn finish(
+        mut self,
+        s: &mut Session,
+        out: &mut dyn Write,
+        opts: Options,
+    ) -> anyhow::Result<()> {
         if self.epoch > self.printed || self.printed == 0 {
             self.line(Instant::now(), out)?;
         }
@@ -289,8 +294,13 @@ mod tests {
         assert!(printed >= 1 && printed <= 3.min(secs), "{printed} lines");
         // Many epochs at once within a second: no more lines.
         let before = out.len();
-        run.advance(epochs + run.every * 2, false, ms(epochs as u64 * 100 + 1), &mut out)
-            .unwrap();
+        run.advance(
+            epochs + run.every * 2,
+            false,
+            ms(epochs as u64 * 100 + 1),
+            &mut out,
+        )
+        .unwrap();
         assert_eq!(out.len(), before);
         assert!(!run.owes_line(ms(epochs as u64 * 100 + 2)));
         assert!(run.owes_line(ms(epochs as u64 * 100 + 1500)));
@@ -298,7 +308,13 @@ mod tests {
         run.advance(run.epoch(), true, ms(epochs as u64 * 100 + 3), &mut out)
             .unwrap();
         let shown = String::from_utf8_lossy(&out).into_owned();
-        let last = shown.lines().last().unwrap().split_whitespace().next().unwrap();
+        let last = shown
+            .lines()
+            .last()
+            .unwrap()
+            .split_whitespace()
+            .next()
+            .unwrap();
         assert_eq!(last, run.epoch().to_string());
         // Run to the end: the same final parameters as the full runner.
         run.run_to_end(&mut Vec::new()).unwrap();
