@@ -651,3 +651,32 @@ fn a_plain_learner_follows_the_instructors_run_and_its_prediction_is_tallied() {
     }
     assert!(teacher.wait_exit());
 }
+
+#[test]
+fn a_comparisons_prediction_reaches_the_tally() {
+    let c = Class::new();
+    let mut teacher = c.instructor();
+    let mut a = c.learner("ana", CODE);
+    teacher.wait_for("(1 learner in class)");
+    teacher.send(&format!("goto {}", step_no("ch04", "compare-batches")));
+    a.wait_for("-- Predict, then see --");
+    // A line that is no option is explained and asked again.
+    a.send("7");
+    a.wait_for("not one of the options");
+    a.send("2");
+    a.wait_for("Predict, then see: ");
+    teacher.wait_for("An answer to compare-batches/sgd-curve arrived.");
+    let st = c.status();
+    let t = question(&st, "compare-batches", "sgd-curve");
+    assert_eq!(
+        (t["answered"].clone(), t["of"].clone()),
+        (1.into(), 1.into())
+    );
+    assert_eq!(
+        t["right"].as_u64().unwrap() + t["wrong"].as_u64().unwrap(),
+        1
+    );
+    teacher.send("end");
+    assert!(a.wait_exit());
+    assert!(teacher.wait_exit());
+}
