@@ -199,10 +199,11 @@ impl Follow {
         self.done.contains(&self.instr.step_id)
     }
 
-    /// Whether the learner is held and has not marked the step done.
+    /// Whether the learner, following, is held on the instructor's step and
+    /// has not marked it done (what the header asks for).
     #[must_use]
     pub fn held(&self) -> bool {
-        self.instr.hold && !self.marked_done() && self.link == Link::Joined
+        self.instr.hold && !self.marked_done() && self.link == Link::Joined && !self.away
     }
 
     /// Marks the held step done: the step id to send.
@@ -347,6 +348,9 @@ mod tests {
         });
         assert!(c.held);
         assert!(f.held());
+        f.attempt(Move::Step).unwrap();
+        assert!(!f.held(), "away, the header does not ask for it");
+        f.rejoin();
         assert_eq!(f.mark_done(), Ok("s0".to_string()));
         assert_eq!(f.mark_done(), Err(NotDone::Already));
         assert!(!f.held());

@@ -434,6 +434,9 @@ pub fn learner_event(app: &mut App, ev: LearnerEvent) {
                 last: Done::Class(ClassDone::Joined),
             }));
             app.record_visit();
+            if let Some(c) = app.learner_mut() {
+                c.since = (0, Instant::now());
+            }
             if known {
                 go_to_instructor(app, true);
             }
@@ -484,6 +487,9 @@ fn go_to_instructor(app: &mut App, fresh: bool) {
     if moved {
         if l.session.goto(st.step).is_err() {
             return;
+        }
+        if let Some(ClassUi::Learner(c)) = app.class.as_deref_mut() {
+            c.since = (st.step, Instant::now());
         }
         l.last = Done::Class(ClassDone::Followed(st.step + 1));
     }

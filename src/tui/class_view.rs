@@ -237,6 +237,17 @@ pub fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
             .left_aligned(),
         );
     }
+    // A double-width character just left of the panel would spill over
+    // its border: it gives way to a blank.
+    if popup.x > 0 {
+        for y in popup.top()..popup.bottom() {
+            if let Some(cell) = buf.cell_mut((popup.x - 1, y))
+                && cell.symbol().width() > 1
+            {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     Clear.render(popup, buf);
     let inner = block.inner(popup).inner(Margin::new(1, 0));
     block.render(popup, buf);
