@@ -461,7 +461,7 @@ pub enum ClassDone {
     Holding,
     Released,
     RevealSent,
-    /// E once: E again ends the class.
+    /// X once: X again ends the class.
     EndAsk,
     PanelShown,
     PanelHidden,
@@ -497,8 +497,8 @@ pub fn class_done(lang: Lang, d: &ClassDone) -> String {
         ClassDone::Released if zh => "不再停留：学员无需标记完成。",
         ClassDone::Released => "Hold released.",
         ClassDone::RevealSent => w.reveal_ack,
-        ClassDone::EndAsk if zh => "再按一次 E 结束课堂",
-        ClassDone::EndAsk => "press E again to end the class",
+        ClassDone::EndAsk if zh => "再按一次 X 结束课堂",
+        ClassDone::EndAsk => "press X again to end the class",
         ClassDone::PanelShown if zh => "课堂面板已打开",
         ClassDone::PanelShown => "class panel shown",
         ClassDone::PanelHidden if zh => "课堂面板已关闭",
