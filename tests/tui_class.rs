@@ -478,8 +478,10 @@ fn a_learner_answers_with_their_own_numbers_and_the_results_go_out() {
         (case.answer()[[0, 0]], l.session.question_seed("own-dw"))
     };
     // Another learner (another identity) gets other numbers.
-    let mut other = Progress::default();
-    other.learner = Some(42);
+    let other = Progress {
+        learner: Some(42),
+        ..Progress::default()
+    };
     let s = session::open(ch04(), &other, None, Some(own_case()))
         .unwrap()
         .session;

@@ -5,7 +5,7 @@
 //! keys queued ([`TeacherCmd`], [`LearnerCmd`]) is sent after each update.
 
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use super::app::App;
@@ -114,11 +114,8 @@ impl ClassLink {
 impl TeacherLink {
     fn pump(&mut self, app: &mut App) -> bool {
         let mut changed = false;
-        loop {
-            match self.notices.try_recv() {
-                Ok(n) => changed |= class_ui::teacher_notice(app, n),
-                Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
-            }
+        while let Ok(n) = self.notices.try_recv() {
+            changed |= class_ui::teacher_notice(app, n);
         }
         let now = self.server.changes();
         if now != self.seen {
@@ -192,11 +189,7 @@ impl LearnerLink {
     fn pump(&mut self, app: &mut App, ending: &mut Option<Ending>) -> bool {
         let mut changed = false;
         let w = class_words(app.lang);
-        loop {
-            let ev = match self.events.try_recv() {
-                Ok(ev) => ev,
-                Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
-            };
+        while let Ok(ev) = self.events.try_recv() {
             changed = true;
             match ev {
                 Event::Joined { .. } => class_ui::learner_event(app, LearnerEvent::Joined),
@@ -205,7 +198,8 @@ impl LearnerLink {
                     let msg = match r {
                         Refusal::Code => w.wrong_code,
                         Refusal::Version => w.other_version,
-                        Refusal::Full | Refusal::Garbage => w.refused_garbage,
+                        // Full, garbage, and any refusal a newer class adds.
+                        _ => w.refused_garbage,
                     };
                     *ending = Some(Ending::Refused(msg.to_string()));
                     app.running = false;

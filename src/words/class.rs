@@ -569,8 +569,7 @@ pub fn panel_class_line(lang: Lang, s: &Snapshot) -> String {
     let away = s.learners.iter().filter(|l| l.away).count();
     let mut line = teacher_header(lang, s.learners.len(), away, s.state.locked, s.state.hold);
     if s.state.hold {
-        let sep = if lang == Lang::Zh { " · " } else { " · " };
-        line.push_str(sep);
+        line.push_str(" · ");
         line.push_str(&working(lang, s.working(), s.learners.len()));
     }
     line
