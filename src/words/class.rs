@@ -47,8 +47,6 @@ pub struct ClassWords {
     pub none_yet: &'static str,
     pub playing: &'static str,
     pub paused: &'static str,
-    /// Said when `class start` or `join` runs without `--plain`.
-    pub no_tui: &'static str,
     /// The TUI's lock refusal (keys, not commands).
     pub locked_tui: &'static str,
     pub freed_tui: &'static str,
@@ -100,7 +98,6 @@ const EN: ClassWords = ClassWords {
     none_yet: "none yet",
     playing: "playing",
     paused: "paused",
-    no_tui: "note: the full-screen class view is not built yet; running as with --plain",
     locked_tui: "Locked by the instructor: you follow along for now.",
     freed_tui: "The instructor has freed the class: you may step away (F rejoins).",
     hold_tui: "The instructor holds the class here: press D when you have finished.",
@@ -151,7 +148,6 @@ const ZH: ClassWords = ClassWords {
     none_yet: "暂无",
     playing: "播放中",
     paused: "已暂停",
-    no_tui: "提示：课堂的全屏界面尚未完成，现按 --plain 方式运行",
     locked_tui: "讲师已锁定课堂：现在请跟随讲师。",
     freed_tui: "讲师已解除锁定：可以自行浏览（按 F 回到讲师处）。",
     hold_tui: "讲师让全班停在这一步：完成后按 D。",
