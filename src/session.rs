@@ -225,7 +225,9 @@ impl Session {
                     s.outcome,
                     Outcome::Right | Outcome::RightAfterSolution
                 ));
-                answered += usize::from(s.last.is_some());
+                // A question answered in an earlier sitting counts as
+                // answered, as its saved outcome counts as right.
+                answered += usize::from(s.last.is_some() || s.outcome != Outcome::Unanswered);
             }
         }
         (right, answered, total)

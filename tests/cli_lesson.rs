@@ -3,35 +3,9 @@
 
 #![allow(clippy::unwrap_used)] // helpers outside #[test] functions unwrap too
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn nnstep(args: &[&str], stdin: &str) -> Output {
-    // Saved results go to a fresh folder, never the tester's own.
-    let data = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nnstep"))
-        .args(args)
-        .env("NNSTEP_DATA_DIR", data.path())
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use common::{nnstep, text};
 
 /// Right answers to every ch04 question, in order.
 /// The two generated questions (own numbers) are skipped with empty lines.
@@ -95,13 +69,9 @@ fn run_ch04_in_chinese_wraps_on_display_width() {
 #[test]
 fn the_language_defaults_to_the_locale() {
     let data = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_nnstep"))
+    let out = common::command(data.path())
         .args(["run", "ch04", "--plain"])
-        .env("NNSTEP_DATA_DIR", data.path())
         .env("LANG", "zh_CN.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(Stdio::null())
         .output()
         .unwrap();
     assert!(text(&out.stdout).starts_with("第 4 章"));
@@ -112,6 +82,28 @@ fn run_with_no_input_marks_every_question_unanswered() {
     let out = nnstep(&["run", "ch04", "--plain"], "");
     assert!(out.status.success());
     assert!(text(&out.stdout).contains("Quiz: 0 of 9 right, 9 unanswered."));
+}
+
+#[test]
+fn a_plain_run_ends_by_naming_the_next_lesson_or_the_course_end() {
+    let out = nnstep(&["run", "ch04", "--plain"], "");
+    let stdout = text(&out.stdout);
+    let tail: Vec<&str> = stdout.trim_end().lines().rev().take(3).collect();
+    assert!(
+        tail.iter().any(|l| l.contains("nnstep run ch05 --plain")),
+        "{tail:?}"
+    );
+    let last = nnstep::lesson::Catalog::builtin()
+        .entries()
+        .last()
+        .unwrap()
+        .id
+        .clone()
+        .unwrap();
+    let out = nnstep(&["run", &last, "--plain"], "");
+    let stdout = text(&out.stdout);
+    let done = nnstep::words::course::course_done(nnstep::lesson::Lang::En);
+    assert_eq!(stdout.trim_end().lines().last(), Some(done));
 }
 
 #[test]
@@ -203,15 +195,7 @@ fn schema_prints_json() {
 #[test]
 fn a_step_number_out_of_range_is_an_error_not_a_panic() {
     for step in ["0", "999", "18446744073709551615"] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_nnstep"))
-            .args(["run", "ch04", "--plain", "--step", step])
-            .env(
-                "NNSTEP_DATA_DIR",
-                std::env::temp_dir().join("nnstep-step-test"),
-            )
-            .stdin(std::process::Stdio::null())
-            .output()
-            .unwrap();
+        let out = nnstep(&["run", "ch04", "--plain", "--step", step], "");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!err.contains("panicked"), "--step {step}: {err}");
     }

@@ -5,15 +5,15 @@
 //! English and Chinese, Unicode and `--ascii`, at the lessons' fixed seeds;
 //! and the same steps as the plain runner prints them.
 
+mod common;
+
+use common::screen::{config, draw, lang_name, lesson_at, text};
 use nnstep::lesson::{Catalog, Lang, Lesson};
 use nnstep::plain::runner::{self, Options};
 use nnstep::progress::Progress;
 use nnstep::session::Session;
 use nnstep::tui::dashboard::DashKey;
-use nnstep::tui::{self, App, Config, Message, Theme, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use nnstep::tui::{App, Message, update};
 use unicode_width::UnicodeWidthStr;
 
 /// (snapshot name, lesson, step id, epochs to train before drawing, keys).
@@ -35,52 +35,14 @@ fn lesson(id: &str) -> Lesson {
     Catalog::builtin().get(id).unwrap().load().unwrap()
 }
 
-fn app_at(id: &str, step: &str, lang: Lang, ascii: bool, (w, h): (u16, u16)) -> App {
-    let entries = tui::entries(&Catalog::builtin());
-    let at = entries.iter().position(|e| e.id == id).unwrap();
-    let index = lesson(id).step_index(step).unwrap();
-    let cfg = Config {
-        lang,
-        theme: Theme::new(ascii, None),
-        seed: None,
-    };
-    let mut app = App::open(entries, Progress::default(), cfg, at, Some(index));
-    update(&mut app, Message::Resize(w, h));
-    app
-}
-
-fn draw(app: &App, w: u16, h: u16) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    t.backend().buffer().clone()
-}
-
-/// The screen as text, one line per row, trailing spaces removed.
-fn text(buf: &Buffer) -> String {
-    let w = usize::from(buf.area.width);
-    let rows: Vec<String> = (buf.content.chunks(w))
-        .map(|row| {
-            let mut s = String::new();
-            let mut skip = 0;
-            for c in row {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                s.push_str(c.symbol());
-                skip = UnicodeWidthStr::width(c.symbol()).saturating_sub(1);
-            }
-            s.trim_end().to_string()
-        })
-        .collect();
-    rows.join("\n")
-}
-
-fn lang_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "en",
-        Lang::Zh => "zh",
-    }
+fn app_at(id: &str, step: &str, lang: Lang, ascii: bool, size: (u16, u16)) -> App {
+    lesson_at(
+        id,
+        step,
+        Progress::default(),
+        config(lang, ascii, false),
+        size,
+    )
 }
 
 #[test]

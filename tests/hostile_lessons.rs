@@ -9,9 +9,13 @@
 //! The lesson cases are the files of `tests/fixtures/hostile/`; cases that
 //! need a device, a FIFO, a link or a large file are made here.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
+
+use common::nnstep_in;
 
 fn hostile(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -19,31 +23,9 @@ fn hostile(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// Runs nnstep with `args` and `stdin`, saving progress in `data`.
-fn nnstep_in(data: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nnstep"))
-        .args(args)
-        .env("NNSTEP_DATA_DIR", data)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
+/// Runs nnstep with `args` and no input, saving progress in a fresh folder.
 fn nnstep(args: &[&str]) -> Output {
-    let data = tempfile::tempdir().unwrap();
-    nnstep_in(data.path(), args, "")
+    common::nnstep(args, "")
 }
 
 /// No byte below 0x20 but newline in either stream.

@@ -107,3 +107,20 @@ fn the_chapter_4_closed_form_matches_the_least_squares_sums() {
     assert!((get("closed-w") - w).abs() < 1e-9);
     assert!((get("closed-b") - b).abs() < 1e-9);
 }
+
+#[test]
+fn answers_from_an_earlier_sitting_count_as_answered_in_the_score() {
+    use nnstep::quiz::{Outcome, QuestionRecord};
+    let saved = QuestionRecord {
+        step: "q".into(),
+        question: "n".into(),
+        attempts: 1,
+        hints_used: 0,
+        solution_seen: false,
+        outcome: Outcome::Right,
+    };
+    let s = small().with_results(&[saved]);
+    // One right of two, and one (the saved one) answered: not "1 right, 2
+    // unanswered", which a score counting only this sitting would say.
+    assert_eq!(s.score(), (1, 1, 2));
+}

@@ -3,8 +3,10 @@
 //! merged between instances, exported as CSV and listed for review; the
 //! learner identity is made once and survives a reset.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use nnstep::progress::{Change, Store};
 use nnstep::quiz::{Outcome, QuizUpdate};
@@ -25,15 +27,7 @@ fn result(lesson: &str, step: &str, question: &str, attempts: u32, outcome: Outc
 }
 
 fn nnstep(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nnstep"))
-        .args(args)
-        .env("NNSTEP_DATA_DIR", data)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap()
+    common::nnstep_in(data, args, "")
 }
 
 #[test]
@@ -195,20 +189,10 @@ fn review_lists_missed_questions_with_step_title_and_question_text() {
 fn run_plain_saves_results_and_gives_the_learner_their_own_numbers() {
     let tmp = tempfile::tempdir().unwrap();
     let run = |data: &Path| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_nnstep"))
-            .args(["run", "ch04", "--plain"])
-            .env("NNSTEP_DATA_DIR", data)
-            .env("LANG", "C")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
         // Three wrong tries at the first question, then end of input.
-        std::io::Write::write_all(child.stdin.as_mut().unwrap(), b"999\n999\n999\n").unwrap();
-        drop(child.stdin.take());
-        let out = child.wait_with_output().unwrap();
+        let out = common::nnstep_in(data, &["run", "ch04", "--plain"], "999\n999\n999\n");
         assert!(out.status.success());
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        common::text(&out.stdout)
     };
     // The generated case of ch04's "own numbers" step, as printed.
     let own = |out: String| {

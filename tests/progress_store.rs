@@ -2,8 +2,9 @@
 //! Saved progress: atomic, versioned, merged between instances, and never
 //! silently lost when the file is damaged.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 use nnstep::progress::{Change, FORMAT_VERSION, Notice, Store, StoreError};
 
@@ -160,9 +161,8 @@ fn reset_forgets_one_lesson_or_all() {
 }
 
 fn nnstep(data: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_nnstep"))
+    common::command(data)
         .args(args)
-        .env("NNSTEP_DATA_DIR", data)
         .env_remove("NO_COLOR")
         .stdin(std::process::Stdio::null())
         .output()

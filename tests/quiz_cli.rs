@@ -3,39 +3,15 @@
 
 #![allow(clippy::unwrap_used)] // helpers outside #[test] functions unwrap too
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 use nnstep::lesson::Catalog;
 use nnstep::session::Session;
 
 fn run(args: &[&str], stdin: &str) -> String {
-    // Saved results go to a fresh folder, never the tester's own.
-    let data = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nnstep"))
-        .args(args)
-        .env("NNSTEP_DATA_DIR", data.path())
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    let out = common::nnstep(args, stdin);
+    assert!(out.status.success(), "{}", common::text(&out.stderr));
+    common::text(&out.stdout)
 }
 
 /// ch04's own-numbers dw for `--seed 7`, as the library computes it.

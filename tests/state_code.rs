@@ -9,7 +9,7 @@
 //! command line: `open CODE --plain`, and malformed, mistyped, unknown and
 //! stale codes, each with its message and a non-zero exit.
 
-use std::process::Command;
+mod common;
 
 use nnstep::lesson::{Catalog, Lang};
 use nnstep::progress::Progress;
@@ -58,11 +58,19 @@ fn drive(app: &mut App) {
             DashKey::ScrubBack,
         ],
         StepState::Compare(_) => &[DashKey::Epoch, DashKey::Epoch],
-        StepState::Page { .. }
-        | StepState::Quiz(_)
-        | StepState::Predict(_)
-        | StepState::Landscape(_)
-        | StepState::Plot(_) => &[],
+        // η halved (the runs restart), an epoch of every run, one more step.
+        StepState::Landscape(_) => &[
+            DashKey::LearningRateDown,
+            DashKey::Epoch,
+            DashKey::Iteration,
+        ],
+        StepState::Plot(_) => &[
+            DashKey::LearningRateUp,
+            DashKey::Iteration,
+            DashKey::Iteration,
+            DashKey::Iteration,
+        ],
+        StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => &[],
     };
     for k in keys {
         update(app, Message::Dash(*k));
@@ -92,11 +100,34 @@ fn run_facts(app: &App) -> Option<String> {
             ))
         }
         StepState::Compare(c) => Some(format!("{:?}", c.comparison().rows())),
-        StepState::Page { .. }
-        | StepState::Quiz(_)
-        | StepState::Predict(_)
-        | StepState::Landscape(_)
-        | StepState::Plot(_) => None,
+        StepState::Landscape(v) => {
+            let l = v.landscape();
+            let params: Vec<Vec<u64>> = (l.runs().iter())
+                .map(|r| {
+                    (r.trainer.network().layers().iter())
+                        .flat_map(|layer| layer.w.iter().chain(layer.b.iter()).map(|v| v.to_bits()))
+                        .collect()
+                })
+                .collect();
+            Some(format!(
+                "scale {:e} steps {:?} params {params:?} paths {:?}",
+                l.rate_scale(),
+                l.iterations(),
+                l.paths()
+                    .iter()
+                    .map(|p| p.points().to_vec())
+                    .collect::<Vec<_>>(),
+            ))
+        }
+        StepState::Plot(v) => {
+            let p = v.plot();
+            Some(format!(
+                "rates {:?} shown {}",
+                p.learning_rates(),
+                p.shown()
+            ))
+        }
+        StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => None,
     }
 }
 
@@ -208,13 +239,7 @@ fn malformed_codes_say_what_is_wrong() {
 }
 
 fn nnstep(args: &[&str], dir: &std::path::Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_nnstep"))
-        .args(args)
-        .env("NNSTEP_DATA_DIR", dir)
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .output()
-        .unwrap()
+    common::nnstep_in(dir, args, "")
 }
 
 /// A step's code as `nnstep run --codes` prints it.
@@ -356,4 +381,59 @@ fn unknown_and_stale_lessons_fail_with_their_own_messages() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("已过期"));
+}
+
+/// A code is untrusted: a picture's code that asks for more steps than a
+/// run takes, or another number of runs than the step draws, is refused
+/// with its reason (and never trains without bound).
+#[test]
+fn a_picture_code_asking_too_much_is_refused() {
+    use nnstep::session::training::ReplayError;
+    use nnstep::session::{Live, Session, code_of};
+    let lesson = Catalog::builtin().get("ch04").unwrap().load().unwrap();
+    let at = (lesson.steps.iter())
+        .position(|s| matches!(s.kind, nnstep::lesson::StepKind::Landscape(_)))
+        .unwrap();
+    let mut session = Session::new(lesson.clone());
+    session.goto(at).unwrap();
+    let runs = match session.landscape() {
+        Some(Ok(l)) => l.runs().len(),
+        _ => panic!("the landscape does not build"),
+    };
+    let code = |steps: Vec<u64>| {
+        let live = Live::Picture {
+            lesson_rate: 1.0,
+            rate: 1.0,
+            steps,
+        };
+        Code::parse(&code_of(&session, Lang::En, &live)).unwrap()
+    };
+    let err = code(vec![u64::MAX / 2; runs])
+        .reproduce(lesson.clone(), &Progress::default())
+        .err();
+    assert!(
+        matches!(err, Some(CodeError::Replay(ReplayError::StopsEarly { .. }))),
+        "{err:?}"
+    );
+    let err = code(vec![1; runs + 1])
+        .reproduce(lesson.clone(), &Progress::default())
+        .err();
+    assert_eq!(
+        err,
+        Some(CodeError::Replay(ReplayError::RunCount {
+            code: runs + 1,
+            step: runs
+        }))
+    );
+    let nine = Live::Picture {
+        lesson_rate: 1.0,
+        rate: 1.0,
+        steps: vec![0; 9],
+    };
+    let text = code_of(&session, Lang::En, &nine);
+    assert_eq!(
+        Code::parse(&text).err(),
+        Some(CodeError::Truncated),
+        "more runs than a code may name"
+    );
 }

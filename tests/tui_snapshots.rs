@@ -3,13 +3,13 @@
 //! chapter 4, at 80×24 and 120×40, in English and Chinese, with `--ascii`
 //! and with `NO_COLOR`, plus the help overlay and the too-small message.
 
+mod common;
+
+use common::screen::{self, config, draw, lang_name, text};
 use nnstep::lesson::{Catalog, Lang};
 use nnstep::progress::{Change, Progress};
 use nnstep::quiz::{Outcome, QuestionRecord};
-use nnstep::tui::{self, App, Config, Message, Theme, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use nnstep::tui::{self, App, Config, Message, update};
 use ratatui::style::Color;
 use unicode_width::UnicodeWidthStr;
 
@@ -24,14 +24,6 @@ const STEPS: [(&str, &str); 7] = [
     ("table", "three-ways"),
     ("compare", "compare-batches"),
 ];
-
-fn config(lang: Lang, ascii: bool, no_color: bool) -> Config {
-    Config {
-        lang,
-        theme: Theme::new(ascii, no_color.then_some("1")),
-        seed: None,
-    }
-}
 
 fn entries() -> Vec<tui::Entry> {
     tui::entries(&Catalog::builtin())
@@ -71,54 +63,7 @@ fn some_progress() -> Progress {
 
 /// Chapter 4 opened at the step with id `step`.
 fn lesson_at(step: &str, cfg: Config, w: u16, h: u16) -> App {
-    let entries = entries();
-    let ch04 = entries.iter().position(|e| e.id == "ch04").unwrap();
-    let lesson = nnstep::lesson::Catalog::builtin()
-        .get("ch04")
-        .unwrap()
-        .load()
-        .unwrap();
-    let index = lesson.step_index(step).unwrap();
-    let mut app = App::open(entries, Progress::default(), cfg, ch04, Some(index));
-    update(&mut app, Message::Resize(w, h));
-    app
-}
-
-fn draw(app: &App, w: u16, h: u16) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    t.backend().buffer().clone()
-}
-
-/// The screen as text, one line per row, trailing spaces removed.
-fn text(buf: &Buffer) -> String {
-    let w = usize::from(buf.area.width);
-    let rows: Vec<String> = buf
-        .content
-        .chunks(w)
-        .map(|row| {
-            let mut s = String::new();
-            let mut skip = 0;
-            for c in row {
-                // The cell after a double-width character is its right half.
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                s.push_str(c.symbol());
-                skip = UnicodeWidthStr::width(c.symbol()).saturating_sub(1);
-            }
-            s.trim_end().to_string()
-        })
-        .collect();
-    rows.join("\n")
-}
-
-fn lang_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "en",
-        Lang::Zh => "zh",
-    }
+    screen::lesson_at("ch04", step, Progress::default(), cfg, (w, h))
 }
 
 #[test]

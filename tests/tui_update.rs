@@ -340,6 +340,27 @@ fn right_arrow_alone_goes_from_the_last_step_to_the_next_chapter_after_a_confirm
 }
 
 #[test]
+fn the_next_chapter_opens_where_the_learner_left_it() {
+    let ch05 = Catalog::builtin().get("ch05").unwrap().load().unwrap();
+    let mut p = Progress::default();
+    for s in &ch05.steps[..3] {
+        p.apply(
+            &Change::Visit {
+                lesson: "ch05".into(),
+                step: s.id.clone(),
+            },
+            1,
+        );
+    }
+    let entries = tui::entries(&Catalog::builtin());
+    let ch04 = entries.iter().position(|e| e.id == "ch04").unwrap();
+    let mut app = App::open(entries, p, config(), ch04, Some(ch04_len() - 1));
+    press(&mut app, &[Key::Right, Key::Right]);
+    assert_eq!(lesson_id(&app), "ch05");
+    assert_eq!(at(&app), (4, Action::Continued(4)));
+}
+
+#[test]
 fn esc_declines_the_next_chapter_and_stays_on_the_last_step() {
     let mut app = opened(Some(ch04_len() - 1));
     press(&mut app, &[Key::Right, Key::Esc]);

@@ -5,15 +5,15 @@
 //! steps), at 80×24 and 120×40, Unicode and `--ascii`, English and
 //! Chinese, `NO_COLOR` too; every run at the lesson's fixed seed.
 
+mod common;
+
+use common::screen::{config, draw, lang_name, lesson_at, text};
 use nnstep::lesson::{Catalog, Lang};
 use nnstep::plain::runner::views_text;
 use nnstep::progress::Progress;
 use nnstep::session::Session;
 use nnstep::tui::dashboard::DashKey;
-use nnstep::tui::{self, App, Config, Message, Theme, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use nnstep::tui::{App, Config, Message, update};
 use ratatui::style::Color;
 use unicode_width::UnicodeWidthStr;
 
@@ -45,60 +45,12 @@ const VIEWS: [(&str, &str, &str, &[DashKey]); 4] = [
     ),
 ];
 
-fn config(lang: Lang, ascii: bool, no_color: bool) -> Config {
-    Config {
-        lang,
-        theme: Theme::new(ascii, no_color.then_some("1")),
-        seed: None,
-    }
-}
-
 fn app_at(id: &str, step: &str, keys: &[DashKey], cfg: Config, w: u16, h: u16) -> App {
-    let entries = tui::entries(&Catalog::builtin());
-    let at = entries.iter().position(|e| e.id == id).unwrap();
-    let lesson = Catalog::builtin().get(id).unwrap().load().unwrap();
-    let index = lesson.step_index(step).unwrap();
-    let mut app = App::open(entries, Progress::default(), cfg, at, Some(index));
-    update(&mut app, Message::Resize(w, h));
+    let mut app = lesson_at(id, step, Progress::default(), cfg, (w, h));
     for k in keys {
         update(&mut app, Message::Dash(*k));
     }
     app
-}
-
-fn draw(app: &App, w: u16, h: u16) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    t.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let w = usize::from(buf.area.width);
-    let rows: Vec<String> = buf
-        .content
-        .chunks(w)
-        .map(|row| {
-            let mut s = String::new();
-            let mut skip = 0;
-            for c in row {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                s.push_str(c.symbol());
-                skip = UnicodeWidthStr::width(c.symbol()).saturating_sub(1);
-            }
-            s.trim_end().to_string()
-        })
-        .collect();
-    rows.join("\n")
-}
-
-fn lang_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "en",
-        Lang::Zh => "zh",
-    }
 }
 
 #[test]

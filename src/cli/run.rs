@@ -106,21 +106,20 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         &mut save,
         args.codes,
     )?;
-    if let Some(line) = next_line(&cat, &id, opts) {
-        for l in crate::text::wrap(&line, opts.width, "", "") {
-            println!("{l}");
-        }
+    if let Some(lines) = next_line(&cat, &id, opts) {
+        println!("{lines}");
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The last line of a lesson: the next chapter of the catalog (the next
+/// The last lines of a lesson, wrapped to the width: the next chapter of the catalog (the next
 /// lesson that loads) and the command that prints it, or that this was the
 /// last lesson. A lesson file from outside the catalog has no next.
 fn next_line(cat: &Catalog, id: &str, opts: Options) -> Option<String> {
     let entries = cat.entries();
     let here = entries.iter().position(|e| e.id.as_deref() == Some(id));
-    let next = here.and_then(|i| entries[i + 1..].iter().find_map(|e| e.load().ok()));
+    // Headers: a built-in lesson's is read at build time, so nothing is parsed.
+    let next = here.and_then(|i| entries[i + 1..].iter().find_map(|e| e.header().ok()));
     let line = match (&next, here) {
         (Some(n), _) => {
             let (what, how) =
@@ -129,7 +128,9 @@ fn next_line(cat: &Catalog, id: &str, opts: Options) -> Option<String> {
             lines.push(how);
             lines.join("\n")
         }
-        (None, Some(_)) => words::course::course_done(opts.lang).to_string(),
+        (None, Some(_)) => {
+            crate::text::wrap(words::course::course_done(opts.lang), opts.width, "", "").join("\n")
+        }
         (None, None) => return None,
     };
     Some(if opts.ascii {

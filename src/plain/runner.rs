@@ -189,6 +189,8 @@ impl Printer<'_> {
         // Asked before the note, which may tell what the run will do.
         self.ask_prediction(s)?;
         self.note(s)?;
+        // A landscape's or a plot's state, for its code line.
+        let mut picture = None;
         match &step.kind {
             StepKind::Text(t) => self.prose(t)?,
             StepKind::Formula { tex, caption } => {
@@ -222,14 +224,17 @@ impl Printer<'_> {
                 )?;
             }
             StepKind::Landscape(l) => match s.landscape() {
-                Some(Ok(mut land)) => views_text::write_landscape(
-                    self.out,
-                    &mut land,
-                    self.opts.lang,
-                    self.opts.width,
-                    self.opts.ascii,
-                    l.fixed,
-                )?,
+                Some(Ok(mut land)) => {
+                    views_text::write_landscape(
+                        self.out,
+                        &mut land,
+                        self.opts.lang,
+                        self.opts.width,
+                        self.opts.ascii,
+                        l.fixed,
+                    )?;
+                    picture = Some(crate::session::Live::landscape(&land));
+                }
                 Some(Err(errors)) => self.spec_errors(&errors)?,
                 None => {}
             },
@@ -242,6 +247,7 @@ impl Printer<'_> {
                         self.opts.width,
                         self.opts.ascii,
                     )?;
+                    picture = Some(crate::session::Live::plot(&p));
                 }
             }
             StepKind::Quiz(qs) => {
@@ -252,7 +258,8 @@ impl Printer<'_> {
             }
         }
         if self.codes && !matches!(step.kind, StepKind::Train(_) | StepKind::Compare(_)) {
-            self.code_line(s, &crate::session::Live::Still)?;
+            let live = picture.unwrap_or(crate::session::Live::Still);
+            self.code_line(s, &live)?;
         }
         Ok(())
     }

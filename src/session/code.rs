@@ -3,7 +3,9 @@
 //! the lesson is known to be stale), the step, the language, and on a
 //! training step the run's seed, every learning rate and batch size the
 //! learner set, the gradient steps taken and the epoch looked at; on a
-//! comparison, the epochs run. `nnstep open CODE` rebuilds that screen;
+//! comparison, the epochs run; on a landscape or a function plot, η as the
+//! learner set it and the gradient steps each run has taken. `nnstep open
+//! CODE` rebuilds that screen;
 //! both front ends show the code of the screen they are on.
 //!
 //! The text form is in [`format`]: `ch09.1A2B-C3D4-…`, case-insensitive,
@@ -82,7 +84,16 @@ enum View {
         seed: Option<u64>,
         epochs: usize,
     },
+    /// A landscape's runs or a plot's exercise: η (relative to the
+    /// lesson's) and the steps taken by each run.
+    Picture {
+        rate: Rate,
+        steps: Vec<u64>,
+    },
 }
+
+/// The most runs a picture's code may name (a landscape draws up to 4).
+const MAX_PICTURE_RUNS: usize = 8;
 
 /// A code read from text (checked, not yet matched to a lesson).
 #[derive(Clone, Debug, PartialEq)]
@@ -106,6 +117,13 @@ pub enum Live<'a> {
         lesson_rate: f64,
     },
     Compare(&'a Comparison),
+    /// A landscape or a plot's exercise: η as the lesson sets it and as
+    /// now set, and the gradient steps each run has taken.
+    Picture {
+        lesson_rate: f64,
+        rate: f64,
+        steps: Vec<u64>,
+    },
 }
 
 impl Live<'_> {
@@ -115,6 +133,30 @@ impl Live<'_> {
         Live::Train {
             run: t.state(),
             lesson_rate: t.lesson_settings().0,
+        }
+    }
+
+    /// The state of a landscape: its η scale and each run's steps.
+    #[must_use]
+    pub fn landscape(l: &super::landscape::Landscape) -> Self {
+        Live::Picture {
+            lesson_rate: 1.0,
+            rate: l.rate_scale(),
+            steps: l.iterations(),
+        }
+    }
+
+    /// The state of a plot: its exercise's η and the steps shown (a plot
+    /// with no exercise is a page).
+    #[must_use]
+    pub fn plot(p: &super::plot::PlotState) -> Self {
+        match p.learning_rates() {
+            Some((lesson_rate, rate)) => Live::Picture {
+                lesson_rate,
+                rate,
+                steps: vec![p.shown() as u64],
+            },
+            None => Live::Still,
         }
     }
 }
@@ -132,6 +174,8 @@ pub enum Rebuilt {
     Still,
     Train(Box<Training>),
     Compare(Box<Comparison>),
+    Landscape(Box<super::landscape::Landscape>),
+    Plot(Box<super::plot::PlotState>),
 }
 
 const FINGERPRINT_MASK: u64 = 0x00FF_FFFF;
@@ -148,6 +192,7 @@ pub fn code_of(session: &Session, lang: Lang, live: &Live<'_>) -> String {
         Live::Still => 0,
         Live::Train { .. } => 1,
         Live::Compare(_) => 2,
+        Live::Picture { .. } => 3,
     };
     b.push(u8::from(lang == Lang::Zh) | kind << 1);
     match live {
@@ -159,6 +204,17 @@ pub fn code_of(session: &Session, lang: Lang, live: &Live<'_>) -> String {
                 session.seed_override().map_or(0, |s| s.wrapping_add(1)),
             );
             format::put(&mut b, compare_epochs(c) as u64);
+        }
+        Live::Picture {
+            lesson_rate,
+            rate,
+            steps,
+        } => {
+            put_rate(&mut b, *rate, *lesson_rate);
+            format::put(&mut b, steps.len() as u64);
+            for &n in steps {
+                format::put(&mut b, n);
+            }
         }
     }
     format::to_text(&lesson.id, &b)
@@ -173,13 +229,7 @@ fn put_run(b: &mut Vec<u8>, run: &RunState, lesson_rate: f64) {
     for s in &run.settings {
         format::put(b, s.at - at);
         at = s.at;
-        match times_two(s.learning_rate, lesson_rate) {
-            Some(k) => format::put(b, u64::from(zigzag(k)) << 1),
-            None => {
-                format::put(b, 1);
-                b.extend_from_slice(&s.learning_rate.to_bits().to_be_bytes());
-            }
-        }
+        put_rate(b, s.learning_rate, lesson_rate);
         format::put(
             b,
             match s.batch {
@@ -187,6 +237,41 @@ fn put_run(b: &mut Vec<u8>, run: &RunState, lesson_rate: f64) {
                 BatchSize::Rows(n) => n as u64,
             },
         );
+    }
+}
+
+/// A learning rate as `lesson` × 2^k when it is one (what `[` and `]`
+/// make), else its exact bits.
+fn put_rate(b: &mut Vec<u8>, rate: f64, lesson: f64) {
+    match times_two(rate, lesson) {
+        Some(k) => format::put(b, u64::from(zigzag(k)) << 1),
+        None => {
+            format::put(b, 1);
+            b.extend_from_slice(&rate.to_bits().to_be_bytes());
+        }
+    }
+}
+
+fn read_rate(r: &mut format::Reader<'_>) -> Result<Rate, CodeError> {
+    let tag = r.varint()?;
+    if tag == 1 {
+        return Ok(Rate::Exact(f64::from_bits(u64::from_be_bytes(
+            r.bytes::<8>()?,
+        ))));
+    }
+    let k = unzigzag(u32::try_from(tag >> 1).map_err(|_| CodeError::Truncated)?);
+    if tag & 1 == 1 || !(-60..=60).contains(&k) {
+        return Err(CodeError::Truncated);
+    }
+    Ok(Rate::Times2(k))
+}
+
+impl Rate {
+    fn of(self, lesson: f64) -> f64 {
+        match self {
+            Rate::Times2(k) => lesson * 2f64.powi(k),
+            Rate::Exact(v) => v,
+        }
     }
 }
 
@@ -232,6 +317,15 @@ impl Code {
                 seed: r.varint()?.checked_sub(1),
                 epochs: r.index()?,
             },
+            3 => {
+                let rate = read_rate(&mut r)?;
+                let n = r.index()?;
+                if n > MAX_PICTURE_RUNS {
+                    return Err(CodeError::Truncated);
+                }
+                let steps = (0..n).map(|_| r.varint()).collect::<Result<_, _>>()?;
+                View::Picture { rate, steps }
+            }
             _ => return Err(CodeError::Truncated),
         };
         if !r.done() {
@@ -255,7 +349,7 @@ impl Code {
         let len = lesson.steps.len();
         let seed = match &self.view {
             View::Compare { seed, .. } => *seed,
-            View::Still | View::Train { .. } => None,
+            View::Still | View::Train { .. } | View::Picture { .. } => None,
         };
         let no_step = CodeError::NoSuchStep {
             step: self.step.saturating_add(1),
@@ -299,7 +393,31 @@ impl Code {
                 }
                 Rebuilt::Compare(Box::new(c))
             }
-            (View::Train { .. } | View::Compare { .. }, _) => return Err(wrong),
+            (View::Picture { rate, steps }, StepKind::Landscape(_)) => {
+                let Some(Ok(mut l)) = session.landscape() else {
+                    return Err(wrong);
+                };
+                l.replay(rate.of(1.0), steps).map_err(CodeError::Replay)?;
+                Rebuilt::Landscape(Box::new(l))
+            }
+            (View::Picture { rate, steps }, StepKind::Plot(_)) => {
+                let Some(mut p) = session.plot() else {
+                    return Err(wrong);
+                };
+                let (Some((lesson_rate, _)), [shown]) = (p.learning_rates(), steps.as_slice())
+                else {
+                    return Err(CodeError::Replay(ReplayError::RunCount {
+                        code: steps.len(),
+                        step: usize::from(p.learning_rates().is_some()),
+                    }));
+                };
+                p.replay(rate.of(lesson_rate), *shown)
+                    .map_err(CodeError::Replay)?;
+                Rebuilt::Plot(Box::new(p))
+            }
+            (View::Train { .. } | View::Compare { .. } | View::Picture { .. }, _) => {
+                return Err(wrong);
+            }
         };
         Ok(Reproduced {
             session,
@@ -332,10 +450,7 @@ impl Code {
             settings: (settings.iter())
                 .map(|&(at, rate, batch)| Setting {
                     at,
-                    learning_rate: match rate {
-                        Rate::Times2(k) => lesson_rate * 2f64.powi(k),
-                        Rate::Exact(v) => v,
-                    },
+                    learning_rate: rate.of(lesson_rate),
                     batch,
                 })
                 .collect(),
@@ -352,16 +467,7 @@ fn read_run(r: &mut format::Reader<'_>) -> Result<View, CodeError> {
     let mut at: u64 = 0;
     for _ in 0..n {
         at = at.checked_add(r.varint()?).ok_or(CodeError::Truncated)?;
-        let tag = r.varint()?;
-        let rate = if tag == 1 {
-            Rate::Exact(f64::from_bits(u64::from_be_bytes(r.bytes::<8>()?)))
-        } else {
-            let k = unzigzag(u32::try_from(tag >> 1).map_err(|_| CodeError::Truncated)?);
-            if tag & 1 == 1 || !(-60..=60).contains(&k) {
-                return Err(CodeError::Truncated);
-            }
-            Rate::Times2(k)
-        };
+        let rate = read_rate(r)?;
         let batch = match r.index()? {
             0 => BatchSize::FULL,
             n => BatchSize::Rows(n),

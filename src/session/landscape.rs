@@ -12,6 +12,7 @@ use crate::engine::landscape::{GridAxis, GridScratch, LossGrid, ParamPath, Param
 use crate::engine::{EngineError, Network, StopReason, normal_equation};
 use crate::lesson::model_views::{Fixed, Landscape as Spec, MAX_PATH_STEPS};
 use crate::lesson::{Lang, Text};
+use crate::session::training::ReplayError;
 use crate::spec::Resolved;
 
 /// Contour levels drawn (numbered 1 to 8 from the lowest).
@@ -296,6 +297,46 @@ impl Landscape {
         }
         self.scale = scale;
         self.restart()
+    }
+
+    /// Gradient steps each run has taken, in order: with
+    /// [`Landscape::rate_scale`], what a state code keeps of this step.
+    #[must_use]
+    pub fn iterations(&self) -> Vec<u64> {
+        self.runs.iter().map(|r| r.trainer.iteration()).collect()
+    }
+
+    /// Rebuilds the state a code names: every η times `scale`, each run
+    /// `iterations[i]` gradient steps on (paused). The code is untrusted:
+    /// a run count that is not the step's, or more steps than a run takes,
+    /// is refused.
+    pub fn replay(&mut self, scale: f64, iterations: &[u64]) -> Result<(), ReplayError> {
+        if iterations.len() != self.runs.len() {
+            return Err(ReplayError::RunCount {
+                code: iterations.len(),
+                step: self.runs.len(),
+            });
+        }
+        let settings = |e: EngineError| ReplayError::Settings(e.to_string());
+        if !(scale.is_finite() && scale > 0.0) {
+            return Err(ReplayError::Settings(scale.to_string()));
+        }
+        self.scale = scale;
+        self.restart().map_err(settings)?;
+        for ((r, p), &wanted) in self.runs.iter_mut().zip(&mut self.paths).zip(iterations) {
+            while r.trainer.iteration() < wanted {
+                if r.trainer.stopped().is_some() || r.trainer.iteration() >= MAX_PATH_STEPS {
+                    return Err(ReplayError::StopsEarly {
+                        wanted,
+                        stopped: r.trainer.iteration(),
+                    });
+                }
+                let s = r.trainer.step_iteration().map_err(settings)?;
+                p.record(s.iteration, r.trainer.network())
+                    .map_err(settings)?;
+            }
+        }
+        Ok(())
     }
 
     /// Back to the lesson's η and the start.

@@ -9,6 +9,7 @@ use crate::engine::EngineError;
 use crate::engine::curve::Curve;
 use crate::engine::saturation::{Saturation, SaturationRun};
 use crate::lesson::model_views::Plot;
+use crate::session::training::ReplayError;
 
 /// How much one press of ] or [ multiplies η by.
 pub const RATE_FACTOR: f64 = 2.0;
@@ -156,6 +157,38 @@ impl PlotState {
         self.exercise = Some((s, s.run()));
         self.restart();
         Ok(s.learning_rate)
+    }
+
+    /// The exercise's η as the lesson sets it and as now set, if the plot
+    /// has an exercise: with [`PlotState::shown`], what a state code keeps.
+    #[must_use]
+    pub fn learning_rates(&self) -> Option<(f64, f64)> {
+        let lesson = self.plot.saturation?.learning_rate;
+        Some((lesson, self.exercise.as_ref()?.0.learning_rate))
+    }
+
+    /// Rebuilds the state a code names: the exercise run with η =
+    /// `learning_rate` and `shown` of its steps shown (paused). A code is
+    /// untrusted: a step past the exercise's end is refused.
+    pub fn replay(&mut self, learning_rate: f64, shown: u64) -> Result<(), ReplayError> {
+        let Some(s) = self.plot.saturation else {
+            return Err(ReplayError::RunCount { code: 1, step: 0 });
+        };
+        let s = Saturation::new(s.activation, s.z0, s.target, learning_rate, s.max_steps)
+            .map_err(|e| ReplayError::Settings(e.to_string()))?;
+        let run = s.run();
+        let last = run.states.len().saturating_sub(1);
+        let shown_at = usize::try_from(shown).ok().filter(|&n| n <= last);
+        let Some(n) = shown_at else {
+            return Err(ReplayError::StopsEarly {
+                wanted: shown,
+                stopped: last as u64,
+            });
+        };
+        self.exercise = Some((s, run));
+        self.shown = n;
+        self.playing = false;
+        Ok(())
     }
 
     /// Back to the lesson's η and the start.

@@ -365,6 +365,14 @@ impl App {
             (session::Rebuilt::Compare(c), _) => {
                 StepState::Compare(Box::new(CompareView::new(*c, look)))
             }
+            (session::Rebuilt::Landscape(l), StepKind::Landscape(spec)) => {
+                StepState::Landscape(Box::new(super::landscape_view::LandscapeView::new(
+                    *l, spec.fixed, look,
+                )))
+            }
+            (session::Rebuilt::Plot(p), _) => {
+                StepState::Plot(Box::new(super::plot_view::PlotView::new(*p, look)))
+            }
             _ => StepState::start(&session, cfg.theme),
         };
         app.screen = Screen::Lesson(Box::new(LessonState {

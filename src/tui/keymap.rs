@@ -180,6 +180,7 @@ pub const PICTURE: &[Binding] = &[
     bind(&[Char('g'), Home], Message::First, &[]),
     bind(&[Char('G'), End], Message::Last, &[]),
     bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('C')], Message::ShowCode, &[]),
     bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
     bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
     bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
@@ -232,6 +233,7 @@ pub const PREDICT: &[Binding] = &[
     bind(&[Char('g'), Home], Message::First, &[]),
     bind(&[Char('G'), End], Message::Last, &[]),
     bind(&[Char(':')], Message::JumpStart, &[]),
+    bind(&[Char('C')], Message::ShowCode, &[]),
     bind(&[Char('L')], Message::SwitchLang, &[Char('L')]),
     bind(&[Char('?')], Message::ToggleHelp, &[Char('?')]),
     bind(&[Char('q'), Esc], Message::Back, &[Char('q')]),
@@ -429,6 +431,36 @@ mod tests {
                 Some(msg),
                 "{code:?}"
             );
+        }
+    }
+
+    /// The keys every step has, whatever its kind: the tables are written
+    /// out per context, so a new one must not forget any (the picture and
+    /// prediction tables once lacked `C`).
+    #[test]
+    fn every_step_context_has_the_keys_every_step_has() {
+        let common = [
+            (KeyCode::Right, Message::Next),
+            (KeyCode::Left, Message::Prev),
+            (KeyCode::Char('g'), Message::First),
+            (KeyCode::Char('G'), Message::Last),
+            (KeyCode::Char(':'), Message::JumpStart),
+            (KeyCode::Char('C'), Message::ShowCode),
+            (KeyCode::Char('L'), Message::SwitchLang),
+            (KeyCode::Char('?'), Message::ToggleHelp),
+            (KeyCode::Char('q'), Message::Back),
+        ];
+        for ctx in [
+            Context::Lesson,
+            Context::Train,
+            Context::Compare,
+            Context::Picture,
+            Context::Quiz,
+            Context::Predict,
+        ] {
+            for (code, msg) in common {
+                assert_eq!(handle_key(&press(code), ctx), Some(msg), "{ctx:?} {code:?}");
+            }
         }
     }
 

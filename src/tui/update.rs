@@ -127,9 +127,17 @@ fn lesson(app: &mut App, msg: Message) {
     if let Input::NextLesson(i) = l.input {
         match msg {
             Message::OpenNextLesson => {
-                app.open_lesson(i, Some(0));
+                // Where the learner left that lesson, or its first step.
+                let step = (app.entries[i].header.as_ref().ok())
+                    .and_then(|h| session::first_unfinished(h, &app.progress))
+                    .unwrap_or(0);
+                app.open_lesson(i, Some(step));
                 if let Screen::Lesson(l) = &mut app.screen {
-                    l.last = Done::Opened;
+                    l.last = if step == 0 {
+                        Done::Opened
+                    } else {
+                        Done::Continued(step + 1)
+                    };
                 }
             }
             Message::StayInLesson => {
@@ -360,11 +368,9 @@ fn show_code(app: &mut App) {
     let live = match &l.step {
         StepState::Train(d) => Live::train(d.training()),
         StepState::Compare(c) => Live::Compare(c.comparison()),
-        StepState::Page { .. }
-        | StepState::Quiz(_)
-        | StepState::Predict(_)
-        | StepState::Landscape(_)
-        | StepState::Plot(_) => Live::Still,
+        StepState::Landscape(v) => Live::landscape(v.landscape()),
+        StepState::Plot(v) => Live::plot(v.plot()),
+        StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => Live::Still,
     };
     let code = code_of(&l.session, app.lang, &live);
     app.to_copy = Some(code.clone());

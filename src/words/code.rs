@@ -136,6 +136,11 @@ fn replay(zh: bool, r: &ReplayError) -> String {
             format!("the code looks at epoch {e}, which the run does not record"),
             format!("状态码查看的是第 {e} 轮，但训练没有记录这一轮"),
         ),
+        ReplayError::RunCount { code, step } => pick(
+            zh,
+            format!("the code has {code} runs, but this step draws {step}"),
+            format!("状态码里有 {code} 条训练，但这一步画的是 {step} 条"),
+        ),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, Write};
 
-use super::{Printer, tt};
+use super::{Printer, tt, views_text};
 use crate::lesson::{Lang, StepKind, TrainStep};
 use crate::session::training::RunState;
 use crate::session::{Live, Rebuilt, Reproduced, Session, code_of};
@@ -113,6 +113,16 @@ pub fn print_reproduced(
             p.heading(&r.session)?;
             p.compare_table(c)?;
             p.code_line(&r.session, &Live::Compare(c))?;
+        }
+        (Rebuilt::Landscape(l), StepKind::Landscape(spec)) => {
+            p.heading(&r.session)?;
+            views_text::write_landscape_now(p.out, l, lang, opts.width, ascii, spec.fixed)?;
+            p.code_line(&r.session, &Live::landscape(l))?;
+        }
+        (Rebuilt::Plot(plot), _) => {
+            p.heading(&r.session)?;
+            views_text::write_plot_now(p.out, plot, lang, opts.width, ascii)?;
+            p.code_line(&r.session, &Live::plot(plot))?;
         }
         _ => {
             p.codes = true;

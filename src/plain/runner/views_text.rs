@@ -33,6 +33,18 @@ pub fn write_landscape(
     fixed: crate::lesson::model_views::Fixed,
 ) -> anyhow::Result<()> {
     l.run_all()?;
+    write_landscape_now(out, l, lang, width, ascii, fixed)
+}
+
+/// The landscape as its runs stand, drawn, with its legend and path table.
+pub fn write_landscape_now(
+    out: &mut dyn Write,
+    l: &Landscape,
+    lang: Lang,
+    width: usize,
+    ascii: bool,
+    fixed: crate::lesson::model_views::Fixed,
+) -> anyhow::Result<()> {
     let cols = width.saturating_sub(LABEL + 2).clamp(20, 160);
     let grid = l.grid(cols, GRID_ROWS)?;
     let pic = l.picture(&grid);
@@ -143,7 +155,8 @@ fn glyph(m: Mark, ascii: bool) -> char {
     }
 }
 
-/// Each function's chart, the marked values and the exercise's steps.
+/// Each function's chart, the marked values and every step of the
+/// exercise.
 pub fn write_plot(
     out: &mut dyn Write,
     p: &mut PlotState,
@@ -151,9 +164,20 @@ pub fn write_plot(
     width: usize,
     ascii: bool,
 ) -> std::io::Result<()> {
+    p.run_all();
+    write_plot_now(out, p, lang, width, ascii)
+}
+
+/// Each function's chart, the marked values and the exercise's steps shown.
+pub fn write_plot_now(
+    out: &mut dyn Write,
+    p: &PlotState,
+    lang: Lang,
+    width: usize,
+    ascii: bool,
+) -> std::io::Result<()> {
     let w = view_words(lang);
     let cols = width.saturating_sub(LABEL + 2).clamp(20, 100);
-    p.run_all();
     for (i, &c) in p.plot().functions.iter().enumerate() {
         let mut title = vw::curve_label(c, false, ascii);
         if p.plot().derivatives {
@@ -225,7 +249,7 @@ pub fn write_plot(
             .iter()
             .map(|h| (*h).to_string())
             .collect();
-        let rows: Vec<Vec<String>> = (run.states.iter())
+        let rows: Vec<Vec<String>> = (run.states.iter().take(p.shown() + 1))
             .map(|s| {
                 vec![
                     s.step.to_string(),
@@ -236,7 +260,10 @@ pub fn write_plot(
             })
             .collect();
         write!(out, "{}", table::render(&header, &rows, width))?;
-        writeln!(out, "{}", tw::saturation_end(lang, run.end, ex.target))?;
+        // How the exercise ends, once every step is shown.
+        if p.finished() {
+            writeln!(out, "{}", tw::saturation_end(lang, run.end, ex.target))?;
+        }
         writeln!(out)?;
     }
     Ok(())

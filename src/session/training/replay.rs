@@ -46,6 +46,9 @@ pub enum ReplayError {
     /// The epoch looked at was not recorded (or is past the run's end).
     #[error("epoch {0} is not among the run's recorded epochs")]
     NoSuchEpoch(usize),
+    /// A picture's code names another number of runs than the step has.
+    #[error("the code has {code} runs, the step {step}")]
+    RunCount { code: usize, step: usize },
 }
 
 impl Training {
