@@ -557,3 +557,52 @@ fn a_held_step_is_marked_done_and_a_reveal_shows_the_class() {
         }
     }
 }
+
+#[test]
+fn a_step_of_four_questions_with_notices_and_a_hold_still_fits_80_by_24() {
+    let lesson = ch04();
+    let by_hand = lesson.step_index("by-hand").unwrap();
+    let ids: Vec<String> = match &lesson.steps[by_hand].kind {
+        nnstep::lesson::StepKind::Quiz(qs) => qs.iter().map(|q| q.id.clone()).collect(),
+        _ => panic!("by-hand is a quiz"),
+    };
+    assert_eq!(ids.len(), 4);
+    for lang in [Lang::En, Lang::Zh] {
+        for ascii in [false, true] {
+            let what = format!("{lang:?} ascii={ascii}");
+            let mut app = teacher(lang, ascii);
+            update(&mut app, Message::First);
+            for _ in 0..by_hand {
+                update(&mut app, Message::Next);
+            }
+            let t = app.teacher_mut().unwrap();
+            let snap = t.snapshot.as_mut().unwrap();
+            snap.state.hold = true;
+            snap.questions = (ids.iter())
+                .map(|q| tally("by-hand", q, std::iter::empty(), 3))
+                .collect();
+            for n in [1, 2, 3] {
+                t.recent.push_back(Notice::Left { learners: n });
+            }
+            while t.recent.len() > class_ui::RECENT {
+                t.recent.pop_front();
+            }
+            t.hold = true;
+            let screen = draw(&app);
+            check_screen(&screen, ascii, &what);
+            for q in &ids {
+                assert!(screen.contains(q.as_str()), "{what}: {q} not on\n{screen}");
+            }
+            let working = match lang {
+                Lang::En => "Still working: 3 of 3.",
+                Lang::Zh => "仍在做：3 人中的 3 人。",
+            };
+            assert!(screen.contains(&fold(working, ascii)), "{what}:\n{screen}");
+            let last = match lang {
+                Lang::En => "A learner left (3 learners in class).",
+                Lang::Zh => "一名学员离开（现有 3 名学员）。",
+            };
+            assert!(screen.contains(&fold(last, ascii)), "{what}:\n{screen}");
+        }
+    }
+}
