@@ -11,10 +11,9 @@ use std::time::Instant;
 
 use super::runner::{Options, follow};
 use crate::class::client::{self, Client, Event};
-use crate::class::follow::result_of;
-use crate::class::{ClassState, Refusal};
+use crate::class::{Answer, ClassState, Mark, Refusal, SlipKind};
 use crate::lesson::Lang;
-use crate::session::{Reply, Session};
+use crate::session::{Grade, Reason, Reply, Session};
 use crate::words::class::{self as cw, class_words};
 
 /// Opens the lesson the instructor sends: a built-in id, or the text of
@@ -321,14 +320,32 @@ impl Learner<'_> {
             return Ok(());
         };
         (self.save)(s);
-        if let Reply::Verdict(v) = &reply {
+        if let Reply::Verdict(v) = &reply
+            && v.grade.counts()
+        {
+            let (mark, slip) = match &v.grade {
+                Grade::Right => (Mark::Right, None),
+                Grade::Close { .. } => (Mark::Close, None),
+                Grade::Wrong { reason } => (
+                    Mark::Wrong,
+                    match reason {
+                        Reason::Slip(sl) => Some(SlipKind::of(*sl)),
+                        _ => None,
+                    },
+                ),
+            };
             let step = s.step().id.clone();
             let question = s.questions()[i].id.clone();
             let hints = s.state_of(&step, &question).hints_used;
-            let secs = at.elapsed().as_secs_f64();
-            if let Some(a) = result_of(&step, &question, &v.grade, v.tries, hints, secs) {
-                self.client.result(a);
-            }
+            self.client.result(Answer {
+                step,
+                question,
+                mark,
+                slip,
+                tries: v.tries,
+                hints,
+                secs: at.elapsed().as_secs_f64(),
+            });
         }
         if done {
             let next = i + 1;
