@@ -17,9 +17,10 @@ use nnstep::class::server::{self, LessonOffer, Server};
 use nnstep::lesson::{Catalog, Lang, Lesson, StepKind};
 use nnstep::progress::Progress;
 use nnstep::session;
-use nnstep::tui::app::Screen;
+use nnstep::tui::app::{Screen, StepState};
 use nnstep::tui::class_loop::{ClassLink, OpenLesson};
 use nnstep::tui::class_ui::{ClassKey, ClassUi, TeacherUi};
+use nnstep::tui::dashboard::DashKey;
 use nnstep::tui::quiz_view::QuizKey;
 use nnstep::tui::{App, Config, Entry, Message, Theme, update};
 
@@ -75,6 +76,24 @@ fn index(app: &App) -> Option<usize> {
     }
 }
 
+/// A training step's (epoch, seed, η, batch) on screen.
+fn run_of(app: &App) -> Option<(usize, u64, f64, String)> {
+    let Screen::Lesson(s) = &app.screen else {
+        return None;
+    };
+    let StepState::Train(d) = &s.step else {
+        return None;
+    };
+    let t = d.training();
+    let cfg = t.run().trainer.config();
+    Some((
+        t.shown().map_or(0, |r| r.epoch),
+        t.spec().seed,
+        cfg.learning_rate,
+        cfg.batch_size.label(),
+    ))
+}
+
 fn snapshot(app: &App) -> Option<&Snapshot> {
     app.teacher()?.snapshot.as_ref()
 }
@@ -85,6 +104,7 @@ fn a_learner_app_follows_the_instructor_app_over_a_real_socket() {
     let path = dir.path().join("class.sock");
     let lesson = ch04();
     let own_case = lesson.step_index("own-case").unwrap();
+    let train = lesson.step_index("train-sgd").unwrap();
     let questions = (lesson.steps.iter())
         .filter_map(|s| match &s.kind {
             StepKind::Quiz(qs) => Some((s.id.clone(), qs.iter().map(|q| q.id.clone()).collect())),
@@ -217,6 +237,41 @@ fn a_learner_app_follows_the_instructor_app_over_a_real_socket() {
         Some(1)
     );
 
+    // On a training step the learner's run follows the instructor's seed,
+    // η, batch size and epoch.
+    t.key(Message::JumpStart);
+    for d in (train + 1).to_string().bytes() {
+        t.key(Message::JumpDigit(d - b'0'));
+    }
+    t.key(Message::JumpConfirm);
+    for k in [
+        DashKey::NewSeed,
+        DashKey::LearningRateUp,
+        DashKey::CycleBatch,
+    ] {
+        t.key(Message::Dash(k));
+    }
+    for _ in 0..3 {
+        t.key(Message::Dash(DashKey::Epoch));
+    }
+    let teacher_run = run_of(&t.app).unwrap();
+    assert_eq!(teacher_run.0, 3);
+    settle(&mut t, &mut l, "the learner's run follows", |t, l| {
+        run_of(l).is_some() && run_of(l) == run_of(t)
+    });
+    let loss = |app: &App| match &app.screen {
+        Screen::Lesson(s) => match &s.step {
+            StepState::Train(d) => d.training().shown().map(|r| r.train_loss),
+            _ => None,
+        },
+        Screen::Home { .. } => None,
+    };
+    assert_eq!(
+        loss(&l.app),
+        loss(&t.app),
+        "the same run gives the same loss"
+    );
+
     // The end frees the learner, who stays where they are.
     t.key(Message::Class(ClassKey::End));
     t.key(Message::Class(ClassKey::End));
@@ -225,5 +280,5 @@ fn a_learner_app_follows_the_instructor_app_over_a_real_socket() {
         l.learner().unwrap().follow.standing() == Standing::Ended
     });
     l.key(Message::Prev);
-    assert_eq!(index(&l.app), Some(own_case - 1), "free after the end");
+    assert_eq!(index(&l.app), Some(train - 1), "free after the end");
 }

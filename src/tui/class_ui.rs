@@ -12,8 +12,9 @@ use super::app::{App, Input, LessonState, Origin, Screen, StepState};
 use super::keymap::{Binding, Context, Key};
 use super::message::Message;
 use crate::class::follow::{self, Follow, Link, Move, NotDone, Refused};
-use crate::class::protocol::RunState;
+use crate::class::protocol::{Batch, RunState};
 use crate::class::{Answer, ClassState, Notice, Snapshot};
+use crate::engine::BatchSize;
 use crate::session::Session;
 use crate::session::training::Play;
 use crate::words::Done;
@@ -514,6 +515,13 @@ fn follow_run(l: &mut LessonState, run: RunState) {
         return;
     };
     let epoch_of = |d: &super::dashboard::Dashboard| d.training().shown().map_or(0, |r| r.epoch);
+    if let (Some(seed), Some(rate), Some(batch)) = (run.seed, run.learning_rate, run.batch) {
+        let batch = match batch {
+            Batch::Rows(n) => BatchSize::Rows(usize::try_from(n).unwrap_or(usize::MAX)),
+            Batch::Full => BatchSize::FULL,
+        };
+        d.follow_settings(seed, rate, batch);
+    }
     let target = usize::try_from(run.epoch).unwrap_or(usize::MAX);
     if !run.playing && epoch_of(d) > target {
         d.key(DashKey::Restart);
@@ -542,13 +550,22 @@ pub fn teacher_place(app: &App) -> Option<(usize, String, RunState)> {
         return None;
     };
     let run = match &l.step {
-        StepState::Train(d) => RunState {
-            epoch: d
-                .training()
-                .shown()
-                .map_or(0, |r| u32::try_from(r.epoch).unwrap_or(u32::MAX)),
-            playing: d.training().play() == Play::Playing,
-        },
+        StepState::Train(d) => {
+            let t = d.training();
+            let cfg = t.run().trainer.config();
+            RunState {
+                epoch: t
+                    .shown()
+                    .map_or(0, |r| u32::try_from(r.epoch).unwrap_or(u32::MAX)),
+                playing: t.play() == Play::Playing,
+                seed: Some(t.spec().seed),
+                learning_rate: Some(cfg.learning_rate),
+                batch: Some(match cfg.batch_size {
+                    BatchSize::Rows(n) => Batch::Rows(u64::try_from(n).unwrap_or(u64::MAX)),
+                    BatchSize::Full(_) => Batch::Full,
+                }),
+            }
+        }
         _ => RunState::default(),
     };
     Some((l.session.index(), l.session.step().id.clone(), run))
