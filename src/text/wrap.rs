@@ -72,6 +72,28 @@ fn pieces(text: &str) -> Vec<String> {
     out
 }
 
+/// Relations written with spaces around them (`a = 0.5`, `x ≤ 1`).
+const RELATIONS: [char; 7] = ['=', '≈', '≠', '<', '>', '≤', '≥'];
+
+/// `text` with the spaces around a relation glued, so `η = 0.4` is never
+/// split over two lines (a formula broken at its `=` reads as two).
+fn glue_relations(text: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = text.chars().collect();
+    let spaced = |i: usize| {
+        chars[i] == ' '
+            && (chars.get(i + 1).is_some_and(|c| RELATIONS.contains(c))
+                && chars.get(i + 2) == Some(&' ')
+                || i >= 2 && RELATIONS.contains(&chars[i - 1]) && chars[i - 2] == ' ')
+    };
+    if !(0..chars.len()).any(spaced) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let glued: String = (0..chars.len())
+        .map(|i| if spaced(i) { NO_BREAK_SPACE } else { chars[i] })
+        .collect();
+    std::borrow::Cow::Owned(glued)
+}
+
 /// Breaks a glued piece that is wider than `room` at its no-break spaces.
 fn unglue(piece: String, room: usize) -> Vec<String> {
     let width = UnicodeWidthStr::width(piece.trim_end());
@@ -102,7 +124,8 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = first.to_string();
     let mut empty = true;
-    for p in pieces(text).into_iter().flat_map(|p| unglue(p, room)) {
+    let text = glue_relations(text);
+    for p in pieces(&text).into_iter().flat_map(|p| unglue(p, room)) {
         let trimmed_w = UnicodeWidthStr::width(p.trim_end());
         if !empty && UnicodeWidthStr::width(line.as_str()) + trimmed_w > width {
             lines.push(line.trim_end().to_string());
@@ -147,6 +170,16 @@ mod tests {
     fn closing_punctuation_never_starts_a_line() {
         let lines = wrap("一二三四，五六", 8, "", "");
         assert!(lines.iter().all(|l| !l.starts_with('，')), "{lines:?}");
+    }
+
+    #[test]
+    fn a_relation_is_never_split_from_its_sides() {
+        let lines = wrap("a step moves z by η times the slope, η = 0.4", 42, "", "");
+        assert_eq!(lines, ["a step moves z by η times the slope,", "η = 0.4"]);
+        let lines = wrap("沿斜率对 z 做梯度下降，η = 0.4", 26, "", "");
+        assert_eq!(lines.last().map(String::as_str), Some("η = 0.4"), "{lines:?}");
+        // Not a relation: a lone `<` in words, or `=` without spaces.
+        assert_eq!(wrap("x=1 and y", 5, "", ""), ["x=1", "and y"]);
     }
 
     #[test]
