@@ -32,6 +32,7 @@ pub enum Role {
     /// A learner following the class.
     Learner,
     /// `nnstep class status` / `report`: one status reply, then closed.
+    /// Needs the instructor key, not only the join code.
     Status,
 }
 
@@ -138,6 +139,10 @@ pub enum ToServer {
         /// (a hash of their identity, not their identity seed).
         #[serde(default)]
         token: u64,
+        /// The instructor key, for the `status` role only (learners never
+        /// have it; it lives in the instructor's private file).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        key: Option<String>,
     },
     /// A graded answer (sent again after a reconnect; the latest counts).
     Result(Answer),
@@ -159,14 +164,34 @@ pub enum Refusal {
     Version,
     /// The first line was not a hello.
     Garbage,
+    /// A status request without the instructor key.
+    Instructor,
 }
 
 /// The training run the instructor shows: the learner runs the same spec
 /// and seed, so the same epoch gives the same numbers.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RunState {
     pub epoch: u32,
     pub playing: bool,
+    /// The run's seed, learning rate and batch size on a training step
+    /// (the instructor may change them live; absent from older peers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learning_rate: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch: Option<Batch>,
+}
+
+/// A batch size as the class sends it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Batch {
+    /// This many rows at a time.
+    Rows(u64),
+    /// The whole training set.
+    Full,
 }
 
 /// Where the class is, as the instructor sets it.

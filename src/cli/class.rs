@@ -21,6 +21,7 @@ use crate::plain::class_teacher::{self, ReportTo};
 use crate::plain::runner::Options;
 use crate::progress::Store;
 use crate::session;
+use crate::tui::{self, class_loop::ClassLink, class_loop::Ending};
 use crate::words::class::{self as cw, class_words};
 
 #[derive(Debug, Subcommand)]
@@ -45,9 +46,14 @@ pub struct StartArgs {
     /// Listen at this socket path instead of the shared class folder
     #[arg(long, value_name = "PATH")]
     pub socket: Option<PathBuf>,
-    /// The join code (default: made up, or the one this class had last)
+    /// The join code (default: made up; a class that was not ended is
+    /// restarted with its code, key and results)
     #[arg(long, value_name = "CODE")]
     pub code: Option<String>,
+    /// Begin a new class even if one of this name was not ended (its
+    /// results are not carried over)
+    #[arg(long)]
+    pub fresh: bool,
     /// Only members of this group may connect (socket mode 0660)
     #[arg(long, value_name = "GROUP")]
     pub group: Option<String>,
@@ -88,9 +94,10 @@ pub enum Format {
 pub struct StatusArgs {
     /// The class name, or the socket path
     pub class: String,
-    /// The join code (default: the one saved when you started the class)
-    #[arg(long, value_name = "CODE")]
-    pub code: Option<String>,
+    /// The instructor key (default: the one saved in your data folder when
+    /// you started the class; the join code is not enough)
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
@@ -102,9 +109,9 @@ pub struct ReportArgs {
     /// Write STEM.csv and STEM.md
     #[arg(long, value_name = "STEM")]
     pub out: PathBuf,
-    /// The join code (default: the one saved when you started the class)
-    #[arg(long, value_name = "CODE")]
-    pub code: Option<String>,
+    /// The instructor key (default: the one saved when you started the class)
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
 }
 
 pub fn run(action: &ClassAction, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
@@ -123,10 +130,15 @@ fn report_to(stem: &Path) -> ReportTo {
     }
 }
 
-/// Where the instructor keeps the class's code, if there is a data folder.
+/// The instructor's data folder, if there is one.
+fn data_dir() -> Option<PathBuf> {
+    Store::from_env(|k| std::env::var(k).ok()).map(|s| s.dir().to_path_buf())
+}
+
+/// Where the instructor keeps the class's code and key, if there is a
+/// data folder.
 fn code_file(socket: &Path) -> Option<PathBuf> {
-    let store = Store::from_env(|k| std::env::var(k).ok())?;
-    Some(place::code_file(store.dir(), socket))
+    Some(place::code_file(&data_dir()?, socket))
 }
 
 fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
@@ -167,18 +179,30 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         None => place::socket_for(&class)?,
     };
     let saved = code_file(&path);
-    let code = match &a.code {
-        Some(c) => place::normalize_code(c)?,
-        None => saved
-            .as_deref()
-            .and_then(place::load_code)
-            .unwrap_or_else(place::make_code),
-    };
+    let asked = a.code.as_deref().map(place::normalize_code).transpose()?;
+    let begin = place::begin(
+        saved.as_deref().and_then(place::load_private),
+        asked,
+        a.fresh,
+        place::make_key,
+    )
+    .context("making the instructor key")?;
+    let code = begin.private.code.clone();
+    let tally_file = data_dir().map(|d| server::TallyFile {
+        path: place::tally_file(&d, &path),
+        resume: begin.resume,
+    });
+    if tally_file.is_none() {
+        eprintln!(
+            "note: no data folder: a restarted instructor will not have the results received"
+        );
+    }
     let group = a.group.as_deref().map(place::group_id).transpose()?;
+    // Quiz questions, and the predictions of train and compare steps.
     let questions = (lesson.steps.iter())
         .filter_map(|s| match &s.kind {
             StepKind::Quiz(qs) => Some((s.id.clone(), qs.iter().map(|q| q.id.clone()).collect())),
-            _ => None,
+            k => k.predict().map(|p| (s.id.clone(), vec![p.id.clone()])),
         })
         .collect();
     let offer = LessonOffer {
@@ -187,7 +211,13 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         questions,
     };
     let (notices, rx) = std::sync::mpsc::sync_channel(256);
-    class_teacher::print_notices(rx, lang);
+    // The full-screen view shows the notices in its class panel.
+    let rx = if a.plain {
+        class_teacher::print_notices(rx, lang);
+        None
+    } else {
+        Some(rx)
+    };
     let server = Arc::new(Server::start(server::Config {
         path: path.clone(),
         class: class.clone(),
@@ -197,11 +227,21 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         group,
         notices: Some(notices),
         max_rate: server::MAX_RATE,
+        key: begin.private.key.clone(),
+        tally_file,
     })?);
     if let Some(f) = &saved
-        && let Err(e) = place::save_code(f, &code)
+        && let Err(e) = place::save_private(f, &begin.private)
     {
-        eprintln!("note: the code was not saved for `status` ({e}); give it with --code");
+        eprintln!(
+            "note: the code and instructor key were not saved ({e}): `class status` and a restart will not find them"
+        );
+    }
+    if begin.resume {
+        println!(
+            "{}",
+            crate::words::class_follow::resumed(lang, &class, &server.snapshot())
+        );
     }
     let join_target = if a.socket.is_some() {
         path.display().to_string()
@@ -218,12 +258,17 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             &join_target
         )
     );
-    if !a.plain {
-        eprintln!("{}", class_words(lang).no_tui);
+    let report = a.report.as_deref().map(report_to);
+    if let Some(rx) = rx {
+        let code_line = (code, join_target);
+        let exit = teach_tui(&server, lesson, rx, code_line, global, report.as_ref());
+        if let Some(f) = &saved {
+            let _ = std::fs::remove_file(f);
+        }
+        return exit;
     }
     close_on_signal(&server);
     let mut session = session::Session::new(lesson).with_seed(global.seed);
-    let report = a.report.as_deref().map(report_to);
     let stdin = std::io::stdin();
     class_teacher::teach(
         &server,
@@ -236,6 +281,56 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         let _ = std::fs::remove_file(f);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn tui_config(global: &GlobalArgs) -> tui::Config {
+    tui::Config {
+        lang: lang(global),
+        theme: tui::Theme::new(global.ascii, std::env::var("NO_COLOR").ok().as_deref()),
+        seed: global.seed,
+    }
+}
+
+fn exit_of(signal: Option<i32>) -> ExitCode {
+    signal.map_or(ExitCode::SUCCESS, |s| {
+        ExitCode::from(u8::try_from(128 + s).unwrap_or(1))
+    })
+}
+
+/// The instructor's full-screen class: the lesson in the normal view with
+/// the class panel (open at first: it shows the join code) and the class
+/// keys. Quitting ends the class (the report is written first).
+fn teach_tui(
+    server: &Arc<Server>,
+    lesson: crate::lesson::Lesson,
+    notices: std::sync::mpsc::Receiver<crate::class::Notice>,
+    (code, join): (String, String),
+    global: &GlobalArgs,
+    report: Option<&ReportTo>,
+) -> anyhow::Result<ExitCode> {
+    use crate::tui::class_ui::{ClassUi, TeacherUi};
+    let lang = lang(global);
+    let (store, progress, note) = open_store();
+    let entries = vec![tui::Entry::loaded(lesson)];
+    let mut app = tui::App::open(entries, progress, tui_config(global), 0, Some(0));
+    app.notice = note;
+    app.class = Some(Box::new(ClassUi::Teacher(TeacherUi {
+        panel: true,
+        join: Some((code, join)),
+        ..TeacherUi::default()
+    })));
+    let mut link = ClassLink::teacher(Arc::clone(server), notices);
+    let run = tui::event_loop::run_class(app, store.as_ref(), Some(&mut link));
+    if let Some(to) = report {
+        match class_teacher::write_report(server, to, lang) {
+            Ok(l) => println!("{l}"),
+            Err(e) => eprintln!("error: {e:#}"),
+        }
+    }
+    server.end();
+    println!("{}", class_words(lang).ended);
+    let (signal, _) = run?;
+    Ok(exit_of(signal))
 }
 
 /// Removes the socket when the instructor's instance is stopped by a signal.
@@ -281,11 +376,9 @@ fn join(a: &JoinArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         ("nnstep-class", progress.learner_seed()).hash(&mut h);
         h.finish().max(1)
     };
-    if !a.plain {
-        eprintln!("{}", class_words(lang).no_tui);
-    }
     let lessons = global.lessons.clone();
     let seed = global.seed;
+    let learner_progress = progress.clone();
     let open: OpenLesson = Box::new(move |id, text| {
         let lesson = match text {
             None => Catalog::with_dir(lessons.as_deref()).0.find(id),
@@ -298,7 +391,7 @@ fn join(a: &JoinArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             }
         };
         let lesson = lesson.map_err(|ds| ds.iter().map(ToString::to_string).collect::<String>())?;
-        session::open(lesson, &progress, seed, Some(0))
+        session::open(lesson, &learner_progress, seed, Some(0))
             .map(|o| o.session)
             .map_err(|e| e.to_string())
     });
@@ -308,6 +401,9 @@ fn join(a: &JoinArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         name: a.name.clone(),
         token,
     };
+    if !a.plain {
+        return join_tui(cfg, open, store.as_ref(), progress, global);
+    }
     let opts = Options {
         lang,
         ascii: global.ascii,
@@ -326,30 +422,66 @@ fn join(a: &JoinArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     class_learner::follow_class(cfg, open, save, input, &mut std::io::stdout().lock(), opts)
 }
 
-/// The code for status and report: `--code`, else the saved one.
-fn code_for(path: &Path, code: Option<&str>) -> anyhow::Result<String> {
-    if let Some(c) = code {
-        return Ok(place::normalize_code(c)?);
+/// A learner's full-screen class: waits for the lesson, then follows.
+fn join_tui(
+    cfg: client::Config,
+    open: OpenLesson,
+    store: Option<&Store>,
+    progress: crate::progress::Progress,
+    global: &GlobalArgs,
+) -> anyhow::Result<ExitCode> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let client = client::Client::start(cfg, move |e| {
+        let _ = tx.send(e);
+    });
+    let app = tui::App::learner_waiting(progress, tui_config(global));
+    let mut link = ClassLink::learner(client, rx, open);
+    let (signal, ending) = tui::event_loop::run_class(app, store, Some(&mut link))?;
+    drop(link);
+    match ending {
+        Some(Ending::Refused(msg) | Ending::Lesson(msg)) => {
+            eprint!("{msg}");
+            if !msg.ends_with('\n') {
+                eprintln!();
+            }
+            Ok(ExitCode::FAILURE)
+        }
+        None => Ok(exit_of(signal)),
+    }
+}
+
+/// The instructor key for status and report: `--key`, else the saved one.
+fn key_for(path: &Path, key: Option<&str>) -> anyhow::Result<String> {
+    if let Some(k) = key {
+        let k = k.trim().to_ascii_lowercase();
+        anyhow::ensure!(
+            place::valid_key(&k),
+            "--key: an instructor key is {} hex digits (it is not the join code)",
+            place::KEY_HEX
+        );
+        return Ok(k);
     }
     code_file(path)
         .as_deref()
-        .and_then(place::load_code)
-        .context("no saved code for this class (it was started by another user or elsewhere); give it with --code")
+        .and_then(place::load_private)
+        .map(|p| p.key)
+        .context("no instructor key saved for this class in your data folder: status and report are for the instructor who started it (the join code is not enough)")
 }
 
-fn snapshot(class: &str, code: Option<&str>) -> anyhow::Result<crate::class::Snapshot> {
+fn snapshot(class: &str, key: Option<&str>) -> anyhow::Result<crate::class::Snapshot> {
     let path = place::socket_for(class)?;
-    let code = code_for(&path, code)?;
-    client::status(&path, &code).map_err(|e| match e {
-        StatusError::Refused(crate::class::Refusal::Code) => {
-            anyhow::anyhow!("the class at {} refused the code", path.display())
-        }
+    let key = key_for(&path, key)?;
+    client::status(&path, &key).map_err(|e| match e {
+        StatusError::Refused(crate::class::Refusal::Instructor) => anyhow::anyhow!(
+            "the class at {} refused: status needs the instructor key of that class",
+            path.display()
+        ),
         other => anyhow::anyhow!(other),
     })
 }
 
 fn status(a: &StatusArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    let snap = snapshot(&a.class, a.code.as_deref())?;
+    let snap = snapshot(&a.class, a.key.as_deref())?;
     match a.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&snap)?),
         Format::Text => {
@@ -362,7 +494,7 @@ fn status(a: &StatusArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn report(a: &ReportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    let snap = snapshot(&a.class, a.code.as_deref())?;
+    let snap = snapshot(&a.class, a.key.as_deref())?;
     let line = class_teacher::write_snapshot_report(&snap, &report_to(&a.out), lang(global))?;
     println!("{line}");
     Ok(ExitCode::SUCCESS)
