@@ -246,6 +246,7 @@ const TINY: f64 = f64::from_bits(0x3b10000000000000);
 ///   plus the rounding of q ± M itself (u·|q ± M|), together at most
 ///   scale·(10.03·u·|r| + 2^-100). Rounding is monotonic,
 ///   so when both give the same double, so does V, and so does scale + q.
+///
 /// With |r| ≤ ln2/256 + 2^-20 (which the check on k ensures) the band
 /// declines about 2 % of inputs.
 #[inline(always)]
