@@ -63,6 +63,7 @@ impl std::fmt::Debug for Journal {
 fn private_file(path: &Path, truncate: bool) -> io::Result<File> {
     if let Some(d) = path.parent() {
         fs::create_dir_all(d)?;
+        fs::set_permissions(d, std::os::unix::fs::PermissionsExt::from_mode(0o700))?;
     }
     let f = OpenOptions::new()
         .create(true)
