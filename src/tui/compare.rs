@@ -220,10 +220,13 @@ impl CompareView {
         let losses: Vec<f64> = rows.iter().filter_map(|r| r.loss).collect();
         let mut losses = number::column(&losses, 8, 5).into_iter();
         for (i, r) in rows.iter().enumerate() {
+            // The run's number and its line's marker: the chart's legend
+            // does not fit a short chart, and NO_COLOR has only the marks.
             let cells = [
                 format!(
-                    "{} {}",
+                    "{} {} {}",
                     COLOR_GLYPHS[i % COLOR_GLYPHS.len()],
+                    MARKER_GLYPHS[i % MARKER_GLYPHS.len()],
                     r.name.get(lang)
                 ),
                 words::train::batch_label(lang, &r.batch),
@@ -270,7 +273,7 @@ const COLOR_GLYPHS: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
 /// takes what the others leave. The accuracy column is there for
 /// classifiers only (width 0 otherwise).
 fn column_widths(width: usize, classify: bool) -> [usize; 8] {
-    let mut w = [14usize, 5, 6, 7, 8, if classify { 6 } else { 0 }, 0, 16];
+    let mut w = [16usize, 5, 6, 7, 8, if classify { 6 } else { 0 }, 0, 16];
     let fixed: usize = w.iter().sum::<usize>() + w.iter().filter(|c| **c > 0).count();
     // The parameters column keeps at least 6 cells; on a narrow screen the
     // status column gives them up (and its words end in `…`).
