@@ -5,6 +5,8 @@
 //! - [`protocol`]: the versioned JSON-lines messages and a capped line reader.
 //! - [`server`]: the instructor's side (listening, bounded and time-limited).
 //! - [`client`]: the learner's side (joins, follows, reconnects by itself).
+//! - [`follow`]: the rules of following (away, rejoin, lock, hold done)
+//!   that every learner front end shows.
 //! - [`tally`]: the per-question aggregate and the status snapshot.
 //! - [`place`]: the shared socket folder, class names, join codes, the
 //!   instructor's private code and key, and how a restart is told apart.
@@ -15,6 +17,7 @@
 //! UI-free: the plain runner and the TUI drive it. See `docs/class-protocol.md`.
 
 pub mod client;
+pub mod follow;
 pub mod journal;
 pub mod place;
 pub mod protocol;

@@ -39,8 +39,9 @@
 //! - [`untrusted`]: text and files from outside made safe to print and
 //!   read (no control characters reach the terminal; no device is read).
 //! - [`class`]: a class over a Unix socket — the instructor's server, the
-//!   learner's client, the versioned JSON-lines protocol and the tally;
-//!   UI-free, below both front ends.
+//!   learner's client, the versioned JSON-lines protocol, the tally and the
+//!   rules of following (away, rejoin, lock, hold done); UI-free, below both
+//!   front ends.
 //! - [`words`]: every word a learner sees, in English and Chinese.
 //! - [`plain`]: plain-text output: charts, training reports and the plain
 //!   lesson runner.

@@ -18,11 +18,17 @@
 //! - [`theme`]: every style, in one place (every word is in [`crate::words`]);
 //!   [`palette`]: the 16 standard colour codes unless the terminal
 //!   advertises more;
-//! - [`event_loop`], [`terminal`], [`signals`]: the runtime.
+//! - [`event_loop`], [`terminal`], [`signals`]: the runtime;
+//! - [`class_ui`], [`class_view`], [`class_loop`]: a class (the
+//!   instructor's panel and keys, a learner following), its drawing and
+//!   its runtime beside the event loop.
 //!
 //! Only this module uses ratatui and crossterm (`tests/layering.rs`).
 
 pub mod app;
+pub mod class_loop;
+pub mod class_ui;
+pub mod class_view;
 pub mod clipboard;
 pub mod code_box;
 pub mod compare;

@@ -170,10 +170,28 @@ pub enum Refusal {
 
 /// The training run the instructor shows: the learner runs the same spec
 /// and seed, so the same epoch gives the same numbers.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RunState {
     pub epoch: u32,
     pub playing: bool,
+    /// The run's seed, learning rate and batch size on a training step
+    /// (the instructor may change them live; absent from older peers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learning_rate: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch: Option<Batch>,
+}
+
+/// A batch size as the class sends it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Batch {
+    /// This many rows at a time.
+    Rows(u64),
+    /// The whole training set.
+    Full,
 }
 
 /// Where the class is, as the instructor sets it.

@@ -21,6 +21,7 @@ use crate::plain::class_teacher::{self, ReportTo};
 use crate::plain::runner::Options;
 use crate::progress::Store;
 use crate::session;
+use crate::tui::{self, class_loop::ClassLink, class_loop::Ending};
 use crate::words::class::{self as cw, class_words};
 
 #[derive(Debug, Subcommand)]
@@ -204,7 +205,13 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         questions,
     };
     let (notices, rx) = std::sync::mpsc::sync_channel(256);
-    class_teacher::print_notices(rx, lang);
+    // The full-screen view shows the notices in its class panel.
+    let rx = if a.plain {
+        class_teacher::print_notices(rx, lang);
+        None
+    } else {
+        Some(rx)
+    };
     let server = Arc::new(Server::start(server::Config {
         path: path.clone(),
         class: class.clone(),
@@ -245,12 +252,17 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             &join_target
         )
     );
-    if !a.plain {
-        eprintln!("{}", class_words(lang).no_tui);
+    let report = a.report.as_deref().map(report_to);
+    if let Some(rx) = rx {
+        let code_line = (code, join_target);
+        let exit = teach_tui(&server, lesson, rx, code_line, global, report.as_ref());
+        if let Some(f) = &saved {
+            let _ = std::fs::remove_file(f);
+        }
+        return exit;
     }
     close_on_signal(&server);
     let mut session = session::Session::new(lesson).with_seed(global.seed);
-    let report = a.report.as_deref().map(report_to);
     let stdin = std::io::stdin();
     class_teacher::teach(
         &server,
@@ -274,6 +286,56 @@ fn offered_questions(lesson: &crate::lesson::Lesson) -> Vec<(String, Vec<String>
             k => k.predict().map(|p| (s.id.clone(), vec![p.id.clone()])),
         })
         .collect()
+}
+
+fn tui_config(global: &GlobalArgs) -> tui::Config {
+    tui::Config {
+        lang: lang(global),
+        theme: tui::Theme::new(global.ascii, std::env::var("NO_COLOR").ok().as_deref()),
+        seed: global.seed,
+    }
+}
+
+fn exit_of(signal: Option<i32>) -> ExitCode {
+    signal.map_or(ExitCode::SUCCESS, |s| {
+        ExitCode::from(u8::try_from(128 + s).unwrap_or(1))
+    })
+}
+
+/// The instructor's full-screen class: the lesson in the normal view with
+/// the class panel (open at first: it shows the join code) and the class
+/// keys. Quitting ends the class (the report is written first).
+fn teach_tui(
+    server: &Arc<Server>,
+    lesson: crate::lesson::Lesson,
+    notices: std::sync::mpsc::Receiver<crate::class::Notice>,
+    (code, join): (String, String),
+    global: &GlobalArgs,
+    report: Option<&ReportTo>,
+) -> anyhow::Result<ExitCode> {
+    use crate::tui::class_ui::{ClassUi, TeacherUi};
+    let lang = lang(global);
+    let (store, progress, note) = open_store();
+    let entries = vec![tui::Entry::loaded(lesson)];
+    let mut app = tui::App::open(entries, progress, tui_config(global), 0, Some(0));
+    app.notice = note;
+    app.class = Some(Box::new(ClassUi::Teacher(TeacherUi {
+        panel: true,
+        join: Some((code, join)),
+        ..TeacherUi::default()
+    })));
+    let mut link = ClassLink::teacher(Arc::clone(server), notices);
+    let run = tui::event_loop::run_class(app, store.as_ref(), Some(&mut link));
+    if let Some(to) = report {
+        match class_teacher::write_report(server, to, lang) {
+            Ok(l) => println!("{l}"),
+            Err(e) => eprintln!("error: {e:#}"),
+        }
+    }
+    server.end();
+    println!("{}", class_words(lang).ended);
+    let (signal, _) = run?;
+    Ok(exit_of(signal))
 }
 
 /// Removes the socket when the instructor's instance is stopped by a signal.
@@ -319,11 +381,9 @@ fn join(a: &JoinArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         ("nnstep-class", progress.learner_seed()).hash(&mut h);
         h.finish().max(1)
     };
-    if !a.plain {
-        eprintln!("{}", class_words(lang).no_tui);
-    }
     let lessons = global.lessons.clone();
     let seed = global.seed;
+    let learner_progress = progress.clone();
     let open: OpenLesson = Box::new(move |id, text| {
         let lesson = match text {
             None => Catalog::with_dir(lessons.as_deref()).0.find(id),
@@ -336,7 +396,7 @@ fn join(a: &JoinArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             }
         };
         let lesson = lesson.map_err(|ds| ds.iter().map(ToString::to_string).collect::<String>())?;
-        session::open(lesson, &progress, seed, Some(0))
+        session::open(lesson, &learner_progress, seed, Some(0))
             .map(|o| o.session)
             .map_err(|e| e.to_string())
     });
@@ -346,6 +406,9 @@ fn join(a: &JoinArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         name: a.name.clone(),
         token,
     };
+    if !a.plain {
+        return join_tui(cfg, open, store.as_ref(), progress, global);
+    }
     let opts = Options {
         lang,
         ascii: global.ascii,
@@ -362,6 +425,34 @@ fn join(a: &JoinArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     });
     let input = Box::new(std::io::BufReader::new(std::io::stdin()));
     class_learner::follow_class(cfg, open, save, input, &mut std::io::stdout().lock(), opts)
+}
+
+/// A learner's full-screen class: waits for the lesson, then follows.
+fn join_tui(
+    cfg: client::Config,
+    open: OpenLesson,
+    store: Option<&Store>,
+    progress: crate::progress::Progress,
+    global: &GlobalArgs,
+) -> anyhow::Result<ExitCode> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let client = client::Client::start(cfg, move |e| {
+        let _ = tx.send(e);
+    });
+    let app = tui::App::learner_waiting(progress, tui_config(global));
+    let mut link = ClassLink::learner(client, rx, open);
+    let (signal, ending) = tui::event_loop::run_class(app, store, Some(&mut link))?;
+    drop(link);
+    match ending {
+        Some(Ending::Refused(msg) | Ending::Lesson(msg)) => {
+            eprint!("{msg}");
+            if !msg.ends_with('\n') {
+                eprintln!();
+            }
+            Ok(ExitCode::FAILURE)
+        }
+        None => Ok(exit_of(signal)),
+    }
 }
 
 /// The instructor key for status and report: `--key`, else the saved one.

@@ -279,6 +279,38 @@ impl Training {
         self.window = None;
     }
 
+    /// Takes another run's seed, learning rate and batch size (a class
+    /// learner following the instructor's run): back to epoch 0 with them
+    /// when any differs. True when something changed.
+    pub fn follow_settings(
+        &mut self,
+        seed: u64,
+        learning_rate: f64,
+        batch: BatchSize,
+    ) -> Result<bool, Vec<SpecError>> {
+        let cfg = self.run.trainer.config();
+        let same_rate = (cfg.learning_rate - learning_rate).abs()
+            <= 1e-12 * learning_rate.abs().max(f64::MIN_POSITIVE);
+        if self.spec.seed == seed && same_rate && cfg.batch_size == batch {
+            return Ok(false);
+        }
+        self.restart_with_seed(seed)?;
+        let bad = |e: EngineError| {
+            vec![SpecError {
+                path: Vec::new(),
+                message: e.to_string(),
+                hint: None,
+            }]
+        };
+        self.run
+            .trainer
+            .set_learning_rate(learning_rate)
+            .map_err(bad)?;
+        self.run.trainer.set_batch_size(batch).map_err(bad)?;
+        self.note_settings();
+        Ok(true)
+    }
+
     /// Multiplies the learning rate (e.g. by 2 or ½) from the next step on.
     pub fn scale_learning_rate(&mut self, factor: f64) -> Result<(), EngineError> {
         let lr = self.run.trainer.config().learning_rate * factor;

@@ -123,6 +123,8 @@ pub struct App {
     pub code: Option<String>,
     /// Text for the event loop to put on the clipboard (OSC 52).
     pub(super) to_copy: Option<String>,
+    /// A class: the instructor's or a learner's side (`nnstep class`).
+    pub class: Option<Box<super::class_ui::ClassUi>>,
 }
 
 #[derive(Debug)]
@@ -317,6 +319,7 @@ impl App {
             changes: Vec::new(),
             code: None,
             to_copy: None,
+            class: None,
         }
     }
 

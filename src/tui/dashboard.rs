@@ -222,6 +222,20 @@ impl Dashboard {
         result.unwrap_or_else(|e| Done::Failed(e.to_string()))
     }
 
+    /// Takes the instructor's seed, learning rate and batch size (a class
+    /// learner following): back to epoch 0 when any differs; true then.
+    pub fn follow_settings(
+        &mut self,
+        seed: u64,
+        learning_rate: f64,
+        batch: crate::engine::BatchSize,
+    ) -> bool {
+        self.remember();
+        self.training
+            .follow_settings(seed, learning_rate, batch)
+            .unwrap_or(false)
+    }
+
     fn remember(&mut self) {
         self.prev = Some(self.layers_shown());
     }

@@ -83,6 +83,11 @@ fn render_header(app: &App, l: &LessonState, area: Rect, buf: &mut Buffer) {
         words::chapter(lang, lesson.chapter),
         lesson.title.get(lang)
     ));
+    // A class's segment (learners, or following / away) goes with the step.
+    let step_k = match super::class_view::header_segment(app) {
+        Some(seg) => format!("{step_k}{sep} {seg} "),
+        None => step_k,
+    };
     let top = lead_line(&step_k, theme.bar_strong(), &rest, theme.bar(), area.width);
     let action = fold(format!(
         " {} {} ",
@@ -174,7 +179,12 @@ fn render_footer(app: &App, l: &LessonState, area: Rect, buf: &mut Buffer) {
                 Span::styled(format!("   {}", lb.jump_hint), theme.dim()),
             ])
         }
-        Input::Normal => footer_line(keymap::bindings(app.screen_context()), app, area.width),
+        Input::Normal => {
+            // A class's keys come first, so they stay when room is short.
+            let mut all = super::class_ui::footer_bindings(app);
+            all.extend_from_slice(keymap::bindings(app.screen_context()));
+            footer_line(&all, app, area.width)
+        }
         Input::NextLesson(i) => next_offer(app, *i, area.width),
     };
     Paragraph::new(line).render(area, buf);

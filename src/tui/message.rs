@@ -64,6 +64,8 @@ pub enum Message {
     /// Scroll the question box while answering (to the given matrices).
     QuestionDown,
     QuestionUp,
+    /// A class key (the instructor's or a learner's).
+    Class(crate::tui::class_ui::ClassKey),
 }
 
 impl Message {
@@ -100,6 +102,18 @@ impl Message {
             Message::OpenNextLesson => Does::OpenNextLesson,
             Message::StayInLesson => Does::StayInLesson,
             Message::QuestionDown | Message::QuestionUp => Does::ScrollQuestion,
+            Message::Class(k) => {
+                use crate::tui::class_ui::ClassKey as K;
+                match k {
+                    K::Panel => Does::ClassPanel,
+                    K::Lock => Does::ClassLock,
+                    K::Hold => Does::ClassHold,
+                    K::Reveal => Does::ClassReveal,
+                    K::End => Does::ClassEnd,
+                    K::Rejoin => Does::ClassRejoin,
+                    K::MarkDone => Does::ClassMarkDone,
+                }
+            }
             Message::Dash(k) => match k {
                 D::PlayPause => Does::PlayPause,
                 D::Epoch => Does::Epoch,

@@ -97,6 +97,9 @@ pub struct QuizView {
     /// itself (its top, or its newest lines after an answer): PgUp/PgDn
     /// while answering, so the given matrices stay within reach.
     detail_offset: i32,
+    /// The last graded answer (question id, grade, tries), until taken: a
+    /// class learner sends it to the instructor.
+    graded: Option<(String, Grade, u32)>,
 }
 
 impl QuizView {
@@ -104,6 +107,11 @@ impl QuizView {
     #[must_use]
     pub fn editing(&self) -> bool {
         self.editing
+    }
+
+    /// Takes the last graded answer: (question id, grade, tries).
+    pub fn take_graded(&mut self) -> Option<(String, Grade, u32)> {
+        self.graded.take()
     }
 
     /// Acts on a key; returns what happened, for the header.
@@ -218,6 +226,7 @@ impl QuizView {
                 Done::SolutionAsked(n)
             }
             Reply::Verdict(v) => {
+                self.graded = Some((q.id.clone(), v.grade.clone(), v.tries));
                 if v.finished() {
                     self.editing = false;
                 }

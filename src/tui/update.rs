@@ -43,9 +43,16 @@ pub fn update(app: &mut App, msg: Message) {
         _ if app.overlay == Overlay::Help => scroll_help(app, msg),
         _ if app.overlay == Overlay::Code => {}
         Message::ShowCode => show_code(app),
+        Message::Class(k) => super::class_ui::key(app, k),
         _ => match app.screen {
             Screen::Home { .. } => home(app, msg),
-            Screen::Lesson(_) => lesson(app, msg),
+            Screen::Lesson(_) => {
+                // A class learner may be refused a key that steps away.
+                if super::class_ui::allows(app, msg) {
+                    lesson(app, msg);
+                }
+                super::class_ui::after(app, msg);
+            }
         },
     }
 }

@@ -17,8 +17,14 @@ impl Widget for &App {
             return;
         }
         match &self.screen {
+            Screen::Home { .. } if self.learner().is_some() => {
+                super::class_view::render_waiting(self, area, buf);
+            }
             Screen::Home { selected } => home::render(self, *selected, area, buf),
             Screen::Lesson(l) => lesson_view::render(self, l, area, buf),
+        }
+        if self.class_panel() && matches!(self.screen, Screen::Lesson(_)) {
+            super::class_view::render_panel(self, area, buf);
         }
         match self.overlay {
             Overlay::Help => help::render(self, area, buf),

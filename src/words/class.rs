@@ -47,8 +47,17 @@ pub struct ClassWords {
     pub none_yet: &'static str,
     pub playing: &'static str,
     pub paused: &'static str,
-    /// Said when `class start` or `join` runs without `--plain`.
-    pub no_tui: &'static str,
+    /// The TUI's lock refusal (keys, not commands).
+    pub locked_tui: &'static str,
+    pub freed_tui: &'static str,
+    pub hold_tui: &'static str,
+    pub not_held_tui: &'static str,
+    pub waiting_header: &'static str,
+    pub ended_header: &'static str,
+    pub no_step_questions: &'static str,
+    pub recent: &'static str,
+    pub not_revealed: &'static str,
+    pub learner_panel_note: &'static str,
 }
 
 const EN: ClassWords = ClassWords {
@@ -89,7 +98,16 @@ const EN: ClassWords = ClassWords {
     none_yet: "none yet",
     playing: "playing",
     paused: "paused",
-    no_tui: "note: the full-screen class view is not built yet; running as with --plain",
+    locked_tui: "Locked by the instructor: you follow along for now.",
+    freed_tui: "The instructor has freed the class: you may step away (F rejoins).",
+    hold_tui: "The instructor holds the class here: press D when you have finished.",
+    not_held_tui: "Nothing to mark done: the instructor is not holding this step.",
+    waiting_header: "waiting for the instructor",
+    ended_header: "class ended",
+    no_step_questions: "No questions on this step.",
+    recent: "Recent",
+    not_revealed: "The instructor has not shown the class's answers for this step yet.",
+    learner_panel_note: "Only counts are shown: nobody sees who answered what.",
 };
 
 const ZH: ClassWords = ClassWords {
@@ -130,7 +148,16 @@ const ZH: ClassWords = ClassWords {
     none_yet: "暂无",
     playing: "播放中",
     paused: "已暂停",
-    no_tui: "提示：课堂的全屏界面尚未完成，现按 --plain 方式运行",
+    locked_tui: "讲师已锁定课堂：现在请跟随讲师。",
+    freed_tui: "讲师已解除锁定：可以自行浏览（按 F 回到讲师处）。",
+    hold_tui: "讲师让全班停在这一步：完成后按 D。",
+    not_held_tui: "讲师没有停在这一步，无需标记完成。",
+    waiting_header: "正在等待讲师",
+    ended_header: "课堂已结束",
+    no_step_questions: "这一步没有题目。",
+    recent: "最近",
+    not_revealed: "讲师还没有公布这一步全班的答题情况。",
+    learner_panel_note: "这里只显示人数，谁也看不到谁答了什么。",
 };
 
 /// The class words for `lang`.
@@ -252,6 +279,22 @@ pub fn dropped(lang: Lang, reason: &str) -> String {
         Lang::En => format!("A connection was dropped ({reason})."),
         Lang::Zh => format!("断开了一个连接（{reason}）。"),
     }
+}
+
+/// What the instructor is told of a notice from the class, in both front
+/// ends; `None` for one that only moves a count (a step marked done).
+#[must_use]
+pub fn notice(lang: Lang, n: &crate::class::server::Notice) -> Option<String> {
+    use crate::class::server::Notice;
+    Some(match n {
+        Notice::Joined { learners } => joined(lang, *learners),
+        Notice::Left { learners } => left(lang, *learners),
+        Notice::Answered { step, question } => answered(lang, step, question),
+        Notice::WrongCode => class_words(lang).wrong_code_notice.to_string(),
+        Notice::Dropped { reason } => dropped(lang, reason),
+        Notice::TallyNotKept { reason } => super::class_follow::tally_not_kept(lang, reason),
+        Notice::Done { .. } => return None,
+    })
 }
 
 /// A learner marked a held step done.
@@ -400,6 +443,202 @@ pub fn report_markdown(lang: Lang, s: &Snapshot) -> String {
         out.push_str(&format!("- {}: {n}\n", slip_kind(lang, k)));
     }
     out
+}
+
+/// What a class key or a class event did, for the top bar's last action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClassDone {
+    /// A key that would step away, refused while the class is locked.
+    LockedRefusal,
+    /// Back at the instructor's place (F).
+    Rejoined,
+    /// Followed the instructor to step n (1-based).
+    Followed(usize),
+    MarkedDone,
+    NotHeld,
+    AlreadyDone,
+    LockedNow,
+    FreedNow,
+    HeldNow,
+    /// The instructor showed the class's answers (the panel opens).
+    Revealed,
+    /// The lock brought an away learner back.
+    CalledBack,
+    Waiting,
+    Joined,
+    Ended,
+    /// The instructor's own keys.
+    Locked,
+    Freed,
+    Holding,
+    Released,
+    RevealSent,
+    /// X once: X again ends the class.
+    EndAsk,
+    PanelShown,
+    PanelHidden,
+}
+
+/// A [`ClassDone`] in words.
+#[must_use]
+pub fn class_done(lang: Lang, d: &ClassDone) -> String {
+    let w = class_words(lang);
+    let zh = lang == Lang::Zh;
+    let s: &str = match d {
+        ClassDone::LockedRefusal => w.locked_tui,
+        ClassDone::Rejoined => w.back_following,
+        ClassDone::Followed(n) if zh => return format!("跟随讲师到第 {n} 步"),
+        ClassDone::Followed(n) => return format!("followed the instructor to step {n}"),
+        ClassDone::MarkedDone => w.marked_done,
+        ClassDone::NotHeld => w.not_held_tui,
+        ClassDone::AlreadyDone if zh => "这一步已标记完成。",
+        ClassDone::AlreadyDone => "Already marked done.",
+        ClassDone::LockedNow => w.locked_now,
+        ClassDone::FreedNow => w.freed_tui,
+        ClassDone::HeldNow => w.hold_tui,
+        ClassDone::Revealed => w.reveal_head,
+        ClassDone::CalledBack if zh => "讲师锁定了课堂，已带你回到讲师所在的位置。",
+        ClassDone::CalledBack => "The instructor locked the class: back at their place.",
+        ClassDone::Waiting => w.waiting,
+        ClassDone::Joined if zh => "已加入课堂，正在跟随讲师。",
+        ClassDone::Joined => "Joined the class; following the instructor.",
+        ClassDone::Ended => w.ended,
+        ClassDone::Locked => w.locked_ack,
+        ClassDone::Freed => w.freed_ack,
+        ClassDone::Holding => w.hold_ack,
+        ClassDone::Released if zh => "不再停留：学员无需标记完成。",
+        ClassDone::Released => "Hold released.",
+        ClassDone::RevealSent => w.reveal_ack,
+        ClassDone::EndAsk if zh => "再按一次 X 结束课堂",
+        ClassDone::EndAsk => "press X again to end the class",
+        ClassDone::PanelShown if zh => "课堂面板已打开",
+        ClassDone::PanelShown => "class panel shown",
+        ClassDone::PanelHidden if zh => "课堂面板已关闭",
+        ClassDone::PanelHidden => "class panel hidden",
+    };
+    s.to_string()
+}
+
+/// The instructor's top-bar segment: learners connected (and away),
+/// locked, holding.
+#[must_use]
+pub fn teacher_header(
+    lang: Lang,
+    learners_n: usize,
+    away: usize,
+    locked: bool,
+    hold: bool,
+) -> String {
+    let mut s = learners(lang, learners_n);
+    match lang {
+        Lang::En if away > 0 => s.push_str(&format!(", {away} away")),
+        Lang::Zh if away > 0 => s.push_str(&format!("，{away} 人离开")),
+        _ => {}
+    }
+    let flag = |en: &'static str, zh: &'static str| if lang == Lang::Zh { zh } else { en };
+    if locked {
+        s.push_str(&format!(" · {}", flag("locked", "已锁定")));
+    }
+    if hold {
+        s.push_str(&format!(" · {}", flag("holding", "停留中")));
+    }
+    s
+}
+
+/// The learner's top-bar segment.
+#[must_use]
+pub fn learner_header(
+    lang: Lang,
+    standing: crate::class::follow::Standing,
+    locked: bool,
+    held: bool,
+) -> String {
+    use crate::class::follow::Standing;
+    let w = class_words(lang);
+    let zh = lang == Lang::Zh;
+    let mut s = match standing {
+        Standing::Following => w.following.to_string(),
+        Standing::Away => w.away.to_string(),
+        Standing::Waiting => w.waiting_header.to_string(),
+        Standing::Ended => w.ended_header.to_string(),
+    };
+    if standing == Standing::Following && locked {
+        s.push_str(if zh { "（已锁定）" } else { " (locked)" });
+    }
+    if held && matches!(standing, Standing::Following | Standing::Away) {
+        s.push_str(if zh {
+            " · 完成后按 D"
+        } else {
+            " · D when done"
+        });
+    }
+    s
+}
+
+/// The panel's first line.
+#[must_use]
+pub fn panel_class_line(lang: Lang, s: &Snapshot) -> String {
+    let away = s.learners.iter().filter(|l| l.away).count();
+    let mut line = teacher_header(lang, s.learners.len(), away, s.state.locked, s.state.hold);
+    if s.state.hold {
+        line.push_str(" · ");
+        line.push_str(&working(lang, s.working(), s.learners.len()));
+    }
+    line
+}
+
+/// A question's counts for the panel: `answered 2/3 · right 1 · close 0 · wrong 1`.
+#[must_use]
+pub fn panel_counts(lang: Lang, t: &QuestionTally) -> String {
+    match lang {
+        Lang::En => format!(
+            "answered {}/{} · right {} · close {} · wrong {}",
+            t.answered, t.of, t.right, t.close, t.wrong
+        ),
+        Lang::Zh => format!(
+            "已答 {}/{} · 对 {} · 接近 {} · 错 {}",
+            t.answered, t.of, t.right, t.close, t.wrong
+        ),
+    }
+}
+
+/// A question's top slips (at most three) and median time for the panel.
+#[must_use]
+pub fn panel_slips(lang: Lang, t: &QuestionTally) -> String {
+    let top = QuestionTally {
+        slips: t.slips.iter().take(3).copied().collect(),
+        ..t.clone()
+    };
+    let sl = slips(lang, &top);
+    let median = t.median_secs.map(|s| format!("{s:.0}"));
+    match lang {
+        Lang::En => format!(
+            "slips: {sl}{}",
+            median.map_or(String::new(), |m| format!(" · median {m} s"))
+        ),
+        Lang::Zh => format!(
+            "失误：{sl}{}",
+            median.map_or(String::new(), |m| format!(" · 用时中位数 {m} 秒"))
+        ),
+    }
+}
+
+/// The join code and command on the instructor's panel.
+#[must_use]
+pub fn panel_join(lang: Lang, code: &str, join: &str) -> String {
+    match lang {
+        Lang::En => format!("Code {code} · nnstep class join {join} --code {code}"),
+        Lang::Zh => format!("加入码 {code} · nnstep class join {join} --code {code}"),
+    }
+}
+
+/// The panel's line naming the step its questions are from.
+#[must_use]
+pub fn panel_step(lang: Lang, n: usize, title: &str) -> String {
+    match lang {
+        Lang::En => format!("Step {n}: {title}"),
+        Lang::Zh => format!("第 {n} 步：{title}"),
+    }
 }
 
 #[cfg(test)]

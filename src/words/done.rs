@@ -73,6 +73,8 @@ pub enum Done {
     EmptyGrid,
     /// A training control failed (the engine's message, rarely seen).
     Failed(String),
+    /// Something of a class (a refused key, following, the instructor's keys).
+    Class(super::class::ClassDone),
     /// → on the last step: the next chapter is offered (the footer asks).
     OfferNext,
     /// → on the last step of the last lesson.
@@ -168,6 +170,7 @@ pub fn done(lang: Lang, d: &Done) -> String {
         Done::EmptyGrid => "fill the cells (Tab moves), or type hint / solution in one".into(),
         Done::Failed(m) if zh => format!("无法执行：{m}"),
         Done::Failed(m) => m.clone(),
+        Done::Class(c) => super::class::class_done(lang, c),
         Done::OfferNext if zh => "本课结束；再按 → 进入下一课".into(),
         Done::OfferNext => "end of the lesson; → again opens the next".into(),
         Done::LastLesson if zh => "最后一课已结束；q 返回".into(),

@@ -65,6 +65,20 @@ pub enum Does {
     OpenNextLesson,
     StayInLesson,
     ScrollQuestion,
+    /// A class: show or hide the class panel.
+    ClassPanel,
+    /// The instructor locks or frees the class.
+    ClassLock,
+    /// The instructor holds the class on the step, or releases it.
+    ClassHold,
+    /// The instructor shows the class the step's tally.
+    ClassReveal,
+    /// The instructor ends the class.
+    ClassEnd,
+    /// A learner goes back to the instructor's place.
+    ClassRejoin,
+    /// A learner marks a held step done.
+    ClassMarkDone,
 }
 
 /// The other language's own name (what `L` switches to).
@@ -209,6 +223,38 @@ pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
         (ScrollQuestion, false) => (
             "scroll the question (its given matrices)",
             "滚动题目（查看给出的矩阵）",
+        ),
+        (ClassPanel, true) => ("class", "课堂"),
+        (ClassPanel, false) => (
+            "show or hide the class panel (answers per question, slips, who joined)",
+            "显示或隐藏课堂面板（每题的答题情况、失误、加入与离开）",
+        ),
+        (ClassLock, true) => ("lock", "锁定"),
+        (ClassLock, false) => (
+            "lock the class (learners cannot step away) or free it",
+            "锁定课堂（学员不能自行离开）或解除锁定",
+        ),
+        (ClassHold, true) => ("hold", "停留"),
+        (ClassHold, false) => (
+            "hold the class on this step until learners mark it done; again to release",
+            "让全班停在这一步，直到学员标记完成；再按一次取消",
+        ),
+        (ClassReveal, true) => ("reveal", "公布"),
+        (ClassReveal, false) => (
+            "show the class this step's answers (counts only, not who answered what)",
+            "向全班公布这一步的答题情况（只有人数，不显示谁答了什么）",
+        ),
+        (ClassEnd, true) => ("end", "结束"),
+        (ClassEnd, false) => ("end the class (press twice)", "结束课堂（按两次）"),
+        (ClassRejoin, true) => ("rejoin", "回到讲师处"),
+        (ClassRejoin, false) => (
+            "rejoin: go back to the instructor's step",
+            "回到讲师所在的步骤，继续跟随",
+        ),
+        (ClassMarkDone, true) => ("done", "完成"),
+        (ClassMarkDone, false) => (
+            "mark the step the instructor holds the class on as done",
+            "把讲师停留的这一步标记为完成",
         ),
     };
     match lang {
