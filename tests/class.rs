@@ -680,3 +680,62 @@ fn a_comparisons_prediction_reaches_the_tally() {
     assert!(a.wait_exit());
     assert!(teacher.wait_exit());
 }
+
+#[test]
+fn a_report_after_the_instructor_died_comes_from_the_results_kept() {
+    let c = Class::new();
+    let mut teacher = c.instructor();
+    let mut a = c.learner("ana", CODE);
+    teacher.wait_for("(1 learner in class)");
+    teacher.send(&format!("goto {}", ch04().1));
+    let text = a.wait_for("find dw");
+    let (x, y, w, b) = case(&text);
+    a.send(&format!("{:.6}", -(w * x + b - y) * x));
+    a.wait_for("sign is not");
+    teacher.wait_for("An answer to own-case/own-dw arrived.");
+    // The instructor dies for good, and so does the learner.
+    teacher.kill();
+    a.kill();
+    let stem = c.dir.path().join("after");
+    let sock = c.socket();
+    let out = Command::new(BIN)
+        .args([
+            "class",
+            "report",
+            sock.to_str().unwrap(),
+            "--out",
+            stem.to_str().unwrap(),
+        ])
+        .env("NNSTEP_DATA_DIR", c.data("teacher"))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(said.contains("is not running"), "{said}");
+    let csv = std::fs::read_to_string(stem.with_extension("csv")).unwrap();
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("own-case,own-dw,"))
+        .unwrap();
+    assert_eq!(
+        row,
+        "own-case,own-dw,1,1,0,0,1,1,sign:1,".to_string() + row.rsplit(',').next().unwrap()
+    );
+    // A learner's data folder has no results to report.
+    let out = Command::new(BIN)
+        .args([
+            "class",
+            "report",
+            sock.to_str().unwrap(),
+            "--out",
+            stem.to_str().unwrap(),
+        ])
+        .env("NNSTEP_DATA_DIR", c.data("ana"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}

@@ -63,6 +63,7 @@ impl std::fmt::Debug for Journal {
 fn private_file(path: &Path, truncate: bool) -> io::Result<File> {
     if let Some(d) = path.parent() {
         fs::create_dir_all(d)?;
+        fs::set_permissions(d, std::os::unix::fs::PermissionsExt::from_mode(0o700))?;
     }
     let f = OpenOptions::new()
         .create(true)
@@ -229,6 +230,29 @@ fn read_back(
     lesson: &str,
     max_learners: usize,
 ) -> io::Result<Option<KeptAll>> {
+    Ok(read_file(path, Some((class, lesson)), max_learners)?.map(|k| k.kept))
+}
+
+/// The results kept in a file, with the class and lesson they belong to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeptFile {
+    pub class: String,
+    pub lesson: String,
+    pub kept: KeptAll,
+}
+
+/// Reads the file at `path` whatever class it belongs to (for a report
+/// when no instance of the class runs any more); `None` when it is missing
+/// or has no first line naming a class.
+pub fn read(path: &Path, max_learners: usize) -> io::Result<Option<KeptFile>> {
+    read_file(path, None, max_learners)
+}
+
+fn read_file(
+    path: &Path,
+    want: Option<(&str, &str)>,
+    max_learners: usize,
+) -> io::Result<Option<KeptFile>> {
     let f = match File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -237,6 +261,7 @@ fn read_back(
     let mut r = BufReader::new(f.take(MAX_READ));
     let mut kept = KeptAll::new();
     let mut first = true;
+    let mut header = (String::new(), String::new());
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -260,9 +285,10 @@ fn read_back(
                 class: c,
                 lesson: l,
             } if first => {
-                if c != class || l != lesson {
+                if want.is_some_and(|(class, lesson)| c != class || l != lesson) {
                     return Ok(None);
                 }
+                header = (c, l);
                 first = false;
             }
             Record::Result { learner, result } if !first => {
@@ -275,7 +301,11 @@ fn read_back(
             _ => {}
         }
     }
-    Ok((!first).then_some(kept))
+    Ok((!first).then_some(KeptFile {
+        class: header.0,
+        lesson: header.1,
+        kept,
+    }))
 }
 
 #[cfg(test)]
@@ -405,6 +435,23 @@ mod tests {
         drop(j);
         let (_, back) = Journal::open(&path, "c", "ch04", true, 10).unwrap();
         assert_eq!(back, want);
+    }
+
+    #[test]
+    fn a_file_is_read_whatever_its_class_for_a_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.tally");
+        assert_eq!(read(&path, 10).unwrap(), None);
+        let (mut j, _) = Journal::open(&path, "c", "ch04", false, 10).unwrap();
+        let mut want = KeptAll::new();
+        for (l, a) in sample() {
+            j.append(l, &a).unwrap();
+            take(&mut want, l, a);
+        }
+        drop(j);
+        let k = read(&path, 10).unwrap().unwrap();
+        assert_eq!((k.class.as_str(), k.lesson.as_str()), ("c", "ch04"));
+        assert_eq!(k.kept, want);
     }
 
     #[test]

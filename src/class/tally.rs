@@ -163,6 +163,45 @@ impl Snapshot {
     }
 }
 
+/// The snapshot of a class that no longer runs, from the results its
+/// instructor kept (see [`super::journal`]): `questions` in lesson order
+/// (each step's id with its question ids); a question with results that
+/// is not among them is added after them. Nobody is connected.
+#[must_use]
+pub fn snapshot_of_kept(
+    class: &str,
+    lesson: &str,
+    questions: &[(String, Vec<String>)],
+    kept: &super::journal::KeptAll,
+) -> Snapshot {
+    let mut order: Vec<(String, String)> = (questions.iter())
+        .flat_map(|(s, qs)| qs.iter().map(move |q| (s.clone(), q.clone())))
+        .collect();
+    let mut extra: Vec<(String, String)> = (kept.values())
+        .flat_map(|m| m.keys().cloned())
+        .filter(|k| !order.contains(k))
+        .collect();
+    extra.sort();
+    extra.dedup();
+    order.extend(extra);
+    let questions = (order.iter())
+        .map(|key| {
+            let ks = kept.values().filter_map(|m| m.get(key));
+            tally(&key.0, &key.1, ks, kept.len())
+        })
+        .collect();
+    Snapshot {
+        class: class.to_string(),
+        lesson: lesson.to_string(),
+        state: ClassState::default(),
+        learners: Vec::new(),
+        questions,
+        wrong_codes: 0,
+        refused_full: 0,
+        dropped: 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,6 +252,28 @@ mod tests {
             vec![(SlipKind::Sign, 1), (SlipKind::ForgotMean, 1)]
         );
         assert_eq!(t.median_secs, Some(12.0));
+    }
+
+    #[test]
+    fn a_report_from_kept_results_follows_the_lesson_order() {
+        let mut kept = crate::class::journal::KeptAll::new();
+        let mut put = |learner: u64, q: &str, a: Answer| {
+            let key = ("s".to_string(), q.to_string());
+            let _ = (kept.entry(learner).or_default())
+                .entry(key)
+                .or_default()
+                .take(a);
+        };
+        put(1, "q", answer(Mark::Right, None, 1, 4.0));
+        put(2, "q", answer(Mark::Wrong, Some(SlipKind::Sign), 1, 6.0));
+        put(2, "z", answer(Mark::Right, None, 1, 6.0));
+        let qs = vec![("s".to_string(), vec!["r".to_string(), "q".to_string()])];
+        let snap = snapshot_of_kept("c", "ch04", &qs, &kept);
+        let ids: Vec<&str> = snap.questions.iter().map(|t| t.question.as_str()).collect();
+        assert_eq!(ids, ["r", "q", "z"]);
+        let q = &snap.questions[1];
+        assert_eq!((q.answered, q.of, q.right, q.wrong), (2, 2, 1, 1));
+        assert_eq!(snap.questions[0].answered, 0);
     }
 
     #[test]

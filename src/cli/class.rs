@@ -198,13 +198,7 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let group = a.group.as_deref().map(place::group_id).transpose()?;
-    // Quiz questions, and the predictions of train and compare steps.
-    let questions = (lesson.steps.iter())
-        .filter_map(|s| match &s.kind {
-            StepKind::Quiz(qs) => Some((s.id.clone(), qs.iter().map(|q| q.id.clone()).collect())),
-            k => k.predict().map(|p| (s.id.clone(), vec![p.id.clone()])),
-        })
-        .collect();
+    let questions = offered_questions(&lesson);
     let offer = LessonOffer {
         id: lesson.id.clone(),
         text,
@@ -281,6 +275,17 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         let _ = std::fs::remove_file(f);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the class tallies, in lesson order: each quiz step's questions,
+/// and the prediction of each train or compare step that asks one.
+fn offered_questions(lesson: &crate::lesson::Lesson) -> Vec<(String, Vec<String>)> {
+    (lesson.steps.iter())
+        .filter_map(|s| match &s.kind {
+            StepKind::Quiz(qs) => Some((s.id.clone(), qs.iter().map(|q| q.id.clone()).collect())),
+            k => k.predict().map(|p| (s.id.clone(), vec![p.id.clone()])),
+        })
+        .collect()
 }
 
 fn tui_config(global: &GlobalArgs) -> tui::Config {
@@ -493,8 +498,44 @@ fn status(a: &StatusArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The snapshot of a class that no longer runs (killed, never ended),
+/// from the results its instructor kept in this data folder, if any.
+fn kept_snapshot(class: &str, global: &GlobalArgs) -> Option<crate::class::Snapshot> {
+    let path = place::socket_for(class).ok()?;
+    if std::os::unix::net::UnixStream::connect(&path).is_ok() {
+        // A class answers there: its refusal stands.
+        return None;
+    }
+    let file = place::tally_file(&data_dir()?, &path);
+    let kept = crate::class::journal::read(&file, server::MAX_LEARNERS_KEPT).ok()??;
+    let (cat, _) = Catalog::with_dir(global.lessons.as_deref());
+    let questions = cat
+        .find(&kept.lesson)
+        .map(|l| offered_questions(&l))
+        .unwrap_or_default();
+    Some(crate::class::tally::snapshot_of_kept(
+        &kept.class,
+        &kept.lesson,
+        &questions,
+        &kept.kept,
+    ))
+}
+
 fn report(a: &ReportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    let snap = snapshot(&a.class, a.key.as_deref())?;
+    let snap = match snapshot(&a.class, a.key.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            // No class answers there: a report from the results kept.
+            let Some(s) = kept_snapshot(&a.class, global).filter(|_| a.key.is_none()) else {
+                return Err(e);
+            };
+            println!(
+                "{}",
+                crate::words::class_follow::report_from_kept(lang(global), &s.class)
+            );
+            s
+        }
+    };
     let line = class_teacher::write_snapshot_report(&snap, &report_to(&a.out), lang(global))?;
     println!("{line}");
     Ok(ExitCode::SUCCESS)

@@ -90,9 +90,10 @@ pub fn run_with_progress_by(
 ) -> anyhow::Result<()> {
     let with_batch = progress_with_batch(r, every);
     write_progress_heading(out, r, with_batch, lang)?;
-    write_progress_line(out, &r.trainer, with_batch)?;
-    // Ctrl-C is checked between report lines.
+    // Ctrl-C is checked between report lines; armed before the epoch-0
+    // line, so that one seen means Ctrl-C stops the run, not the program.
     let running = Running::start();
+    write_progress_line(out, &r.trainer, with_batch)?;
     while r.trainer.stopped().is_none() {
         r.trainer.run_for(every)?;
         write_progress_line(out, &r.trainer, with_batch)?;

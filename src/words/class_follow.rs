@@ -43,6 +43,17 @@ pub fn run_waits(lang: Lang) -> &'static str {
     }
 }
 
+/// `class report` when the class no longer runs.
+#[must_use]
+pub fn report_from_kept(lang: Lang, class: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "Class {class} is not running: the report is made from the results its instructor kept."
+        ),
+        Lang::Zh => format!("课堂 {class} 没有在运行：报告根据讲师保存的结果生成。"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
