@@ -176,7 +176,7 @@ impl CompareView {
             lines.push(Line::styled(
                 format!(
                     "{} {}",
-                    COLOR_GLYPHS[i % COLOR_GLYPHS.len()],
+                    MARKER_GLYPHS[i % MARKER_GLYPHS.len()],
                     r.name.get(lang)
                 ),
                 style.add_modifier(Modifier::BOLD),
@@ -220,15 +220,10 @@ impl CompareView {
         let losses: Vec<f64> = rows.iter().filter_map(|r| r.loss).collect();
         let mut losses = number::column(&losses, 8, 5).into_iter();
         for (i, r) in rows.iter().enumerate() {
-            // The run's number and its line's marker: the chart's legend
-            // does not fit a short chart, and NO_COLOR has only the marks.
+            // The run's line marker: the chart's legend does not fit a
+            // short chart, and NO_COLOR has only the marks.
             let cells = [
-                format!(
-                    "{} {} {}",
-                    COLOR_GLYPHS[i % COLOR_GLYPHS.len()],
-                    MARKER_GLYPHS[i % MARKER_GLYPHS.len()],
-                    r.name.get(lang)
-                ),
+                format!("{} {}", MARKER_GLYPHS[i % MARKER_GLYPHS.len()], r.name.get(lang)),
                 words::train::batch_label(lang, &r.batch),
                 r.epoch.to_string(),
                 r.iteration.to_string(),
@@ -266,14 +261,12 @@ const MARKERS: [Marker; 4] = [Marker::Braille, Marker::Dot, Marker::Bar, Marker:
 /// `.`, `*`, `=` and `#`, still distinct).
 const MARKER_GLYPHS: [&str; 4] = ["⣿", "•", "▄", "█"];
 
-/// A mark per run, so the table reads without colour too.
-const COLOR_GLYPHS: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
 
 /// The widths of the table's columns in `width`; the parameters column
 /// takes what the others leave. The accuracy column is there for
 /// classifiers only (width 0 otherwise).
 fn column_widths(width: usize, classify: bool) -> [usize; 8] {
-    let mut w = [16usize, 5, 6, 7, 8, if classify { 6 } else { 0 }, 0, 16];
+    let mut w = [14usize, 5, 6, 7, 8, if classify { 6 } else { 0 }, 0, 16];
     let fixed: usize = w.iter().sum::<usize>() + w.iter().filter(|c| **c > 0).count();
     // The parameters column keeps at least 6 cells; on a narrow screen the
     // status column gives them up (and its words end in `…`).
