@@ -13,7 +13,8 @@
 //!   for a key: update the state, take the snapshot with every tally, and
 //!   put it into the status lines (the screen's work, without the terminal).
 //! - `200_answers_tallied`: 200 learners each send a result; until the
-//!   server has taken all 200 and the snapshot shows them.
+//!   server has taken all 200 (and written each to the instructor's
+//!   private tally file) and the snapshot shows them.
 
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::net::UnixStream;
@@ -24,7 +25,7 @@ use std::time::{Duration, Instant};
 
 use criterion::Criterion;
 use nnstep::class::protocol::{self, Answer, Mark, Role, SlipKind, ToServer};
-use nnstep::class::server::{Config, LessonOffer, Notice, Server};
+use nnstep::class::server::{Config, LessonOffer, Notice, Server, TallyFile};
 use nnstep::lesson::Lang;
 
 const LEARNERS: usize = 200;
@@ -56,6 +57,13 @@ fn setup(n: usize) -> Bench {
         notices: Some(tx),
         // Criterion sends faster than any person: no flood limit here.
         max_rate: u32::MAX,
+        key: "0123456789abcdef0123456789abcdef".into(),
+        // The results received are written to the private file, as in a
+        // real class.
+        tally_file: Some(TallyFile {
+            path: dir.path().join("b.tally"),
+            resume: false,
+        }),
     })
     .unwrap();
     let states = Arc::new(AtomicUsize::new(0));
@@ -67,6 +75,7 @@ fn setup(n: usize) -> Bench {
             role: Role::Learner,
             name: None,
             token: i as u64 + 1,
+            key: None,
         };
         s.write_all(protocol::encode(&hello).as_bytes()).unwrap();
         let r = s.try_clone().unwrap();
@@ -176,6 +185,8 @@ fn figures() {
         "  tally: answered {}/{}, right {}, wrong {}",
         t.answered, t.of, t.right, t.wrong
     );
+    let kept = std::fs::metadata(b._dir.path().join("b.tally")).map_or(0, |m| m.len());
+    println!("  the instructor's private tally file after them: {kept} bytes");
     println!(
         "  memory after answers: VmRSS {}, VmHWM {}",
         status_field("VmRSS:"),

@@ -8,13 +8,17 @@
 //! - [`follow`]: the rules of following (away, rejoin, lock, hold done)
 //!   that every learner front end shows.
 //! - [`tally`]: the per-question aggregate and the status snapshot.
-//! - [`place`]: the shared socket folder, class names, join codes.
+//! - [`place`]: the shared socket folder, class names, join codes, the
+//!   instructor's private code and key, and how a restart is told apart.
+//! - [`journal`]: the instructor's private file of results received, read
+//!   back by a restarted instructor.
 //! - [`report`]: the tally as CSV and a Markdown summary.
 //!
 //! UI-free: the plain runner and the TUI drive it. See `docs/class-protocol.md`.
 
 pub mod client;
 pub mod follow;
+pub mod journal;
 pub mod place;
 pub mod protocol;
 pub mod report;

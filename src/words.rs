@@ -12,6 +12,7 @@
 //! with both languages in the lesson file.
 
 pub mod class;
+pub mod class_follow;
 pub mod code;
 pub mod course;
 pub mod done;

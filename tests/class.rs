@@ -145,6 +145,10 @@ impl Class {
     }
 
     fn instructor(&self) -> Proc {
+        self.instructor_of("ch04")
+    }
+
+    fn instructor_of(&self, lesson: &str) -> Proc {
         let sock = self.socket();
         let p = Proc::spawn(
             "instructor",
@@ -152,7 +156,7 @@ impl Class {
             &[
                 "class",
                 "start",
-                "ch04",
+                lesson,
                 "--plain",
                 "--socket",
                 sock.to_str().unwrap(),
@@ -182,21 +186,26 @@ impl Class {
         )
     }
 
-    fn status(&self) -> serde_json::Value {
+    /// `class status` as the user `who` (their data folder).
+    fn status_as(&self, who: &str) -> std::process::Output {
         let sock = self.socket();
-        let out = Command::new(BIN)
+        Command::new(BIN)
             .args([
                 "class",
                 "status",
                 sock.to_str().unwrap(),
-                "--code",
-                CODE,
                 "--format",
                 "json",
             ])
-            .env("NNSTEP_DATA_DIR", self.data("teacher"))
+            .env("NNSTEP_DATA_DIR", self.data(who))
             .output()
-            .unwrap();
+            .unwrap()
+    }
+
+    /// The status as the instructor sees it (with the instructor key
+    /// saved in their data folder).
+    fn status(&self) -> serde_json::Value {
+        let out = self.status_as("teacher");
         assert!(
             out.status.success(),
             "{}",
@@ -339,20 +348,37 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     b2.wait_for(&step(ch04().1 + 2));
     a.wait_for(&step(ch04().1 + 2));
 
-    // The instructor killed and restarted is rejoined; the learners keep
-    // their place meanwhile and send their results again.
+    // A learner who knows the join code cannot read the tally.
+    let out = c.status_as("cy");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no instructor key"), "{err}");
+    let mut s = UnixStream::connect(c.socket()).unwrap();
+    let hello = format!(
+        "{{\"v\":1,\"type\":\"hello\",\"code\":\"{CODE}\",\"role\":\"status\",\"key\":\"{CODE}\"}}\n"
+    );
+    s.write_all(hello.as_bytes()).unwrap();
+    let mut reply = String::new();
+    BufReader::new(s).read_line(&mut reply).unwrap();
+    assert!(reply.contains("\"reason\":\"instructor\""), "{reply}");
+    assert!(!reply.contains("own-dw"), "{reply}");
+
+    // Bo (who answered wrong by sign) is killed for good, then the
+    // instructor is killed and restarted: the restarted instructor has
+    // Bo's result from its private file, and Ana's again without doubling.
+    b2.kill();
+    teacher.wait_for("(2 learners in class)");
     teacher.kill();
-    for l in [&a, &b2, &l3] {
+    for l in [&a, &l3] {
         l.wait_for("Waiting for the instructor");
     }
     let mut teacher2 = c.instructor();
-    teacher2.wait_for("(3 learners in class)");
+    teacher2.wait_for("Class ch04 restarted: 2 results from 2 learners");
+    teacher2.wait_for("(2 learners in class)");
     teacher2.send("goto 5");
-    for l in [&a, &b2, &l3] {
+    for l in [&a, &l3] {
         l.wait_for(&step(5));
     }
-    // Ana's right answer came again with her rejoining; Bo's wrong one was
-    // held only by the two instances that were killed.
     let st = c.status();
     let t = question(&st, "own-case", "own-dw");
     assert_eq!(
@@ -362,16 +388,28 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
             t["wrong"].clone(),
             t["of"].clone()
         ),
-        (1.into(), 1.into(), 0.into(), 3.into())
+        (2.into(), 1.into(), 1.into(), 3.into())
     );
+    assert_eq!(t["slips"], serde_json::json!([["sign", 1]]));
+    teacher2.send("status");
+    teacher2
+        .wait_for("own-case/own-dw: answered 2/3 · right 1 · close 0 · wrong 1 · slips: sign 1");
 
     teacher2.send("end");
-    for l in [&mut a, &mut b2, &mut l3] {
+    for l in [&mut a, &mut l3] {
         l.wait_for("The instructor has ended the class.");
         assert!(l.wait_exit());
     }
     assert!(teacher2.wait_exit());
     assert!(!c.socket().exists(), "the socket is removed on end");
+
+    // A class started after `end` is a new class: no results inherited.
+    let mut teacher3 = c.instructor();
+    assert!(!teacher3.text().contains("restarted"));
+    let st = c.status();
+    assert_eq!(question(&st, "own-case", "own-dw")["answered"], 0);
+    teacher3.send("end");
+    assert!(teacher3.wait_exit());
 }
 
 #[test]
@@ -427,19 +465,7 @@ fn garbage_and_a_thousand_connections_leave_the_class_working() {
     let start = Instant::now();
     let st = loop {
         // Status connections may be refused while the flood's slots time out.
-        let sock = c.socket();
-        let out = Command::new(BIN)
-            .args([
-                "class",
-                "status",
-                sock.to_str().unwrap(),
-                "--code",
-                CODE,
-                "--format",
-                "json",
-            ])
-            .output()
-            .unwrap();
+        let out = c.status_as("teacher");
         if out.status.success() {
             break serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap();
         }
@@ -551,4 +577,106 @@ fn a_hostile_lesson_from_a_fake_instructor_is_refused_by_the_learner() {
         "no escape reaches the terminal: {out:?}"
     );
     server.join().unwrap();
+}
+
+/// The 1-based number of step `id` of built-in lesson `lesson`.
+fn step_no(lesson: &str, id: &str) -> usize {
+    let l = nnstep::lesson::Catalog::builtin().find(lesson).unwrap();
+    l.step_index(id).unwrap() + 1
+}
+
+#[test]
+fn a_plain_learner_follows_the_instructors_run_and_its_prediction_is_tallied() {
+    let c = Class::new();
+    let mut teacher = c.instructor_of("ch05");
+    let mut a = c.learner("ana", CODE);
+    let mut b = c.learner("bo", CODE);
+    teacher.wait_for("(2 learners in class)");
+
+    // ch05's raw-data run asks what the loss will do; it diverges (option 3).
+    teacher.send(&format!("goto {}", step_no("ch05", "train-raw")));
+    for l in [&a, &b] {
+        l.wait_for("-- Predict, then see --");
+    }
+    a.send("3");
+    b.send("1");
+    for l in [&a, &b] {
+        l.wait_for("epoch  iteration     train loss");
+    }
+    // The run waits for the instructor's: nothing has stopped yet.
+    let before = a.text();
+    assert!(!before.contains("stopped:"), "{before}");
+    teacher.send("epoch 1");
+    for l in [&a, &b] {
+        l.wait_for("stopped: diverged");
+        l.wait_for("Predict, then see: ");
+    }
+    teacher.wait_count("An answer to train-raw/raw-loss arrived.", 2);
+    let st = c.status();
+    let t = question(&st, "train-raw", "raw-loss");
+    assert_eq!(
+        (
+            t["answered"].clone(),
+            t["right"].clone(),
+            t["wrong"].clone()
+        ),
+        (2.into(), 1.into(), 1.into())
+    );
+    teacher.send("status");
+    teacher.wait_for("train-raw/raw-loss: answered 2/2 · right 1 · close 0 · wrong 1");
+
+    // The normalised run (100 epochs, no prediction): the learner follows
+    // the instructor's epochs, a line where the instructor pauses, at most
+    // a line a second while it plays, and the final figures at the end.
+    teacher.send(&format!("goto {}", step_no("ch05", "train-normalised")));
+    a.wait_count("epoch  iteration     train loss", 2);
+    teacher.send("epoch 7");
+    let t = a.wait_for("\n      7 ");
+    let after_raw = t.rsplit("epoch  iteration     train loss").next().unwrap();
+    assert!(!after_raw.contains("stopped:"), "{after_raw}");
+    assert!(!after_raw.contains("\n     50 "), "{after_raw}");
+    // The instructor plays the run on to its end: the class pauses there.
+    teacher.send("play");
+    teacher.wait_for("Instructor's run: epoch 100, paused.");
+    a.wait_count("stopped:", 2);
+    let t = a.wait_for("\n    100 ");
+    let tail = t.rsplit("epoch  iteration     train loss").next().unwrap();
+    // Lines where the instructor paused, and the end: not one per epoch.
+    let lines = tail.lines().filter(|l| l.starts_with("    ")).count();
+    assert!(lines < 20, "{tail}");
+
+    teacher.send("end");
+    for l in [&mut a, &mut b] {
+        assert!(l.wait_exit());
+    }
+    assert!(teacher.wait_exit());
+}
+
+#[test]
+fn a_comparisons_prediction_reaches_the_tally() {
+    let c = Class::new();
+    let mut teacher = c.instructor();
+    let mut a = c.learner("ana", CODE);
+    teacher.wait_for("(1 learner in class)");
+    teacher.send(&format!("goto {}", step_no("ch04", "compare-batches")));
+    a.wait_for("-- Predict, then see --");
+    // A line that is no option is explained and asked again.
+    a.send("7");
+    a.wait_for("not one of the options");
+    a.send("2");
+    a.wait_for("Predict, then see: ");
+    teacher.wait_for("An answer to compare-batches/sgd-curve arrived.");
+    let st = c.status();
+    let t = question(&st, "compare-batches", "sgd-curve");
+    assert_eq!(
+        (t["answered"].clone(), t["of"].clone()),
+        (1.into(), 1.into())
+    );
+    assert_eq!(
+        t["right"].as_u64().unwrap() + t["wrong"].as_u64().unwrap(),
+        1
+    );
+    teacher.send("end");
+    assert!(a.wait_exit());
+    assert!(teacher.wait_exit());
 }

@@ -125,6 +125,8 @@ fn a_learner_app_follows_the_instructor_app_over_a_real_socket() {
             group: None,
             notices: None,
             max_rate: server::MAX_RATE,
+            key: "0".repeat(nnstep::class::place::KEY_HEX),
+            tally_file: None,
         })
         .unwrap(),
     );

@@ -156,6 +156,7 @@ fn hello(cfg: &Config, role: Role) -> ToServer {
         role,
         name: cfg.name.clone(),
         token: cfg.token,
+        key: None,
     }
 }
 
@@ -273,19 +274,21 @@ pub enum StatusError {
     Io(#[from] std::io::Error),
 }
 
-/// Asks the class at `path` for its status (with the join code).
-pub fn status(path: &std::path::Path, code: &str) -> Result<Snapshot, StatusError> {
+/// Asks the class at `path` for its status, with the instructor key (the
+/// join code is not enough).
+pub fn status(path: &std::path::Path, key: &str) -> Result<Snapshot, StatusError> {
     let mut s =
         UnixStream::connect(path).map_err(|_| StatusError::NotRunning(path.to_path_buf()))?;
     s.set_read_timeout(Some(Duration::from_secs(10)))?;
     s.set_write_timeout(Some(Duration::from_secs(5)))?;
-    let cfg = Config {
-        path: path.to_path_buf(),
-        code: code.to_string(),
+    let hello = ToServer::Hello {
+        code: String::new(),
+        role: Role::Status,
         name: None,
         token: 0,
+        key: Some(key.to_string()),
     };
-    s.write_all(protocol::encode(&hello(&cfg, Role::Status)).as_bytes())?;
+    s.write_all(protocol::encode(&hello).as_bytes())?;
     let mut reader = LineReader::new(s, MAX_SERVER_LINE);
     match reader.next_line() {
         Ok(Line::Text(l)) => match protocol::decode::<ToLearner>(&l) {

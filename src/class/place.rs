@@ -1,6 +1,7 @@
 //! Where a class lives: the shared sticky folder under the system temp dir,
 //! a class's socket path by name, the join code, and the instructor's
-//! private copy of the code (for `status`, `report` and a restart).
+//! private files: the code and the instructor key (for `status`, `report`
+//! and a restart), and the results received (see [`super::journal`]).
 
 use std::fs;
 use std::io;
@@ -131,13 +132,18 @@ pub fn check_length(path: &Path) -> Result<(), PlaceError> {
     Ok(())
 }
 
-/// A fresh join code from the clock and the process id.
+/// A fresh join code from the system's random bits (mixed with the clock
+/// and the process id, which are all there is if those cannot be read).
 #[must_use]
 pub fn make_code() -> String {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    let seed = (nanos as u64) ^ u64::from(std::process::id()).rotate_left(29);
+    let mut random = [0u8; 8];
+    let _ =
+        fs::File::open("/dev/urandom").and_then(|mut f| io::Read::read_exact(&mut f, &mut random));
+    let seed =
+        (nanos as u64) ^ u64::from(std::process::id()).rotate_left(29) ^ u64::from_le_bytes(random);
     let mut rng = SeededRng::new(seed);
     (0..CODE_LEN)
         .map(|_| {
@@ -164,20 +170,68 @@ pub fn group_id(group: &str) -> Result<u32, PlaceError> {
         .ok_or_else(|| PlaceError::NoGroup(shown(group)))
 }
 
-/// The instructor's private file holding the code of the class at
+/// The instructor's private file holding the code and key of the class at
 /// `socket`, inside `data_dir` (the progress folder).
 #[must_use]
 pub fn code_file(data_dir: &Path, socket: &Path) -> PathBuf {
+    private_dir(data_dir).join(format!("{:016x}.code", socket_hash(socket)))
+}
+
+/// The instructor's private file of the results received by the class at
+/// `socket` (see [`super::journal`]).
+#[must_use]
+pub fn tally_file(data_dir: &Path, socket: &Path) -> PathBuf {
+    private_dir(data_dir).join(format!("{:016x}.tally", socket_hash(socket)))
+}
+
+fn private_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("class")
+}
+
+fn socket_hash(socket: &Path) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     socket.hash(&mut h);
-    data_dir
-        .join("class")
-        .join(format!("{:016x}.code", h.finish()))
+    h.finish()
 }
 
-/// Writes the code to its private file (mode 0600).
-pub fn save_code(file: &Path, code: &str) -> io::Result<()> {
+/// What the instructor keeps to itself about a running class: the join
+/// code (which learners know) and the instructor key (which only the
+/// instructor's own user can read: `status` and `report` need it; it is
+/// never sent to learners).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Private {
+    pub code: String,
+    pub key: String,
+}
+
+/// Length in hex digits of an instructor key (128 bits).
+pub const KEY_HEX: usize = 32;
+
+/// A fresh instructor key: 128 random bits from the system, in hex.
+pub fn make_key() -> io::Result<String> {
+    let mut bytes = [0u8; KEY_HEX / 2];
+    io::Read::read_exact(&mut fs::File::open("/dev/urandom")?, &mut bytes)?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Whether `given` is the instructor key `key` (compared in time that does
+/// not depend on where they differ).
+#[must_use]
+pub fn key_matches(key: &str, given: &str) -> bool {
+    let (a, b) = (key.as_bytes(), given.as_bytes());
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Whether `key` looks like an instructor key.
+#[must_use]
+pub fn valid_key(key: &str) -> bool {
+    key.len() == KEY_HEX && key.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Writes the code and key to their private file (mode 0600, in a folder
+/// of mode 0700): the code on the first line, the key on the second.
+pub fn save_private(file: &Path, p: &Private) -> io::Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
     if let Some(d) = file.parent() {
         fs::create_dir_all(d)?;
@@ -189,14 +243,58 @@ pub fn save_code(file: &Path, code: &str) -> io::Result<()> {
         .create_new(true)
         .mode(0o600)
         .open(file)?;
-    io::Write::write_all(&mut f, code.as_bytes())
+    io::Write::write_all(&mut f, format!("{}\n{}\n", p.code, p.key).as_bytes())
+}
+
+/// The code and key saved for a class, if any and well-formed.
+#[must_use]
+pub fn load_private(file: &Path) -> Option<Private> {
+    let text = fs::read_to_string(file).ok()?;
+    let mut lines = text.get(..256.min(text.len()))?.lines();
+    let code = normalize_code(lines.next()?).ok()?;
+    let key = lines.next()?.trim().to_string();
+    valid_key(&key).then_some(Private { code, key })
 }
 
 /// The code saved for the class at the file, if any and well-formed.
 #[must_use]
 pub fn load_code(file: &Path) -> Option<String> {
-    let text = fs::read_to_string(file).ok()?;
-    normalize_code(text.get(..64.min(text.len()))?).ok()
+    load_private(file).map(|p| p.code)
+}
+
+/// How an instructor's instance begins.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Begin {
+    pub private: Private,
+    /// A restart of a class that was not ended: the results it received
+    /// are read back. Otherwise a new class with a tally of its own.
+    pub resume: bool,
+}
+
+/// Tells a restart from a new class. A class's private file lives from its
+/// start to its `end`; an instance that finds one (the class was not ended:
+/// killed, or its terminal closed) and is given no other code (or the same
+/// one) is that class restarted: it keeps the code and key and resumes the
+/// tally. `--code` with another code, or `fresh`, begins a new class.
+pub fn begin(
+    saved: Option<Private>,
+    code: Option<String>,
+    fresh: bool,
+    new_key: impl FnOnce() -> io::Result<String>,
+) -> io::Result<Begin> {
+    match saved {
+        Some(p) if !fresh && code.as_ref().is_none_or(|c| *c == p.code) => Ok(Begin {
+            private: p,
+            resume: true,
+        }),
+        _ => Ok(Begin {
+            private: Private {
+                code: code.unwrap_or_else(make_code),
+                key: new_key()?,
+            },
+            resume: false,
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -233,6 +331,54 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(e.contains("107 bytes"), "{e}");
+    }
+
+    #[test]
+    fn the_private_file_keeps_code_and_key_to_the_owner() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let f = code_file(dir.path(), Path::new("/tmp/x.sock"));
+        let p = Private {
+            code: "ABC234".into(),
+            key: make_key().unwrap(),
+        };
+        assert!(valid_key(&p.key));
+        save_private(&f, &p).unwrap();
+        assert_eq!(
+            fs::metadata(&f).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let d = f.parent().unwrap();
+        assert_eq!(fs::metadata(d).unwrap().permissions().mode() & 0o777, 0o700);
+        assert_eq!(load_private(&f), Some(p.clone()));
+        assert_eq!(load_code(&f).as_deref(), Some("ABC234"));
+        assert!(key_matches(&p.key, &p.key.clone()));
+        assert!(!key_matches(&p.key, "ABC234"));
+        assert!(!key_matches(&p.key, ""));
+        assert_ne!(make_key().unwrap(), p.key);
+    }
+
+    #[test]
+    fn a_restart_keeps_code_key_and_tally_and_a_new_class_does_not() {
+        let saved = Private {
+            code: "ABC234".into(),
+            key: "k".repeat(KEY_HEX),
+        };
+        let key = || Ok("n".repeat(KEY_HEX));
+        let b = begin(Some(saved.clone()), None, false, key).unwrap();
+        assert_eq!((b.private.clone(), b.resume), (saved.clone(), true));
+        let b = begin(Some(saved.clone()), Some("ABC234".into()), false, key).unwrap();
+        assert!(b.resume);
+        let b = begin(Some(saved.clone()), Some("XYZ789".into()), false, key).unwrap();
+        assert!(!b.resume);
+        assert_eq!(b.private.code, "XYZ789");
+        assert_ne!(b.private.key, saved.key);
+        let b = begin(Some(saved.clone()), None, true, key).unwrap();
+        assert!(!b.resume);
+        assert_ne!(b.private.code, "");
+        let b = begin(None, None, false, key).unwrap();
+        assert!(!b.resume);
+        assert_eq!(b.private.code.len(), CODE_LEN);
     }
 
     #[test]

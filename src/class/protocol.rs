@@ -32,6 +32,7 @@ pub enum Role {
     /// A learner following the class.
     Learner,
     /// `nnstep class status` / `report`: one status reply, then closed.
+    /// Needs the instructor key, not only the join code.
     Status,
 }
 
@@ -138,6 +139,10 @@ pub enum ToServer {
         /// (a hash of their identity, not their identity seed).
         #[serde(default)]
         token: u64,
+        /// The instructor key, for the `status` role only (learners never
+        /// have it; it lives in the instructor's private file).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        key: Option<String>,
     },
     /// A graded answer (sent again after a reconnect; the latest counts).
     Result(Answer),
@@ -159,6 +164,8 @@ pub enum Refusal {
     Version,
     /// The first line was not a hello.
     Garbage,
+    /// A status request without the instructor key.
+    Instructor,
 }
 
 /// The training run the instructor shows: the learner runs the same spec

@@ -10,7 +10,7 @@
 //! [`WRITE_TIMEOUT`]. The instructor's own calls only take a short lock;
 //! writers send the latest state (there is no queue to fill up).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::os::unix::net::{UnixListener, UnixStream};
@@ -21,12 +21,13 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use super::journal::{Journal, KeptAll};
 use super::place::{self, normalize_code};
 use super::protocol::{
     self, Answer, ClassState, DecodeError, Line, LineReader, MAX_CLIENT_LINE, MAX_NAME_CHARS,
     Refusal, Role, ToLearner, ToServer,
 };
-use super::tally::{Kept, LearnerInfo, Snapshot, tally};
+use super::tally::{LearnerInfo, Snapshot, tally};
 
 /// Connections at once (learners and status requests); more are refused.
 pub const DEFAULT_MAX_CONNECTIONS: usize = 256;
@@ -44,6 +45,9 @@ pub const MAX_RATE: u32 = 50;
 pub const BURST: u32 = 4;
 /// Distinct learners whose results are kept.
 pub const MAX_LEARNERS_KEPT: usize = 4096;
+/// The mark of a token given to a learner who sent none (one per
+/// connection).
+const ANONYMOUS: u64 = 1 << 63;
 
 /// What the instructor's class offers.
 #[derive(Clone, Debug)]
@@ -71,6 +75,20 @@ pub struct Config {
     pub notices: Option<SyncSender<Notice>>,
     /// Lines a second a learner may send ([`MAX_RATE`] by default).
     pub max_rate: u32,
+    /// The instructor key that `status` requests must give (see
+    /// [`place::Private`]); never sent to learners.
+    pub key: String,
+    /// Where the results received are kept for a restart, if anywhere.
+    pub tally_file: Option<TallyFile>,
+}
+
+/// The private file of the results received (see [`super::journal`]).
+#[derive(Clone, Debug)]
+pub struct TallyFile {
+    pub path: PathBuf,
+    /// Read back the results of the same class (a restart); else start
+    /// the file afresh.
+    pub resume: bool,
 }
 
 /// Why a class could not start.
@@ -86,17 +104,35 @@ pub enum ServerError {
     Place(#[from] place::PlaceError),
     #[error("the lesson text is too long to send ({0} bytes)")]
     LessonTooLong(usize),
+    #[error("cannot keep the class's results in {path}: {source}")]
+    Tally { path: PathBuf, source: io::Error },
 }
 
 /// Something the instructor may want to show as it happens.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
-    Joined { learners: usize },
-    Left { learners: usize },
-    Answered { step: String, question: String },
+    Joined {
+        learners: usize,
+    },
+    Left {
+        learners: usize,
+    },
+    Answered {
+        step: String,
+        question: String,
+    },
     WrongCode,
-    Dropped { reason: String },
-    Done { step: String },
+    Dropped {
+        reason: String,
+    },
+    Done {
+        step: String,
+    },
+    /// The results could no longer be written to the private file (a
+    /// restart would not have them); the class goes on.
+    TallyNotKept {
+        reason: String,
+    },
 }
 
 struct Learner {
@@ -115,7 +151,7 @@ struct Inner {
     /// The state as a line, encoded once per version.
     line: Arc<str>,
     learners: BTreeMap<u64, Learner>,
-    kept: HashMap<u64, HashMap<(String, String), Kept>>,
+    kept: KeptAll,
     /// Learners (by token) who marked the current step done.
     done: HashSet<u64>,
     wrong_codes: u64,
@@ -135,6 +171,9 @@ struct Shared {
     notices: Mutex<Option<SyncSender<Notice>>>,
     /// Bumped on every change the instructor's screen shows.
     changes: AtomicU64,
+    /// The private file of results received (taken before `inner` when
+    /// both are needed).
+    journal: Mutex<Option<Journal>>,
 }
 
 /// A running class. Dropping it ends the connections and removes the socket.
@@ -171,8 +210,38 @@ impl Server {
             let _ = std::fs::remove_file(&cfg.path);
             return Err(ServerError::LessonTooLong(lesson_line.len()));
         }
+        let (journal, kept) = match &cfg.tally_file {
+            None => (None, KeptAll::new()),
+            Some(t) => {
+                let opened = Journal::open(
+                    &t.path,
+                    &cfg.class,
+                    &cfg.lesson.id,
+                    t.resume,
+                    MAX_LEARNERS_KEPT,
+                );
+                match opened {
+                    Ok((j, kept)) => (Some(j), kept),
+                    Err(source) => {
+                        let _ = std::fs::remove_file(&cfg.path);
+                        return Err(ServerError::Tally {
+                            path: t.path.clone(),
+                            source,
+                        });
+                    }
+                }
+            }
+        };
+        // Anonymous learners are numbered by connection; a restart numbers
+        // on from those whose results it read back.
+        let next_id = (kept.keys())
+            .filter(|t| *t & ANONYMOUS != 0)
+            .map(|t| (t & !ANONYMOUS) + 1)
+            .max()
+            .unwrap_or(1);
         let state = ClassState::default();
         let shared = Arc::new(Shared {
+            journal: Mutex::new(journal),
             lesson_line,
             notices: Mutex::new(cfg.notices.clone()),
             inner: Mutex::new(Inner {
@@ -180,12 +249,12 @@ impl Server {
                 state,
                 version: 1,
                 learners: BTreeMap::new(),
-                kept: HashMap::new(),
+                kept,
                 done: HashSet::new(),
                 wrong_codes: 0,
                 refused_full: 0,
                 dropped: 0,
-                next_id: 1,
+                next_id,
             }),
             cfg,
             changed: Condvar::new(),
@@ -253,7 +322,8 @@ impl Server {
     }
 
     /// Tells the learners the class has ended (waiting up to a second for
-    /// them to hear it), closes every connection and removes the socket.
+    /// them to hear it), closes every connection and removes the socket
+    /// and the private file of results (a later start is a new class).
     pub fn end(&self) {
         self.update(|s| s.ended = true);
         let deadline = Instant::now() + Duration::from_secs(1);
@@ -269,6 +339,9 @@ impl Server {
             std::thread::sleep(Duration::from_millis(10));
         }
         self.close();
+        if let Some(j) = lock(&self.shared.journal).take() {
+            let _ = j.remove();
+        }
     }
 
     /// Closes every connection and removes the socket (idempotent).
@@ -407,13 +480,14 @@ fn serve(slot: &Slot, mut stream: UnixStream) {
         Ok(Line::Idle) => return dropped(shared, "no hello".into()),
         Err(e) => return dropped(shared, e.to_string()),
     };
-    let (code, role, name, token) = match protocol::decode::<ToServer>(&line) {
+    let (code, role, name, token, key) = match protocol::decode::<ToServer>(&line) {
         Ok(ToServer::Hello {
             code,
             role,
             name,
             token,
-        }) => (code, role, name, token),
+            key,
+        }) => (code, role, name, token, key),
         Err(DecodeError::Version(_)) => {
             let _ = send(
                 &mut stream,
@@ -433,6 +507,24 @@ fn serve(slot: &Slot, mut stream: UnixStream) {
             return dropped(shared, "garbage".into());
         }
     };
+    if role == Role::Status {
+        // The join code is no credential here: learners know it.
+        let ok = key.is_some_and(|k| place::key_matches(&shared.cfg.key, &k));
+        if ok {
+            let snap = snapshot(shared, &lock(&shared.inner));
+            let _ = send(&mut stream, &ToLearner::Status(snap));
+        } else {
+            lock(&shared.inner).wrong_codes += 1;
+            notify(shared, Notice::WrongCode);
+            let _ = send(
+                &mut stream,
+                &ToLearner::Refused {
+                    reason: Refusal::Instructor,
+                },
+            );
+        }
+        return;
+    }
     if normalize_code(&code).ok().as_deref() != Some(shared.cfg.code.as_str()) {
         lock(&shared.inner).wrong_codes += 1;
         notify(shared, Notice::WrongCode);
@@ -444,13 +536,7 @@ fn serve(slot: &Slot, mut stream: UnixStream) {
         );
         return;
     }
-    match role {
-        Role::Status => {
-            let snap = snapshot(shared, &lock(&shared.inner));
-            let _ = send(&mut stream, &ToLearner::Status(snap));
-        }
-        Role::Learner => learner(shared, stream, reader, name, token),
-    }
+    learner(shared, stream, reader, name, token);
 }
 
 /// A learner's name made safe to show: printable, at most
@@ -482,7 +568,7 @@ fn learner(
         let id = g.next_id;
         g.next_id += 1;
         // Anonymous learners without a token count one per connection.
-        let token = if token == 0 { id | (1 << 63) } else { token };
+        let token = if token == 0 { id | ANONYMOUS } else { token };
         g.learners.insert(
             id,
             Learner {
@@ -622,18 +708,39 @@ fn take_result(shared: &Shared, token: u64, mut a: Answer) {
         0.0
     };
     let key = (a.step.clone(), a.question.clone());
-    {
+    // The journal's lock is taken first, so results reach the file in the
+    // order the tally took them.
+    let mut journal = lock(&shared.journal);
+    let changed = {
         let mut g = lock(&shared.inner);
         if !g.kept.contains_key(&token) && g.kept.len() >= MAX_LEARNERS_KEPT {
             return;
         }
-        g.kept
-            .entry(token)
-            .or_default()
+        (g.kept.entry(token).or_default())
             .entry(key.clone())
             .or_default()
-            .take(a);
+            .take(a.clone())
+    };
+    if changed && let Some(j) = journal.as_mut() {
+        let kept = j.append(token, &a).and_then(|()| {
+            if j.wants_rewrite() {
+                let all = lock(&shared.inner).kept.clone();
+                j.rewrite(&all)
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(e) = kept {
+            *journal = None;
+            notify(
+                shared,
+                Notice::TallyNotKept {
+                    reason: e.to_string(),
+                },
+            );
+        }
     }
+    drop(journal);
     notify(
         shared,
         Notice::Answered {
@@ -683,7 +790,13 @@ mod tests {
 
     use super::*;
 
+    const KEY: &str = "0123456789abcdef0123456789abcdef";
+
     fn start(dir: &Path, max: usize) -> Server {
+        start_kept(dir, max, None)
+    }
+
+    fn start_kept(dir: &Path, max: usize, tally_file: Option<TallyFile>) -> Server {
         Server::start(Config {
             path: dir.join("s.sock"),
             class: "t".into(),
@@ -697,17 +810,24 @@ mod tests {
             group: None,
             notices: None,
             max_rate: MAX_RATE,
+            key: KEY.into(),
+            tally_file,
         })
         .unwrap()
     }
 
     fn join(path: &Path) -> (UnixStream, BufReader<UnixStream>) {
+        join_as(path, 7)
+    }
+
+    fn join_as(path: &Path, token: u64) -> (UnixStream, BufReader<UnixStream>) {
         let mut s = UnixStream::connect(path).unwrap();
         let hello = ToServer::Hello {
             code: "code42".into(),
             role: Role::Learner,
             name: Some("\u{1b}[2Jana".into()),
-            token: 7,
+            token,
+            key: None,
         };
         s.write_all(protocol::encode(&hello).as_bytes()).unwrap();
         let r = BufReader::new(s.try_clone().unwrap());
@@ -767,5 +887,92 @@ mod tests {
         wait(|| server.snapshot().dropped == 1 && server.snapshot().learners.is_empty());
         let t = &server.snapshot().questions[0];
         assert_eq!((t.answered, t.right), (1, 1));
+    }
+
+    fn result(mark: protocol::Mark, slip: Option<protocol::SlipKind>, tries: u32) -> String {
+        protocol::encode(&ToServer::Result(Answer {
+            step: "s".into(),
+            question: "q".into(),
+            mark,
+            slip,
+            tries,
+            hints: 0,
+            secs: 1.0,
+        }))
+    }
+
+    /// A status request's reply line, with this hello.
+    fn ask_status(path: &Path, code: &str, key: Option<&str>) -> String {
+        let mut s = UnixStream::connect(path).unwrap();
+        let hello = ToServer::Hello {
+            code: code.into(),
+            role: Role::Status,
+            name: None,
+            token: 0,
+            key: key.map(Into::into),
+        };
+        s.write_all(protocol::encode(&hello).as_bytes()).unwrap();
+        let mut line = String::new();
+        BufReader::new(s).read_line(&mut line).unwrap();
+        line
+    }
+
+    #[test]
+    fn status_needs_the_instructor_key_not_the_join_code() {
+        let dir = tempfile::tempdir().unwrap();
+        let server = start(dir.path(), 8);
+        let line = ask_status(server.path(), "CODE42", None);
+        assert!(line.contains("\"reason\":\"instructor\""), "{line}");
+        let line = ask_status(server.path(), "CODE42", Some("CODE42"));
+        assert!(line.contains("\"reason\":\"instructor\""), "{line}");
+        let line = ask_status(server.path(), "", Some(KEY));
+        assert!(line.contains("\"type\":\"status\""), "{line}");
+        assert_eq!(server.snapshot().wrong_codes, 2);
+    }
+
+    #[test]
+    fn a_restarted_instructor_has_the_results_of_learners_gone_meanwhile() {
+        use protocol::{Mark, SlipKind};
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("t.tally");
+        let kept = |resume| {
+            Some(TallyFile {
+                path: file.clone(),
+                resume,
+            })
+        };
+        let server = start_kept(dir.path(), 8, kept(false));
+        let (mut a, _ra) = join_as(server.path(), 1);
+        let (mut b, _rb) = join_as(server.path(), 2);
+        a.write_all(result(Mark::Wrong, Some(SlipKind::Sign), 1).as_bytes())
+            .unwrap();
+        a.write_all(result(Mark::Right, None, 2).as_bytes())
+            .unwrap();
+        b.write_all(result(Mark::Wrong, Some(SlipKind::Sign), 1).as_bytes())
+            .unwrap();
+        wait(|| server.snapshot().questions[0].answered == 2);
+        let before = server.snapshot().questions[0].clone();
+        // Killed: closed without `end`; both learners are gone too.
+        drop((a, b));
+        server.close();
+        drop(server);
+        let server = start_kept(dir.path(), 8, kept(true));
+        assert_eq!(server.snapshot().questions[0], before);
+        // Learner 1 comes back and sends everything again: nothing doubles.
+        let (mut a, _ra) = join_as(server.path(), 1);
+        a.write_all(result(Mark::Wrong, Some(SlipKind::Sign), 1).as_bytes())
+            .unwrap();
+        a.write_all(result(Mark::Right, None, 2).as_bytes())
+            .unwrap();
+        wait(|| server.snapshot().learners.len() == 1);
+        std::thread::sleep(Duration::from_millis(100));
+        let t = server.snapshot().questions[0].clone();
+        assert_eq!((t.answered, t.of, t.right, t.wrong), (2, 2, 1, 1));
+        assert_eq!(t.slips, vec![(SlipKind::Sign, 2)]);
+        // `end` removes the file: a later start is a new class.
+        server.end();
+        assert!(!file.exists());
+        let server = start_kept(dir.path(), 8, kept(true));
+        assert_eq!(server.snapshot().questions[0].answered, 0);
     }
 }

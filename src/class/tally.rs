@@ -50,16 +50,22 @@ pub const MAX_SLIPS_KEPT: usize = 16;
 impl Kept {
     /// Takes a result: its slip is added once per try (results come again
     /// after a reconnect); the one with the most tries is the latest.
-    pub fn take(&mut self, a: Answer) {
+    /// Returns whether anything changed (a result sent again changes
+    /// nothing).
+    pub fn take(&mut self, a: Answer) -> bool {
+        let mut changed = false;
         if let Some(s) = a.slip
             && self.slips.len() < MAX_SLIPS_KEPT
             && !self.slips.iter().any(|(t, _)| *t == a.tries)
         {
             self.slips.push((a.tries, s));
+            changed = true;
         }
         if self.latest.as_ref().is_none_or(|l| a.tries >= l.tries) {
+            changed |= self.latest.as_ref() != Some(&a);
             self.latest = Some(a);
         }
+        changed
     }
 }
 
@@ -191,14 +197,15 @@ mod tests {
     #[test]
     fn the_latest_result_counts_and_every_slip_is_kept_once() {
         let mut k = Kept::default();
-        k.take(answer(Mark::Wrong, Some(SlipKind::Sign), 1, 5.0));
+        assert!(k.take(answer(Mark::Wrong, Some(SlipKind::Sign), 1, 5.0)));
         // The same result sent again after a reconnect adds no slip.
-        k.take(answer(Mark::Wrong, Some(SlipKind::Sign), 1, 5.0));
-        k.take(answer(Mark::Wrong, Some(SlipKind::ForgotMean), 2, 8.0));
-        k.take(answer(Mark::Right, None, 3, 12.0));
+        assert!(!k.take(answer(Mark::Wrong, Some(SlipKind::Sign), 1, 5.0)));
+        assert!(k.take(answer(Mark::Wrong, Some(SlipKind::ForgotMean), 2, 8.0)));
+        assert!(k.take(answer(Mark::Right, None, 3, 12.0)));
         // Every result again, in order, as after a reconnect: no change.
-        k.take(answer(Mark::Wrong, Some(SlipKind::Sign), 1, 5.0));
-        k.take(answer(Mark::Wrong, Some(SlipKind::ForgotMean), 2, 8.0));
+        assert!(!k.take(answer(Mark::Wrong, Some(SlipKind::Sign), 1, 5.0)));
+        assert!(!k.take(answer(Mark::Wrong, Some(SlipKind::ForgotMean), 2, 8.0)));
+        assert!(!k.take(answer(Mark::Right, None, 3, 12.0)));
         let t = tally("s", "q", std::iter::once(&k), 1);
         assert_eq!((t.right, t.wrong), (1, 0));
         assert_eq!(

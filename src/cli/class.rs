@@ -46,9 +46,14 @@ pub struct StartArgs {
     /// Listen at this socket path instead of the shared class folder
     #[arg(long, value_name = "PATH")]
     pub socket: Option<PathBuf>,
-    /// The join code (default: made up, or the one this class had last)
+    /// The join code (default: made up; a class that was not ended is
+    /// restarted with its code, key and results)
     #[arg(long, value_name = "CODE")]
     pub code: Option<String>,
+    /// Begin a new class even if one of this name was not ended (its
+    /// results are not carried over)
+    #[arg(long)]
+    pub fresh: bool,
     /// Only members of this group may connect (socket mode 0660)
     #[arg(long, value_name = "GROUP")]
     pub group: Option<String>,
@@ -89,9 +94,10 @@ pub enum Format {
 pub struct StatusArgs {
     /// The class name, or the socket path
     pub class: String,
-    /// The join code (default: the one saved when you started the class)
-    #[arg(long, value_name = "CODE")]
-    pub code: Option<String>,
+    /// The instructor key (default: the one saved in your data folder when
+    /// you started the class; the join code is not enough)
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
@@ -103,9 +109,9 @@ pub struct ReportArgs {
     /// Write STEM.csv and STEM.md
     #[arg(long, value_name = "STEM")]
     pub out: PathBuf,
-    /// The join code (default: the one saved when you started the class)
-    #[arg(long, value_name = "CODE")]
-    pub code: Option<String>,
+    /// The instructor key (default: the one saved when you started the class)
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
 }
 
 pub fn run(action: &ClassAction, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
@@ -124,10 +130,15 @@ fn report_to(stem: &Path) -> ReportTo {
     }
 }
 
-/// Where the instructor keeps the class's code, if there is a data folder.
+/// The instructor's data folder, if there is one.
+fn data_dir() -> Option<PathBuf> {
+    Store::from_env(|k| std::env::var(k).ok()).map(|s| s.dir().to_path_buf())
+}
+
+/// Where the instructor keeps the class's code and key, if there is a
+/// data folder.
 fn code_file(socket: &Path) -> Option<PathBuf> {
-    let store = Store::from_env(|k| std::env::var(k).ok())?;
-    Some(place::code_file(store.dir(), socket))
+    Some(place::code_file(&data_dir()?, socket))
 }
 
 fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
@@ -168,18 +179,30 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         None => place::socket_for(&class)?,
     };
     let saved = code_file(&path);
-    let code = match &a.code {
-        Some(c) => place::normalize_code(c)?,
-        None => saved
-            .as_deref()
-            .and_then(place::load_code)
-            .unwrap_or_else(place::make_code),
-    };
+    let asked = a.code.as_deref().map(place::normalize_code).transpose()?;
+    let begin = place::begin(
+        saved.as_deref().and_then(place::load_private),
+        asked,
+        a.fresh,
+        place::make_key,
+    )
+    .context("making the instructor key")?;
+    let code = begin.private.code.clone();
+    let tally_file = data_dir().map(|d| server::TallyFile {
+        path: place::tally_file(&d, &path),
+        resume: begin.resume,
+    });
+    if tally_file.is_none() {
+        eprintln!(
+            "note: no data folder: a restarted instructor will not have the results received"
+        );
+    }
     let group = a.group.as_deref().map(place::group_id).transpose()?;
+    // Quiz questions, and the predictions of train and compare steps.
     let questions = (lesson.steps.iter())
         .filter_map(|s| match &s.kind {
             StepKind::Quiz(qs) => Some((s.id.clone(), qs.iter().map(|q| q.id.clone()).collect())),
-            _ => None,
+            k => k.predict().map(|p| (s.id.clone(), vec![p.id.clone()])),
         })
         .collect();
     let offer = LessonOffer {
@@ -204,11 +227,21 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         group,
         notices: Some(notices),
         max_rate: server::MAX_RATE,
+        key: begin.private.key.clone(),
+        tally_file,
     })?);
     if let Some(f) = &saved
-        && let Err(e) = place::save_code(f, &code)
+        && let Err(e) = place::save_private(f, &begin.private)
     {
-        eprintln!("note: the code was not saved for `status` ({e}); give it with --code");
+        eprintln!(
+            "note: the code and instructor key were not saved ({e}): `class status` and a restart will not find them"
+        );
+    }
+    if begin.resume {
+        println!(
+            "{}",
+            crate::words::class_follow::resumed(lang, &class, &server.snapshot())
+        );
     }
     let join_target = if a.socket.is_some() {
         path.display().to_string()
@@ -417,30 +450,38 @@ fn join_tui(
     }
 }
 
-/// The code for status and report: `--code`, else the saved one.
-fn code_for(path: &Path, code: Option<&str>) -> anyhow::Result<String> {
-    if let Some(c) = code {
-        return Ok(place::normalize_code(c)?);
+/// The instructor key for status and report: `--key`, else the saved one.
+fn key_for(path: &Path, key: Option<&str>) -> anyhow::Result<String> {
+    if let Some(k) = key {
+        let k = k.trim().to_ascii_lowercase();
+        anyhow::ensure!(
+            place::valid_key(&k),
+            "--key: an instructor key is {} hex digits (it is not the join code)",
+            place::KEY_HEX
+        );
+        return Ok(k);
     }
     code_file(path)
         .as_deref()
-        .and_then(place::load_code)
-        .context("no saved code for this class (it was started by another user or elsewhere); give it with --code")
+        .and_then(place::load_private)
+        .map(|p| p.key)
+        .context("no instructor key saved for this class in your data folder: status and report are for the instructor who started it (the join code is not enough)")
 }
 
-fn snapshot(class: &str, code: Option<&str>) -> anyhow::Result<crate::class::Snapshot> {
+fn snapshot(class: &str, key: Option<&str>) -> anyhow::Result<crate::class::Snapshot> {
     let path = place::socket_for(class)?;
-    let code = code_for(&path, code)?;
-    client::status(&path, &code).map_err(|e| match e {
-        StatusError::Refused(crate::class::Refusal::Code) => {
-            anyhow::anyhow!("the class at {} refused the code", path.display())
-        }
+    let key = key_for(&path, key)?;
+    client::status(&path, &key).map_err(|e| match e {
+        StatusError::Refused(crate::class::Refusal::Instructor) => anyhow::anyhow!(
+            "the class at {} refused: status needs the instructor key of that class",
+            path.display()
+        ),
         other => anyhow::anyhow!(other),
     })
 }
 
 fn status(a: &StatusArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    let snap = snapshot(&a.class, a.code.as_deref())?;
+    let snap = snapshot(&a.class, a.key.as_deref())?;
     match a.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&snap)?),
         Format::Text => {
@@ -453,7 +494,7 @@ fn status(a: &StatusArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn report(a: &ReportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    let snap = snapshot(&a.class, a.code.as_deref())?;
+    let snap = snapshot(&a.class, a.key.as_deref())?;
     let line = class_teacher::write_snapshot_report(&snap, &report_to(&a.out), lang(global))?;
     println!("{line}");
     Ok(ExitCode::SUCCESS)

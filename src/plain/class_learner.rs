@@ -1,20 +1,27 @@
 //! A learner in a class, as plain text: the instructor's steps printed as
 //! they come, quiz questions answered on standard input with the learner's
-//! own numbers, results (never numbers) sent back. Lines that start with
-//! `:` (or any line while no question waits) are commands: `next`, `back`,
-//! `goto N` to step away, `follow` to rejoin, `done` on a held step.
+//! own numbers, results (never numbers) sent back. A training step's run
+//! follows the instructor's: the learner trains the same spec and seed
+//! locally to the instructor's epoch and prints its own progress there (a
+//! bounded number of lines), and the final figures when the run ends. A
+//! step's prediction (predict-then-see) is asked before its run, graded by
+//! the run, and sent as a result. Lines that start with `:` (or any line
+//! while nothing waits for an answer) are commands: `next`, `back`, `goto
+//! N` to step away, `follow` to rejoin, `done` on a held step.
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
 use std::time::Instant;
 
+use super::runner::class_run::{self, FollowedRun};
 use super::runner::{Options, follow};
 use crate::class::client::{self, Client, Event};
 use crate::class::{Answer, ClassState, Mark, Refusal, SlipKind};
 use crate::lesson::Lang;
 use crate::session::{Grade, Reason, Reply, Session};
 use crate::words::class::{self as cw, class_words};
+use crate::words::class_follow as class_follow_words;
 
 /// Opens the lesson the instructor sends: a built-in id, or the text of
 /// the instructor's own file (checked as `nnstep check` would). The error
@@ -46,6 +53,14 @@ struct Learner<'a> {
     shown: Option<usize>,
     /// The question waiting for an answer, and since when.
     asking: Option<(usize, Instant)>,
+    /// The shown step's prediction waits for the learner, since when.
+    predicting: Option<Instant>,
+    /// Seconds the learner took to predict on the shown step.
+    predict_secs: f64,
+    /// The shown training step's run, following the instructor's.
+    run: Option<FollowedRun>,
+    /// Said that the instructor's run waits for the prediction.
+    said_run_waits: bool,
 }
 
 /// Follows the class at `cfg.path` until the instructor ends it; answers
@@ -87,6 +102,10 @@ pub fn follow_class(
         away: false,
         shown: None,
         asking: None,
+        predicting: None,
+        predict_secs: 0.0,
+        run: None,
+        said_run_waits: false,
     };
     l.run(&rx)
 }
@@ -108,7 +127,7 @@ impl Learner<'_> {
         if lines.is_empty() {
             return Ok(());
         }
-        if self.asking.is_some() {
+        if self.asking.is_some() || self.predicting.is_some() {
             writeln!(self.out)?;
         }
         for l in lines {
@@ -120,6 +139,12 @@ impl Learner<'_> {
                 "{}",
                 crate::words::quiz_words(self.opts.lang).prompt
             )?;
+        } else if self.predicting.is_some() {
+            write!(
+                self.out,
+                "{}",
+                crate::words::predict_words(self.opts.lang).prompt
+            )?;
         }
         self.out.flush()?;
         Ok(())
@@ -127,7 +152,23 @@ impl Learner<'_> {
 
     fn run(&mut self, rx: &Receiver<Ev>) -> anyhow::Result<ExitCode> {
         let w = class_words(self.opts.lang);
-        while let Ok(ev) = rx.recv() {
+        loop {
+            // A followed run wakes up once a second to print a line it owes.
+            let ev = if self.run.is_some() {
+                match rx.recv_timeout(class_run::LINE_EVERY) {
+                    Ok(ev) => ev,
+                    Err(RecvTimeoutError::Timeout) => {
+                        self.owed_line()?;
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => break,
+                }
+            } else {
+                match rx.recv() {
+                    Ok(ev) => ev,
+                    Err(_) => break,
+                }
+            };
             match ev {
                 Ev::Class(Event::Joined { class }) => {
                     self.interject(&[cw::joined_class(self.opts.lang, &class)])?;
@@ -137,7 +178,7 @@ impl Learner<'_> {
                     let msg = match r {
                         Refusal::Code => w.wrong_code,
                         Refusal::Version => w.other_version,
-                        Refusal::Full | Refusal::Garbage => w.refused_garbage,
+                        Refusal::Full | Refusal::Garbage | Refusal::Instructor => w.refused_garbage,
                     };
                     eprintln!("{msg}");
                     return Ok(ExitCode::FAILURE);
@@ -214,8 +255,14 @@ impl Learner<'_> {
             .session
             .as_ref()
             .is_some_and(|s| s.step().kind.train().is_some());
-        if on_train && !self.away && (st.run != prev.run || moved) && st.run.epoch > 0 {
+        if on_train && !self.away && !moved && st.run.playing != prev.run.playing {
             said.push(cw::run_state(lang, st.run.epoch, st.run.playing));
+        }
+        if on_train && !self.away && self.predicting.is_some() && st.run.epoch > 0 {
+            if !self.said_run_waits {
+                said.push(class_follow_words::run_waits(lang).into());
+            }
+            self.said_run_waits = true;
         }
         if st.hold && (!prev.hold || moved) {
             said.push(w.hold.into());
@@ -226,26 +273,165 @@ impl Learner<'_> {
             said.push(w.reveal_head.into());
             said.extend(r.iter().map(|t| format!("  {}", cw::tally_line(lang, t))));
         }
-        self.interject(&said)
+        self.interject(&said)?;
+        self.follow_run()
     }
 
-    /// Prints step `n` and asks its first question.
+    /// Prints step `n`: its title, then its prediction if it asks one (the
+    /// rest waits for it), else the rest of it.
     fn show(&mut self, n: usize) -> anyhow::Result<()> {
+        self.leave_run()?;
         let Some(s) = self.session.as_mut() else {
             return Ok(());
         };
         if s.goto(n).is_err() {
             return Ok(());
         }
-        follow::print_step(s, self.out, self.opts)?;
+        if self.asking.is_some() || self.predicting.is_some() {
+            // The prompt left waiting ends its line.
+            writeln!(self.out)?;
+        }
         self.shown = Some(n);
         self.asking = None;
+        self.predicting = None;
+        self.said_run_waits = false;
+        class_run::print_title(s, self.out, self.opts)?;
+        if class_run::pose_prediction(s, self.out, self.opts)? {
+            self.predicting = Some(Instant::now());
+            return Ok(());
+        }
+        self.body()
+    }
+
+    /// The shown step after its title and prediction: a training run
+    /// follows the instructor's (or, stepped away, runs at once); a quiz
+    /// asks its first question.
+    fn body(&mut self) -> anyhow::Result<()> {
+        let Some(s) = self.session.as_mut() else {
+            return Ok(());
+        };
+        match class_run::print_body(s, self.out, self.opts, true)? {
+            Some(mut run) if self.away => {
+                run.run_to_end(self.out)?;
+                run.finish(s, self.out, self.opts)?;
+                self.send_prediction();
+            }
+            Some(run) => {
+                self.run = Some(run);
+                self.follow_run()?;
+            }
+            // A comparison ran and graded its prediction.
+            None => self.send_prediction(),
+        }
+        let Some(s) = self.session.as_mut() else {
+            return Ok(());
+        };
         if !s.questions().is_empty() {
             self.asking = Some((0, Instant::now()));
             follow::ask(s, 0, self.out, self.opts)?;
         }
         self.out.flush()?;
         Ok(())
+    }
+
+    /// Moves the shown run on to the instructor's epoch (when following
+    /// the instructor there); at its end prints the final figures and
+    /// sends the prediction's result.
+    fn follow_run(&mut self) -> anyhow::Result<()> {
+        let here = self.shown == Some(self.instr.step) && !self.away;
+        let Some(run) = self.run.as_mut() else {
+            return Ok(());
+        };
+        if !here {
+            return Ok(());
+        }
+        let epoch = usize::try_from(self.instr.run.epoch).unwrap_or(usize::MAX);
+        run.advance(epoch, !self.instr.run.playing, Instant::now(), self.out)?;
+        if run.finished() {
+            self.end_run()?;
+        }
+        Ok(())
+    }
+
+    /// The run's end: final figures, the prediction graded and sent.
+    fn end_run(&mut self) -> anyhow::Result<()> {
+        let (Some(run), Some(s)) = (self.run.take(), self.session.as_mut()) else {
+            return Ok(());
+        };
+        run.finish(s, self.out, self.opts)?;
+        self.send_prediction();
+        Ok(())
+    }
+
+    /// Leaving the shown step: a run whose prediction was made runs to its
+    /// end at once, so the prediction is graded (and the learner sees it);
+    /// any other unfinished run is left.
+    fn leave_run(&mut self) -> anyhow::Result<()> {
+        let picked = (self.session.as_ref())
+            .and_then(|s| s.prediction())
+            .is_some_and(|p| p.pick.is_some() && p.verdict.is_none());
+        match self.run.as_mut() {
+            Some(run) if picked => {
+                run.run_to_end(self.out)?;
+                self.end_run()
+            }
+            _ => {
+                self.run = None;
+                Ok(())
+            }
+        }
+    }
+
+    /// A progress line the followed run owes, once a second has passed.
+    fn owed_line(&mut self) -> anyhow::Result<()> {
+        let now = Instant::now();
+        if let Some(run) = self.run.as_mut()
+            && run.owes_line(now)
+        {
+            run.line(now, self.out)?;
+        }
+        Ok(())
+    }
+
+    /// Sends the shown step's graded prediction as a result (none when
+    /// skipped): right or wrong, one try, no hints.
+    fn send_prediction(&mut self) {
+        let Some(s) = self.session.as_mut() else {
+            return;
+        };
+        let Some(q) = s.predict_question() else {
+            return;
+        };
+        let right = (s.prediction())
+            .and_then(|p| p.verdict.as_ref())
+            .and_then(|v| v.right);
+        let Some(right) = right else {
+            return;
+        };
+        let answer = Answer {
+            step: s.step().id.clone(),
+            question: q.id.clone(),
+            mark: if right { Mark::Right } else { Mark::Wrong },
+            slip: None,
+            tries: 1,
+            hints: 0,
+            secs: self.predict_secs,
+        };
+        (self.save)(s);
+        self.client.result(answer);
+    }
+
+    /// A line typed while the prediction waits.
+    fn predicted(&mut self, at: Instant, line: &str) -> anyhow::Result<()> {
+        let Some(s) = self.session.as_mut() else {
+            return Ok(());
+        };
+        if !class_run::take_prediction(s, line, self.out, self.opts)? {
+            return Ok(());
+        }
+        self.predicting = None;
+        self.predict_secs = at.elapsed().as_secs_f64();
+        self.body()
     }
 
     fn set_away(&mut self, away: bool) {
@@ -260,6 +446,11 @@ impl Learner<'_> {
             && !line.trim_start().starts_with(':')
         {
             return self.answer(i, at, line);
+        }
+        if let Some(at) = self.predicting
+            && !line.trim_start().starts_with(':')
+        {
+            return self.predicted(at, line);
         }
         let cmd = line.trim().trim_start_matches(':').trim();
         let w = class_words(self.opts.lang);

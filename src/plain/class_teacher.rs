@@ -1,12 +1,16 @@
 //! The instructor of a class, as plain text: line commands on standard
 //! input move the class (`next`, `prev`, `goto N`), drive the shown run
-//! (`play`, `pause`, `epoch`), `lock`/`free` stepping away, `hold` a step,
+//! (`play` trains the step's run and moves the class's epoch with it,
+//! `pause`, `epoch [N]`), `lock`/`free` stepping away, `hold` a step,
 //! `reveal` the step's tally, print the `status`, and `end` the class.
 //! Joins, answers and refusals are printed as they happen.
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::engine::Every;
 
 use crate::class::{Notice, Server};
 use crate::lesson::Lang;
@@ -59,6 +63,9 @@ pub fn print_notices(rx: std::sync::mpsc::Receiver<Notice>, lang: Lang) {
                     Notice::WrongCode => w.wrong_code_notice.to_string(),
                     Notice::Dropped { reason } => cw::dropped(lang, &reason),
                     Notice::Done { .. } => continue,
+                    Notice::TallyNotKept { reason } => {
+                        crate::words::class_follow::tally_not_kept(lang, &reason)
+                    }
                 };
                 let mut o = std::io::stdout().lock();
                 let _ = writeln!(o, "{text}");
@@ -80,6 +87,8 @@ pub fn teach(
     say(&step_line(session, lang))?;
     say(w.teacher_commands)?;
     let mut line = String::new();
+    // The run played on a training step, if any.
+    let mut player: Option<Player> = None;
     loop {
         line.clear();
         if input.read_line(&mut line)? == 0 {
@@ -106,16 +115,21 @@ pub fn teach(
             },
             "play" => {
                 server.update(|s| s.run.playing = true);
+                drop(player.take());
+                player = Player::start(server, session, lang);
                 say(&cw::run_state(lang, server.state().run.epoch, true))?;
                 continue;
             }
             "pause" => {
+                player = None;
                 server.update(|s| s.run.playing = false);
                 say(&cw::run_state(lang, server.state().run.epoch, false))?;
                 continue;
             }
             "epoch" => {
-                server.update(|s| s.run.epoch = s.run.epoch.saturating_add(1));
+                // `epoch` steps one epoch; `epoch N` goes to epoch N.
+                let to = arg.and_then(|a| a.parse::<u32>().ok());
+                server.update(|s| s.run.epoch = to.unwrap_or(s.run.epoch.saturating_add(1)));
                 let st = server.state();
                 say(&cw::run_state(lang, st.run.epoch, st.run.playing))?;
                 continue;
@@ -149,10 +163,12 @@ pub fn teach(
             }
         };
         if moved {
+            player = None;
             sync(server, session, true);
             say(&step_line(session, lang))?;
         }
     }
+    drop(player);
     if let Some(to) = report {
         match write_report(server, to, lang) {
             Ok(l) => say(&l)?,
@@ -162,6 +178,70 @@ pub fn teach(
     server.end();
     say(w.ended)?;
     Ok(())
+}
+
+/// Plays a training step's run for the class: a thread trains the step's
+/// run (the same spec and seed as every learner's) on from the class's
+/// epoch, a fiftieth of its epochs every tenth of a second, and moves the
+/// class's epoch with it; at the run's end the class pauses there.
+struct Player {
+    stop: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+/// Time between the played run's steps.
+const TICK: std::time::Duration = std::time::Duration::from_millis(100);
+
+impl Player {
+    /// Starts playing the current step's run; `None` when the step has no
+    /// run (the class's state says playing all the same).
+    fn start(server: &Arc<Server>, session: &mut Session, lang: Lang) -> Option<Player> {
+        let step_id = session.step().id.clone();
+        let mut r = session.trainer()?.ok()?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let (server, halt) = (Arc::clone(server), Arc::clone(&stop));
+        let per_tick = (r.trainer.config().max_epochs / 50).max(1);
+        let thread = std::thread::Builder::new()
+            .name("class-play".into())
+            .spawn(move || {
+                let mut epoch = 0usize;
+                while !halt.load(Ordering::Acquire) {
+                    let class = usize::try_from(server.state().run.epoch).unwrap_or(usize::MAX);
+                    let target = class.max(epoch).saturating_add(per_tick);
+                    match r.trainer.run_for(Every::Epochs(target - epoch)) {
+                        Ok(snap) => epoch = snap.epoch,
+                        Err(_) => return,
+                    }
+                    let finished = r.trainer.stopped().is_some();
+                    let shown = u32::try_from(epoch).unwrap_or(u32::MAX);
+                    server.update(|s| {
+                        if s.step_id == step_id {
+                            s.run.epoch = shown;
+                            s.run.playing &= !finished;
+                        }
+                    });
+                    if finished {
+                        let _ = say(&cw::run_state(lang, shown, false));
+                        return;
+                    }
+                    std::thread::sleep(TICK);
+                }
+            })
+            .ok()?;
+        Some(Player {
+            stop,
+            thread: Some(thread),
+        })
+    }
+}
+
+impl Drop for Player {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Release);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
 }
 
 fn ack(

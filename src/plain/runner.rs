@@ -8,6 +8,7 @@ use std::io::{BufRead, Write};
 use ndarray::Array2;
 use unicode_width::UnicodeWidthStr;
 
+pub mod class_run;
 pub mod follow;
 mod predict_text;
 mod quiz_text;
@@ -184,10 +185,15 @@ impl Printer<'_> {
     /// The step; its quiz questions asked and answered only when
     /// `questions` (a class follower asks them one at a time itself).
     fn step_shown(&mut self, s: &mut Session, questions: bool) -> anyhow::Result<()> {
-        let step = s.step().clone();
         self.title(s)?;
         // Asked before the note, which may tell what the run will do.
         self.ask_prediction(s)?;
+        self.step_body(s, questions)
+    }
+
+    /// The step after its title and prediction: its note and content.
+    fn step_body(&mut self, s: &mut Session, questions: bool) -> anyhow::Result<()> {
+        let step = s.step().clone();
         self.note(s)?;
         // A landscape's or a plot's state, for its code line.
         let mut picture = None;

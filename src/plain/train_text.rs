@@ -88,10 +88,39 @@ pub fn run_with_progress_by(
     every: Every,
     lang: Lang,
 ) -> anyhow::Result<()> {
+    let with_batch = progress_with_batch(r, every);
+    write_progress_heading(out, r, with_batch, lang)?;
+    write_progress_line(out, &r.trainer, with_batch)?;
+    // Ctrl-C is checked between report lines.
+    let running = Running::start();
+    while r.trainer.stopped().is_none() {
+        r.trainer.run_for(every)?;
+        write_progress_line(out, &r.trainer, with_batch)?;
+        if running.interrupted() && r.trainer.stopped().is_none() {
+            let epoch = r.trainer.snapshot()?.epoch;
+            writeln!(out, "{}", words::interrupted(lang, epoch))?;
+            return Ok(());
+        }
+    }
+    write_stopped(out, r, lang)
+}
+
+/// Whether progress lines show the last batch's loss (reported by
+/// iterations, or a run that stops on a batch's loss).
+#[must_use]
+pub fn progress_with_batch(r: &Resolved, every: Every) -> bool {
+    matches!(every, Every::Iterations(_)) || r.trainer.config().stop_on == StopOn::Batch
+}
+
+/// The heading of the progress lines.
+pub fn write_progress_heading(
+    out: &mut dyn Write,
+    r: &Resolved,
+    with_batch: bool,
+    lang: Lang,
+) -> std::io::Result<()> {
     let w = train_words(lang);
     let m = metric_name(lang, r.trainer.network().task(), false);
-    let with_batch =
-        matches!(every, Every::Iterations(_)) || r.trainer.config().stop_on == StopOn::Batch;
     let mut heading = format!(
         "{} {} {} {} {}",
         pad(w.epoch, 7),
@@ -103,37 +132,40 @@ pub fn run_with_progress_by(
     if with_batch {
         heading = format!("{heading} {}", pad(words::batch_loss_heading(lang), 14));
     }
-    writeln!(out, "{heading}")?;
-    let print = |out: &mut dyn Write, t: &Trainer| -> anyhow::Result<()> {
-        let snap = t.snapshot()?;
-        let val = snap.val_loss.map_or("-".into(), |v| format!("{v:.8}"));
-        write!(
-            out,
-            "{:>7} {:>10} {:>14.8} {:>14} {:>10.6}",
-            snap.epoch, snap.iteration, snap.train_loss, val, snap.metric
-        )?;
-        if with_batch {
-            let batch = (t.last_batch_score()).map_or("-".into(), |b| format!("{:.8}", b.0));
-            write!(out, " {batch:>14}")?;
-        }
-        writeln!(out)?;
-        Ok(())
-    };
-    print(out, &r.trainer)?;
-    // Ctrl-C is checked between report lines.
-    let running = Running::start();
-    while r.trainer.stopped().is_none() {
-        r.trainer.run_for(every)?;
-        print(out, &r.trainer)?;
-        if running.interrupted() && r.trainer.stopped().is_none() {
-            let epoch = r.trainer.snapshot()?.epoch;
-            writeln!(out, "{}", words::interrupted(lang, epoch))?;
-            return Ok(());
-        }
+    writeln!(out, "{heading}")
+}
+
+/// One progress line: epoch, iteration, losses and metric now.
+pub fn write_progress_line(
+    out: &mut dyn Write,
+    t: &Trainer,
+    with_batch: bool,
+) -> anyhow::Result<()> {
+    let snap = t.snapshot()?;
+    let val = snap.val_loss.map_or("-".into(), |v| format!("{v:.8}"));
+    write!(
+        out,
+        "{:>7} {:>10} {:>14.8} {:>14} {:>10.6}",
+        snap.epoch, snap.iteration, snap.train_loss, val, snap.metric
+    )?;
+    if with_batch {
+        let batch = (t.last_batch_score()).map_or("-".into(), |b| format!("{:.8}", b.0));
+        write!(out, " {batch:>14}")?;
     }
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Why the run stopped, once it has.
+pub fn write_stopped(out: &mut dyn Write, r: &Resolved, lang: Lang) -> anyhow::Result<()> {
     if let Some(stop) = r.trainer.stopped() {
         let colon = if lang == Lang::Zh { "：" } else { ": " };
-        writeln!(out, "{}{colon}{}", w.stopped, stop_reason(lang, stop))?;
+        writeln!(
+            out,
+            "{}{colon}{}",
+            train_words(lang).stopped,
+            stop_reason(lang, stop)
+        )?;
     }
     Ok(())
 }

@@ -177,7 +177,11 @@ mod tests {
         let lines = wrap("a step moves z by η times the slope, η = 0.4", 42, "", "");
         assert_eq!(lines, ["a step moves z by η times the slope,", "η = 0.4"]);
         let lines = wrap("沿斜率对 z 做梯度下降，η = 0.4", 26, "", "");
-        assert_eq!(lines.last().map(String::as_str), Some("η = 0.4"), "{lines:?}");
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("η = 0.4"),
+            "{lines:?}"
+        );
         // Not a relation: a lone `<` in words, or `=` without spaces.
         assert_eq!(wrap("x=1 and y", 5, "", ""), ["x=1", "and y"]);
     }

@@ -581,7 +581,8 @@ pub fn teacher_notice(app: &mut App, n: Notice) -> bool {
         Notice::Joined { .. }
         | Notice::Left { .. }
         | Notice::WrongCode
-        | Notice::Dropped { .. } => {
+        | Notice::Dropped { .. }
+        | Notice::TallyNotKept { .. } => {
             if t.recent.len() >= RECENT {
                 t.recent.pop_front();
             }

@@ -93,6 +93,7 @@ fn notice_text(lang: Lang, n: &Notice) -> String {
         Notice::WrongCode => class_words(lang).wrong_code_notice.to_string(),
         Notice::Dropped { reason } => cw::dropped(lang, reason),
         Notice::Answered { step, question } => cw::answered(lang, step, question),
+        Notice::TallyNotKept { reason } => crate::words::class_follow::tally_not_kept(lang, reason),
         Notice::Done { .. } => String::new(),
     }
 }

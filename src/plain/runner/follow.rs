@@ -8,7 +8,7 @@ use super::{Options, Printer};
 use crate::session::{Reply, Session};
 use crate::words::quiz_words;
 
-fn with_printer<R>(
+pub(super) fn with_printer<R>(
     out: &mut dyn Write,
     opts: Options,
     f: impl FnOnce(&mut Printer<'_>) -> anyhow::Result<R>,

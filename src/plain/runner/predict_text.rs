@@ -11,7 +11,7 @@ use crate::text::wrap;
 use crate::words::{self, predict_words};
 
 /// The heading as the start of a line: `Predict, then see: `.
-fn head(lang: Lang) -> String {
+pub(super) fn head(lang: Lang) -> String {
     let colon = if lang == Lang::Zh { "：" } else { ": " };
     format!("{}{colon}", predict_words(lang).heading)
 }
@@ -65,7 +65,7 @@ impl Printer<'_> {
         Ok(())
     }
 
-    fn pose_prediction(&mut self, p: &Predict) -> std::io::Result<()> {
+    pub(super) fn pose_prediction(&mut self, p: &Predict) -> std::io::Result<()> {
         let w = self.opts.width;
         let ask = self.text(&p.ask).to_string();
         for line in wrap(&ask, w, "", "") {
