@@ -125,7 +125,7 @@ fn a_learner_app_follows_the_instructor_app_over_a_real_socket() {
             group: None,
             notices: None,
             max_rate: server::MAX_RATE,
-            key: "0".repeat(nnstep::class::place::KEY_HEX),
+            key: "0123456789abcdef0123456789abcdef".into(),
             tally_file: None,
         })
         .unwrap(),

@@ -54,18 +54,9 @@ pub fn print_notices(rx: std::sync::mpsc::Receiver<Notice>, lang: Lang) {
     let _ = std::thread::Builder::new()
         .name("class-notices".into())
         .spawn(move || {
-            let w = class_words(lang);
             while let Ok(n) = rx.recv() {
-                let text = match n {
-                    Notice::Joined { learners } => cw::joined(lang, learners),
-                    Notice::Left { learners } => cw::left(lang, learners),
-                    Notice::Answered { step, question } => cw::answered(lang, &step, &question),
-                    Notice::WrongCode => w.wrong_code_notice.to_string(),
-                    Notice::Dropped { reason } => cw::dropped(lang, &reason),
-                    Notice::Done { .. } => continue,
-                    Notice::TallyNotKept { reason } => {
-                        crate::words::class_follow::tally_not_kept(lang, &reason)
-                    }
+                let Some(text) = cw::notice(lang, &n) else {
+                    continue;
                 };
                 let mut o = std::io::stdout().lock();
                 let _ = writeln!(o, "{text}");

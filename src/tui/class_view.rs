@@ -87,15 +87,7 @@ fn tally_block(app: &App, tallies: &[&QuestionTally], width: usize) -> Vec<Line<
 }
 
 fn notice_text(lang: Lang, n: &Notice) -> String {
-    match n {
-        Notice::Joined { learners } => cw::joined(lang, *learners),
-        Notice::Left { learners } => cw::left(lang, *learners),
-        Notice::WrongCode => class_words(lang).wrong_code_notice.to_string(),
-        Notice::Dropped { reason } => cw::dropped(lang, reason),
-        Notice::Answered { step, question } => cw::answered(lang, step, question),
-        Notice::TallyNotKept { reason } => crate::words::class_follow::tally_not_kept(lang, reason),
-        Notice::Done { .. } => String::new(),
-    }
+    cw::notice(lang, n).unwrap_or_default()
 }
 
 fn wrapped(

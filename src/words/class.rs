@@ -281,6 +281,22 @@ pub fn dropped(lang: Lang, reason: &str) -> String {
     }
 }
 
+/// What the instructor is told of a notice from the class, in both front
+/// ends; `None` for one that only moves a count (a step marked done).
+#[must_use]
+pub fn notice(lang: Lang, n: &crate::class::server::Notice) -> Option<String> {
+    use crate::class::server::Notice;
+    Some(match n {
+        Notice::Joined { learners } => joined(lang, *learners),
+        Notice::Left { learners } => left(lang, *learners),
+        Notice::Answered { step, question } => answered(lang, step, question),
+        Notice::WrongCode => class_words(lang).wrong_code_notice.to_string(),
+        Notice::Dropped { reason } => dropped(lang, reason),
+        Notice::TallyNotKept { reason } => super::class_follow::tally_not_kept(lang, reason),
+        Notice::Done { .. } => return None,
+    })
+}
+
 /// A learner marked a held step done.
 #[must_use]
 pub fn marked(lang: Lang, working: usize) -> String {
