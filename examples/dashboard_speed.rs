@@ -21,7 +21,7 @@ use ratatui::backend::TestBackend;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let lesson = args.first().map_or("ch09", String::as_str);
-    let step: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(13);
+    let step: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(14);
     let epochs: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(3000);
     let cat = Catalog::builtin();
     let entries = tui::entries(&cat);

@@ -22,6 +22,7 @@ pub mod curve;
 mod dense;
 mod error;
 mod evaluation;
+mod exp;
 pub mod gradcheck;
 pub mod hidden;
 mod history;

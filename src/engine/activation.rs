@@ -154,7 +154,7 @@ impl Activation {
 /// |z| and without a branch: e^(−|z|) is at most 1.
 #[must_use]
 pub fn sigmoid(z: f64) -> f64 {
-    sigmoid_from(z, (-z.abs()).exp())
+    sigmoid_from(z, super::exp::exp(-z.abs()))
 }
 
 /// The logistic function of `z` given `e` = e^(−|z|) (which the binary

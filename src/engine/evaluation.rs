@@ -7,6 +7,7 @@
 //! [`metrics::metric`] on a whole forward pass give the same bits): the
 //! cross-entropies reuse the exponentials their output activation took.
 
+use super::activation::Activation;
 use super::kernels;
 use super::loss::Loss;
 use super::metrics;
@@ -120,7 +121,7 @@ impl Network {
 /// with softmax (checked when it is built), so those compute from the logits.
 fn output_terms(
     loss: Loss,
-    act: super::activation::Activation,
+    act: Activation,
     k: usize,
     z: &[f64],
     a: &mut [f64],
@@ -129,7 +130,13 @@ fn output_terms(
 ) {
     match loss {
         Loss::Mse => {
-            kernels::activate(act, k, z, a);
+            // The identity output's A is its Z: no copy.
+            let a: &[f64] = if act == Activation::Identity {
+                z
+            } else {
+                kernels::activate(act, k, z, a);
+                a
+            };
             for (&a, &y) in a.iter().zip(y) {
                 t.loss = Loss::mse_add(t.loss, a, y);
                 t.squared_error += (a - y) * (a - y);
@@ -137,7 +144,7 @@ fn output_terms(
         }
         Loss::BinaryCrossEntropy => {
             for ((a, &z), &y) in a.iter_mut().zip(z).zip(y) {
-                let e = (-z.abs()).exp();
+                let e = super::exp::exp(-z.abs());
                 *a = super::activation::sigmoid_from(z, e);
                 t.loss = Loss::bce_logit_add(t.loss, z, y, e);
                 t.right += usize::from((*a >= 0.5) == (y >= 0.5));

@@ -11,6 +11,7 @@
 //! path, which computes the same sums in the same order.
 
 use super::activation::{Activation, LEAKY_SLOPE, sigmoid_from};
+use super::exp;
 use super::loss::{Loss, PROB_FLOOR};
 
 /// Calls `$f(n, k, args…)` with `n` and `k` as constants for the shapes the
@@ -64,16 +65,7 @@ fn affine_sized(n: usize, k: usize, x: &[f64], w: &[f64], b: &[f64], z: &mut [f6
 pub fn activate(act: Activation, k: usize, z: &[f64], a: &mut [f64]) {
     match act {
         Activation::Identity => a.copy_from_slice(z),
-        Activation::Sigmoid => {
-            // All the exponentials first, then the divisions, so that the
-            // divisions pipeline instead of waiting on each exp in turn.
-            a.iter_mut()
-                .zip(z)
-                .for_each(|(a, &z)| *a = (-z.abs()).exp());
-            a.iter_mut()
-                .zip(z)
-                .for_each(|(a, &z)| *a = sigmoid_from(z, *a));
-        }
+        Activation::Sigmoid => exp::map_exp_neg_abs(z, a, sigmoid_from),
         Activation::Tanh => a.iter_mut().zip(z).for_each(|(a, &z)| *a = z.tanh()),
         Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = z.max(0.0)),
         Activation::LeakyRelu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = leaky(z)),
@@ -95,7 +87,7 @@ pub fn softmax_row(z: &[f64], a: &mut [f64]) -> (f64, f64) {
     let max = z.iter().fold(f64::NEG_INFINITY, |m, &v| m.max(v));
     let mut sum = 0.0;
     for (a, &z) in a.iter_mut().zip(z) {
-        let e = (z - max).exp();
+        let e = exp::exp(z - max);
         *a = e;
         sum += e;
     }

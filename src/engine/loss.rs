@@ -79,7 +79,7 @@ impl Loss {
             (Loss::Mse, _) => (a.iter().zip(y)).fold(0.0, |s, (&a, &y)| Self::mse_add(s, a, y)),
             (Loss::BinaryCrossEntropy, Activation::Sigmoid) => (z.iter().zip(y))
                 .fold(0.0, |s, (&z, &y)| {
-                    Self::bce_logit_add(s, z, y, (-z.abs()).exp())
+                    Self::bce_logit_add(s, z, y, super::exp::exp(-z.abs()))
                 }),
             (Loss::BinaryCrossEntropy, _) => (a.iter().zip(y)).fold(0.0, |s, (&a, &y)| {
                 let a = a.clamp(PROB_FLOOR, 1.0 - PROB_FLOOR);
@@ -165,7 +165,11 @@ impl Loss {
 #[must_use]
 pub(crate) fn log_sum_exp(z: &[f64]) -> f64 {
     let max = z.iter().fold(f64::NEG_INFINITY, |m, &v| m.max(v));
-    max + z.iter().map(|v| (v - max).exp()).sum::<f64>().ln()
+    max + z
+        .iter()
+        .map(|&v| super::exp::exp(v - max))
+        .sum::<f64>()
+        .ln()
 }
 
 #[cfg(test)]
