@@ -606,3 +606,45 @@ fn a_step_of_four_questions_with_notices_and_a_hold_still_fits_80_by_24() {
         }
     }
 }
+
+#[test]
+fn a_learner_prediction_graded_by_its_run_is_sent_once() {
+    use nnstep::tui::dashboard::DashKey;
+    use nnstep::tui::predict_view::PredictKey;
+    let mut app = learner(Lang::En, false);
+    let lesson = ch04();
+    let at = lesson.step_index("compare-batches").unwrap();
+    let predict_id = lesson.steps[at].kind.predict().unwrap().id.clone();
+    class_ui::learner_event(
+        &mut app,
+        LearnerEvent::State(ClassState {
+            step: at,
+            step_id: "compare-batches".into(),
+            ..ClassState::default()
+        }),
+    );
+    for m in [
+        Message::Predict(PredictKey::Char('3')),
+        Message::Predict(PredictKey::Enter),
+    ] {
+        update(&mut app, m);
+    }
+    class_ui::learner_poll(&mut app);
+    assert!(out(&mut app).is_empty(), "not graded before the run");
+    for _ in 0..20 {
+        update(&mut app, Message::Dash(DashKey::Epoch));
+    }
+    class_ui::learner_poll(&mut app);
+    class_ui::learner_poll(&mut app);
+    let sent: Vec<_> = out(&mut app)
+        .into_iter()
+        .filter_map(|c| match c {
+            LearnerCmd::Result(a) => Some((a.step, a.question, a.mark)),
+            LearnerCmd::Away(_) | LearnerCmd::Done(_) => None,
+        })
+        .collect();
+    assert_eq!(
+        sent,
+        vec![("compare-batches".to_string(), predict_id, Mark::Wrong)]
+    );
+}

@@ -257,6 +257,21 @@ pub fn result_of(
     })
 }
 
+/// The result sent for a step's prediction once its run graded it: right
+/// or wrong, one try, no hints.
+#[must_use]
+pub fn prediction_result(step: &str, question: &str, right: bool, secs: f64) -> Answer {
+    Answer {
+        step: step.to_string(),
+        question: question.to_string(),
+        mark: if right { Mark::Right } else { Mark::Wrong },
+        slip: None,
+        tries: 1,
+        hints: 0,
+        secs,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

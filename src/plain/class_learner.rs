@@ -17,9 +17,10 @@ use std::time::Instant;
 use super::runner::class_run::{self, FollowedRun};
 use super::runner::{Options, follow};
 use crate::class::client::{self, Client, Event};
-use crate::class::{Answer, ClassState, Mark, Refusal, SlipKind};
+use crate::class::follow::{prediction_result, result_of};
+use crate::class::{ClassState, Refusal};
 use crate::lesson::Lang;
-use crate::session::{Grade, Reason, Reply, Session};
+use crate::session::{Reply, Session};
 use crate::words::class::{self as cw, class_words};
 use crate::words::class_follow as class_follow_words;
 
@@ -408,15 +409,7 @@ impl Learner<'_> {
         let Some(right) = right else {
             return;
         };
-        let answer = Answer {
-            step: s.step().id.clone(),
-            question: q.id.clone(),
-            mark: if right { Mark::Right } else { Mark::Wrong },
-            slip: None,
-            tries: 1,
-            hints: 0,
-            secs: self.predict_secs,
-        };
+        let answer = prediction_result(&s.step().id, &q.id, right, self.predict_secs);
         (self.save)(s);
         self.client.result(answer);
     }
@@ -511,32 +504,14 @@ impl Learner<'_> {
             return Ok(());
         };
         (self.save)(s);
-        if let Reply::Verdict(v) = &reply
-            && v.grade.counts()
-        {
-            let (mark, slip) = match &v.grade {
-                Grade::Right => (Mark::Right, None),
-                Grade::Close { .. } => (Mark::Close, None),
-                Grade::Wrong { reason } => (
-                    Mark::Wrong,
-                    match reason {
-                        Reason::Slip(sl) => Some(SlipKind::of(*sl)),
-                        _ => None,
-                    },
-                ),
-            };
+        if let Reply::Verdict(v) = &reply {
             let step = s.step().id.clone();
             let question = s.questions()[i].id.clone();
             let hints = s.state_of(&step, &question).hints_used;
-            self.client.result(Answer {
-                step,
-                question,
-                mark,
-                slip,
-                tries: v.tries,
-                hints,
-                secs: at.elapsed().as_secs_f64(),
-            });
+            let secs = at.elapsed().as_secs_f64();
+            if let Some(a) = result_of(&step, &question, &v.grade, v.tries, hints, secs) {
+                self.client.result(a);
+            }
         }
         if done {
             let next = i + 1;

@@ -96,6 +96,7 @@ impl ClassLink {
         match self {
             ClassLink::Teacher(t) => t.flush(app),
             ClassLink::Learner(l) => {
+                class_ui::learner_poll(app);
                 let Some(c) = app.learner_mut() else {
                     return;
                 };

@@ -103,6 +103,8 @@ pub struct LearnerUi {
     pub panel: bool,
     /// When the shown step was opened, and which (answer times count from it).
     pub since: (usize, Instant),
+    /// Steps whose graded prediction was sent.
+    pub predicted: Vec<String>,
     pub out: Vec<LearnerCmd>,
 }
 
@@ -112,6 +114,7 @@ impl Default for LearnerUi {
             follow: Follow::new(),
             panel: false,
             since: (usize::MAX, Instant::now()),
+            predicted: Vec::new(),
             out: Vec::new(),
         }
     }
@@ -314,6 +317,35 @@ pub fn after(app: &mut App, msg: Message) {
             c.out.push(LearnerCmd::Result(a));
         }
     }
+}
+
+/// A learner's prediction graded by its run (between frames) goes to the
+/// class once per step.
+pub fn learner_poll(app: &mut App) {
+    let Screen::Lesson(l) = &app.screen else {
+        return;
+    };
+    let Some(ClassUi::Learner(c)) = app.class.as_deref_mut() else {
+        return;
+    };
+    let s = &l.session;
+    let (Some(q), Some(right)) = (
+        s.predict_question(),
+        (s.prediction())
+            .and_then(|p| p.verdict.as_ref())
+            .and_then(|v| v.right),
+    ) else {
+        return;
+    };
+    let step = &s.step().id;
+    if c.predicted.contains(step) {
+        return;
+    }
+    c.predicted.push(step.clone());
+    let secs = c.since.1.elapsed().as_secs_f64();
+    c.out.push(LearnerCmd::Result(follow::prediction_result(
+        step, &q.id, right, secs,
+    )));
 }
 
 /// A class key.
