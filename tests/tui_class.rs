@@ -648,3 +648,37 @@ fn a_learner_prediction_graded_by_its_run_is_sent_once() {
         vec![("compare-batches".to_string(), predict_id, Mark::Wrong)]
     );
 }
+
+/// q or Esc in a class asks first: one slip does not drop a learner out
+/// of the class, nor end the class for everyone; any other key between
+/// the two presses cancels the question.
+#[test]
+fn leaving_a_class_takes_q_or_esc_twice_in_a_row() {
+    for lang in [Lang::En, Lang::Zh] {
+        let (leave, quit) = match lang {
+            Lang::En => (
+                "q or Esc again leaves the class",
+                "q or Esc again ends the class",
+            ),
+            Lang::Zh => ("再按一次 q 或 Esc 离开课堂", "再按一次 q 或 Esc 结束课堂"),
+        };
+        let mut app = learner(lang, false);
+        update(&mut app, Message::Back);
+        assert!(app.running, "{lang:?}: one Esc keeps the learner in");
+        assert!(header(&draw(&app)).contains(leave), "{}", draw(&app));
+        update(&mut app, Message::Tick);
+        update(&mut app, Message::ScrollDown);
+        update(&mut app, Message::Back);
+        assert!(app.running, "{lang:?}: another key between cancels");
+        update(&mut app, Message::Back);
+        assert!(!app.running, "{lang:?}: twice in a row leaves");
+
+        let mut app = teacher(lang, false);
+        update(&mut app, Message::Back);
+        assert!(app.running, "{lang:?}: one q keeps the class");
+        assert!(header(&draw(&app)).contains(quit), "{}", draw(&app));
+        update(&mut app, Message::Tick);
+        update(&mut app, Message::Back);
+        assert!(!app.running, "{lang:?}: twice in a row ends it");
+    }
+}

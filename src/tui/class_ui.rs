@@ -90,6 +90,8 @@ pub struct TeacherUi {
     pub hold: bool,
     /// The end key was pressed once.
     pub end_asked: bool,
+    /// q or Esc was pressed once: again ends the class.
+    pub leave_asked: bool,
     /// The join code and what learners join (the class name or path).
     pub join: Option<(String, String)>,
     pub out: Vec<TeacherCmd>,
@@ -105,6 +107,8 @@ pub struct LearnerUi {
     pub since: (usize, Instant),
     /// Steps whose graded prediction was sent.
     pub predicted: Vec<String>,
+    /// q or Esc was pressed once: again leaves the class.
+    pub leave_asked: bool,
     pub out: Vec<LearnerCmd>,
 }
 
@@ -115,6 +119,7 @@ impl Default for LearnerUi {
             panel: false,
             since: (usize::MAX, Instant::now()),
             predicted: Vec::new(),
+            leave_asked: false,
             out: Vec::new(),
         }
     }
@@ -268,6 +273,23 @@ pub fn allows(app: &mut App, msg: Message) -> bool {
     let Screen::Lesson(l) = &mut app.screen else {
         return true;
     };
+    // Leaving a class is one slip of a finger away (Esc closes so much
+    // else): q or Esc asks first, and only a second press in a row leaves.
+    if let Some(class) = app.class.as_deref_mut() {
+        let (asked, done) = match class {
+            ClassUi::Teacher(t) => (&mut t.leave_asked, ClassDone::QuitAsk),
+            ClassUi::Learner(c) => (&mut c.leave_asked, ClassDone::LeaveAsk),
+        };
+        match msg {
+            Message::Back if !*asked => {
+                *asked = true;
+                l.last = Done::Class(done);
+                return false;
+            }
+            Message::Back | Message::Tick | Message::Resize(..) => {}
+            _ => *asked = false,
+        }
+    }
     let Some(ClassUi::Learner(c)) = app.class.as_deref_mut() else {
         return true;
     };
@@ -350,6 +372,12 @@ pub fn learner_poll(app: &mut App) {
 
 /// A class key.
 pub fn key(app: &mut App, k: ClassKey) {
+    // Any key between two presses of q cancels leaving.
+    match app.class.as_deref_mut() {
+        Some(ClassUi::Teacher(t)) => t.leave_asked = false,
+        Some(ClassUi::Learner(c)) => c.leave_asked = false,
+        None => {}
+    }
     let teacher = app.teacher().is_some();
     let done = if teacher {
         teacher_key(app, k)

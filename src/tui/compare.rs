@@ -223,7 +223,11 @@ impl CompareView {
             // The run's line marker: the chart's legend does not fit a
             // short chart, and NO_COLOR has only the marks.
             let cells = [
-                format!("{} {}", MARKER_GLYPHS[i % MARKER_GLYPHS.len()], r.name.get(lang)),
+                format!(
+                    "{} {}",
+                    MARKER_GLYPHS[i % MARKER_GLYPHS.len()],
+                    r.name.get(lang)
+                ),
                 words::train::batch_label(lang, &r.batch),
                 r.epoch.to_string(),
                 r.iteration.to_string(),
@@ -260,7 +264,6 @@ const MARKERS: [Marker; 4] = [Marker::Braille, Marker::Dot, Marker::Bar, Marker:
 /// What each marker draws, for the legend (ASCII mode turns them into
 /// `.`, `*`, `=` and `#`, still distinct).
 const MARKER_GLYPHS: [&str; 4] = ["⣿", "•", "▄", "█"];
-
 
 /// The widths of the table's columns in `width`; the parameters column
 /// takes what the others leave. The accuracy column is there for

@@ -475,6 +475,10 @@ pub enum ClassDone {
     RevealSent,
     /// X once: X again ends the class.
     EndAsk,
+    /// q or Esc once on the instructor's screen: again ends the class.
+    QuitAsk,
+    /// q or Esc once on a learner's screen: again leaves the class.
+    LeaveAsk,
     PanelShown,
     PanelHidden,
 }
@@ -511,6 +515,10 @@ pub fn class_done(lang: Lang, d: &ClassDone) -> String {
         ClassDone::RevealSent => w.reveal_ack,
         ClassDone::EndAsk if zh => "再按一次 X 结束课堂",
         ClassDone::EndAsk => "press X again to end the class",
+        ClassDone::QuitAsk if zh => "再按一次 q 或 Esc 结束课堂并退出",
+        ClassDone::QuitAsk => "q or Esc again ends the class and quits",
+        ClassDone::LeaveAsk if zh => "再按一次 q 或 Esc 离开课堂",
+        ClassDone::LeaveAsk => "q or Esc again leaves the class",
         ClassDone::PanelShown if zh => "课堂面板已打开",
         ClassDone::PanelShown => "class panel shown",
         ClassDone::PanelHidden if zh => "课堂面板已关闭",
