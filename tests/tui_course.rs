@@ -4,34 +4,16 @@
 //! show Chinese, and a page longer than the window says there is more below
 //! (and scrolling reaches its end).
 
+mod common;
+
 use nnstep::lesson::{Catalog, Lang};
 use nnstep::progress::Progress;
 use nnstep::tui::app::Screen;
 use nnstep::tui::{self, App, Config, Message, Theme, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
 
 fn screen(app: &App) -> Vec<String> {
-    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = t.backend().buffer().clone();
-    (0..24)
-        .map(|y| {
-            let mut line = String::new();
-            let mut skip = false;
-            for x in 0..80 {
-                if skip {
-                    skip = false;
-                    continue;
-                }
-                let s = buf[(x, y)].symbol();
-                skip = UnicodeWidthStr::width(s) == 2;
-                line.push_str(s);
-            }
-            line
-        })
-        .collect()
+    common::screen::rows(&common::screen::draw(app, 80, 24))
 }
 
 fn has_cjk(s: &str) -> bool {

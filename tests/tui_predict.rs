@@ -4,58 +4,28 @@
 //! `--ascii`), the run locked until it is answered or skipped, the pick
 //! beside the run while it plays, and the verdict once it has stopped.
 
-use nnstep::lesson::{Catalog, Lang};
+mod common;
+
+use common::screen;
+use nnstep::lesson::Lang;
 use nnstep::progress::{Change, Progress};
 use nnstep::tui::dashboard::DashKey;
 use nnstep::tui::keymap::Context;
 use nnstep::tui::predict_view::PredictKey;
-use nnstep::tui::{self, App, Config, Message, Theme, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use unicode_width::UnicodeWidthStr;
+use nnstep::tui::{App, Config, Message, update};
 
 fn config(lang: Lang, ascii: bool) -> Config {
-    Config {
-        lang,
-        theme: Theme::new(ascii, None),
-        seed: None,
-    }
+    screen::config(lang, ascii, false)
 }
 
 /// Lesson `id` opened at the step with id `step`, at 80×24.
 fn at(id: &str, step: &str, cfg: Config) -> App {
-    let entries = tui::entries(&Catalog::builtin());
-    let i = entries.iter().position(|e| e.id == id).unwrap();
-    let lesson = Catalog::builtin().get(id).unwrap().load().unwrap();
-    let index = lesson.step_index(step).unwrap();
-    let mut app = App::open(entries, Progress::default(), cfg, i, Some(index));
-    update(&mut app, Message::Resize(80, 24));
-    app
+    screen::lesson_at(id, step, Progress::default(), cfg, (80, 24))
 }
 
 /// The screen as text, one line per row, trailing spaces removed.
 fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = t.backend().buffer().clone();
-    let rows: Vec<String> = buf
-        .content
-        .chunks(80)
-        .map(|row| {
-            let mut s = String::new();
-            let mut skip = 0;
-            for c in row {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                s.push_str(c.symbol());
-                skip = UnicodeWidthStr::width(c.symbol()).saturating_sub(1);
-            }
-            s.trim_end().to_string()
-        })
-        .collect();
-    rows.join("\n")
+    screen::text(&screen::draw(app, 80, 24))
 }
 
 fn send(app: &mut App, msgs: &[Message]) {

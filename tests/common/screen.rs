@@ -37,10 +37,11 @@ pub fn draw(app: &App, w: u16, h: u16) -> Buffer {
     t.backend().buffer().clone()
 }
 
-/// The screen as text, one line per row, trailing spaces removed.
-pub fn text(buf: &Buffer) -> String {
+/// The screen's rows as text, each as wide as the screen (a double-width
+/// character's right half is not repeated).
+pub fn rows(buf: &Buffer) -> Vec<String> {
     let w = usize::from(buf.area.width);
-    let rows: Vec<String> = (buf.content.chunks(w))
+    (buf.content.chunks(w))
         .map(|row| {
             let mut s = String::new();
             let mut skip = 0;
@@ -53,10 +54,16 @@ pub fn text(buf: &Buffer) -> String {
                 s.push_str(c.symbol());
                 skip = UnicodeWidthStr::width(c.symbol()).saturating_sub(1);
             }
-            s.trim_end().to_string()
+            s
         })
-        .collect();
-    rows.join("\n")
+        .collect()
+}
+
+/// The screen as text, one line per row, trailing spaces removed.
+pub fn text(buf: &Buffer) -> String {
+    let rows = rows(buf);
+    let trimmed: Vec<&str> = rows.iter().map(|r| r.trim_end()).collect();
+    trimmed.join("\n")
 }
 
 /// The language as snapshot names spell it.
