@@ -197,18 +197,10 @@ pub fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let w = class_words(app.lang);
     let area = super::help::room(area);
-    let width = area.width.saturating_sub(4).min(76);
+    let width = super::help::width(area);
     let lines = panel_lines(app, usize::from(width.saturating_sub(4)));
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(popup);
-    let shown = usize::from(height.saturating_sub(2));
+    let popup = super::help::centred(area, width, lines.len());
+    let shown = usize::from(popup.height.saturating_sub(2));
     let cut = lines.len() > shown;
     let close = fold(
         app,

@@ -2,7 +2,7 @@
 //! hand, how to come back with it, and that it went to the clipboard.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
@@ -15,7 +15,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let (t, w) = (app.theme, code_words(app.lang));
-    let width = area.width.saturating_sub(4).min(76);
+    let width = super::help::width(area);
     let inner_w = usize::from(width.saturating_sub(4));
     let mut lines = Vec::new();
     // A long code (a run with many changes) breaks after a dash.
@@ -34,15 +34,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for text in [w.reopen, w.copied] {
         lines.extend(wrap_styled(&[(text.to_string(), t.dim())], inner_w, "", ""));
     }
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(popup);
+    let popup = super::help::centred(area, width, lines.len());
     Clear.render(popup, buf);
     let block = Block::bordered()
         .border_set(t.border())

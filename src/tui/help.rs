@@ -31,8 +31,25 @@ pub fn room(area: Rect) -> Rect {
     }
 }
 
+/// A box `width` wide, tall enough for `lines` lines and its border (at
+/// most `area`'s height), centred in `area`: where an overlay is drawn.
+#[must_use]
+pub fn centred(area: Rect, width: u16, lines: usize) -> Rect {
+    let height = u16::try_from(lines + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(popup);
+    popup
+}
+
 /// The overlay's width in `area`.
-fn width(area: Rect) -> u16 {
+#[must_use]
+pub fn width(area: Rect) -> u16 {
     area.width.saturating_sub(4).min(76)
 }
 
@@ -127,16 +144,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let area = room(area);
     let width = width(area);
     let lines = lines(app, usize::from(width.saturating_sub(4)));
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(popup);
-    let shown = usize::from(height.saturating_sub(2));
+    let popup = centred(area, width, lines.len());
+    let shown = usize::from(popup.height.saturating_sub(2));
     let top = usize::from(app.help_scroll).min(lines.len().saturating_sub(shown));
     let below = lines.len().saturating_sub(top + shown);
     let more = l.more;
