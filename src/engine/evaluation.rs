@@ -143,21 +143,21 @@ fn output_terms(
             }
         }
         Loss::BinaryCrossEntropy => {
+            // e^(−|z|) for the whole block first (into A), then each row.
+            super::exp::map_exp_neg_abs(z, a, |_, e| e);
             for ((a, &z), &y) in a.iter_mut().zip(z).zip(y) {
-                let e = super::exp::exp(-z.abs());
+                let e = *a;
                 *a = super::activation::sigmoid_from(z, e);
                 t.loss = Loss::bce_logit_add(t.loss, z, y, e);
                 t.right += usize::from((*a >= 0.5) == (y >= 0.5));
             }
         }
         Loss::SoftmaxCrossEntropy => {
-            for ((zr, ar), yr) in z
-                .chunks_exact(k)
-                .zip(a.chunks_exact_mut(k))
-                .zip(y.chunks_exact(k))
-            {
-                let (max, sum) = kernels::softmax_row(zr, ar);
-                t.loss += Loss::softmax_ce_row(zr, yr, max + sum.ln());
+            kernels::softmax_rows(k, z, a, |i, max, sum| {
+                let row = i * k..(i + 1) * k;
+                t.loss += Loss::softmax_ce_row(&z[row.clone()], &y[row], max + sum.ln());
+            });
+            for (ar, yr) in a.chunks_exact(k).zip(y.chunks_exact(k)) {
                 t.right += usize::from(metrics::arg_max_slice(ar) == metrics::arg_max_slice(yr));
             }
         }

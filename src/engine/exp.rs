@@ -22,12 +22,48 @@
 //! for bit by construction; a test compares both on tens of millions of
 //! inputs.
 //!
+//! On x86-64 CPUs with AVX2 and FMA glibc runs its FMA build, and the slice
+//! functions ([`map_exp_neg_abs`], [`exp_in_place`]) reproduce that build
+//! exactly, four lanes at a time, with no check needed (`fused`). That
+//! makes the sigmoid about three times cheaper than the call.
+//!
 //! The port is used only on glibc targets, and only if a probe at first use
 //! finds that `f64::exp` is this algorithm (inputs it rounds differently from
 //! a correctly rounded exp). Everywhere else [`exp`] is `f64::exp`.
 
 // Off glibc only `exp`'s fallback is used.
 #![cfg_attr(not(target_env = "gnu"), allow(dead_code))]
+
+#[cfg(target_arch = "x86_64")]
+mod fused;
+
+/// How this machine gets the platform's bits, decided at first use.
+#[derive(Clone, Copy)]
+enum Path {
+    /// glibc's FMA build, reproduced exactly four lanes at a time (x86-64
+    /// with AVX2 and FMA): slices only.
+    #[cfg(target_arch = "x86_64")]
+    Fused(fused::Fused),
+    /// The plain port with its error bound, declining about 2 % of inputs.
+    Port,
+    /// `f64::exp` itself.
+    Platform,
+}
+
+#[inline]
+fn path() -> Path {
+    static PATH: std::sync::OnceLock<Path> = std::sync::OnceLock::new();
+    *PATH.get_or_init(|| {
+        if !port_in_use() {
+            return Path::Platform;
+        }
+        #[cfg(target_arch = "x86_64")]
+        if let Some(f) = fused::Fused::detect() {
+            return Path::Fused(f);
+        }
+        Path::Port
+    })
+}
 
 /// Whether the port is used: glibc's exp is the algorithm ported here.
 #[inline]
@@ -57,34 +93,48 @@ pub fn exp(x: f64) -> f64 {
     }
 }
 
+/// `xs[i] = e^xs[i]` for every element, bit for bit the platform's.
+pub fn exp_in_place(xs: &mut [f64]) {
+    match path() {
+        #[cfg(target_arch = "x86_64")]
+        Path::Fused(f) => f.map_in_place(xs),
+        Path::Port | Path::Platform => xs.iter_mut().for_each(|x| *x = exp(*x)),
+    }
+}
+
 /// `out[i] = f(zs[i], e^(−|zs[i]|))` for every element (the sigmoid and its
 /// relatives take e^(−|z|)), the exponentials bit for bit the platform's.
 /// One loop, so `f`'s arithmetic (a division, say) overlaps the next
 /// elements' exponentials.
 #[inline(always)]
 pub fn map_exp_neg_abs(zs: &[f64], out: &mut [f64], f: impl Fn(f64, f64) -> f64) {
-    if port_in_use() {
-        // Without a branch in the loop (so the exps overlap): a declined
-        // element is marked NaN, and a second pass redoes every NaN with the
-        // platform's exp (which gives the same value again for an element
-        // whose f is NaN anyway).
-        let mut declined = false;
-        for (o, &z) in out.iter_mut().zip(zs) {
-            let (e, clear) = port(-z.abs());
-            let v = f(z, e);
-            *o = if clear { v } else { f64::NAN };
-            declined |= !clear;
-        }
-        if declined {
+    match path() {
+        #[cfg(target_arch = "x86_64")]
+        Path::Fused(fused) => fused.map(zs, out, |z| -z.abs(), f),
+        Path::Port => {
+            // Without a branch in the loop (so the exps overlap): a declined
+            // element is marked NaN, and a second pass redoes every NaN with
+            // the platform's exp (which gives the same value again for an
+            // element whose f is NaN anyway).
+            let mut declined = false;
             for (o, &z) in out.iter_mut().zip(zs) {
-                if o.is_nan() {
-                    *o = f(z, platform(-z.abs()));
+                let (e, clear) = port(-z.abs());
+                let v = f(z, e);
+                *o = if clear { v } else { f64::NAN };
+                declined |= !clear;
+            }
+            if declined {
+                for (o, &z) in out.iter_mut().zip(zs) {
+                    if o.is_nan() {
+                        *o = f(z, platform(-z.abs()));
+                    }
                 }
             }
         }
-    } else {
-        for (o, &z) in out.iter_mut().zip(zs) {
-            *o = f(z, (-z.abs()).exp());
+        Path::Platform => {
+            for (o, &z) in out.iter_mut().zip(zs) {
+                *o = f(z, (-z.abs()).exp());
+            }
         }
     }
 }
@@ -290,6 +340,15 @@ mod tests {
             assert!(f64::from_bits(TABLE[2 * i as usize]).abs() < U, "tail_{i}");
         }
         assert_eq!(TABLE[1], 1.0f64.to_bits());
+    }
+
+    /// Where the CPU has AVX2 and FMA and the C library is glibc, the slices
+    /// go through the fused path (else it would be tested but never used).
+    #[test]
+    #[cfg(all(target_env = "gnu", target_arch = "x86_64"))]
+    fn the_fused_path_is_used_where_the_cpu_has_it() {
+        let has_it = pulp::x86::V3::try_new().is_some();
+        assert_eq!(matches!(path(), Path::Fused(_)), has_it);
     }
 
     #[test]

@@ -69,11 +69,7 @@ pub fn activate(act: Activation, k: usize, z: &[f64], a: &mut [f64]) {
         Activation::Tanh => a.iter_mut().zip(z).for_each(|(a, &z)| *a = z.tanh()),
         Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = z.max(0.0)),
         Activation::LeakyRelu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = leaky(z)),
-        Activation::Softmax => {
-            for (zr, ar) in z.chunks_exact(k).zip(a.chunks_exact_mut(k)) {
-                softmax_row(zr, ar);
-            }
-        }
+        Activation::Softmax => softmax_rows(k, z, a, |_, _, _| {}),
     }
 }
 
@@ -81,20 +77,22 @@ fn leaky(z: f64) -> f64 {
     if z > 0.0 { z } else { LEAKY_SLOPE * z }
 }
 
-/// Softmax of one row of logits into `a`; returns the row's maximum and the
-/// sum of its exponentials, so a cross-entropy can reuse them.
-pub fn softmax_row(z: &[f64], a: &mut [f64]) -> (f64, f64) {
-    let max = z.iter().fold(f64::NEG_INFINITY, |m, &v| m.max(v));
-    let mut sum = 0.0;
-    for (a, &z) in a.iter_mut().zip(z) {
-        let e = exp::exp(z - max);
-        *a = e;
-        sum += e;
+/// Softmax of each row of `k` logits into `a`, subtracting the row's
+/// maximum first; `row(i, max, sum)` is told each row's maximum and sum of
+/// exponentials, so a cross-entropy can reuse them. The exponentials of all
+/// rows are taken in one pass.
+pub fn softmax_rows(k: usize, z: &[f64], a: &mut [f64], mut row: impl FnMut(usize, f64, f64)) {
+    let row_max = |zr: &[f64]| zr.iter().fold(f64::NEG_INFINITY, |m, &v| m.max(v));
+    for (zr, ar) in z.chunks_exact(k).zip(a.chunks_exact_mut(k)) {
+        let max = row_max(zr);
+        ar.iter_mut().zip(zr).for_each(|(a, &z)| *a = z - max);
     }
-    for a in a.iter_mut() {
-        *a /= sum;
+    exp::exp_in_place(a);
+    for (i, (zr, ar)) in z.chunks_exact(k).zip(a.chunks_exact_mut(k)).enumerate() {
+        let sum = ar.iter().fold(0.0, |s, &e| s + e);
+        ar.iter_mut().for_each(|a| *a /= sum);
+        row(i, row_max(zr), sum);
     }
-    (max, sum)
 }
 
 /// `dA ← dA ⊙ σ'(Z)` in place, over rows of `k` values, given `z` and
