@@ -95,11 +95,7 @@ pub fn exp(x: f64) -> f64 {
 
 /// `xs[i] = e^xs[i]` for every element, bit for bit the platform's.
 pub fn exp_in_place(xs: &mut [f64]) {
-    match path() {
-        #[cfg(target_arch = "x86_64")]
-        Path::Fused(f) => f.map_in_place(xs),
-        Path::Port | Path::Platform => xs.iter_mut().for_each(|x| *x = exp(*x)),
-    }
+    path().exp_in_place(xs);
 }
 
 /// `out[i] = f(zs[i], e^(−|zs[i]|))` for every element (the sigmoid and its
@@ -108,32 +104,53 @@ pub fn exp_in_place(xs: &mut [f64]) {
 /// elements' exponentials.
 #[inline(always)]
 pub fn map_exp_neg_abs(zs: &[f64], out: &mut [f64], f: impl Fn(f64, f64) -> f64) {
-    match path() {
-        #[cfg(target_arch = "x86_64")]
-        Path::Fused(fused) => fused.map(zs, out, |z| -z.abs(), f),
-        Path::Port => {
-            // Without a branch in the loop (so the exps overlap): a declined
-            // element is marked NaN, and a second pass redoes every NaN with
-            // the platform's exp (which gives the same value again for an
-            // element whose f is NaN anyway).
-            let mut declined = false;
-            for (o, &z) in out.iter_mut().zip(zs) {
-                let (e, clear) = port(-z.abs());
-                let v = f(z, e);
-                *o = if clear { v } else { f64::NAN };
-                declined |= !clear;
-            }
-            if declined {
+    path().map_exp_neg_abs(zs, out, f);
+}
+
+impl Path {
+    fn exp_in_place(self, xs: &mut [f64]) {
+        match self {
+            #[cfg(target_arch = "x86_64")]
+            Path::Fused(f) => f.map_in_place(xs),
+            Path::Port => xs.iter_mut().for_each(|x| {
+                *x = match port(*x) {
+                    (y, true) => y,
+                    _ => platform(*x),
+                }
+            }),
+            Path::Platform => xs.iter_mut().for_each(|x| *x = x.exp()),
+        }
+    }
+
+    #[inline(always)]
+    fn map_exp_neg_abs(self, zs: &[f64], out: &mut [f64], f: impl Fn(f64, f64) -> f64) {
+        match self {
+            #[cfg(target_arch = "x86_64")]
+            Path::Fused(fused) => fused.map(zs, out, |z| -z.abs(), f),
+            Path::Port => {
+                // Without a branch in the loop (so the exps overlap): a
+                // declined element is marked NaN, and a second pass redoes
+                // every NaN with the platform's exp (which gives the same
+                // value again for an element whose f is NaN anyway).
+                let mut declined = false;
                 for (o, &z) in out.iter_mut().zip(zs) {
-                    if o.is_nan() {
-                        *o = f(z, platform(-z.abs()));
+                    let (e, clear) = port(-z.abs());
+                    let v = f(z, e);
+                    *o = if clear { v } else { f64::NAN };
+                    declined |= !clear;
+                }
+                if declined {
+                    for (o, &z) in out.iter_mut().zip(zs) {
+                        if o.is_nan() {
+                            *o = f(z, platform(-z.abs()));
+                        }
                     }
                 }
             }
-        }
-        Path::Platform => {
-            for (o, &z) in out.iter_mut().zip(zs) {
-                *o = f(z, (-z.abs()).exp());
+            Path::Platform => {
+                for (o, &z) in out.iter_mut().zip(zs) {
+                    *o = f(z, (-z.abs()).exp());
+                }
             }
         }
     }
@@ -414,6 +431,49 @@ mod tests {
             .filter(|_| !port(-rng.uniform_in(0.0, 40.0)).1)
             .count();
         assert!(declined < count / 20, "{declined} of {count} declined");
+    }
+
+    /// Every path this machine can take gives the platform's bits through
+    /// both slice functions, declined and special inputs included.
+    #[test]
+    fn every_path_gives_the_platforms_bits_on_slices() {
+        let mut paths = vec![Path::Platform];
+        if port_in_use() {
+            paths.push(Path::Port);
+        }
+        #[cfg(target_arch = "x86_64")]
+        if let Some(f) = fused::Fused::detect() {
+            paths.push(Path::Fused(f));
+        }
+        let mut rng = SeededRng::new(19);
+        let mut zs: Vec<f64> = (0..20_000)
+            .map(|n| match n % 3 {
+                0 => rng.uniform_in(-40.0, 40.0),
+                1 => rng.uniform_in(-745.0, 710.0),
+                _ => rng.uniform_in(-1e-6, 1e-6),
+            })
+            .collect();
+        zs.extend([
+            0.0,
+            -0.0,
+            600.0,
+            -800.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ]);
+        let sigmoid = crate::engine::activation::sigmoid_from;
+        for path in paths {
+            let mut out = vec![0.0; zs.len()];
+            path.map_exp_neg_abs(&zs, &mut out, sigmoid);
+            let mut exps = zs.clone();
+            path.exp_in_place(&mut exps);
+            for ((&z, &o), &e) in zs.iter().zip(&out).zip(&exps) {
+                let want = sigmoid(z, (-z.abs()).exp());
+                assert_eq!(o.to_bits(), want.to_bits(), "sigmoid of {z}");
+                assert_eq!(e.to_bits(), z.exp().to_bits(), "exp of {z}");
+            }
+        }
     }
 
     #[test]
