@@ -32,6 +32,11 @@ fn pieces(text: &str) -> Vec<String> {
         if NO_LINE_START.contains(c) && !word.ends_with(' ') && open.is_empty() {
             if !word.is_empty() {
                 word.push(c);
+                // Chinese may break after its own punctuation: `z，loss`
+                // is two pieces, `loss,` stays open for what follows.
+                if wide {
+                    out.push(std::mem::take(&mut word));
+                }
                 continue;
             }
             if let Some(last) = out.last_mut().filter(|l| !l.ends_with(' ')) {
@@ -184,6 +189,25 @@ mod tests {
         );
         // Not a relation: a lone `<` in words, or `=` without spaces.
         assert_eq!(wrap("x=1 and y", 5, "", ""), ["x=1", "and y"]);
+    }
+
+    #[test]
+    fn chinese_text_may_break_after_a_full_width_comma_before_a_latin_word() {
+        // `W，loss` and `x、y` were single pieces, so the break fell before
+        // `W` and left the line short.
+        let text = "先算出权重W，loss随之下降";
+        let lines = wrap(text, 16, "", "");
+        assert_eq!(lines, ["先算出权重W，", "loss随之下降"]);
+        let lines = wrap("比较一二x、y", 11, "", "");
+        assert_eq!(lines, ["比较一二x、", "y"]);
+        // The comma itself still never starts a line.
+        for width in 2..20 {
+            for l in wrap(text, width, "", "") {
+                assert!(!l.starts_with('，'), "{width}: {l:?}");
+            }
+        }
+        // A Latin comma without a space still joins its neighbours (`1,5`).
+        assert_eq!(wrap("aa bb,cc", 6, "", ""), ["aa", "bb,cc"]);
     }
 
     #[test]
