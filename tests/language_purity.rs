@@ -145,6 +145,65 @@ fn unquoted(s: &str) -> String {
     out
 }
 
+/// Full-width punctuation that must not start a line.
+const CLOSING: &str = "，。、；：！？」）";
+/// Full-width punctuation that must not end a line.
+const OPENING: &str = "「（";
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Lines of a Chinese screen that break the rules of Chinese typesetting: a
+/// line starting with closing punctuation or ending with opening
+/// punctuation, or a lone space inside full-width punctuation (`损失 ，`,
+/// `（ 批`) or between it and a Chinese character (`， 梯度`, `的 （`).
+/// Frames, bullets and the padding of tables and panels are not text, and
+/// a table may set `小批量（10）` one space before its next column.
+fn typesetting_faults(text: &str) -> Vec<String> {
+    let frame = |c: char| c.is_whitespace() || "│|┃║•*-+·>".contains(c) || ('\u{2500}'..='\u{257f}').contains(&c);
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let inner = line.trim_matches(frame);
+        if inner.starts_with(|c| CLOSING.contains(c)) {
+            out.push(format!("starts with closing punctuation: {}", line.trim()));
+        }
+        if inner.ends_with(|c| OPENING.contains(c)) {
+            out.push(format!("ends with opening punctuation: {}", line.trim()));
+        }
+        let chars: Vec<char> = inner.chars().collect();
+        for i in 1..chars.len().saturating_sub(1) {
+            if chars[i] != ' ' {
+                continue;
+            }
+            let (before, after) = (chars[i - 1], chars[i + 1]);
+            let lone = !frame(before) && !frame(after);
+            let inside = CLOSING.contains(after) || OPENING.contains(before);
+            let beside = CLOSING.contains(before) && is_cjk(after)
+                || OPENING.contains(after) && is_cjk(before);
+            if lone && (inside || beside) {
+                out.push(format!("space beside full-width punctuation: {}", line.trim()));
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_typesetting_check_catches_what_it_claims_to() {
+    assert_eq!(typesetting_faults("│，一二三    │").len(), 1);
+    assert_eq!(typesetting_faults("一二三（\n四五）").len(), 1);
+    assert_eq!(typesetting_faults("损失 ，梯度").len(), 1);
+    assert_eq!(typesetting_faults("损失， 梯度").len(), 1);
+    assert_eq!(typesetting_faults("（ 批大小）").len(), 1);
+    assert_eq!(typesetting_faults("损失 （批大小）").len(), 1);
+    // Table padding, frames and spaced Latin are fine.
+    assert!(typesetting_faults("│ 小批量（10）  10  │").is_empty());
+    assert!(typesetting_faults("  • 损失，梯度。 ").is_empty());
+    assert!(typesetting_faults("学习率 η = 0.1，批大小 10").is_empty());
+}
+
 fn has_cjk(s: &str) -> bool {
     s.replace("中文", "")
         .chars()
@@ -185,6 +244,9 @@ impl Faults {
         let text = text.as_str();
         match lang {
             Lang::Zh => {
+                for fault in typesetting_faults(text) {
+                    self.seen.entry(fault).or_insert_with(|| place.to_string());
+                }
                 for w in latin_words(text) {
                     // Chart marks (x, o) run together into "words".
                     let marks = w.chars().all(|c| c == 'x' || c == 'o');
@@ -262,11 +324,13 @@ fn screen(app: &mut App, w: u16, h: u16) -> String {
             let mut line = String::new();
             let mut skip = false;
             for x in 0..w {
-                if skip {
+                let s = buf[(x, y)].symbol();
+                // A wide character's right half is blank, unless an overlay's
+                // frame was drawn over it: then the frame is what shows.
+                if skip && s.trim().is_empty() {
                     skip = false;
                     continue;
                 }
-                let s = buf[(x, y)].symbol();
                 skip = UnicodeWidthStr::width(s) == 2;
                 line.push_str(s);
             }

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::app::App;
 use super::prose::wrap_styled;
@@ -35,7 +35,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         lines.extend(wrap_styled(&[(text.to_string(), t.dim())], inner_w, "", ""));
     }
     let popup = super::help::centred(area, width, lines.len());
-    Clear.render(popup, buf);
+    super::help::clear(popup, buf);
     let block = Block::bordered()
         .border_set(t.border())
         .border_style(t.key())

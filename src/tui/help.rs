@@ -47,6 +47,22 @@ pub fn centred(area: Rect, width: u16, lines: usize) -> Rect {
     popup
 }
 
+/// Clears `popup` for an overlay. A double-width character just left of it
+/// would cover the overlay's left border (the terminal draws both of its
+/// columns), so it gives way to a blank.
+pub fn clear(popup: Rect, buf: &mut Buffer) {
+    if popup.x > 0 {
+        for y in popup.top()..popup.bottom() {
+            if let Some(cell) = buf.cell_mut((popup.x - 1, y))
+                && cell.symbol().width() > 1
+            {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+    Clear.render(popup, buf);
+}
+
 /// The overlay's width in `area`.
 #[must_use]
 pub fn width(area: Rect) -> u16 {
@@ -165,7 +181,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Line::from(Span::styled(format!(" {} ", l.help_close), t.dim())).right_aligned(),
         )
     };
-    Clear.render(popup, buf);
+    clear(popup, buf);
     let inner = block.inner(popup).inner(Margin::new(1, 0));
     block.render(popup, buf);
     let visible: Vec<Line> = lines.into_iter().skip(top).take(shown).collect();

@@ -145,10 +145,13 @@ pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
         ),
         (ScrubBack, true) => ("history", "回看"),
         (ScrubForward, true) => ("history", "回看"),
-        (ScrubBack, false) => ("back through the recorded epochs", "回看已记录的各轮"),
+        (ScrubBack, false) => (
+            "back through the recorded epochs",
+            "在已记录的各轮中往前翻（更早）",
+        ),
         (ScrubForward, _) => (
             "forward through the recorded epochs",
-            "向后查看已记录的各轮",
+            "在已记录的各轮中往后翻（更晚）",
         ),
         (Restart, true) => ("restart", "重来"),
         (Restart, false) => (

@@ -506,7 +506,7 @@ pub fn loss_name(lang: Lang, l: Loss) -> &'static str {
         (Lang::En, Loss::Mse) => "MSE",
         (Lang::Zh, Loss::Mse) => "均方误差",
         (Lang::En, Loss::BinaryCrossEntropy) => "binary cross-entropy",
-        (Lang::Zh, Loss::BinaryCrossEntropy) => "二元交叉熵",
+        (Lang::Zh, Loss::BinaryCrossEntropy) => "二分类交叉熵",
         (Lang::En, Loss::SoftmaxCrossEntropy) => "softmax cross-entropy",
         (Lang::Zh, Loss::SoftmaxCrossEntropy) => "softmax 交叉熵",
     }
