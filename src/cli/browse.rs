@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::GlobalArgs;
 use super::run::lang;
-use crate::lesson::Catalog;
+use crate::lesson::{Catalog, Lang};
 use crate::progress::{Progress, Store};
 use crate::tui::{self, App, Config, Entry, Theme};
 
@@ -68,18 +68,16 @@ pub fn run(target: Target, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             return super::run::run(&run, global);
         }
     }
-    if !needs_terminal() {
+    if !needs_terminal(lang(global)) {
         return Ok(ExitCode::FAILURE);
     }
     run_tui(target, global)
 }
 
 /// Whether the full-screen view can start; says why not when it cannot.
-pub fn needs_terminal() -> bool {
+pub fn needs_terminal(lang: Lang) -> bool {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
-            "nnstep: the full-screen view needs a terminal; try `nnstep list` or `nnstep run LESSON --plain`"
-        );
+        eprintln!("{}", crate::words::course::needs_terminal(lang));
         return false;
     }
     true
@@ -103,7 +101,7 @@ fn run_tui(target: Target, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let mut app = match target {
         Target::Home => App::home(entries, progress, cfg),
         Target::Lesson(args) => {
-            let Some(index) = find(&cat, &mut entries, args)? else {
+            let Some(index) = find(&cat, &mut entries, args, cfg.lang)? else {
                 return Ok(ExitCode::FAILURE);
             };
             App::open(entries, progress, cfg, index, args.step.map(|n| n - 1))
@@ -119,7 +117,12 @@ fn run_tui(target: Target, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 /// The index of the lesson to open in `entries` (a lesson file outside the
 /// catalog is added), after checking it loads and has the step asked for;
 /// `None` after printing why not.
-fn find(cat: &Catalog, entries: &mut Vec<Entry>, args: &OpenArgs) -> anyhow::Result<Option<usize>> {
+fn find(
+    cat: &Catalog,
+    entries: &mut Vec<Entry>,
+    args: &OpenArgs,
+    lang: Lang,
+) -> anyhow::Result<Option<usize>> {
     let lesson = match cat.find(&args.lesson) {
         Ok(l) => l,
         Err(diags) => {
@@ -130,10 +133,8 @@ fn find(cat: &Catalog, entries: &mut Vec<Entry>, args: &OpenArgs) -> anyhow::Res
         }
     };
     if let Some(n) = args.step.filter(|&n| n == 0 || n > lesson.steps.len()) {
-        eprintln!(
-            "error: there is no step {n}; the lesson has steps 1 to {}",
-            lesson.steps.len()
-        );
+        let len = lesson.steps.len();
+        eprintln!("{}", crate::words::course::no_such_step(lang, n, len));
         return Ok(None);
     }
     let index = match entries.iter().position(|e| e.id == lesson.id) {

@@ -78,7 +78,7 @@ pub fn open(args: &OpenArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         )?;
         return Ok(ExitCode::SUCCESS);
     }
-    if !needs_terminal() {
+    if !needs_terminal(super::run::lang(global)) {
         return Ok(ExitCode::FAILURE);
     }
     let cfg = Config {

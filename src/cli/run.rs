@@ -49,9 +49,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         }
     };
     if !args.plain {
-        eprintln!(
-            "note: printing the lesson as plain text; `nnstep open LESSON` shows it full-screen"
-        );
+        eprintln!("{}", words::course::plain_note(lang(global), &lesson.id));
     }
     let mut store = Store::from_env(|k| std::env::var(k).ok());
     let progress = match store.as_ref().map(saved_progress) {
@@ -73,6 +71,10 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let first = args.step.map_or(0, |n| n.saturating_sub(1));
     let mut session = match session::open(lesson, &progress, global.seed, Some(first)) {
         Ok(o) => o.session,
+        Err(session::SessionError::NoSuchStep { step, len }) => {
+            eprintln!("{}", words::course::no_such_step(lang(global), step, len));
+            return Ok(ExitCode::FAILURE);
+        }
         Err(e) => {
             eprintln!("error: {e}");
             return Ok(ExitCode::FAILURE);

@@ -32,6 +32,39 @@ pub fn next_plain(lang: Lang, chapter: u32, title: &str, id: &str) -> (String, S
     }
 }
 
+/// The note `nnstep run` prints (to standard error) when `--plain` was not
+/// given: the lesson comes as text, and `open` shows it full-screen.
+#[must_use]
+pub fn plain_note(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::En => {
+            format!("note: printing the lesson as plain text; `nnstep open {id}` shows it full-screen")
+        }
+        Lang::Zh => format!("提示：本课以纯文本输出；`nnstep open {id}` 可以全屏查看"),
+    }
+}
+
+/// Why the full-screen view did not start: standard input or output is not
+/// a terminal.
+#[must_use]
+pub fn needs_terminal(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "nnstep: the full-screen view needs a terminal; try `nnstep list` or `nnstep run LESSON --plain`"
+        }
+        Lang::Zh => "nnstep：全屏界面需要在终端里运行；可以改用 `nnstep list` 或 `nnstep run 课程编号 --plain`",
+    }
+}
+
+/// A step asked for on the command line that the lesson does not have.
+#[must_use]
+pub fn no_such_step(lang: Lang, step: usize, len: usize) -> String {
+    match lang {
+        Lang::En => format!("error: there is no step {step}; the lesson has steps 1 to {len}"),
+        Lang::Zh => format!("错误：没有第 {step} 步；本课的步骤是 1 到 {len}"),
+    }
+}
+
 /// The end of the last lesson in the plain runner.
 #[must_use]
 pub fn course_done(lang: Lang) -> &'static str {

@@ -458,7 +458,7 @@ pub fn setup(lang: Lang, s: &Setup) -> String {
             s.seed,
         ),
         Lang::Zh => format!(
-            "数据 {}（训练 {} 行{}；{} → {}），网络 {}，损失函数 {}，η = {}，批大小 {batch}，打乱顺序：{onoff}，随机种子 {}",
+            "数据 {}（训练 {} 行{}；{} → {}），网络 {}，损失函数：{}，η = {}，批大小 {batch}，打乱顺序：{onoff}，随机种子 {}",
             s.data,
             s.train_rows,
             s.val_rows.map_or(String::new(), |v| if s.val_first {
@@ -600,9 +600,11 @@ pub fn normalisation(lang: Lang, n: &NormLine) -> String {
             }
         })
         .collect();
-    let kind = match n.kind {
-        NormKind::MinMax => "min-max",
-        NormKind::ZScore => "z-score",
+    let kind = match (n.kind, zh) {
+        (NormKind::MinMax, false) => "min-max",
+        (NormKind::ZScore, false) => "z-score",
+        (NormKind::MinMax, true) => "最小最大值",
+        (NormKind::ZScore, true) => "z 分数",
     };
     let rows = n.rows;
     match (lang, n.target, n.with_test) {
@@ -619,15 +621,15 @@ pub fn normalisation(lang: Lang, n: &NormLine) -> String {
             cols.join("; ")
         ),
         (Lang::Zh, false, false) => format!(
-            "输入已归一化（{kind}，按 {rows} 行训练数据）：{}",
+            "输入已做{kind}归一化（统计量取自 {rows} 行训练数据）：{}",
             cols.join("；")
         ),
         (Lang::Zh, false, true) => format!(
-            "输入已归一化（{kind}，按训练与测试数据共 {rows} 行）：{}",
+            "输入已做{kind}归一化（统计量取自训练与测试数据共 {rows} 行）：{}",
             cols.join("；")
         ),
         (Lang::Zh, true, _) => format!(
-            "目标已归一化（{kind}，按 {rows} 行训练数据）：{}",
+            "目标已做{kind}归一化（统计量取自 {rows} 行训练数据）：{}",
             cols.join("；")
         ),
     }

@@ -1,0 +1,81 @@
+//! The command line in Chinese, run as the built binary: what `--lang zh`
+//! prints around a lesson (the notes and errors on standard error, the
+//! lesson list, a headless training report) is Chinese, as the lesson
+//! screens are (those are checked by tests/language_purity.rs).
+
+#![allow(clippy::unwrap_used)] // helpers outside #[test] functions unwrap too
+
+mod common;
+
+use common::{nnstep, text};
+
+/// Latin words these outputs may hold: commands and options, lesson ids,
+/// dataset and column names, and the names the book keeps in English.
+const LATIN_OK: &[&str] = &[
+    "nnstep", "open", "run", "list", "plain", "overview", "line", "house", "chuhan", "gates",
+    "kingdoms", "sine", "complex", "xor", "arc", "bank", "sigmoid", "softmax", "relu", "tanh",
+];
+
+/// English that an allow-list of short names would let through.
+const NEVER: &[&str] = &["min-max", "z-score", "note:", "error:", "warning:"];
+
+/// The Latin words (three letters or more) of `s` that are not allowed,
+/// and the phrases of [`NEVER`] it holds.
+fn english(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = (NEVER.iter())
+        .filter(|p| s.contains(*p))
+        .map(|p| (*p).to_string())
+        .collect();
+    for word in s.split(|c: char| !c.is_ascii_alphabetic()) {
+        if word.len() >= 3 && !LATIN_OK.contains(&word) {
+            out.push(word.to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn the_check_finds_english_and_lets_names_through() {
+    assert_eq!(english("note: printing"), ["note:", "note", "printing"]);
+    assert_eq!(english("输入已归一化（min-max，按"), ["min-max", "min", "max"]);
+    assert!(english("提示：`nnstep open ch04` 可以全屏查看；数据 line，x → y").is_empty());
+}
+
+#[test]
+fn running_a_lesson_without_plain_notes_it_in_chinese() {
+    let out = nnstep(&["--lang", "zh", "run", "overview"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(err.contains("nnstep open overview"), "{err}");
+    assert_eq!(english(&err), Vec::<String>::new(), "{err}");
+}
+
+#[test]
+fn a_step_the_lesson_lacks_is_named_in_chinese() {
+    for cmd in ["run", "open"] {
+        let out = nnstep(&["--lang", "zh", cmd, "ch04", "--step", "99"], "");
+        assert!(!out.status.success());
+        let err = text(&out.stderr);
+        // `open` in a pipe stops before it looks for the step: it needs a
+        // terminal, and says so.
+        let expected = if cmd == "run" { "第 99 步" } else { "终端" };
+        assert!(err.contains(expected), "{cmd}: {err}");
+        assert_eq!(english(&err), Vec::<String>::new(), "{cmd}: {err}");
+    }
+}
+
+#[test]
+fn the_lesson_list_and_a_training_report_are_chinese() {
+    let out = nnstep(&["--lang", "zh", "list"], "");
+    assert!(out.status.success());
+    let list = text(&out.stdout);
+    assert!(list.contains("单变量线性回归"), "{list}");
+    assert_eq!(english(&list), Vec::<String>::new(), "{list}");
+
+    let spec = concat!(env!("CARGO_MANIFEST_DIR"), "/lessons/specs/ch05-house.yaml");
+    let out = nnstep(&["--lang", "zh", "train", spec], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report = text(&out.stdout) + &text(&out.stderr);
+    assert!(report.contains("归一化"), "{report}");
+    assert_eq!(english(&report), Vec::<String>::new(), "{report}");
+}
