@@ -98,6 +98,10 @@ const LATIN_OK: &[&str] = &[
     "leaky",
 ];
 
+/// English phrases made of allowed words (`min`, `max`) or marked as
+/// English by their punctuation, which a Chinese screen must still not show.
+const NEVER_ZH: &[&str] = &["min-max", "z-score", "note:", "error:", "warning:"];
+
 /// Names that come from data (dataset ids and column names) and may stand
 /// in either language.
 fn data_names() -> Vec<String> {
@@ -244,7 +248,15 @@ impl Faults {
         let text = text.as_str();
         match lang {
             Lang::Zh => {
-                for fault in typesetting_faults(text) {
+                for phrase in NEVER_ZH.iter().filter(|p| text.contains(**p)) {
+                    let line = text.lines().find(|l| l.contains(phrase)).unwrap_or("");
+                    (self.seen.entry((*phrase).to_string()))
+                        .or_insert_with(|| format!("{place}: {}", line.trim()));
+                }
+                // The help overlay cuts the lines under it mid-sentence; its
+                // own lines are checked over the lesson list ("home help").
+                let overlaid = place.contains(", help");
+                for fault in typesetting_faults(text).into_iter().filter(|_| !overlaid) {
                     self.seen.entry(fault).or_insert_with(|| place.to_string());
                 }
                 for w in latin_words(text) {

@@ -49,7 +49,7 @@ const EN: QuizWords = QuizWords {
 const ZH: QuizWords = QuizWords {
     right: "正确",
     close: "接近",
-    wrong: "错误",
+    wrong: "不对",
     expected: "正确答案",
     prompt: "答案> ",
     no_answer: "未作答（输入已结束）",
@@ -406,7 +406,7 @@ pub fn question_label(lang: Lang, n: usize) -> String {
 pub fn question_tag(lang: Lang, n: usize) -> String {
     match lang {
         Lang::En => format!("Q{n}"),
-        Lang::Zh => format!("第{n}题"),
+        Lang::Zh => format!("第 {n} 题"),
     }
 }
 

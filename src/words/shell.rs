@@ -77,7 +77,7 @@ const ZH: Labels = Labels {
     help_close: "按 ? 或 q 关闭帮助",
     jump_prompt: "跳到第几步",
     jump_hint: "Enter 确定，Esc 取消",
-    more: "更多",
+    more: "行",
     end_of_lesson: "本课结束。",
     step_heading: "步骤",
     more_rows: "行未显示",

@@ -144,7 +144,7 @@ const ZH: TrainWords = TrainWords {
     epoch: "轮",
     it: "迭代",
     iteration: "迭代",
-    batch: "批量",
+    batch: "批大小",
     loss: "损失",
     val: "验证",
     train_loss: "训练损失",
