@@ -51,7 +51,7 @@ fn run_ch04_in_chinese_wraps_on_display_width() {
     assert!(stdout.starts_with("第 4 章 · 单变量线性回归"));
     assert!(stdout.contains("== 步骤 9/20：手算梯度 =="), "{stdout}");
     assert!(stdout.contains("→ 正确"));
-    assert!(stdout.contains("→ 错误"));
+    assert!(stdout.contains("→ 不对"));
     assert!(stdout.contains("→ 不对：大小对了，符号不对"));
     assert!(stdout.contains("未作答（输入已结束）"));
     assert!(

@@ -269,7 +269,7 @@ const MARKER_GLYPHS: [&str; 4] = ["⣿", "•", "▄", "█"];
 /// takes what the others leave. The accuracy column is there for
 /// classifiers only (width 0 otherwise).
 fn column_widths(width: usize, classify: bool) -> [usize; 8] {
-    let mut w = [14usize, 6, 6, 7, 8, if classify { 6 } else { 0 }, 0, 16];
+    let mut w = [14usize, 6, 6, 6, 8, if classify { 6 } else { 0 }, 0, 16];
     let fixed: usize = w.iter().sum::<usize>() + w.iter().filter(|c| **c > 0).count();
     // The parameters column keeps at least 6 cells; on a narrow screen the
     // status column gives them up (and its words end in `…`).

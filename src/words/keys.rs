@@ -172,7 +172,7 @@ pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
         (ScrollNote, true) => ("note", "说明"),
         (ScrollNote, false) => ("scroll the step's note", "滚动本步的说明文字"),
         // The footer shows `]` and `[` together under this one label.
-        (LearningRateUp, true) => ("η ×2 ÷2", "η 加倍/减半"),
+        (LearningRateUp, true) => ("double/halve the rate", "学习率加倍/减半"),
         (LearningRateUp, false) => ("double the learning rate", "学习率加倍"),
         (LearningRateDown, _) => ("halve the learning rate", "学习率减半"),
         (CycleBatch, _) => ("batch size 1, 10, full", "批大小 1、10、全部"),
