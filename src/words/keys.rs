@@ -215,7 +215,7 @@ pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
         (PredictType, _) => ("type a number", "输入一个数"),
         (TypeAnswer, _) => (
             "type the answer; hint / solution",
-            "输入答案；或输入 提示 / 解答",
+            "输入答案，也可以输入“提示”或“解答”",
         ),
         (OpenNextLesson, true) => ("open", "打开"),
         (OpenNextLesson, false) => (

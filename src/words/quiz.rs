@@ -58,7 +58,7 @@ const ZH: QuizWords = QuizWords {
     no_more_hints: "没有更多提示了",
     no_solution: "这道题没有详细解答，请看解释",
     worked_solution: "详细解答：",
-    commands: "（输入 提示 查看提示；答两次后输入 解答 查看详细解答；空行跳过）",
+    commands: "（输入“提示”查看提示；答两次后输入“解答”查看详细解答；空行跳过）",
     model: "模型",
     loss: "损失",
     several: "（可能有多个正确选项：全部写出，例如 1, 3）",
@@ -169,7 +169,7 @@ pub fn slip(lang: Lang, s: Slip) -> String {
         (Lang::En, Slip::ForgotDerivative) => {
             "the activation's derivative σ'(Z) is missing from the hidden delta".into()
         }
-        (Lang::Zh, Slip::ForgotDerivative) => "隐藏层的 dZ 漏乘了激活函数的导数 σ'(Z)".into(),
+        (Lang::Zh, Slip::ForgotDerivative) => "隐藏层的 dZ 漏乘了激活函数的导数 σ′(Z)".into(),
     }
 }
 
@@ -440,7 +440,7 @@ pub fn grid_head(lang: Lang, rows: usize, cols: usize, times: &str) -> String {
 #[must_use]
 pub fn idle_prompt(lang: Lang, arrows: &str) -> String {
     match lang {
-        Lang::Zh => format!("Enter 作答 · {arrows} 选题 · 输入 提示 / 解答"),
+        Lang::Zh => format!("Enter 作答 · {arrows} 选题 · 输入“提示”或“解答”"),
         Lang::En => format!("Enter answer · {arrows} choose · type hint / solution"),
     }
 }
