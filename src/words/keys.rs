@@ -121,7 +121,10 @@ pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
         (SelectPrev, _) => ("previous lesson", "上一课"),
         (Open, _) => ("open", "打开"),
         (Continue, true) => ("continue", "继续"),
-        (Continue, false) => ("continue where you stopped", "从上次停下的地方继续"),
+        (Continue, false) => (
+            "continue at the first step not yet done (unseen, or a question open)",
+            "从第一个还没完成的步骤继续（没看过或有题没答）",
+        ),
         (Help, true) => ("help", "帮助"),
         (Help, false) => ("show or close this help", "打开或关闭帮助"),
         (Back, true) => ("back", "返回"),
