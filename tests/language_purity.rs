@@ -163,7 +163,9 @@ fn is_cjk(c: char) -> bool {
 /// punctuation, or a lone space inside full-width punctuation (`损失 ，`,
 /// `（ 批`) or between it and a Chinese character (`， 梯度`, `的 （`).
 /// Frames, bullets and the padding of tables and panels are not text, and
-/// a table may set `小批量（10）` one space before its next column.
+/// a table may set `小批量（10）` one space before its next column. A Latin
+/// letter or digit never touches a Chinese character (`第 1 题`,
+/// `tanh 的`), as everywhere in the lessons.
 fn typesetting_faults(text: &str) -> Vec<String> {
     let frame = |c: char| c.is_whitespace() || "│|┃║•*-+·>".contains(c) || ('\u{2500}'..='\u{257f}').contains(&c);
     let mut out = Vec::new();
@@ -176,6 +178,10 @@ fn typesetting_faults(text: &str) -> Vec<String> {
             out.push(format!("ends with opening punctuation: {}", line.trim()));
         }
         let chars: Vec<char> = inner.chars().collect();
+        let latin = |c: char| c.is_ascii_alphanumeric();
+        if (chars.windows(2)).any(|w| latin(w[0]) && is_cjk(w[1]) || is_cjk(w[0]) && latin(w[1])) {
+            out.push(format!("Latin touching Chinese: {}", line.trim()));
+        }
         for i in 1..chars.len().saturating_sub(1) {
             if chars[i] != ' ' {
                 continue;
@@ -202,10 +208,13 @@ fn the_typesetting_check_catches_what_it_claims_to() {
     assert_eq!(typesetting_faults("损失， 梯度").len(), 1);
     assert_eq!(typesetting_faults("（ 批大小）").len(), 1);
     assert_eq!(typesetting_faults("损失 （批大小）").len(), 1);
+    assert_eq!(typesetting_faults("第1题").len(), 1);
+    assert_eq!(typesetting_faults("tanh的损失").len(), 1);
     // Table padding, frames and spaced Latin are fine.
     assert!(typesetting_faults("│ 小批量（10）  10  │").is_empty());
     assert!(typesetting_faults("  • 损失，梯度。 ").is_empty());
     assert!(typesetting_faults("学习率 η = 0.1，批大小 10").is_empty());
+    assert!(typesetting_faults("第 1 题 · tanh 的损失（W1、B1）").is_empty());
 }
 
 fn has_cjk(s: &str) -> bool {

@@ -226,7 +226,7 @@ pub fn observed(lang: Lang, d: &Detail, names: &[Text]) -> String {
                 }
             }
             (Some((i, v)), true) => {
-                let n = run_name(lang, names, *i);
+                let n = spaced_before_chinese(&run_name(lang, names, *i));
                 match by {
                     WinBy::Loss => format!("{n}的最终损失最低：{}", short(*v)),
                     WinBy::Epochs => format!("{n}最先达到目标：第 {v} 轮"),
@@ -236,7 +236,7 @@ pub fn observed(lang: Lang, d: &Detail, names: &[Text]) -> String {
             (None, _) if !tied.is_empty() => {
                 let list: Vec<String> = tied.iter().map(|i| run_name(lang, names, *i)).collect();
                 if zh {
-                    format!("{}打成平手", list.join("、"))
+                    format!("{}打成平手", spaced_before_chinese(&list.join("、")))
                 } else {
                     format!("a tie between {}", list.join(", "))
                 }
@@ -315,9 +315,28 @@ pub fn verdict_line(
     line
 }
 
+/// `name` ready to stand before Chinese words: a space after a name that
+/// ends in anything narrower than a Chinese character (`tanh 的`,
+/// `η 1.4 的`), as Chinese typesetting sets Latin apart; none after Chinese
+/// or full-width punctuation (`全批量的`, `小批量（10）的`).
+fn spaced_before_chinese(name: &str) -> String {
+    match name.chars().last() {
+        Some(c) if c.len_utf8() < 3 && !c.is_whitespace() => format!("{name} "),
+        _ => name.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_latin_run_name_stands_apart_from_the_chinese_after_it() {
+        assert_eq!(spaced_before_chinese("tanh"), "tanh ");
+        assert_eq!(spaced_before_chinese("η 1.4"), "η 1.4 ");
+        assert_eq!(spaced_before_chinese("全批量"), "全批量");
+        assert_eq!(spaced_before_chinese("小批量（10）"), "小批量（10）");
+    }
 
     #[test]
     fn short_numbers_keep_four_significant_digits() {
