@@ -229,3 +229,9 @@ fn inline_form_uses_script_glyphs_or_caret_groups() {
 fn inline_form_of_a_bad_formula_is_its_source() {
     assert_eq!(render_inline(r"\frac{a", Glyphs::Unicode), r"\frac{a");
 }
+
+#[test]
+fn a_prime_sits_right_after_a_function_name() {
+    assert_eq!(draw(r"\tanh'(z) = 1 - a^2").lines, ["tanh′(z) = 1 − a²"]);
+    assert_eq!(draw(r"\sigma'(z) + f'(x)").lines, ["σ′(z) + f′(x)"]);
+}

@@ -151,7 +151,9 @@ pub(crate) fn char_class(c: char) -> Class {
         '+' | '-' | '*' => Class::Bin,
         '=' | '<' | '>' | ':' => Class::Rel,
         '(' | '[' => Class::Open,
-        ')' | ']' | '!' | '?' => Class::Close,
+        // A prime closes what it marks: `\tanh'(z)` keeps no operator
+        // space before it, as TeX sets it as a superscript.
+        ')' | ']' | '!' | '?' | '\'' => Class::Close,
         ',' | ';' => Class::Punct,
         _ => Class::Ord,
     }
