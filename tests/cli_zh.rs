@@ -37,7 +37,10 @@ fn english(s: &str) -> Vec<String> {
 #[test]
 fn the_check_finds_english_and_lets_names_through() {
     assert_eq!(english("note: printing"), ["note:", "note", "printing"]);
-    assert_eq!(english("输入已归一化（min-max，按"), ["min-max", "min", "max"]);
+    assert_eq!(
+        english("输入已归一化（min-max，按"),
+        ["min-max", "min", "max"]
+    );
     assert!(english("提示：`nnstep open ch04` 可以全屏查看；数据 line，x → y").is_empty());
 }
 

@@ -167,7 +167,9 @@ fn is_cjk(c: char) -> bool {
 /// letter or digit never touches a Chinese character (`第 1 题`,
 /// `tanh 的`), as everywhere in the lessons.
 fn typesetting_faults(text: &str) -> Vec<String> {
-    let frame = |c: char| c.is_whitespace() || "│|┃║•*-+·>".contains(c) || ('\u{2500}'..='\u{257f}').contains(&c);
+    let frame = |c: char| {
+        c.is_whitespace() || "│|┃║•*-+·>".contains(c) || ('\u{2500}'..='\u{257f}').contains(&c)
+    };
     let mut out = Vec::new();
     for line in text.lines() {
         let inner = line.trim_matches(frame);
@@ -192,7 +194,10 @@ fn typesetting_faults(text: &str) -> Vec<String> {
             let beside = CLOSING.contains(before) && is_cjk(after)
                 || OPENING.contains(after) && is_cjk(before);
             if lone && (inside || beside) {
-                out.push(format!("space beside full-width punctuation: {}", line.trim()));
+                out.push(format!(
+                    "space beside full-width punctuation: {}",
+                    line.trim()
+                ));
                 break;
             }
         }

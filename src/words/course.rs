@@ -38,7 +38,9 @@ pub fn next_plain(lang: Lang, chapter: u32, title: &str, id: &str) -> (String, S
 pub fn plain_note(lang: Lang, id: &str) -> String {
     match lang {
         Lang::En => {
-            format!("note: printing the lesson as plain text; `nnstep open {id}` shows it full-screen")
+            format!(
+                "note: printing the lesson as plain text; `nnstep open {id}` shows it full-screen"
+            )
         }
         Lang::Zh => format!("提示：本课以纯文本输出；`nnstep open {id}` 可以全屏查看"),
     }
@@ -52,7 +54,9 @@ pub fn needs_terminal(lang: Lang) -> &'static str {
         Lang::En => {
             "nnstep: the full-screen view needs a terminal; try `nnstep list` or `nnstep run LESSON --plain`"
         }
-        Lang::Zh => "nnstep：全屏界面需要在终端里运行；可以改用 `nnstep list` 或 `nnstep run 课程编号 --plain`",
+        Lang::Zh => {
+            "nnstep：全屏界面需要在终端里运行；可以改用 `nnstep list` 或 `nnstep run 课程编号 --plain`"
+        }
     }
 }
 

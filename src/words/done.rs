@@ -166,7 +166,9 @@ pub fn done(lang: Lang, d: &Done) -> String {
         Done::SolutionAsked(q) => format!("worked solution of Q{q}"),
         Done::EmptyAnswer if zh => "先输入答案，也可以输入“提示”或“解答”".into(),
         Done::EmptyAnswer => "type an answer first, or hint / solution".into(),
-        Done::EmptyGrid if zh => "先逐格填入数字（Tab 换格），也可以在一格中输入“提示”或“解答”".into(),
+        Done::EmptyGrid if zh => {
+            "先逐格填入数字（Tab 换格），也可以在一格中输入“提示”或“解答”".into()
+        }
         Done::EmptyGrid => "fill the cells (Tab moves), or type hint / solution in one".into(),
         Done::Failed(m) if zh => format!("无法执行：{m}"),
         Done::Failed(m) => m.clone(),
