@@ -53,6 +53,17 @@ fn pieces(text: &str) -> Vec<String> {
                 continue;
             }
         }
+        // A no-break space glues wide characters too: `✓\u{a0}对` and
+        // `对\u{a0}x` are single pieces.
+        if c == NO_BREAK_SPACE && word.is_empty() && open.is_empty() {
+            if let Some(last) = out.pop() {
+                word = last;
+            }
+        }
+        if wide && word.ends_with(NO_BREAK_SPACE) {
+            word.push(c);
+            continue;
+        }
         if c == ' ' {
             word.insert_str(0, &std::mem::take(&mut open));
             word.push(c);
@@ -208,6 +219,24 @@ mod tests {
         }
         // A Latin comma without a space still joins its neighbours (`1,5`).
         assert_eq!(wrap("aa bb,cc", 6, "", ""), ["aa", "bb,cc"]);
+    }
+
+    #[test]
+    fn a_no_break_space_glues_wide_characters_too() {
+        // The mark of a verdict stays with its Chinese word, and a Chinese
+        // word with the number glued after it.
+        for width in 5..14 {
+            let lines = wrap("一二三四五 ✓\u{a0}对 六", width, "", "");
+            assert!(
+                lines.iter().any(|l| l.contains("✓ 对")),
+                "{width}: {lines:?}"
+            );
+            let lines = wrap("一二三四五共\u{a0}12 六", width, "", "");
+            assert!(
+                lines.iter().any(|l| l.contains("共 12")),
+                "{width}: {lines:?}"
+            );
+        }
     }
 
     #[test]
