@@ -82,3 +82,29 @@ fn the_lesson_list_and_a_training_report_are_chinese() {
     assert!(report.contains("归一化"), "{report}");
     assert_eq!(english(&report), Vec::<String>::new(), "{report}");
 }
+
+#[test]
+fn the_saved_progress_is_shown_in_chinese() {
+    let data = tempfile::tempdir().unwrap();
+    let out = common::nnstep_in(data.path(), &["--lang", "zh", "progress"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let empty = text(&out.stdout);
+    assert!(empty.contains("还没有保存任何进度"), "{empty}");
+    // One answer saved by the plain runner (which keeps quiz results, not
+    // the step), then the table.
+    let run = common::nnstep_in(
+        data.path(),
+        &["--lang", "zh", "run", "ch04", "--plain", "--step", "9"],
+        "1.5\n",
+    );
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let out = common::nnstep_in(data.path(), &["--lang", "zh", "progress"], "");
+    let table = text(&out.stdout);
+    assert!(
+        table.contains("单变量线性回归") && table.contains("已看"),
+        "{table}"
+    );
+    // The file's path is the tester's own and may hold any word.
+    let shown: String = table.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(english(&shown), Vec::<String>::new(), "{table}");
+}

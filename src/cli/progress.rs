@@ -72,17 +72,16 @@ fn show(store: &Store, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         eprintln!("note: {n}");
     }
     let p = &loaded.progress;
-    println!("progress file: {}", store.file().display());
+    let lang = lang(global);
+    let w = crate::words::course::progress_words(lang);
+    let sep = if w.file.ends_with('：') { "" } else { " " };
+    println!("{}{sep}{}", w.file, store.file().display());
     if p.lessons.is_empty() {
-        println!("no progress saved yet");
+        println!("{}", w.none_yet);
         return Ok(ExitCode::SUCCESS);
     }
     let (cat, _) = Catalog::with_dir(global.lessons.as_deref());
-    let lang = lang(global);
-    let header: Vec<String> = ["", "lesson", "title", "seen", "at step"]
-        .iter()
-        .map(|s| (*s).to_string())
-        .collect();
+    let header: Vec<String> = (w.header.iter()).map(|s| (*s).to_string()).collect();
     let rows: Vec<Vec<String>> = (p.lessons.keys())
         .map(|id| {
             row(
@@ -94,7 +93,7 @@ fn show(store: &Store, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         })
         .collect();
     print!("{}", table::render(&header, &rows, 80));
-    println!("(* opened last)");
+    println!("{}", w.opened_last);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -110,7 +109,9 @@ fn row(p: &Progress, id: &str, lesson: Option<&Lesson>, lang: Lang) -> Vec<Strin
         return vec![
             mark.into(),
             id.into(),
-            "(not in the catalog)".into(),
+            crate::words::course::progress_words(lang)
+                .not_in_catalog
+                .into(),
             seen.to_string(),
             current.unwrap_or_default(),
         ];
@@ -120,7 +121,7 @@ fn row(p: &Progress, id: &str, lesson: Option<&Lesson>, lang: Lang) -> Vec<Strin
     let at = (current.as_deref())
         .and_then(|c| lesson.step_index(c))
         .map_or(String::new(), |i| {
-            format!("{}: {}", i + 1, lesson.steps[i].title.get(lang))
+            crate::words::course::stopped_at(lang, i + 1, lesson.steps[i].title.get(lang))
         });
     vec![
         mark.into(),

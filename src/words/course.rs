@@ -115,3 +115,52 @@ pub fn finished_meaning(lang: Lang, mark: &str) -> String {
         Lang::Zh => format!("{mark} 已完成：每一步都看过，每道题都答过。"),
     }
 }
+
+/// The words of `nnstep progress`: the saved progress as a table.
+#[derive(Debug)]
+pub struct ProgressWords {
+    /// Before the path of the progress file.
+    pub file: &'static str,
+    pub none_yet: &'static str,
+    /// Column heads: mark, lesson id, title, steps seen, the step stopped on.
+    pub header: [&'static str; 5],
+    /// The legend of the `*` mark.
+    pub opened_last: &'static str,
+    /// In the title column of a lesson the catalog does not have.
+    pub not_in_catalog: &'static str,
+}
+
+const PROGRESS_EN: ProgressWords = ProgressWords {
+    file: "progress file:",
+    none_yet: "no progress saved yet",
+    header: ["", "lesson", "title", "seen", "at step"],
+    opened_last: "(* opened last)",
+    not_in_catalog: "(not in the catalog)",
+};
+
+const PROGRESS_ZH: ProgressWords = ProgressWords {
+    file: "进度文件：",
+    none_yet: "还没有保存任何进度",
+    header: ["", "编号", "标题", "已看", "停在"],
+    opened_last: "（* 上次打开）",
+    not_in_catalog: "（课程目录中没有）",
+};
+
+/// The words of `nnstep progress` in `lang`.
+#[must_use]
+pub fn progress_words(lang: Lang) -> &'static ProgressWords {
+    match lang {
+        Lang::En => &PROGRESS_EN,
+        Lang::Zh => &PROGRESS_ZH,
+    }
+}
+
+/// The step a learner stopped on, in `nnstep progress`: `16: Title` /
+/// `第 16 步：标题` (`n` is 1-based).
+#[must_use]
+pub fn stopped_at(lang: Lang, n: usize, title: &str) -> String {
+    match lang {
+        Lang::En => format!("{n}: {title}"),
+        Lang::Zh => format!("第 {n} 步：{title}"),
+    }
+}
