@@ -55,10 +55,12 @@ fn pieces(text: &str) -> Vec<String> {
         }
         // A no-break space glues wide characters too: `✓\u{a0}对` and
         // `对\u{a0}x` are single pieces.
-        if c == NO_BREAK_SPACE && word.is_empty() && open.is_empty() {
-            if let Some(last) = out.pop() {
-                word = last;
-            }
+        if c == NO_BREAK_SPACE
+            && word.is_empty()
+            && open.is_empty()
+            && let Some(last) = out.pop()
+        {
+            word = last;
         }
         if wide && word.ends_with(NO_BREAK_SPACE) {
             word.push(c);
