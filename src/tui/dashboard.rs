@@ -188,9 +188,10 @@ impl Dashboard {
                 self.next_seed = seed.wrapping_add(1);
                 return match t.restart_with_seed(seed) {
                     Ok(()) => Done::NewSeed { seed },
-                    Err(e) => {
-                        Done::Failed(e.first().map_or_else(String::new, |e| e.message.clone()))
-                    }
+                    Err(e) => e.into_iter().next().map_or_else(
+                        || Done::Failed(String::new()),
+                        |e| Done::SpecFailed(Box::new(e)),
+                    ),
                 };
             }
             DashKey::CyclePanel => {
