@@ -470,7 +470,7 @@ pub fn spec_hint(lang: Lang, h: &SpecHint) -> String {
         H::BuiltinNames { names } => pick(
             zh,
             format!("built-in datasets: {names}"),
-            format!("内置数据集：{names}"),
+            format!("内置数据集：{}", names.replace(", ", "、")),
         ),
         H::Columns { list } => pick(
             zh,
@@ -644,7 +644,10 @@ pub fn data_error(lang: Lang, e: &DataError) -> String {
             limit,
         } => format!("{source_name}：{}；上限是 {limit}", too_large(what)),
         D::UnknownBuiltin { name, available } => {
-            format!("没有名为“{name}”的内置数据集；内置数据集有：{available}")
+            format!(
+                "没有名为“{name}”的内置数据集；内置数据集有：{}",
+                available.replace(", ", "、")
+            )
         }
     }
 }
@@ -702,10 +705,10 @@ fn character(what: &str) -> String {
         "a control character" => "控制字符",
         _ => return what.to_string(),
     };
-    if code.is_empty() {
-        zh.to_string()
-    } else {
-        format!("{zh}（{code}）")
+    match (code.is_empty(), zh.strip_suffix('）')) {
+        (true, _) => zh.to_string(),
+        (false, Some(open)) => format!("{open}，{code}）"),
+        (false, None) => format!("{zh}（{code}）"),
     }
 }
 
@@ -923,3 +926,6 @@ impl fmt::Display for SpecHint {
         f.write_str(&spec_hint(Lang::En, self))
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -92,6 +92,9 @@ fn form(m: &str) -> Option<String> {
             &format!("，现在有 {n} 项"),
         ]));
     }
+    if m == "data did not match any variant of untagged enum BatchSizeSpec" {
+        return Some("批大小应是正的行数或 full".into());
+    }
     if m.starts_with("data did not match any variant of untagged enum ") {
         return Some("这个值不是这里允许的任何一种写法".into());
     }
