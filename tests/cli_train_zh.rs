@@ -151,3 +151,52 @@ fn a_saturation_exercise_says_nothing_was_run_in_chinese() {
     );
     assert!(english.is_empty(), "English {english:?} in:\n{stderr}");
 }
+
+/// A lesson whose data file turns bad after the lesson was checked: the
+/// plain runner names the problem in the learner's language.
+#[test]
+fn the_plain_runner_names_a_spec_problem_in_chinese() {
+    use nnstep::lesson::{Lang, load_str};
+    use nnstep::plain::runner::{self, Options};
+    use nnstep::session::Session;
+
+    const LESSON: &str = "
+id: dz
+chapter: 4
+title: {en: Data, zh: 数据}
+summary: {en: One run., zh: 一次训练。}
+steps:
+  - id: run
+    title: {en: A run, zh: 一次训练}
+    train:
+      data: {csv: d.csv, features: [x], target: y}
+      layers: [{units: 1, activation: identity}]
+      loss: mse
+      learning_rate: 0.1
+      epochs: 2
+";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("d.csv"), "x,y\n1,2\n3,4\n").unwrap();
+    let lesson = load_str("dz.yaml", LESSON, dir.path()).unwrap();
+    std::fs::write(dir.path().join("d.csv"), "x,y\n1,2\n3,abc\n").unwrap();
+    for (lang, said) in [
+        (
+            Lang::Zh,
+            "data.csv：d.csv，第 3 行，第 2 列（“y”）：“abc”不是数字",
+        ),
+        (
+            Lang::En,
+            "data.csv: d.csv, row 3, column 2 ('y'): 'abc' is not a number",
+        ),
+    ] {
+        let mut s = Session::new(lesson.clone());
+        let mut out = Vec::new();
+        let opts = Options {
+            lang,
+            ..Options::default()
+        };
+        runner::run(&mut s, &mut "".as_bytes(), &mut out, opts).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains(said), "{said:?} missing from:\n{out}");
+    }
+}
