@@ -123,13 +123,19 @@ fn serde_yamls_complaint_and_a_missing_file_are_chinese_too() {
         stderr.starts_with("错误：layers[0]：未知的键 `unit`，可用的键：`units`、`activation`\n"),
         "{stderr}"
     );
-    let english = english_words(&stderr, &["layers", "unit", "units", "activation", "s", "yaml"]);
+    let english = english_words(
+        &stderr,
+        &["layers", "unit", "units", "activation", "s", "yaml"],
+    );
     assert!(english.is_empty(), "English {english:?} in:\n{stderr}");
 
     let out = nnstep(dir.path(), &["eval", "missing.yaml", "--lang", "zh"]);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert_eq!(stderr, "错误：无法读取规格文件 missing.yaml：找不到这个文件\n");
+    assert_eq!(
+        stderr,
+        "错误：无法读取规格文件 missing.yaml：找不到这个文件\n"
+    );
 }
 
 #[test]
@@ -143,12 +149,15 @@ fn a_saturation_exercise_says_nothing_was_run_in_chinese() {
     let out = nnstep(dir.path(), &["train", "sat.yaml", "--lang", "zh"]);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("sat.yaml：1 个问题，没有运行\n"), "{stderr}");
-    assert!(stderr.contains("= 提示：sigmoid 的输出在 (0, 1) 之内"), "{stderr}");
-    let english = english_words(
-        &stderr,
-        &["saturation", "target", "sat", "yaml", "sigmoid"],
+    assert!(
+        stderr.contains("sat.yaml：1 个问题，没有运行\n"),
+        "{stderr}"
     );
+    assert!(
+        stderr.contains("= 提示：sigmoid 的输出在 (0, 1) 之内"),
+        "{stderr}"
+    );
+    let english = english_words(&stderr, &["saturation", "target", "sat", "yaml", "sigmoid"]);
     assert!(english.is_empty(), "English {english:?} in:\n{stderr}");
 }
 
@@ -199,4 +208,36 @@ steps:
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains(said), "{said:?} missing from:\n{out}");
     }
+}
+
+#[test]
+fn nnstep_check_frames_and_counts_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("l.yaml"), "id: x\ntitle: {en: a}\n").unwrap();
+    let out = nnstep(dir.path(), &["check", "l.yaml", "--lang", "zh"]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("错误：从这里开始的映射中缺少键 `chapter`\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("  = 提示：在这个映射中加上 `chapter: …`\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("检查了 1 个课程文件：1 个文件中共有 1 个问题\n"),
+        "{stderr}"
+    );
+    let out = nnstep(dir.path(), &["check", "l.yaml", "--lang", "en"]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr
+            .starts_with("error: the key `chapter` is missing from the mapping that starts here\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("1 lesson file(s) checked: 1 problem(s) in 1 file(s)\n"),
+        "{stderr}"
+    );
 }

@@ -123,15 +123,15 @@ pub fn run(args: TrainArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 fn run_spec(args: TrainArgs, global: &GlobalArgs, eval_only: bool) -> anyhow::Result<ExitCode> {
     let file = crate::untrusted::visible_line(&args.spec.display().to_string()).into_owned();
     let lang = super::run::lang(global);
-    let bytes = match crate::untrusted::read_regular_file(&args.spec, crate::lesson::load::MAX_BYTES)
-    {
-        Ok(b) => b,
-        Err(e) => {
-            let reason = crate::untrusted::visible_line(&e.to_string()).into_owned();
-            eprintln!("{}", problems::spec_unreadable(lang, &file, Some(&reason)));
-            return Ok(ExitCode::FAILURE);
-        }
-    };
+    let bytes =
+        match crate::untrusted::read_regular_file(&args.spec, crate::lesson::load::MAX_BYTES) {
+            Ok(b) => b,
+            Err(e) => {
+                let reason = crate::untrusted::visible_line(&e.to_string()).into_owned();
+                eprintln!("{}", problems::spec_unreadable(lang, &file, Some(&reason)));
+                return Ok(ExitCode::FAILURE);
+            }
+        };
     let Ok(text) = String::from_utf8(bytes) else {
         eprintln!("{}", problems::spec_unreadable(lang, &file, None));
         return Ok(ExitCode::FAILURE);
@@ -214,7 +214,10 @@ fn run_saturation(file: &str, text: &str, format: Format, lang: Lang) -> anyhow:
             for e in &errors {
                 eprint!("{}", spec_diagnostic(lang, file, text, e));
             }
-            eprintln!("{}", problems::nothing_trained(lang, file, errors.len(), true));
+            eprintln!(
+                "{}",
+                problems::nothing_trained(lang, file, errors.len(), true)
+            );
             return Ok(ExitCode::FAILURE);
         }
     };
@@ -250,7 +253,10 @@ pub fn spec_diagnostic(lang: Lang, file: &str, text: &str, e: &SpecError) -> Str
     let (line, col) = spec::locate(text, &e.path).unwrap_or((0, 0));
     let message = problems::spec_error(lang, e);
     let hint = e.hint.as_ref().map(|h| problems::spec_hint(lang, h));
-    problems::diagnostic(lang, &Diagnostic::new(file, text, line, col, message).with_hint(hint))
+    problems::diagnostic(
+        lang,
+        &Diagnostic::new(file, text, line, col, message).with_hint(hint),
+    )
 }
 
 /// serde_yaml's complaint about a file, framed and in `lang`.

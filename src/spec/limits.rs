@@ -122,11 +122,9 @@ pub(super) fn check_run(spec: &TrainSpec, samples: usize, inputs: usize) -> Resu
     }
     let params = parameter_count(spec, inputs).filter(|&p| p <= MAX_PARAMS);
     let Some(params) = params else {
-        return Err(SpecError::at(
-            &["layers"],
-            P::TooManyParams { limit: MAX_PARAMS },
-        )
-        .hint(H::FewerLayers));
+        return Err(
+            SpecError::at(&["layers"], P::TooManyParams { limit: MAX_PARAMS }).hint(H::FewerLayers),
+        );
     };
     let batch = spec
         .batch_size
@@ -232,7 +230,13 @@ mod tests {
         );
         let e = check_run(&s, 1000, 1).unwrap_err();
         assert!(
-            matches!(e.problem, P::TooManySteps { epochs: 100_000, .. }),
+            matches!(
+                e.problem,
+                P::TooManySteps {
+                    epochs: 100_000,
+                    ..
+                }
+            ),
             "{:?}",
             e.problem
         );

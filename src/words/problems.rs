@@ -99,9 +99,9 @@ pub fn check_ok(lang: Lang, name: &str, id: &str) -> String {
 pub fn check_summary(lang: Lang, files: usize, problems: usize, bad_files: usize) -> String {
     match (lang, problems) {
         (Lang::En, 0) => format!("{files} lesson file(s) checked: no problems"),
-        (Lang::En, _) => format!(
-            "{files} lesson file(s) checked: {problems} problem(s) in {bad_files} file(s)"
-        ),
+        (Lang::En, _) => {
+            format!("{files} lesson file(s) checked: {problems} problem(s) in {bad_files} file(s)")
+        }
         (Lang::Zh, 0) => format!("检查了 {files} 个课程文件：没有问题"),
         (Lang::Zh, _) => {
             format!("检查了 {files} 个课程文件：{bad_files} 个文件中共有 {problems} 个问题")
@@ -121,7 +121,10 @@ pub fn folder_unreadable(lang: Lang, reason: &str) -> String {
 /// What the loss needs of the output layer (English, Chinese).
 fn output_needed(loss: Loss) -> (&'static str, &'static str) {
     match loss {
-        Loss::BinaryCrossEntropy => ("one unit with activation sigmoid", "一个单元、激活函数为 sigmoid"),
+        Loss::BinaryCrossEntropy => (
+            "one unit with activation sigmoid",
+            "一个单元、激活函数为 sigmoid",
+        ),
         Loss::SoftmaxCrossEntropy => (
             "activation softmax, one unit per class",
             "激活函数为 softmax、每个类别一个单元",
@@ -402,9 +405,7 @@ pub fn spec_problem(lang: Lang, p: &SpecProblem) -> String {
             format!(
                 "train must be more than max_degree ({max_degree}) and at most {limit}, found {found}"
             ),
-            format!(
-                "train 必须大于 max_degree（{max_degree}）且不超过 {limit}，现在是 {found}"
-            ),
+            format!("train 必须大于 max_degree（{max_degree}）且不超过 {limit}，现在是 {found}"),
         ),
         P::CapacityValidation { limit, found } => pick(
             zh,
@@ -427,7 +428,10 @@ pub fn spec_hint(lang: Lang, h: &SpecHint) -> String {
     let zh = lang == Lang::Zh;
     let fixed = |en: &str, zh_text: &str| pick(zh, en.to_string(), zh_text.to_string());
     match h {
-        H::TypicalLearningRate => fixed("typical values are 0.01 to 0.5", "常用的值在 0.01 到 0.5 之间"),
+        H::TypicalLearningRate => fixed(
+            "typical values are 0.01 to 0.5",
+            "常用的值在 0.01 到 0.5 之间",
+        ),
         H::BatchSizeForms => fixed("write 1, 10, … or full", "可以写 1、10、…… 或 full"),
         H::BookHoldsOut => fixed("the book holds out 0.1", "书中留出 0.1"),
         H::SetValidation => fixed("set validation: 0.1", "设置 validation: 0.1"),
@@ -654,7 +658,7 @@ pub fn data_error(lang: Lang, e: &DataError) -> String {
 
 /// An operating-system reason for a file that cannot be read, in `lang`;
 /// an unrecognised reason is kept as it is.
-fn io_reason(lang: Lang, reason: &str) -> String {
+pub(super) fn io_reason(lang: Lang, reason: &str) -> String {
     if lang == Lang::En {
         return reason.to_string();
     }
@@ -775,7 +779,13 @@ pub fn engine_error(lang: Lang, e: &EngineError) -> String {
                 Some((v, r)) => format!("{v}，在 {r} 之外"),
                 None => found.clone(),
             };
-            spaced(&[&phrase(name), "必须是", &phrase(expected), "，现在是", &found])
+            spaced(&[
+                &phrase(name),
+                "必须是",
+                &phrase(expected),
+                "，现在是",
+                &found,
+            ])
         }
         EngineError::Transform(m) => transform_message(m),
     }
@@ -823,10 +833,11 @@ fn phrase(s: &str) -> String {
 /// Chinese parts joined, with a space where Chinese meets a Latin letter,
 /// a digit or a math sign (and none beside full-width punctuation).
 pub(super) fn spaced(parts: &[&str]) -> String {
-    let cjk = |c: char| {
-        matches!(c, '\u{2e80}'..='\u{2fff}' | '\u{3040}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+    let cjk = |c: char| matches!(c, '\u{2e80}'..='\u{2fff}' | '\u{3040}'..='\u{9fff}' | '\u{f900}'..='\u{faff}');
+    let latin = |c: char| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, '≥' | '≤' | '>' | '<' | '-' | '−' | '(' | ')' | '[' | ']')
     };
-    let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '≥' | '≤' | '>' | '<' | '-' | '−' | '(' | ')' | '[' | ']');
     let mut out = String::new();
     for part in parts.iter().filter(|p| !p.is_empty()) {
         if let (Some(a), Some(b)) = (out.chars().last(), part.chars().next())
@@ -879,7 +890,19 @@ fn singular_reason(reason: &str) -> String {
     {
         return format!("这些点无法确定一个 {d} 次多项式");
     }
-    if let ["a", "polynomial", "of", "degree", d, "needs", "at", "least", p, ..] = words.as_slice() {
+    if let [
+        "a",
+        "polynomial",
+        "of",
+        "degree",
+        d,
+        "needs",
+        "at",
+        "least",
+        p,
+        ..,
+    ] = words.as_slice()
+    {
         let m = words.last().copied().unwrap_or("");
         return format!("{d} 次多项式至少需要 {p} 个 x 各不相同的点，现在只有 {m} 个");
     }
@@ -911,6 +934,28 @@ pub fn yaml_message(lang: Lang, message: &str) -> String {
         return message.to_string();
     }
     super::yaml_zh::translate(message)
+}
+
+/// A hint the lesson loader made of serde_yaml's message (`expected …`,
+/// `add `key: …` to this mapping`…), in `lang`; kept as it is when its
+/// form is unknown.
+#[must_use]
+pub fn yaml_hint(lang: Lang, hint: &str) -> String {
+    if lang == Lang::En {
+        return hint.to_string();
+    }
+    super::yaml_zh::translate_hint(hint)
+}
+
+/// A diagnostic of a lesson or spec file whose message and hint came from
+/// serde_yaml (or are English from below this module): the known forms put
+/// into `lang`, framed.
+#[must_use]
+pub fn file_diagnostic(lang: Lang, d: &Diagnostic) -> String {
+    let mut d = d.clone();
+    d.message = yaml_message(lang, &d.message);
+    d.hint = d.hint.map(|h| yaml_hint(lang, &h));
+    diagnostic(lang, &d)
 }
 
 impl fmt::Display for SpecProblem {

@@ -4,7 +4,7 @@
 //! here and rebuilt in Chinese with the same names and values. A message
 //! of no known form is returned as serde_yaml wrote it.
 
-use super::problems::spaced;
+use super::problems::{io_reason, spaced};
 
 /// `message` (without serde_yaml's trailing position) in Chinese, or as
 /// it is when its form is unknown.
@@ -23,6 +23,41 @@ pub(super) fn translate(message: &str) -> String {
     message.to_string()
 }
 
+/// A hint the lesson loader makes of serde_yaml's message, in Chinese, or
+/// as it is when its form is unknown.
+pub(super) fn translate_hint(hint: &str) -> String {
+    if let Some(names) = hint.strip_prefix("expected ") {
+        if names.starts_with('`') || names.starts_with("one of `") {
+            return format!("可选：{}", one_of(names));
+        }
+        return spaced(&["这里应是", &expected_zh(names)]);
+    }
+    if let Some(rest) = hint.strip_prefix("add ")
+        && let Some((entry, rest)) = ticked(rest)
+        && rest == " to this mapping"
+    {
+        return format!("在这个映射中加上 `{entry}`");
+    }
+    if let Some((name, rest)) = ticked(hint)
+        && rest == " may appear once per mapping; remove one"
+    {
+        return format!("`{name}` 在一个映射中只能出现一次，请删去一个");
+    }
+    match hint {
+        "split the lesson, or keep large data in a CSV file the lesson names" => {
+            "请把课程拆开，或把大量数据放进课程引用的 CSV 文件".into()
+        }
+        "save the file as UTF-8" => "请把文件存为 UTF-8".into(),
+        "YAML indents with spaces; replace the tab with spaces" => {
+            "YAML 用空格缩进，请把制表符换成空格".into()
+        }
+        "end the string with the same quote mark it starts with" => {
+            "请用开头的那种引号结束这个字符串".into()
+        }
+        _ => hint.to_string(),
+    }
+}
+
 /// The text between the first pair of backticks and what follows it.
 fn ticked(s: &str) -> Option<(&str, &str)> {
     let rest = s.strip_prefix('`')?;
@@ -35,6 +70,7 @@ fn form(m: &str) -> Option<String> {
     if let Some(rest) = m.strip_prefix("unknown field ") {
         let (name, rest) = ticked(rest)?;
         return Some(match rest {
+            "" => format!("未知的键 `{name}`"),
             ", there are no fields" => format!("未知的键 `{name}`：这里不接受任何键"),
             _ => format!(
                 "未知的键 `{name}`，可用的键：{}",
@@ -45,6 +81,7 @@ fn form(m: &str) -> Option<String> {
     if let Some(rest) = m.strip_prefix("unknown variant ") {
         let (name, rest) = ticked(rest)?;
         return Some(match rest {
+            "" => format!("未知的取值 `{name}`"),
             ", there are no variants" => format!("未知的取值 `{name}`：这里没有可选的取值"),
             _ => format!(
                 "未知的取值 `{name}`，可选：{}",
@@ -60,6 +97,30 @@ fn form(m: &str) -> Option<String> {
         let (name, rest) = ticked(rest)?;
         return rest.is_empty().then(|| format!("键 `{name}` 出现了两次"));
     }
+    // The lesson loader's own rewording of serde's forms.
+    if let Some(rest) = m.strip_prefix("the key ")
+        && let Some((name, rest)) = ticked(rest)
+        && rest == " is missing from the mapping that starts here"
+    {
+        return Some(format!("从这里开始的映射中缺少键 `{name}`"));
+    }
+    if let Some(reason) = m.strip_prefix("cannot read the lesson file: ") {
+        return Some(format!(
+            "无法读取课程文件：{}",
+            io_reason(crate::lesson::Lang::Zh, reason)
+        ));
+    }
+    if let Some(rest) = m.strip_prefix("the file is larger than ")
+        && let Some(size) = rest.strip_suffix("; a lesson file is refused above that size")
+    {
+        return Some(format!("文件大于 {size}，超过这个大小的课程文件不予读取"));
+    }
+    if m == "the file is not valid UTF-8 text" {
+        return Some("文件不是有效的 UTF-8 文本".into());
+    }
+    if m == "this quoted string is never closed; the file ends inside it" {
+        return Some("这个带引号的字符串没有结束，文件在引号之内就结束了".into());
+    }
     if let Some(key) = m.strip_prefix("duplicate entry with key ") {
         return Some(format!("键 {key} 出现了两次"));
     }
@@ -67,7 +128,9 @@ fn form(m: &str) -> Option<String> {
         return Some("空键出现了两次".into());
     }
     if let Some(rest) = m.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.rsplit_once(", expected ")?;
+        let Some((found, expected)) = rest.rsplit_once(", expected ") else {
+            return Some(format!("类型不对：现在是{}", unexpected_zh(rest)));
+        };
         return Some(spaced(&[
             "类型不对：这里应是",
             &expected_zh(expected),
@@ -76,7 +139,9 @@ fn form(m: &str) -> Option<String> {
         ]));
     }
     if let Some(rest) = m.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.rsplit_once(", expected ")?;
+        let Some((found, expected)) = rest.rsplit_once(", expected ") else {
+            return Some(format!("值不对：现在是{}", unexpected_zh(rest)));
+        };
         return Some(spaced(&[
             "值不对：这里应是",
             &expected_zh(expected),

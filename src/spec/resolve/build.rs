@@ -66,13 +66,12 @@ pub(super) fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecErro
     let test_poly = test_raw.as_ref().map(|(x, y)| (expand(x), y.clone()));
     let stats_x = match (&test_poly, spec.normalize_stats) {
         (Some((tx, _)), StatsFrom::TrainAndTest) => {
-            concatenate(Axis(0), &[x_poly.view(), tx.view()])
-                .map_err(|e| {
-                    SpecError::at(
-                        &["normalize_stats"],
-                        P::Engine(EngineError::Transform(e.to_string())),
-                    )
-                })?
+            concatenate(Axis(0), &[x_poly.view(), tx.view()]).map_err(|e| {
+                SpecError::at(
+                    &["normalize_stats"],
+                    P::Engine(EngineError::Transform(e.to_string())),
+                )
+            })?
         }
         _ => x_poly.clone(),
     };

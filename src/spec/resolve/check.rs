@@ -69,11 +69,8 @@ fn check_layers(spec: &TrainSpec) -> Vec<SpecError> {
         }
         if l.activation == Activation::Softmax && i + 1 < spec.layers.len() {
             errs.push(
-                SpecError::at(
-                    &["layers", &i.to_string(), "activation"],
-                    P::SoftmaxNotLast,
-                )
-                .hint(H::HiddenActivations),
+                SpecError::at(&["layers", &i.to_string(), "activation"], P::SoftmaxNotLast)
+                    .hint(H::HiddenActivations),
             );
         }
     }

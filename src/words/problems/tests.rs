@@ -318,7 +318,11 @@ fn every_spec_problem_has_a_sample_and_reads_in_both_languages() {
     seen.sort_unstable();
     seen.dedup();
     let last = index(&SpecProblem::Engine(EngineError::Transform(String::new())));
-    assert_eq!(seen, (0..=last).collect::<Vec<_>>(), "a problem has no sample");
+    assert_eq!(
+        seen,
+        (0..=last).collect::<Vec<_>>(),
+        "a problem has no sample"
+    );
     for p in &samples {
         both(&spec_problem(Lang::En, p), &spec_problem(Lang::Zh, p));
     }
@@ -398,8 +402,8 @@ fn the_english_is_the_words_the_spec_always_printed() {
         e.hint.as_ref().map(ToString::to_string).as_deref(),
         Some("typical values are 0.01 to 0.5")
     );
-    let d = Diagnostic::new("s.yaml", "learning_rate: -0.1\n", 1, 16, "m")
-        .with_hint(Some("h".into()));
+    let d =
+        Diagnostic::new("s.yaml", "learning_rate: -0.1\n", 1, 16, "m").with_hint(Some("h".into()));
     assert_eq!(diagnostic(Lang::En, &d), d.to_string());
     assert_eq!(
         diagnostic(Lang::Zh, &d),
