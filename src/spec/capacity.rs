@@ -152,7 +152,7 @@ impl CapacitySpec {
         let fits = (1..=self.max_degree)
             .map(|d| polyfit::fit(&train.0, &train.1, d))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| vec![at("seed", P::Engine(e), H::TryAnotherSeed)])?;
+            .map_err(|e| vec![at("seed", P::Engine(Box::new(e)), H::TryAnotherSeed)])?;
         Ok(Capacity {
             train_loss: fits.iter().map(|p| p.loss(&train.0, &train.1)).collect(),
             val_loss: (fits.iter())

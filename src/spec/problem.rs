@@ -92,7 +92,7 @@ pub enum SpecProblem {
     },
     // The data (resolve/load.rs, resolve/build.rs).
     /// A data file or a built-in name could not be used.
-    Data(DataError),
+    Data(Box<DataError>),
     BuiltinOrCsv,
     /// No column of this (excerpted) name.
     NoColumn {
@@ -149,7 +149,7 @@ pub enum SpecProblem {
         found: f64,
     },
     /// The engine refused a value or a shape.
-    Engine(EngineError),
+    Engine(Box<EngineError>),
 }
 
 /// What would be accepted, when that can be said.

@@ -81,7 +81,7 @@ impl SaturationSpec {
                 .cloned()
                 .chain(keys.iter().map(|k| PathSeg::key(k)))
                 .collect(),
-            problem: P::Engine(e),
+            problem: P::Engine(Box::new(e)),
             hint,
         };
         let z0 = match (self.start.a, self.start.z) {

@@ -21,7 +21,7 @@ use crate::spec::{Normalize, StatsFrom, TrainSpec};
 pub(super) fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecError> {
     let select = |t: &Table, cols: &[String]| {
         t.select(cols, &data.name)
-            .map_err(|e| SpecError::at(&["data"], P::Data(e)))
+            .map_err(|e| SpecError::at(&["data"], P::Data(Box::new(e))))
     };
     let target = vec![data.target.clone()];
     let raw_x = select(&data.train, &data.features)?;
@@ -69,7 +69,7 @@ pub(super) fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecErro
             concatenate(Axis(0), &[x_poly.view(), tx.view()]).map_err(|e| {
                 SpecError::at(
                     &["normalize_stats"],
-                    P::Engine(EngineError::Transform(e.to_string())),
+                    P::Engine(Box::new(EngineError::Transform(e.to_string()))),
                 )
             })?
         }
@@ -162,7 +162,9 @@ fn fit(
     key: &str,
 ) -> Result<Option<Normalizer>, SpecError> {
     kind.kind()
-        .map(|k| Normalizer::fit(k, x, names).map_err(|e| SpecError::at(&[key], P::Engine(e))))
+        .map(|k| {
+            Normalizer::fit(k, x, names).map_err(|e| SpecError::at(&[key], P::Engine(Box::new(e))))
+        })
         .transpose()
 }
 
@@ -205,12 +207,12 @@ fn encode_targets(
             Ok(raw_y.mapv(|v| f64::from(u8::from(v == classes[1]))))
         }
         Loss::SoftmaxCrossEntropy => transform::one_hot(raw_y, classes)
-            .map_err(|e| SpecError::at(&["data", "target"], P::Engine(e))),
+            .map_err(|e| SpecError::at(&["data", "target"], P::Engine(Box::new(e)))),
     }
 }
 
 fn engine_err<'a>(path: &'a [&'a str]) -> impl Fn(EngineError) -> SpecError + 'a {
-    move |e| SpecError::at(path, P::Engine(e))
+    move |e| SpecError::at(path, P::Engine(Box::new(e)))
 }
 
 fn predict_inputs(spec: &TrainSpec, n_raw: usize) -> Result<Array2<f64>, SpecError> {

@@ -21,7 +21,7 @@ pub(super) struct Loaded {
 /// Loads the data `spec` names, paths relative to `base_dir`.
 pub(super) fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, SpecError> {
     let d = &spec.data;
-    let data_err = |path: &[&str], e: DataError| SpecError::at(path, P::Data(e));
+    let data_err = |path: &[&str], e: DataError| SpecError::at(path, P::Data(Box::new(e)));
     let (name, train, mut test) = match (&d.builtin, &d.csv) {
         (Some(name), None) => {
             let b = builtin::generate(name).map_err(|e| data_err(&["data", "builtin"], e))?;

@@ -19,7 +19,7 @@ pub(super) fn build_network(spec: &TrainSpec, inputs: usize) -> Result<Network, 
         });
         let mut rng = SeededRng::derived(spec.seed, "init");
         return Network::new(inputs, &spec.layers, spec.loss, init, &mut rng)
-            .map_err(|e| SpecError::at(&["layers"], P::Engine(e)));
+            .map_err(|e| SpecError::at(&["layers"], P::Engine(Box::new(e))));
     };
     if weights.len() != spec.layers.len() {
         return Err(SpecError::at(
@@ -65,11 +65,12 @@ pub(super) fn build_network(spec: &TrainSpec, inputs: usize) -> Result<Network, 
         };
         layers.push(
             Dense::new(w, b, ls.activation)
-                .map_err(|e| SpecError::at(&["weights", &idx], P::Engine(e)))?,
+                .map_err(|e| SpecError::at(&["weights", &idx], P::Engine(Box::new(e))))?,
         );
         n_in = ls.units;
     }
-    Network::from_layers(layers, spec.loss).map_err(|e| SpecError::at(&["weights"], P::Engine(e)))
+    Network::from_layers(layers, spec.loss)
+        .map_err(|e| SpecError::at(&["weights"], P::Engine(Box::new(e))))
 }
 
 #[cfg(test)]

@@ -253,9 +253,9 @@ fn problems() -> Vec<SpecProblem> {
             params: 1000,
             limit: 50_000_000_000,
         },
-        P::Data(DataError::NoRows {
+        P::Data(Box::new(DataError::NoRows {
             source_name: "bad.csv".into(),
-        }),
+        })),
         P::BuiltinOrCsv,
         P::NoColumn {
             name: "price".into(),
@@ -305,9 +305,9 @@ fn problems() -> Vec<SpecProblem> {
             found: 0,
         },
         P::NoiseNegative { found: -0.1 },
-        P::Engine(EngineError::Transform(
+        P::Engine(Box::new(EngineError::Transform(
             "cannot normalise 'size': all its values are the same, so its spread is 0".into(),
-        )),
+        ))),
     ]
 }
 
@@ -317,7 +317,9 @@ fn every_spec_problem_has_a_sample_and_reads_in_both_languages() {
     let mut seen: Vec<usize> = samples.iter().map(index).collect();
     seen.sort_unstable();
     seen.dedup();
-    let last = index(&SpecProblem::Engine(EngineError::Transform(String::new())));
+    let last = index(&SpecProblem::Engine(Box::new(EngineError::Transform(
+        String::new(),
+    ))));
     assert_eq!(
         seen,
         (0..=last).collect::<Vec<_>>(),
@@ -486,7 +488,7 @@ fn data_errors() -> Vec<DataError> {
             source_name: s(),
             row: 1,
             column: 2,
-            what: crate::untrusted::describe('\u{1b}'),
+            what: "ESC (escape: starts terminal control sequences), U+001B".into(),
         },
         DataError::TooLarge {
             source_name: s(),
