@@ -220,7 +220,7 @@ impl Dashboard {
                 Ok(Done::LogScale(self.log))
             }
         };
-        result.unwrap_or_else(|e| Done::Failed(e.to_string()))
+        result.unwrap_or_else(|e| Done::EngineFailed(Box::new(e)))
     }
 
     /// Takes the instructor's seed, learning rate and batch size (a class
