@@ -156,7 +156,7 @@ pub fn spec_problem(lang: Lang, p: &SpecProblem) -> String {
         P::BatchSizeNotPositive => pick(
             zh,
             "the batch size must be a positive number of rows".into(),
-            "批大小必须是正的行数".into(),
+            "批大小必须是正整数，即每批的行数".into(),
         ),
         P::EpsNegative { found } => pick(
             zh,
@@ -209,7 +209,7 @@ pub fn spec_problem(lang: Lang, p: &SpecProblem) -> String {
         P::StopEveryOneOf => pick(
             zh,
             "give exactly one of epochs or iterations".into(),
-            "epochs 和 iterations 要给出且只给出一个".into(),
+            "epochs 和 iterations 必须恰好给出其中一个".into(),
         ),
         P::StopEveryZero => pick(
             zh,
@@ -318,7 +318,7 @@ pub fn spec_problem(lang: Lang, p: &SpecProblem) -> String {
         P::BuiltinOrCsv => pick(
             zh,
             "give exactly one of builtin or csv".into(),
-            "builtin 和 csv 要给出且只给出一个".into(),
+            "builtin 和 csv 必须恰好给出其中一个".into(),
         ),
         P::NoColumn { name } => pick(
             zh,
@@ -389,7 +389,7 @@ pub fn spec_problem(lang: Lang, p: &SpecProblem) -> String {
         P::StartOneOf => pick(
             zh,
             "give exactly one of a (the output) or z".into(),
-            "a（输出）和 z 要给出且只给出一个".into(),
+            "a（输出）和 z 必须恰好给出其中一个".into(),
         ),
         P::MaxDegree { found, limit } => pick(
             zh,
@@ -432,9 +432,12 @@ pub fn spec_hint(lang: Lang, h: &SpecHint) -> String {
             "typical values are 0.01 to 0.5",
             "常用的值在 0.01 到 0.5 之间",
         ),
-        H::BatchSizeForms => fixed("write 1, 10, … or full", "可以写 1、10、…… 或 full"),
-        H::BookHoldsOut => fixed("the book holds out 0.1", "书中留出 0.1"),
-        H::SetValidation => fixed("set validation: 0.1", "设置 validation: 0.1"),
+        H::BatchSizeForms => fixed(
+            "write 1, 10, … or full",
+            "可以写 1、10 这样的行数，或写 full",
+        ),
+        H::BookHoldsOut => fixed("the book holds out 0.1", "书中留出 0.1 的训练数据作验证"),
+        H::SetValidation => fixed("set validation: 0.1", "加上 validation: 0.1"),
         H::LayerExample => fixed(
             "for example: - {units: 1, activation: identity}",
             "例如：- {units: 1, activation: identity}",
@@ -469,7 +472,7 @@ pub fn spec_hint(lang: Lang, h: &SpecHint) -> String {
         ),
         H::BookValidationRows => fixed(
             "the book holds out validation: 0.1",
-            "书中留出 validation: 0.1",
+            "书中用的是 validation: 0.1",
         ),
         H::BuiltinNames { names } => pick(
             zh,
