@@ -108,3 +108,25 @@ fn the_saved_progress_is_shown_in_chinese() {
     let shown: String = table.lines().skip(1).collect::<Vec<_>>().join("\n");
     assert_eq!(english(&shown), Vec::<String>::new(), "{table}");
 }
+
+#[test]
+fn the_questions_to_review_are_listed_in_chinese() {
+    let data = tempfile::tempdir().unwrap();
+    // Three wrong answers to the first question of ch04 step 9.
+    let args = ["--lang", "zh", "run", "ch04", "--plain", "--step", "9"];
+    let run = common::nnstep_in(data.path(), &args, "0\n0\n0\n");
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let out = common::nnstep_in(data.path(), &["--lang", "zh", "progress", "review"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let review = text(&out.stdout);
+    for part in [
+        "第 9 步：手算梯度",
+        "（没有答对；作答 3 次，提示 0 次）",
+        "共 1 道题待复习",
+    ] {
+        assert!(review.contains(part), "{part}: {review}");
+    }
+    for english in ["step", "missed", "attempt", "review"] {
+        assert!(!review.contains(english), "{english}: {review}");
+    }
+}

@@ -87,18 +87,17 @@ pub fn review(p: &Progress, cat: &Catalog, lang: Lang) -> ExitCode {
         .filter(|r| r.result.outcome.needs_review())
         .collect();
     if missed.is_empty() {
-        println!("nothing to review: no missed questions saved");
+        println!("{}", crate::words::course::review_nothing(lang));
         return ExitCode::SUCCESS;
     }
+    let not_in_catalog = crate::words::course::progress_words(lang).not_in_catalog;
     let mut lesson: Option<(String, Option<Lesson>)> = None;
     for r in &missed {
         if lesson.as_ref().is_none_or(|(id, _)| id != r.lesson) {
             let loaded = cat.get(r.lesson).and_then(|e| e.load().ok());
-            let title = loaded
-                .as_ref()
-                .map_or("(not in the catalog)".to_string(), |l| {
-                    l.title.get(lang).to_string()
-                });
+            let title = loaded.as_ref().map_or(not_in_catalog.to_string(), |l| {
+                l.title.get(lang).to_string()
+            });
             println!("{} · {title}", r.lesson);
             lesson = Some((r.lesson.to_string(), loaded));
         }
@@ -108,21 +107,17 @@ pub fn review(p: &Progress, cat: &Catalog, lang: Lang) -> ExitCode {
             .map_or((r.step.to_string(), r.question.to_string()), |l| {
                 texts(l, r, lang)
             });
-        let how = match r.result.outcome {
-            Outcome::RightAfterSolution => "right after the solution",
-            _ => "missed",
-        };
+        let after_solution = r.result.outcome == Outcome::RightAfterSolution;
         println!("  {step}");
         let lead = format!("    {}: ", r.question);
         for line in wrap(&ask, 80, &lead, "      ") {
             println!("{line}");
         }
-        println!(
-            "      ({how}; {} attempt(s), {} hint(s))",
-            r.result.attempts, r.result.hints_used
-        );
+        let (attempts, hints) = (r.result.attempts, r.result.hints_used);
+        let tally = crate::words::course::review_tally(lang, after_solution, attempts, hints);
+        println!("      {tally}");
     }
-    println!("{} question(s) to review", missed.len());
+    println!("{}", crate::words::course::review_count(lang, missed.len()));
     ExitCode::SUCCESS
 }
 
@@ -140,5 +135,6 @@ fn texts(l: &Lesson, r: &SavedResult, lang: Lang) -> (String, String) {
         .map(|q| &q.ask)
         .or(predict)
         .map_or(r.question.to_string(), |t| t.get(lang).to_string());
-    (format!("step {}: {}", i + 1, step.title.get(lang)), ask)
+    let at = crate::words::course::review_step(lang, i + 1, step.title.get(lang));
+    (at, ask)
 }

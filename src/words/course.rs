@@ -164,3 +164,46 @@ pub fn stopped_at(lang: Lang, n: usize, title: &str) -> String {
         Lang::Zh => format!("第 {n} 步：{title}"),
     }
 }
+
+/// `nnstep progress review` with nothing to go over.
+#[must_use]
+pub fn review_nothing(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "nothing to review: no missed questions saved",
+        Lang::Zh => "没有需要复习的题：没有保存答错的题目",
+    }
+}
+
+/// The step a question to review is on (`n` is 1-based).
+#[must_use]
+pub fn review_step(lang: Lang, n: usize, title: &str) -> String {
+    match lang {
+        Lang::En => format!("step {n}: {title}"),
+        Lang::Zh => format!("第 {n} 步：{title}"),
+    }
+}
+
+/// How a question to review went: missed, or right only after the worked
+/// solution was shown; with the tries and hints it took.
+#[must_use]
+pub fn review_tally(lang: Lang, after_solution: bool, attempts: u32, hints: u32) -> String {
+    match (lang, after_solution) {
+        (Lang::En, true) => {
+            format!("(right after the solution; {attempts} attempt(s), {hints} hint(s))")
+        }
+        (Lang::En, false) => format!("(missed; {attempts} attempt(s), {hints} hint(s))"),
+        (Lang::Zh, true) => {
+            format!("（看过详细解答后才答对；作答 {attempts} 次，提示 {hints} 次）")
+        }
+        (Lang::Zh, false) => format!("（没有答对；作答 {attempts} 次，提示 {hints} 次）"),
+    }
+}
+
+/// The count at the end of `nnstep progress review`.
+#[must_use]
+pub fn review_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{n} question(s) to review"),
+        Lang::Zh => format!("共 {n} 道题待复习"),
+    }
+}
