@@ -78,6 +78,24 @@ pub enum Command {
     },
 }
 
+/// `println!` that returns a closed pipe (`nnstep progress | head`) as an
+/// error, which `main` ends quietly, instead of panicking. Only in functions
+/// returning a `Result` that takes `std::io::Error`.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*)?
+    }};
+}
+
+/// [`say!`] without the newline.
+macro_rules! say_part {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout(), $($arg)*)?
+    }};
+}
+
 mod browse;
 mod check;
 mod class;

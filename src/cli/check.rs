@@ -59,7 +59,7 @@ pub fn run(args: &CheckArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let mut bad_files = 0;
     for (name, r) in &results {
         match r {
-            Ok(id) => println!("{}", problems::check_ok(lang, name, id)),
+            Ok(id) => say!("{}", problems::check_ok(lang, name, id)),
             Err(diags) => {
                 bad_files += 1;
                 found += diags.len();
@@ -71,7 +71,7 @@ pub fn run(args: &CheckArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     }
     let summary = problems::check_summary(lang, results.len(), found, bad_files);
     if found == 0 {
-        println!("{summary}");
+        say!("{summary}");
         Ok(ExitCode::SUCCESS)
     } else {
         eprintln!("{summary}");

@@ -34,7 +34,7 @@ pub fn run(action: DataAction) -> anyhow::Result<ExitCode> {
                     let path = out.join(&file);
                     std::fs::write(&path, write_csv(table))
                         .with_context(|| format!("cannot write {}", path.display()))?;
-                    println!("wrote {} ({} rows)", path.display(), table.rows());
+                    say!("wrote {} ({} rows)", path.display(), table.rows());
                 }
             }
             Ok(ExitCode::SUCCESS)

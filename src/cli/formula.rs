@@ -34,7 +34,7 @@ pub fn run(args: &FormulaArgs, ascii: bool) -> anyhow::Result<ExitCode> {
     };
     match formula::render(&args.tex, &opts) {
         Ok(rendered) => {
-            println!("{}", rendered.to_text());
+            say!("{}", rendered.to_text());
             for w in &rendered.warnings {
                 for line in w.snippet(&args.tex, opts.width) {
                     eprintln!("{line}");

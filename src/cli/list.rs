@@ -39,6 +39,6 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         crate::lesson::Lang::Zh => ["编号", "章", "标题", "步数"],
     };
     let header: Vec<String> = header.iter().map(|h| (*h).to_string()).collect();
-    print!("{}", table::render(&header, &rows, 80));
+    say_part!("{}", table::render(&header, &rows, 80));
     Ok(ExitCode::SUCCESS)
 }

@@ -52,7 +52,7 @@ pub fn run(args: &ProgressArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode>
         Some(ProgressAction::Export { out }) => results::export(&loaded(&store)?, out.as_deref()),
         Some(ProgressAction::Review) => {
             let (cat, _) = Catalog::with_dir(global.lessons.as_deref());
-            Ok(results::review(&loaded(&store)?, &cat, lang(global)))
+            Ok(results::review(&loaded(&store)?, &cat, lang(global))?)
         }
     }
 }
@@ -75,9 +75,9 @@ fn show(store: &Store, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let lang = lang(global);
     let w = crate::words::course::progress_words(lang);
     let sep = if w.file.ends_with('：') { "" } else { " " };
-    println!("{}{sep}{}", w.file, store.file().display());
+    say!("{}{sep}{}", w.file, store.file().display());
     if p.lessons.is_empty() {
-        println!("{}", w.none_yet);
+        say!("{}", w.none_yet);
         return Ok(ExitCode::SUCCESS);
     }
     let (cat, _) = Catalog::with_dir(global.lessons.as_deref());
@@ -92,8 +92,8 @@ fn show(store: &Store, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             )
         })
         .collect();
-    print!("{}", table::render(&header, &rows, 80));
-    println!("{}", w.opened_last);
+    say_part!("{}", table::render(&header, &rows, 80));
+    say!("{}", w.opened_last);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -141,12 +141,12 @@ fn reset(store: &Store, lesson: Option<&str>, yes: bool) -> anyhow::Result<ExitC
             eprintln!("error: this would forget {what}; add --yes to confirm without a terminal");
             return Ok(ExitCode::FAILURE);
         }
-        print!("Forget {what}? [y/N] ");
+        say_part!("Forget {what}? [y/N] ");
         std::io::stdout().flush()?;
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
         if !matches!(answer.trim(), "y" | "Y" | "yes") {
-            println!("nothing changed");
+            say!("nothing changed");
             return Ok(ExitCode::SUCCESS);
         }
     }
@@ -154,6 +154,6 @@ fn reset(store: &Store, lesson: Option<&str>, yes: bool) -> anyhow::Result<ExitC
     if let Some(n) = loaded.notice {
         eprintln!("note: {n}");
     }
-    println!("forgot {what}");
+    say!("forgot {what}");
     Ok(ExitCode::SUCCESS)
 }

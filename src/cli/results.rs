@@ -81,14 +81,14 @@ pub fn export(p: &Progress, to: Option<&Path>) -> anyhow::Result<ExitCode> {
 /// Prints the questions to review, by lesson, with the step's title and
 /// the question's text from the catalog (ids when the catalog no longer
 /// has them).
-pub fn review(p: &Progress, cat: &Catalog, lang: Lang) -> ExitCode {
+pub fn review(p: &Progress, cat: &Catalog, lang: Lang) -> std::io::Result<ExitCode> {
     let missed: Vec<SavedResult> = p
         .results()
         .filter(|r| r.result.outcome.needs_review())
         .collect();
     if missed.is_empty() {
-        println!("{}", crate::words::course::review_nothing(lang));
-        return ExitCode::SUCCESS;
+        say!("{}", crate::words::course::review_nothing(lang));
+        return Ok(ExitCode::SUCCESS);
     }
     let not_in_catalog = crate::words::course::progress_words(lang).not_in_catalog;
     let mut lesson: Option<(String, Option<Lesson>)> = None;
@@ -98,7 +98,7 @@ pub fn review(p: &Progress, cat: &Catalog, lang: Lang) -> ExitCode {
             let title = loaded.as_ref().map_or(not_in_catalog.to_string(), |l| {
                 l.title.get(lang).to_string()
             });
-            println!("{} · {title}", r.lesson);
+            say!("{} · {title}", r.lesson);
             lesson = Some((r.lesson.to_string(), loaded));
         }
         let (step, ask) = lesson
@@ -108,17 +108,17 @@ pub fn review(p: &Progress, cat: &Catalog, lang: Lang) -> ExitCode {
                 texts(l, r, lang)
             });
         let after_solution = r.result.outcome == Outcome::RightAfterSolution;
-        println!("  {step}");
+        say!("  {step}");
         let lead = format!("    {}: ", r.question);
         for line in wrap(&ask, 80, &lead, "      ") {
-            println!("{line}");
+            say!("{line}");
         }
         let (attempts, hints) = (r.result.attempts, r.result.hints_used);
         let tally = crate::words::course::review_tally(lang, after_solution, attempts, hints);
-        println!("      {tally}");
+        say!("      {tally}");
     }
-    println!("{}", crate::words::course::review_count(lang, missed.len()));
-    ExitCode::SUCCESS
+    say!("{}", crate::words::course::review_count(lang, missed.len()));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// "step N: title" and the question's text, or the ids when gone.

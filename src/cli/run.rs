@@ -112,7 +112,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         args.codes,
     )?;
     if let Some(lines) = next_line(&cat, &id, opts) {
-        println!("{lines}");
+        say!("{lines}");
     }
     Ok(ExitCode::SUCCESS)
 }

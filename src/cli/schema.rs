@@ -5,6 +5,6 @@ use std::process::ExitCode;
 
 pub fn run() -> anyhow::Result<ExitCode> {
     let schema = crate::lesson::schema::lesson_schema();
-    println!("{}", serde_json::to_string_pretty(&schema)?);
+    say!("{}", serde_json::to_string_pretty(&schema)?);
     Ok(ExitCode::SUCCESS)
 }
