@@ -255,6 +255,26 @@ fn step(k: usize) -> String {
     format!("Step {k}/{}", ch04().0)
 }
 
+/// Learners the instructor counts as away.
+fn away_count(c: &Class) -> usize {
+    let st = c.status();
+    st["learners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["away"] == true)
+        .count()
+}
+
+/// Waits until `ok` holds, for at most [`WAIT`].
+fn wait_until(mut ok: impl FnMut() -> bool, what: &str) {
+    let start = Instant::now();
+    while !ok() {
+        assert!(start.elapsed() < WAIT, "waited for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 fn question<'a>(status: &'a serde_json::Value, step: &str, q: &str) -> &'a serde_json::Value {
     status["questions"]
         .as_array()
@@ -338,6 +358,28 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     a.send(":follow");
     a.wait_for("Following the instructor again.");
     a.wait_count(&step(ch04().1 + 1), 2);
+    assert_eq!(away_count(&c), 0, "rejoining tells the instructor");
+
+    // The shared rules of following (class::follow): an away learner is
+    // called back by a lock (and the instructor hears it), a held step is
+    // marked done once.
+    a.send(":next");
+    a.wait_count("[away", 2);
+    wait_until(|| away_count(&c) == 1, "ana away");
+    teacher.send("lock");
+    a.wait_for("The instructor locked the class: back at their place.");
+    a.wait_count(&step(ch04().1 + 1), 3);
+    wait_until(|| away_count(&c) == 0, "ana called back");
+    a.send(":goto 1");
+    a.wait_count("you follow along for now", 2);
+    teacher.send("free");
+    a.wait_count("you may step away", 2);
+    teacher.send("hold");
+    a.wait_for("The instructor holds the class here");
+    a.send(":done");
+    a.wait_for("Marked done.");
+    a.send(":done");
+    a.wait_for("Already marked done.");
 
     // A learner killed and restarted resumes following.
     b.kill();
@@ -346,7 +388,7 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     b2.wait_for(&step(ch04().1 + 1));
     teacher.send("next");
     b2.wait_for(&step(ch04().1 + 2));
-    a.wait_for(&step(ch04().1 + 2));
+    a.wait_count(&step(ch04().1 + 2), 2);
 
     // A learner who knows the join code cannot read the tally.
     let out = c.status_as("cy");

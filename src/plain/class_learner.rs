@@ -7,7 +7,9 @@
 //! step's prediction (predict-then-see) is asked before its run, graded by
 //! the run, and sent as a result. Lines that start with `:` (or any line
 //! while nothing waits for an answer) are commands: `next`, `back`, `goto
-//! N` to step away, `follow` to rejoin, `done` on a held step.
+//! N` to step away, `follow` to rejoin, `done` on a held step. Stepping
+//! away, rejoining, the lock and holding follow [`crate::class::follow`],
+//! the rules the full-screen learner uses too.
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
@@ -17,11 +19,11 @@ use std::time::Instant;
 use super::runner::class_run::{self, FollowedRun};
 use super::runner::{Options, follow};
 use crate::class::client::{self, Client, Event};
-use crate::class::follow::{prediction_result, result_of};
+use crate::class::follow::{Follow, Link, Move, NotDone, Refused, prediction_result, result_of};
 use crate::class::{ClassState, Refusal};
 use crate::lesson::Lang;
 use crate::session::{Reply, Session};
-use crate::words::class::{self as cw, class_words};
+use crate::words::class::{self as cw, ClassDone, class_words};
 use crate::words::class_follow as class_follow_words;
 
 /// Opens the lesson the instructor sends: a built-in id, or the text of
@@ -48,8 +50,8 @@ struct Learner<'a> {
     session: Option<Session>,
     /// The lesson as last received, to tell a changed one.
     lesson_key: Option<(String, Option<String>)>,
-    instr: ClassState,
-    away: bool,
+    /// The instructor's place and the learner's following of it.
+    follow: Follow,
     /// The step printed last (0-based).
     shown: Option<usize>,
     /// The question waiting for an answer, and since when.
@@ -99,8 +101,7 @@ pub fn follow_class(
         save,
         session: None,
         lesson_key: None,
-        instr: ClassState::default(),
-        away: false,
+        follow: Follow::new(),
         shown: None,
         asking: None,
         predicting: None,
@@ -172,9 +173,13 @@ impl Learner<'_> {
             };
             match ev {
                 Ev::Class(Event::Joined { class }) => {
+                    self.follow.set_link(Link::Joined);
                     self.interject(&[cw::joined_class(self.opts.lang, &class)])?;
                 }
-                Ev::Class(Event::Waiting) => self.interject(&[w.waiting.into()])?,
+                Ev::Class(Event::Waiting) => {
+                    self.follow.set_link(Link::Waiting);
+                    self.interject(&[w.waiting.into()])?;
+                }
                 Ev::Class(Event::Refused(r)) => {
                     let msg = match r {
                         Refusal::Code => w.wrong_code,
@@ -190,11 +195,10 @@ impl Learner<'_> {
                     }
                 }
                 Ev::Class(Event::State(st)) => {
-                    if st.ended {
+                    if self.state(st)? {
                         self.say(w.ended)?;
                         return Ok(ExitCode::SUCCESS);
                     }
-                    self.state(st)?;
                 }
                 Ev::Line(line) => self.line(&line)?,
                 Ev::Eof => {}
@@ -233,21 +237,28 @@ impl Learner<'_> {
         }
     }
 
-    fn state(&mut self, st: ClassState) -> anyhow::Result<()> {
+    /// Takes the instructor's new state; true when it ends the class.
+    fn state(&mut self, st: ClassState) -> anyhow::Result<bool> {
         let lang = self.opts.lang;
         let w = class_words(lang);
-        let prev = std::mem::replace(&mut self.instr, st.clone());
+        let prev_run = self.follow.instructor().run.clone();
+        let ch = self.follow.take(st);
+        if ch.ended {
+            return Ok(true);
+        }
+        let st = self.follow.instructor().clone();
         let mut said: Vec<String> = Vec::new();
-        if st.locked && !prev.locked {
+        if ch.called_back {
+            self.client.away(false);
+            said.push(cw::class_done(lang, &ClassDone::CalledBack));
+        } else if ch.locked {
             said.push(w.locked_now.into());
-            if self.away {
-                self.set_away(false);
-            }
-        } else if !st.locked && prev.locked {
+        } else if ch.freed {
             said.push(w.freed_now.into());
         }
-        let moved = self.shown != Some(st.step) || prev.step_id != st.step_id;
-        if !self.away && moved {
+        let away = self.follow.away();
+        let moved = self.shown != Some(st.step) || ch.step;
+        if !away && moved {
             self.interject(&said)?;
             said.clear();
             self.show(st.step)?;
@@ -256,26 +267,27 @@ impl Learner<'_> {
             .session
             .as_ref()
             .is_some_and(|s| s.step().kind.train().is_some());
-        if on_train && !self.away && !moved && st.run.playing != prev.run.playing {
+        if on_train && !away && !moved && st.run.playing != prev_run.playing {
             said.push(cw::run_state(lang, st.run.epoch, st.run.playing));
         }
-        if on_train && !self.away && self.predicting.is_some() && st.run.epoch > 0 {
+        if on_train && !away && self.predicting.is_some() && st.run.epoch > 0 {
             if !self.said_run_waits {
                 said.push(class_follow_words::run_waits(lang).into());
             }
             self.said_run_waits = true;
         }
-        if st.hold && (!prev.hold || moved) {
+        if ch.held {
             said.push(w.hold.into());
         }
-        if let Some(r) = &st.reveal
-            && prev.reveal.as_ref() != Some(r)
+        if ch.revealed
+            && let Some(r) = &st.reveal
         {
             said.push(w.reveal_head.into());
             said.extend(r.iter().map(|t| format!("  {}", cw::tally_line(lang, t))));
         }
         self.interject(&said)?;
-        self.follow_run()
+        self.follow_run()?;
+        Ok(false)
     }
 
     /// Prints step `n`: its title, then its prediction if it asks one (the
@@ -312,7 +324,7 @@ impl Learner<'_> {
             return Ok(());
         };
         match class_run::print_body(s, self.out, self.opts, true)? {
-            Some(mut run) if self.away => {
+            Some(mut run) if self.follow.away() => {
                 run.run_to_end(self.out)?;
                 run.finish(s, self.out, self.opts)?;
                 self.send_prediction();
@@ -339,15 +351,16 @@ impl Learner<'_> {
     /// the instructor there); at its end prints the final figures and
     /// sends the prediction's result.
     fn follow_run(&mut self) -> anyhow::Result<()> {
-        let here = self.shown == Some(self.instr.step) && !self.away;
+        let here = self.shown == Some(self.follow.instructor().step) && !self.follow.away();
         let Some(run) = self.run.as_mut() else {
             return Ok(());
         };
         if !here {
             return Ok(());
         }
-        let epoch = usize::try_from(self.instr.run.epoch).unwrap_or(usize::MAX);
-        run.advance(epoch, !self.instr.run.playing, Instant::now(), self.out)?;
+        let instr = &self.follow.instructor().run;
+        let epoch = usize::try_from(instr.epoch).unwrap_or(usize::MAX);
+        run.advance(epoch, !instr.playing, Instant::now(), self.out)?;
         if run.finished() {
             self.end_run()?;
         }
@@ -427,13 +440,6 @@ impl Learner<'_> {
         self.body()
     }
 
-    fn set_away(&mut self, away: bool) {
-        if self.away != away {
-            self.away = away;
-            self.client.away(away);
-        }
-    }
-
     fn line(&mut self, line: &str) -> anyhow::Result<()> {
         if let Some((i, at)) = self.asking
             && !line.trim_start().starts_with(':')
@@ -452,9 +458,6 @@ impl Learner<'_> {
         match word {
             "" => Ok(()),
             "next" | "back" | "prev" | "goto" => {
-                if self.instr.locked {
-                    return self.say(w.locked);
-                }
                 let Some(s) = self.session.as_ref() else {
                     return Ok(());
                 };
@@ -465,25 +468,36 @@ impl Learner<'_> {
                     ("goto", _) => return self.say(w.learner_commands),
                     _ => here.saturating_sub(1),
                 };
-                self.set_away(true);
-                self.say(&format!("[{}]", w.away_plain))?;
-                self.show(to)
-            }
-            "follow" | "f" | "F" => {
-                self.set_away(false);
-                self.say(w.back_following)?;
-                let n = self.instr.step;
-                self.show(n)
-            }
-            "done" => {
-                if self.instr.hold {
-                    let step = self.instr.step_id.clone();
-                    self.client.done(&step);
-                    self.say(w.marked_done)
-                } else {
-                    self.say(w.not_held)
+                match self.follow.attempt(Move::Step) {
+                    Err(Refused::Locked) => self.say(w.locked),
+                    Ok(newly) => {
+                        if newly {
+                            self.client.away(true);
+                        }
+                        self.say(&format!("[{}]", w.away_plain))?;
+                        self.show(to)
+                    }
                 }
             }
+            "follow" | "f" | "F" => {
+                if self.follow.rejoin() {
+                    self.client.away(false);
+                }
+                self.say(w.back_following)?;
+                let n = self.follow.instructor().step;
+                self.show(n)
+            }
+            "done" => match self.follow.mark_done() {
+                Ok(step) => {
+                    self.client.done(&step);
+                    self.say(w.marked_done)
+                }
+                Err(NotDone::NotHeld) => self.say(w.not_held),
+                Err(NotDone::Already) => {
+                    let t = cw::class_done(self.opts.lang, &ClassDone::AlreadyDone);
+                    self.say(&t)
+                }
+            },
             _ => {
                 let t = format!(
                     "{}{}{}",
