@@ -311,7 +311,8 @@ pub fn allows(app: &mut App, msg: Message) -> bool {
     }
 }
 
-/// After a lesson message: a learner's graded answer goes to the class;
+/// After a lesson message: a learner's graded answer goes to the class, a
+/// run freed by the learner's prediction goes to the instructor's place;
 /// the instructor's end key must be pressed twice in a row.
 pub fn after(app: &mut App, msg: Message) {
     if let Some(t) = app.teacher_mut()
@@ -328,6 +329,16 @@ pub fn after(app: &mut App, msg: Message) {
     let index = l.session.index();
     if c.since.0 != index {
         c.since = (index, Instant::now());
+    }
+    // The prediction made, the step's runs start: at the instructor's
+    // place when following there.
+    let st = c.follow.instructor();
+    if matches!(msg, Message::Predict(_))
+        && !matches!(l.step, StepState::Predict(_))
+        && !c.follow.away()
+        && st.step == index
+    {
+        follow_run(l, &st.run);
     }
     if let StepState::Quiz(q) = &mut l.step
         && let Some((question, grade, tries)) = q.take_graded()
@@ -560,20 +571,42 @@ fn go_to_instructor(app: &mut App, fresh: bool) {
         l.note_scroll = 0;
         l.input = Input::Normal;
     }
-    follow_run(l, st.run);
+    follow_run(l, &st.run);
     if moved {
         app.record_visit();
+    }
+}
+
+/// Brings the step's runs to the instructor's: a training run, a
+/// comparison, a landscape's runs or a plot's exercise. A place the
+/// learner's copy cannot reach (a message from an instructor whose lesson
+/// differs) leaves it where it is.
+fn follow_run(l: &mut LessonState, run: &RunState) {
+    let epoch = usize::try_from(run.epoch).unwrap_or(usize::MAX);
+    match &mut l.step {
+        StepState::Train(d) => follow_training(d, run),
+        StepState::Compare(c) => {
+            let _ = c.comparison_mut().follow(epoch, run.playing);
+        }
+        StepState::Landscape(v) => {
+            if let (Some(scale), Some(steps)) = (run.rate_scale, &run.steps) {
+                let _ = v.landscape_mut().follow(scale, steps, run.playing);
+            }
+        }
+        StepState::Plot(p) => {
+            if let Some(rate) = run.learning_rate {
+                let _ = p.plot_mut().follow(rate, u64::from(run.epoch), run.playing);
+            }
+        }
+        StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => {}
     }
 }
 
 /// Brings a training step's run to the instructor's: the same epoch when
 /// paused (trained up to it, or started again when past it), playing when
 /// they play (never ahead of them by stepping).
-fn follow_run(l: &mut LessonState, run: RunState) {
+fn follow_training(d: &mut super::dashboard::Dashboard, run: &RunState) {
     use super::dashboard::DashKey;
-    let StepState::Train(d) = &mut l.step else {
-        return;
-    };
     let epoch_of = |d: &super::dashboard::Dashboard| d.training().shown().map_or(0, |r| r.epoch);
     if let (Some(seed), Some(rate), Some(batch)) = (run.seed, run.learning_rate, run.batch) {
         let batch = match batch {
@@ -609,14 +642,18 @@ pub fn teacher_place(app: &App) -> Option<(usize, String, RunState)> {
     let Screen::Lesson(l) = &app.screen else {
         return None;
     };
-    let run = match &l.step {
+    Some((l.session.index(), l.session.step().id.clone(), run_of(&l.step)))
+}
+
+/// The run a step shows, as the class sends it.
+fn run_of(step: &StepState) -> RunState {
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    match step {
         StepState::Train(d) => {
             let t = d.training();
             let cfg = t.run().trainer.config();
             RunState {
-                epoch: t
-                    .shown()
-                    .map_or(0, |r| u32::try_from(r.epoch).unwrap_or(u32::MAX)),
+                epoch: t.shown().map_or(0, |r| count(r.epoch)),
                 playing: t.play() == Play::Playing,
                 seed: Some(t.spec().seed),
                 learning_rate: Some(cfg.learning_rate),
@@ -624,11 +661,41 @@ pub fn teacher_place(app: &App) -> Option<(usize, String, RunState)> {
                     BatchSize::Rows(n) => Batch::Rows(u64::try_from(n).unwrap_or(u64::MAX)),
                     BatchSize::Full(_) => Batch::Full,
                 }),
+                ..RunState::default()
             }
         }
-        _ => RunState::default(),
-    };
-    Some((l.session.index(), l.session.step().id.clone(), run))
+        StepState::Compare(c) => {
+            let c = c.comparison();
+            RunState {
+                epoch: count(c.epochs()),
+                playing: c.playing(),
+                ..RunState::default()
+            }
+        }
+        StepState::Landscape(v) => {
+            let land = v.landscape();
+            let epochs = (land.runs().iter())
+                .filter_map(|r| r.trainer.history().last().map(|h| h.epoch))
+                .max();
+            RunState {
+                epoch: count(epochs.unwrap_or(0)),
+                playing: land.playing(),
+                rate_scale: Some(land.rate_scale()),
+                steps: Some(land.iterations()),
+                ..RunState::default()
+            }
+        }
+        StepState::Plot(p) => {
+            let p = p.plot();
+            RunState {
+                epoch: count(p.shown()),
+                playing: p.playing(),
+                learning_rate: p.learning_rates().map(|(_, now)| now),
+                ..RunState::default()
+            }
+        }
+        StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => RunState::default(),
+    }
 }
 
 /// Keeps a class notice for the instructor's panel; true when the panel
