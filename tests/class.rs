@@ -337,7 +337,7 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     assert_eq!(t["slips"], serde_json::json!([["sign", 1]]));
     assert_eq!(question(&st, "own-case", "own-db")["answered"], 0);
     teacher.send("status");
-    teacher.wait_for("own-case/own-dw: answered 2/3 · right 1 · close 0 · wrong 1 · slips: sign 1");
+    teacher.wait_for("“For this sample, what is dw?”: answered 2/3 · right 1 · close 0 · wrong 1 · slips: sign 1");
 
     teacher.send("next");
     for l in [&a, &b, &l3] {
@@ -434,8 +434,7 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     );
     assert_eq!(t["slips"], serde_json::json!([["sign", 1]]));
     teacher2.send("status");
-    teacher2
-        .wait_for("own-case/own-dw: answered 2/3 · right 1 · close 0 · wrong 1 · slips: sign 1");
+    teacher2.wait_for("“For this sample, what is dw?”: answered 2/3 · right 1 · close 0 · wrong 1");
 
     teacher2.send("end");
     for l in [&mut a, &mut l3] {
@@ -665,7 +664,17 @@ fn a_plain_learner_follows_the_instructors_run_and_its_prediction_is_tallied() {
         (2.into(), 1.into(), 1.into())
     );
     teacher.send("status");
-    teacher.wait_for("train-raw/raw-loss: answered 2/2 · right 1 · close 0 · wrong 1");
+    // The status names the prediction by its text (cut to fit).
+    let ch05 = nnstep::lesson::Catalog::builtin().find("ch05").unwrap();
+    let label = nnstep::words::class_tally::line_label(
+        Some(&ch05),
+        nnstep::lesson::Lang::En,
+        &serde_json::from_value(t.clone()).unwrap(),
+    );
+    assert!(label.starts_with('“') && label.len() > 20, "{label}");
+    teacher.wait_for(&format!(
+        "{label}: answered 2/2 · right 1 · close 0 · wrong 1"
+    ));
 
     // The normalised run (100 epochs, no prediction): the learner follows
     // the instructor's epochs, a line where the instructor pauses, at most
@@ -766,6 +775,12 @@ fn a_report_after_the_instructor_died_comes_from_the_results_kept() {
     assert_eq!(
         row,
         "own-case,own-dw,1,1,0,0,1,1,sign:1,".to_string() + row.rsplit(',').next().unwrap()
+    );
+    // The summary names the question by its text in the lesson.
+    let md = std::fs::read_to_string(stem.with_extension("md")).unwrap();
+    assert!(
+        md.contains(". “For this sample, what is dw?”: answered 1/1 · right 0 · close 0 · wrong 1"),
+        "{md}"
     );
     // A learner's data folder has no results to report.
     let out = Command::new(BIN)

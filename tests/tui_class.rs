@@ -17,6 +17,7 @@ use nnstep::tui::class_ui::{
 use nnstep::tui::keymap::{self, Context};
 use nnstep::tui::quiz_view::QuizKey;
 use nnstep::tui::{App, Config, Entry, Message, Theme, update};
+use nnstep::words::class_tally;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -175,9 +176,9 @@ fn the_instructor_sees_the_tally_of_the_step_in_the_class_panel() {
             let expect: &[&str] = match lang {
                 Lang::En => &[
                     "3 learners, 1 away",
-                    "own-dw  answered 2/3 · right 1 · close 0 · wrong 1",
+                    "For this sample, what is dw?  answered 2/3 · right 1 · close 0 · wrong 1",
                     "slips: sign 1 · median 25 s",
-                    "own-db  answered 0/3 · right 0 · close 0 · wrong 0",
+                    "And db?                       answered 0/3 · right 0 · close 0 · wrong 0",
                     "slips: none yet",
                     "Step 10: Your own numbers",
                     "Code ABCDEF",
@@ -186,7 +187,7 @@ fn the_instructor_sees_the_tally_of_the_step_in_the_class_panel() {
                 ],
                 Lang::Zh => &[
                     "3 名学员，1 人离开",
-                    "own-dw  已答 2/3 · 对 1 · 接近 0 · 错 1",
+                    "对这个样本，dw 是多少？  已答 2/3 · 对 1 · 接近 0 · 错 1",
                     "失误：符号 1 · 用时中位数 25 秒",
                     "失误：暂无",
                     "第 10 步：你自己的数字",
@@ -590,8 +591,14 @@ fn a_step_of_four_questions_with_notices_and_a_hold_still_fits_80_by_24() {
             t.hold = true;
             let screen = draw(&app);
             check_screen(&screen, ascii, &what);
+            // Each row is named by the start of its question's own text.
+            let lesson = ch04();
             for q in &ids {
-                assert!(screen.contains(q.as_str()), "{what}: {q} not on\n{screen}");
+                let t = tally("by-hand", q, std::iter::empty(), 3);
+                let ask = class_tally::ask_of(Some(&lesson), lang, &t).unwrap();
+                let start = fold(&nnstep::text::truncate(&ask, 11), ascii);
+                let start = start.trim_end_matches('…').trim_end_matches("...");
+                assert!(screen.contains(start), "{what}: {start:?} not on\n{screen}");
             }
             let working = match lang {
                 Lang::En => "Still working: 3 of 3.",

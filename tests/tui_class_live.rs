@@ -413,7 +413,11 @@ fn a_learner_app_follows_comparisons_landscapes_and_plots() {
     }
     let seen = plot_of(&t.app).unwrap();
     assert_eq!((seen.1, seen.2), (4, false));
-    assert!((seen.0 - 0.4).abs() < 1e-12, "η doubled from 0.2: {}", seen.0);
+    assert!(
+        (seen.0 - 0.4).abs() < 1e-12,
+        "η doubled from 0.2: {}",
+        seen.0
+    );
     settle(&mut t, &mut l, "the plot follows", |t, l| {
         index(l) == Some(plot) && plot_of(l) == plot_of(t)
     });

@@ -25,6 +25,7 @@ use crate::lesson::Lang;
 use crate::session::{Reply, Session};
 use crate::words::class::{self as cw, ClassDone, class_words};
 use crate::words::class_follow as class_follow_words;
+use crate::words::class_tally;
 
 /// Opens the lesson the instructor sends: a built-in id, or the text of
 /// the instructor's own file (checked as `nnstep check` would). The error
@@ -283,7 +284,10 @@ impl Learner<'_> {
             && let Some(r) = &st.reveal
         {
             said.push(w.reveal_head.into());
-            said.extend(r.iter().map(|t| format!("  {}", cw::tally_line(lang, t))));
+            let lesson = self.session.as_ref().map(Session::lesson);
+            said.extend(
+                (r.iter()).map(|t| format!("  {}", class_tally::tally_line(lesson, lang, t))),
+            );
         }
         self.interject(&said)?;
         self.follow_run()?;

@@ -13,10 +13,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crate::engine::Every;
 
 use crate::class::{Notice, Server};
-use crate::lesson::Lang;
+use crate::lesson::{Lang, Lesson};
 use crate::session::{Moved, Session};
 use crate::words::class::{self as cw, class_words};
-use crate::words::shell_words;
+use crate::words::{class_tally, shell_words};
 
 /// Where the report goes when the class ends.
 #[derive(Clone, Debug)]
@@ -25,10 +25,16 @@ pub struct ReportTo {
     pub markdown: PathBuf,
 }
 
-/// Writes the class report (CSV and Markdown) from the server's snapshot.
-pub fn write_report(server: &Server, to: &ReportTo, lang: Lang) -> anyhow::Result<String> {
+/// Writes the class report (CSV and Markdown) from the server's snapshot;
+/// its questions named by their text where `lesson` has them.
+pub fn write_report(
+    server: &Server,
+    to: &ReportTo,
+    lang: Lang,
+    lesson: Option<&Lesson>,
+) -> anyhow::Result<String> {
     let snap = server.snapshot();
-    write_snapshot_report(&snap, to, lang)
+    write_snapshot_report(&snap, to, lang, lesson)
 }
 
 /// Writes a snapshot's report; returns the line saying where.
@@ -36,11 +42,12 @@ pub fn write_snapshot_report(
     snap: &crate::class::Snapshot,
     to: &ReportTo,
     lang: Lang,
+    lesson: Option<&Lesson>,
 ) -> anyhow::Result<String> {
     use anyhow::Context;
     let csv = crate::class::report::csv(snap)?;
     std::fs::write(&to.csv, csv).with_context(|| format!("writing {}", to.csv.display()))?;
-    std::fs::write(&to.markdown, cw::report_markdown(lang, snap))
+    std::fs::write(&to.markdown, cw::report_markdown(lang, snap, lesson))
         .with_context(|| format!("writing {}", to.markdown.display()))?;
     Ok(cw::report_written(
         lang,
@@ -134,12 +141,12 @@ pub fn teach(
                     .filter(|q| q.step == step)
                     .collect();
                 for t in &tallies {
-                    say(&cw::tally_line(lang, t))?;
+                    say(&class_tally::tally_line(Some(session.lesson()), lang, t))?;
                 }
                 ack(server, |s| s.reveal = Some(tallies), w.reveal_ack)?
             }
             "status" => {
-                for l in cw::status_lines(lang, &server.snapshot()) {
+                for l in cw::status_lines(lang, &server.snapshot(), Some(session.lesson())) {
                     say(&l)?;
                 }
                 continue;
@@ -161,7 +168,7 @@ pub fn teach(
     }
     drop(player);
     if let Some(to) = report {
-        match write_report(server, to, lang) {
+        match write_report(server, to, lang, Some(session.lesson())) {
             Ok(l) => say(&l)?,
             Err(e) => eprintln!("error: {e:#}"),
         }

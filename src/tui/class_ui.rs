@@ -594,7 +594,9 @@ fn follow_run(l: &mut LessonState, run: &RunState) {
             }
         }
         StepState::Plot(p) => {
-            if let Some(rate) = run.learning_rate {
+            // The plain instructor sends no η: the lesson's.
+            let lesson = p.plot().learning_rates().map(|(lesson, _)| lesson);
+            if let Some(rate) = run.learning_rate.or(lesson) {
                 let _ = p.plot_mut().follow(rate, u64::from(run.epoch), run.playing);
             }
         }
@@ -642,7 +644,11 @@ pub fn teacher_place(app: &App) -> Option<(usize, String, RunState)> {
     let Screen::Lesson(l) = &app.screen else {
         return None;
     };
-    Some((l.session.index(), l.session.step().id.clone(), run_of(&l.step)))
+    Some((
+        l.session.index(),
+        l.session.step().id.clone(),
+        run_of(&l.step),
+    ))
 }
 
 /// The run a step shows, as the class sends it.

@@ -17,6 +17,7 @@ use super::text_fit::truncate;
 use crate::class::{Notice, QuestionTally};
 use crate::lesson::Lang;
 use crate::words::class::{self as cw, class_words};
+use crate::words::class_tally;
 
 fn fold(app: &App, s: String) -> String {
     if app.theme.ascii {
@@ -48,27 +49,37 @@ pub fn header_segment(app: &App) -> Option<String> {
     Some(fold(app, s))
 }
 
-/// A question's two panel lines: its id and counts, then its slips and
-/// median time under the counts.
-fn question_lines(app: &App, t: &QuestionTally, id_w: usize, width: usize) -> Vec<Line<'static>> {
+/// A question's two panel lines: its label (the question's text, or its
+/// id) and counts, then its slips and median time under the counts.
+fn question_lines(
+    app: &App,
+    (label, t): (&str, &QuestionTally),
+    label_w: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
     let theme = app.theme;
-    let id = truncate(&t.question, id_w);
-    let pad = " ".repeat(id_w.saturating_sub(id.width()) + 2);
-    let room = width.saturating_sub(id_w + 2);
+    let label = truncate(&fold(app, label.to_string()), label_w);
+    let pad = " ".repeat(label_w.saturating_sub(label.width()) + 2);
+    let room = width.saturating_sub(label_w + 2);
     let counts = truncate(&fold(app, cw::panel_counts(app.lang, t)), room);
     let slips = truncate(&fold(app, cw::panel_slips(app.lang, t)), room);
     vec![
         Line::from(vec![
-            Span::styled(format!("{id}{pad}"), theme.key()),
+            Span::styled(format!("{label}{pad}"), theme.key()),
             Span::raw(counts),
         ]),
         Line::from(vec![
-            Span::raw(" ".repeat(id_w + 2)),
+            Span::raw(" ".repeat(label_w + 2)),
             Span::styled(slips, theme.dim()),
         ]),
     ]
 }
 
+/// Columns a question's label may take at least, however long its counts.
+const MIN_LABEL: usize = 12;
+
+/// The step's tallies, each named by its question's text from the lesson
+/// shown (cut to what the counts leave of `width`), else by its id.
 fn tally_block(app: &App, tallies: &[&QuestionTally], width: usize) -> Vec<Line<'static>> {
     if tallies.is_empty() {
         let w = class_words(app.lang);
@@ -77,13 +88,27 @@ fn tally_block(app: &App, tallies: &[&QuestionTally], width: usize) -> Vec<Line<
             app.theme.dim(),
         ))];
     }
-    let id_w = (tallies.iter().map(|t| t.question.width()).max())
+    let lesson = match &app.screen {
+        Screen::Lesson(l) => Some(l.session.lesson()),
+        Screen::Home { .. } => None,
+    };
+    let labels: Vec<String> = (tallies.iter())
+        .map(|t| class_tally::ask_of(lesson, app.lang, t).unwrap_or_else(|| t.question.clone()))
+        .collect();
+    let counts_w = (tallies.iter())
+        .map(|t| fold(app, cw::panel_counts(app.lang, t)).width())
+        .max()
+        .unwrap_or(0);
+    let room = width.saturating_sub(counts_w + 2).max(MIN_LABEL);
+    let label_w = (labels.iter().map(|l| fold(app, l.clone()).width()).max())
         .unwrap_or(0)
-        .clamp(4, 16);
-    tallies
+        .clamp(4, room);
+    (labels
         .iter()
-        .flat_map(|t| question_lines(app, t, id_w, width))
-        .collect()
+        .map(String::as_str)
+        .zip(tallies.iter().copied()))
+    .flat_map(|row| question_lines(app, row, label_w, width))
+    .collect()
 }
 
 fn notice_text(lang: Lang, n: &Notice) -> String {
