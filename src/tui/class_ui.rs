@@ -30,6 +30,9 @@ pub enum ClassKey {
     End,
     Rejoin,
     MarkDone,
+    /// Scroll the class panel (while it is open and longer than the screen).
+    PanelDown,
+    PanelUp,
 }
 
 use Key::Char;
@@ -56,6 +59,13 @@ pub const LEARNER: &[Binding] = &[
     bind(&[Char('F')], ClassKey::Rejoin, &[Char('F')]),
     bind(&[Char('D')], ClassKey::MarkDone, &[Char('D')]),
     bind(&[Char('c')], ClassKey::Panel, &[Char('c')]),
+];
+
+/// The panel's scroll keys, the help box's (while the panel is open and
+/// longer than the screen; the panel covers the body then).
+pub const PANEL_SCROLL: &[Binding] = &[
+    bind(&[Char('j')], ClassKey::PanelDown, &[]),
+    bind(&[Char('k')], ClassKey::PanelUp, &[]),
 ];
 
 /// Notices kept for the panel.
@@ -94,6 +104,8 @@ pub struct TeacherUi {
     pub leave_asked: bool,
     /// The join code and what learners join (the class name or path).
     pub join: Option<(String, String)>,
+    /// Lines of the panel scrolled past.
+    pub panel_scroll: u16,
     pub out: Vec<TeacherCmd>,
 }
 
@@ -103,6 +115,8 @@ pub struct LearnerUi {
     pub follow: Follow,
     /// The panel with the class's revealed answers.
     pub panel: bool,
+    /// Lines of the panel scrolled past.
+    pub panel_scroll: u16,
     /// When the shown step was opened, and which (answer times count from it).
     pub since: (usize, Instant),
     /// Steps whose graded prediction was sent.
@@ -117,6 +131,7 @@ impl Default for LearnerUi {
         Self {
             follow: Follow::new(),
             panel: false,
+            panel_scroll: 0,
             since: (usize::MAX, Instant::now()),
             predicted: Vec::new(),
             leave_asked: false,
@@ -195,10 +210,20 @@ impl App {
     }
 }
 
-/// The class key table of this app in `ctx`, if the class keys work there
-/// (not while typing an answer or a step number, nor under the help).
+/// The class keys of this app in `ctx`, if the class keys work there (not
+/// while typing an answer or a step number, nor under the help): the
+/// instructor's or the learner's, and the panel's scroll keys while the
+/// open panel is longer than the screen.
 #[must_use]
-pub fn bindings(app: &App, ctx: Context) -> &'static [Binding] {
+pub fn bindings(app: &App, ctx: Context) -> Vec<Binding> {
+    let mut all = role_bindings(app, ctx).to_vec();
+    if !all.is_empty() && app.class_panel() && super::class_view::panel_max_scroll(app) > 0 {
+        all.extend_from_slice(PANEL_SCROLL);
+    }
+    all
+}
+
+fn role_bindings(app: &App, ctx: Context) -> &'static [Binding] {
     let on_lesson = matches!(
         ctx,
         Context::Lesson
@@ -221,15 +246,14 @@ pub fn bindings(app: &App, ctx: Context) -> &'static [Binding] {
 pub fn footer_bindings(app: &App) -> Vec<Binding> {
     let all = bindings(app, app.screen_context());
     match app.learner() {
-        Some(l) => (all.iter())
+        Some(l) => (all.into_iter())
             .filter(|b| match b.msg {
                 Message::Class(ClassKey::Rejoin) => l.follow.away(),
                 Message::Class(ClassKey::MarkDone) => l.follow.held(),
                 _ => true,
             })
-            .copied()
             .collect(),
-        None => all.to_vec(),
+        None => all,
     }
 }
 
@@ -244,7 +268,7 @@ pub fn message_for(key: Key, app: &App) -> Option<Message> {
         return None;
     }
     bindings(app, ctx)
-        .iter()
+        .into_iter()
         .find(|b| b.keys.contains(&key))
         .map(|b| b.msg)
 }
@@ -389,6 +413,10 @@ pub fn key(app: &mut App, k: ClassKey) {
         Some(ClassUi::Learner(c)) => c.leave_asked = false,
         None => {}
     }
+    if let ClassKey::PanelDown | ClassKey::PanelUp = k {
+        scroll_panel(app, if k == ClassKey::PanelDown { 1 } else { -1 });
+        return;
+    }
     let teacher = app.teacher().is_some();
     let done = if teacher {
         teacher_key(app, k)
@@ -408,6 +436,7 @@ fn teacher_key(app: &mut App, k: ClassKey) -> Option<ClassDone> {
     Some(match k {
         ClassKey::Panel => {
             t.panel = !t.panel;
+            t.panel_scroll = 0;
             if t.panel {
                 ClassDone::PanelShown
             } else {
@@ -446,7 +475,9 @@ fn teacher_key(app: &mut App, k: ClassKey) -> Option<ClassDone> {
             t.end_asked = true;
             ClassDone::EndAsk
         }
-        ClassKey::Rejoin | ClassKey::MarkDone => return None,
+        ClassKey::Rejoin | ClassKey::MarkDone | ClassKey::PanelDown | ClassKey::PanelUp => {
+            return None;
+        }
     })
 }
 
@@ -455,6 +486,7 @@ fn learner_key(app: &mut App, k: ClassKey) -> Option<ClassDone> {
     match k {
         ClassKey::Panel => {
             c.panel = !c.panel;
+            c.panel_scroll = 0;
             Some(if c.panel {
                 ClassDone::PanelShown
             } else {
@@ -476,8 +508,25 @@ fn learner_key(app: &mut App, k: ClassKey) -> Option<ClassDone> {
             Err(NotDone::NotHeld) => ClassDone::NotHeld,
             Err(NotDone::Already) => ClassDone::AlreadyDone,
         }),
-        ClassKey::Lock | ClassKey::Hold | ClassKey::Reveal | ClassKey::End => None,
+        ClassKey::Lock
+        | ClassKey::Hold
+        | ClassKey::Reveal
+        | ClassKey::End
+        | ClassKey::PanelDown
+        | ClassKey::PanelUp => None,
     }
+}
+
+/// Scrolls the class panel by `by` lines within its length.
+fn scroll_panel(app: &mut App, by: i32) {
+    let max = i32::from(super::class_view::panel_max_scroll(app));
+    let scroll = match app.class.as_deref_mut() {
+        Some(ClassUi::Teacher(t)) => &mut t.panel_scroll,
+        Some(ClassUi::Learner(c)) => &mut c.panel_scroll,
+        None => return,
+    };
+    let next = (i32::from(*scroll).min(max) + by).clamp(0, max);
+    *scroll = u16::try_from(next).unwrap_or(0);
 }
 
 /// A class event for a learner.

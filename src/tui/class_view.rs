@@ -217,35 +217,61 @@ pub fn panel_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-/// The class panel over the body (below the top bar, above the footer).
-pub fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let w = class_words(app.lang);
+/// Lines of the panel scrolled past, as kept (clamped when drawn).
+fn panel_scroll(app: &App) -> u16 {
+    match app.class.as_deref() {
+        Some(ClassUi::Teacher(t)) => t.panel_scroll,
+        Some(ClassUi::Learner(c)) => c.panel_scroll,
+        None => 0,
+    }
+}
+
+/// The panel's lines and how many of them it shows in `area` (the whole
+/// screen), with the box they go in.
+fn panel_layout(app: &App, area: Rect) -> (Vec<Line<'static>>, usize, Rect) {
     let area = super::help::room(area);
     let width = super::help::width(area);
     let lines = panel_lines(app, usize::from(width.saturating_sub(4)));
     let popup = super::help::centred(area, width, lines.len());
     let shown = usize::from(popup.height.saturating_sub(2));
-    let cut = lines.len() > shown;
+    (lines, shown, popup)
+}
+
+/// How far the panel can scroll at the app's size (0: it fits).
+#[must_use]
+pub fn panel_max_scroll(app: &App) -> u16 {
+    let area = Rect::new(0, 0, app.size.width, app.size.height);
+    let (lines, shown, _) = panel_layout(app, area);
+    u16::try_from(lines.len().saturating_sub(shown)).unwrap_or(u16::MAX)
+}
+
+/// The class panel over the body (below the top bar, above the footer),
+/// scrolled with the help box's keys when longer than the screen: how
+/// many lines are above and below, and the key, in its border.
+pub fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let w = class_words(app.lang);
+    let (lines, shown, popup) = panel_layout(app, area);
+    let top = usize::from(panel_scroll(app)).min(lines.len().saturating_sub(shown));
+    let below = lines.len().saturating_sub(top + shown);
     let close = fold(
         app,
         crate::words::describe(app.lang, crate::words::Does::ClassPanel, true).to_string(),
     );
+    let more = crate::words::shell_words(app.lang).more;
+    let sym = t.symbols();
     let mut block = Block::bordered()
         .border_set(t.border())
         .border_style(t.key())
         .title(Span::styled(format!(" {} ", w.panel_title), t.title()))
         .title_bottom(Line::from(Span::styled(format!(" c {close} "), t.dim())).right_aligned());
-    if cut {
-        let more = crate::words::shell_words(app.lang).more;
-        let hidden = lines.len() - shown;
-        block = block.title_bottom(
-            Line::from(Span::styled(
-                format!(" {} {hidden} {more} ", t.symbols().more_below),
-                t.key(),
-            ))
-            .left_aligned(),
-        );
+    if top > 0 {
+        let m = format!(" {} {top} {more} (k) ", sym.more_above);
+        block = block.title(Line::from(Span::styled(m, t.key())).right_aligned());
+    }
+    if below > 0 {
+        let m = format!(" {} {below} {more} (j) ", sym.more_below);
+        block = block.title_bottom(Line::from(Span::styled(m, t.key())).left_aligned());
     }
     // A double-width character just left of the panel would spill over
     // its border: it gives way to a blank.
@@ -261,7 +287,7 @@ pub fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(popup, buf);
     let inner = block.inner(popup).inner(Margin::new(1, 0));
     block.render(popup, buf);
-    let visible: Vec<Line> = lines.into_iter().take(shown).collect();
+    let visible: Vec<Line> = lines.into_iter().skip(top).take(shown).collect();
     Paragraph::new(visible).render(inner, buf);
 }
 
