@@ -779,7 +779,9 @@ fn a_report_after_the_instructor_died_comes_from_the_results_kept() {
     // The summary names the question by its text in the lesson.
     let md = std::fs::read_to_string(stem.with_extension("md")).unwrap();
     assert!(
-        md.contains(". “For this sample, what is dw?”: answered 1/1 · right 0 · close 0 · wrong 1"),
+        md.contains(
+            ". “For this sample, what is dw?” (step 10): answered 1/1 · right 0 · close 0 · wrong 1"
+        ),
         "{md}"
     );
     // A learner's data folder has no results to report.

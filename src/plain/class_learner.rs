@@ -23,6 +23,7 @@ use crate::class::follow::{Follow, Link, Move, NotDone, Refused, prediction_resu
 use crate::class::{ClassState, Refusal};
 use crate::lesson::Lang;
 use crate::session::{Reply, Session};
+use crate::text::wrap;
 use crate::words::class::{self as cw, ClassDone, class_words};
 use crate::words::class_follow as class_follow_words;
 use crate::words::class_tally;
@@ -285,9 +286,10 @@ impl Learner<'_> {
         {
             said.push(w.reveal_head.into());
             let lesson = self.session.as_ref().map(Session::lesson);
-            said.extend(
-                (r.iter()).map(|t| format!("  {}", class_tally::tally_line(lesson, lang, t))),
-            );
+            for t in r {
+                let line = class_tally::tally_line(lesson, lang, t);
+                said.extend(wrap(&line, self.opts.width, "  ", "    "));
+            }
         }
         self.interject(&said)?;
         self.follow_run()?;

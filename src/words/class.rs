@@ -411,7 +411,7 @@ pub fn status_lines(lang: Lang, s: &Snapshot, lesson: Option<&Lesson>) -> Vec<St
     if s.questions.is_empty() {
         out.push(w.no_questions.to_string());
     }
-    out.extend((s.questions.iter()).map(|q| super::class_tally::tally_line(lesson, lang, q)));
+    out.extend(super::class_tally::status_rows(lesson, lang, &s.questions));
     out.push(refusals(lang, s));
     out
 }
@@ -430,7 +430,7 @@ pub fn report_markdown(lang: Lang, s: &Snapshot, lesson: Option<&Lesson>) -> Str
         out.push_str(&format!("{}\n", w.no_questions));
     }
     for (i, q) in qs.iter().enumerate() {
-        let line = super::class_tally::tally_line(lesson, lang, q);
+        let line = super::class_tally::ranked_line(lesson, lang, q);
         out.push_str(&format!("{}. {line}\n", i + 1));
     }
     let mut all: std::collections::BTreeMap<SlipKind, usize> = Default::default();

@@ -61,6 +61,55 @@ pub fn tally_line(lesson: Option<&Lesson>, lang: Lang, t: &QuestionTally) -> Str
     super::class::tally_line_as(lang, &line_label(lesson, lang, t), t)
 }
 
+/// The step of the lesson a tally is of: its number (1-based) and title.
+fn step_of<'a>(
+    lesson: Option<&'a Lesson>,
+    lang: Lang,
+    t: &QuestionTally,
+) -> Option<(usize, &'a str)> {
+    let lesson = lesson?;
+    let i = lesson.steps.iter().position(|s| s.id == t.step)?;
+    Some((i + 1, lesson.steps[i].title.get(lang)))
+}
+
+/// The tallies of `class status`, in lesson order: under a heading per
+/// step (its number and title) where the lesson has the step, each
+/// question named by its text.
+#[must_use]
+pub fn status_rows(lesson: Option<&Lesson>, lang: Lang, tallies: &[QuestionTally]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut last = None;
+    for t in tallies {
+        let step = step_of(lesson, lang, t);
+        let line = tally_line(lesson, lang, t);
+        match step {
+            Some((n, title)) => {
+                if last != Some(n) {
+                    out.push(super::class::panel_step(lang, n, title));
+                    last = Some(n);
+                }
+                out.push(format!("  {line}"));
+            }
+            None => out.push(line),
+        }
+    }
+    out
+}
+
+/// A tally on one line of the report (ranked over the whole lesson): its
+/// question's text and the step's number, where the lesson has them.
+#[must_use]
+pub fn ranked_line(lesson: Option<&Lesson>, lang: Lang, t: &QuestionTally) -> String {
+    let mut label = line_label(lesson, lang, t);
+    if let (Some((n, _)), Some(_)) = (step_of(lesson, lang, t), ask_of(lesson, lang, t)) {
+        label.push_str(&match lang {
+            Lang::En => format!(" (step {n})"),
+            Lang::Zh => format!("（第 {n} 步）"),
+        });
+    }
+    super::class::tally_line_as(lang, &label, t)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -113,6 +162,30 @@ mod tests {
         assert_eq!(ask_of(Some(&ch04), Lang::En, &gone), None);
         assert_eq!(line_label(Some(&ch04), Lang::En, &gone), "own-case/gone");
         assert_eq!(line_label(None, Lang::Zh, &t), "own-case/own-dw");
+    }
+
+    #[test]
+    fn status_groups_rows_under_their_step_and_the_report_names_the_step() {
+        let ch04 = Catalog::builtin().find("ch04").unwrap();
+        let rows = [
+            tally("own-case", "own-dw"),
+            tally("own-case", "own-db"),
+            tally("x", "y"),
+        ];
+        let lines = status_rows(Some(&ch04), Lang::En, &rows);
+        assert_eq!(lines[0], "Step 10: Your own numbers");
+        assert!(lines[1].starts_with("  “For this sample, what is dw?”: answered"));
+        assert!(lines[2].starts_with("  “And db?”: answered"));
+        assert!(lines[3].starts_with("x/y: answered"), "{lines:?}");
+        assert_eq!(lines.len(), 4);
+        let zh = status_rows(Some(&ch04), Lang::Zh, &rows);
+        assert_eq!(zh[0], "第 10 步：你自己的数字");
+        assert!(ranked_line(Some(&ch04), Lang::En, &rows[1]).starts_with("“And db?” (step 10): "));
+        assert!(
+            ranked_line(Some(&ch04), Lang::Zh, &rows[1])
+                .starts_with("“那么 db 是多少？”（第 10 步）：")
+        );
+        assert!(ranked_line(None, Lang::En, &rows[1]).starts_with("own-case/own-db: "));
     }
 
     #[test]
