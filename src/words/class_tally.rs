@@ -35,7 +35,8 @@ fn one_line(pieces: &[&str]) -> String {
     let wide = |c: Option<char>| c.is_some_and(|c| c.width() == Some(2));
     let mut out = String::new();
     for p in pieces {
-        if !out.is_empty() && !(wide(out.chars().last()) && wide(p.chars().next())) {
+        let chinese_join = wide(out.chars().last()) && wide(p.chars().next());
+        if !out.is_empty() && !chinese_join {
             out.push(' ');
         }
         out.push_str(p);
