@@ -20,8 +20,6 @@ pub fn truncate(s: &str, width: usize) -> String {
         w += cw;
     }
     if width > 0 {
-        // No blank just before the dots.
-        out.truncate(out.trim_end().len());
         out.push('…');
     }
     out
@@ -39,6 +37,6 @@ mod tests {
         assert_eq!(truncate("对这个样本", 4), "对…");
         assert_eq!(truncate("对这个样本", 5), "对这…");
         assert_eq!(truncate("abc", 0), "");
-        assert_eq!(truncate("ab cd", 4), "ab…");
+        assert_eq!(truncate("ab cd", 4), "ab …");
     }
 }

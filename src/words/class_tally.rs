@@ -50,7 +50,8 @@ fn one_line(pieces: &[&str]) -> String {
 #[must_use]
 pub fn line_label(lesson: Option<&Lesson>, lang: Lang, t: &QuestionTally) -> String {
     match ask_of(lesson, lang, t) {
-        Some(text) => format!("“{}”", truncate(&text, LINE_LABEL)),
+        // No blank left just before the dots of a cut.
+        Some(text) => format!("“{}”", truncate(&text, LINE_LABEL).replace(" …", "…")),
         None => format!("{}/{}", t.step, t.question),
     }
 }
