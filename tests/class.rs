@@ -715,6 +715,17 @@ fn a_comparisons_prediction_reaches_the_tally() {
     a.send("7");
     a.wait_for("not one of the options");
     a.send("2");
+    // The comparison follows the instructor's: no results until their runs
+    // end (the plain instructor's `play` runs them).
+    a.wait_for("These runs follow the instructor's");
+    let before = a.text();
+    assert!(!before.contains("final loss"), "{before}");
+    assert_eq!(
+        question(&c.status(), "compare-batches", "sgd-curve")["answered"],
+        0
+    );
+    teacher.send("play");
+    a.wait_for("final loss");
     a.wait_for("Predict, then see: ");
     teacher.wait_for("An answer to compare-batches/sgd-curve arrived.");
     let st = c.status();

@@ -1,7 +1,7 @@
 //! A learner in a class, as plain text: the instructor's steps printed as
 //! they come, quiz questions answered on standard input with the learner's
 //! own numbers, results (never numbers) sent back. A training step's run
-//! follows the instructor's: the learner trains the same spec and seed
+//! (and a comparison's, printed when it ends) follows the instructor's: the learner trains the same spec and seed
 //! locally to the instructor's epoch and prints its own progress there (a
 //! bounded number of lines), and the final figures when the run ends. A
 //! step's prediction (predict-then-see) is asked before its run, graded by
@@ -16,12 +16,12 @@ use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
 use std::time::Instant;
 
-use super::runner::class_run::{self, FollowedRun};
+use super::runner::class_run::{self, Followed, FollowedComparison, FollowedRun};
 use super::runner::{Options, follow};
 use crate::class::client::{self, Client, Event};
 use crate::class::follow::{Follow, Link, Move, NotDone, Refused, prediction_result, result_of};
 use crate::class::{ClassState, Refusal};
-use crate::lesson::Lang;
+use crate::lesson::{Lang, StepKind};
 use crate::session::{Reply, Session};
 use crate::text::wrap;
 use crate::words::class::{self as cw, ClassDone, class_words};
@@ -64,6 +64,8 @@ struct Learner<'a> {
     predict_secs: f64,
     /// The shown training step's run, following the instructor's.
     run: Option<FollowedRun>,
+    /// The shown comparison, following the instructor's.
+    compare: Option<FollowedComparison>,
     /// Said that the instructor's run waits for the prediction.
     said_run_waits: bool,
 }
@@ -109,6 +111,7 @@ pub fn follow_class(
         predicting: None,
         predict_secs: 0.0,
         run: None,
+        compare: None,
         said_run_waits: false,
     };
     l.run(&rx)
@@ -265,10 +268,10 @@ impl Learner<'_> {
             said.clear();
             self.show(st.step)?;
         }
-        let on_train = self
-            .session
-            .as_ref()
-            .is_some_and(|s| s.step().kind.train().is_some());
+        // A step whose runs follow the instructor's.
+        let on_train = self.session.as_ref().is_some_and(|s| {
+            s.step().kind.train().is_some() || matches!(s.step().kind, StepKind::Compare(_))
+        });
         if on_train && !away && !moved && st.run.playing != prev_run.playing {
             said.push(cw::run_state(lang, st.run.epoch, st.run.playing));
         }
@@ -330,13 +333,26 @@ impl Learner<'_> {
             return Ok(());
         };
         match class_run::print_body(s, self.out, self.opts, true)? {
-            Some(mut run) if self.follow.away() => {
+            Some(Followed::Run(mut run)) if self.follow.away() => {
                 run.run_to_end(self.out)?;
                 run.finish(s, self.out, self.opts)?;
                 self.send_prediction();
             }
-            Some(run) => {
-                self.run = Some(run);
+            Some(Followed::Run(run)) => {
+                self.run = Some(*run);
+                self.follow_run()?;
+            }
+            Some(Followed::Compare(c)) if self.follow.away() => {
+                c.finish(s, self.out, self.opts)?;
+                self.send_prediction();
+            }
+            Some(Followed::Compare(c)) => {
+                self.compare = Some(c);
+                writeln!(
+                    self.out,
+                    "{}",
+                    class_follow_words::compare_follows(self.opts.lang)
+                )?;
                 self.follow_run()?;
             }
             // A comparison ran and graded its prediction.
@@ -358,18 +374,34 @@ impl Learner<'_> {
     /// sends the prediction's result.
     fn follow_run(&mut self) -> anyhow::Result<()> {
         let here = self.shown == Some(self.follow.instructor().step) && !self.follow.away();
-        let Some(run) = self.run.as_mut() else {
-            return Ok(());
-        };
         if !here {
             return Ok(());
         }
-        let instr = &self.follow.instructor().run;
+        let instr = self.follow.instructor().run.clone();
         let epoch = usize::try_from(instr.epoch).unwrap_or(usize::MAX);
+        if let Some(c) = self.compare.as_mut() {
+            c.advance(epoch)?;
+            if c.finished() {
+                self.end_compare()?;
+            }
+        }
+        let Some(run) = self.run.as_mut() else {
+            return Ok(());
+        };
         run.advance(epoch, !instr.playing, Instant::now(), self.out)?;
         if run.finished() {
             self.end_run()?;
         }
+        Ok(())
+    }
+
+    /// The comparison's end: its results, the prediction graded and sent.
+    fn end_compare(&mut self) -> anyhow::Result<()> {
+        let (Some(c), Some(s)) = (self.compare.take(), self.session.as_mut()) else {
+            return Ok(());
+        };
+        c.finish(s, self.out, self.opts)?;
+        self.send_prediction();
         Ok(())
     }
 
@@ -390,6 +422,10 @@ impl Learner<'_> {
         let picked = (self.session.as_ref())
             .and_then(|s| s.prediction())
             .is_some_and(|p| p.pick.is_some() && p.verdict.is_none());
+        if picked && self.compare.is_some() {
+            self.end_compare()?;
+        }
+        self.compare = None;
         match self.run.as_mut() {
             Some(run) if picked => {
                 run.run_to_end(self.out)?;

@@ -178,8 +178,8 @@ pub fn teach(
     Ok(())
 }
 
-/// Plays a training step's run for the class: a thread trains the step's
-/// run (the same spec and seed as every learner's) on from the class's
+/// Plays a training step's run (or a comparison's runs) for the class: a
+/// thread trains the step's run (the same spec and seed as every learner's) on from the class's
 /// epoch, a fiftieth of its epochs every tenth of a second, and moves the
 /// class's epoch with it; at the run's end the class pauses there.
 struct Player {
@@ -195,10 +195,10 @@ impl Player {
     /// run (the class's state says playing all the same).
     fn start(server: &Arc<Server>, session: &mut Session, lang: Lang) -> Option<Player> {
         let step_id = session.step().id.clone();
-        let mut r = session.trainer()?.ok()?;
+        let mut played = Played::of(session)?;
         let stop = Arc::new(AtomicBool::new(false));
         let (server, halt) = (Arc::clone(server), Arc::clone(&stop));
-        let per_tick = (r.trainer.config().max_epochs / 50).max(1);
+        let per_tick = (played.max_epochs() / 50).max(1);
         let thread = std::thread::Builder::new()
             .name("class-play".into())
             .spawn(move || {
@@ -206,11 +206,10 @@ impl Player {
                 while !halt.load(Ordering::Acquire) {
                     let class = usize::try_from(server.state().run.epoch).unwrap_or(usize::MAX);
                     let target = class.max(epoch).saturating_add(per_tick);
-                    match r.trainer.run_for(Every::Epochs(target - epoch)) {
-                        Ok(snap) => epoch = snap.epoch,
-                        Err(_) => return,
-                    }
-                    let finished = r.trainer.stopped().is_some();
+                    let Ok((reached, finished)) = played.go_to(epoch, target) else {
+                        return;
+                    };
+                    epoch = reached;
                     let shown = u32::try_from(epoch).unwrap_or(u32::MAX);
                     server.update(|s| {
                         if s.step_id == step_id {
@@ -230,6 +229,51 @@ impl Player {
             stop,
             thread: Some(thread),
         })
+    }
+}
+
+/// What the plain instructor's `play` moves: a training step's run or a
+/// comparison's runs.
+enum Played {
+    Run(Box<crate::spec::Resolved>),
+    Compare(Box<crate::session::Comparison>),
+}
+
+impl Played {
+    fn of(session: &Session) -> Option<Played> {
+        if let Some(r) = session.trainer() {
+            return Some(Played::Run(Box::new(r.ok()?)));
+        }
+        Some(Played::Compare(Box::new(session.comparison()?.ok()?)))
+    }
+
+    /// The longest run's epoch limit.
+    fn max_epochs(&self) -> usize {
+        match self {
+            Played::Run(r) => r.trainer.config().max_epochs,
+            Played::Compare(c) => (c.runs().iter())
+                .map(|r| r.trainer.config().max_epochs)
+                .max()
+                .unwrap_or(1),
+        }
+    }
+
+    /// From epoch `from` on to `to`: the epoch reached and whether it ended.
+    fn go_to(
+        &mut self,
+        from: usize,
+        to: usize,
+    ) -> Result<(usize, bool), crate::engine::EngineError> {
+        match self {
+            Played::Run(r) => {
+                let snap = r.trainer.run_for(Every::Epochs(to.saturating_sub(from)))?;
+                Ok((snap.epoch, r.trainer.stopped().is_some()))
+            }
+            Played::Compare(c) => {
+                c.follow(to, false)?;
+                Ok((c.epochs(), c.finished()))
+            }
+        }
     }
 }
 
