@@ -26,7 +26,7 @@ pub struct Table {
 /// of the file where the record starts, so the header is row 1 as in a
 /// spreadsheet (blank lines, which are skipped, still count); columns are
 /// 1-based.
-#[derive(Debug, Error, PartialEq)]
+#[derive(Clone, Debug, Error, PartialEq)]
 pub enum DataError {
     #[error("{source_name}: cannot read the file: {reason}")]
     Unreadable { source_name: String, reason: String },

@@ -75,19 +75,34 @@ impl Diagnostic {
     }
 }
 
-/// Length of the token at byte `col` (0-based) of `line`, for the caret.
-fn token_width(line: &str, col: usize) -> usize {
-    let rest = line.get(col..).unwrap_or("");
-    let end = rest.find([',', '}', ']', '#']).unwrap_or(rest.len());
-    let token = rest[..end].trim_end();
-    UnicodeWidthStr::width(token).clamp(1, 60)
+/// The words around a diagnostic: what comes before its message and
+/// before its hint, each with its own separator (`"error: "`, `"错误："`).
+/// The words module has them in every language; this module knows none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Frame<'a> {
+    pub error: &'a str,
+    pub hint: &'a str,
 }
 
-/// Every part is printed through [`visible`]: a file name, a quoted value
-/// or a source line from a hostile file never sends a control character.
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", visible(&self.message))?;
+/// The frame [`Diagnostic`]'s `Display` uses: the rustc-style English
+/// one, for messages made below the words module.
+pub const PLAIN_FRAME: Frame<'static> = Frame {
+    error: "error: ",
+    hint: "hint: ",
+};
+
+impl Diagnostic {
+    /// The diagnostic as printed, in `frame`'s words.
+    #[must_use]
+    pub fn framed(&self, frame: &Frame<'_>) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.write_framed(&mut out, frame);
+        out
+    }
+
+    fn write_framed(&self, f: &mut dyn fmt::Write, frame: &Frame<'_>) -> fmt::Result {
+        writeln!(f, "{}{}", frame.error, visible(&self.message))?;
         let file = visible_line(&self.file);
         if self.line == 0 {
             writeln!(f, "  --> {file}")?;
@@ -114,9 +129,25 @@ impl fmt::Display for Diagnostic {
         }
         if let Some(hint) = &self.hint {
             let pad = " ".repeat(self.line.to_string().len());
-            writeln!(f, "{pad} = hint: {}", visible(hint))?;
+            writeln!(f, "{pad} = {}{}", frame.hint, visible(hint))?;
         }
         Ok(())
+    }
+}
+
+/// Length of the token at byte `col` (0-based) of `line`, for the caret.
+fn token_width(line: &str, col: usize) -> usize {
+    let rest = line.get(col..).unwrap_or("");
+    let end = rest.find([',', '}', ']', '#']).unwrap_or(rest.len());
+    let token = rest[..end].trim_end();
+    UnicodeWidthStr::width(token).clamp(1, 60)
+}
+
+/// Every part is printed through [`visible`]: a file name, a quoted value
+/// or a source line from a hostile file never sends a control character.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_framed(f, &PLAIN_FRAME)
     }
 }
 

@@ -42,7 +42,9 @@
 //!   learner's client, the versioned JSON-lines protocol, the tally and the
 //!   rules of following (away, rejoin, lock, hold done); UI-free, below both
 //!   front ends.
-//! - [`words`]: every word a learner sees, in English and Chinese.
+//! - [`words`]: every word a learner sees, in English and Chinese —
+//!   including the problems `spec`, `dataset` and `engine` report as typed
+//!   values, and the frame `diagnostic` prints them in.
 //! - [`plain`]: plain-text output: charts, training reports and the plain
 //!   lesson runner.
 //! - [`tui`]: the full-screen program (the only user of ratatui/crossterm).

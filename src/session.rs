@@ -281,7 +281,7 @@ impl Session {
             landscape::Landscape::new(l, names, runs).map_err(|e| {
                 vec![SpecError {
                     path: Vec::new(),
-                    message: e.to_string(),
+                    problem: spec::SpecProblem::Engine(Box::new(e)),
                     hint: None,
                 }]
             })

@@ -26,6 +26,7 @@ pub mod capacity;
 pub mod limits;
 mod locate;
 mod norm_report;
+pub mod problem;
 mod resolve;
 pub mod saturation;
 mod set_report;
@@ -33,6 +34,7 @@ mod set_report;
 pub use crate::engine::split::SetName;
 pub use locate::{DisplayPath, PathSeg, locate};
 pub use norm_report::{ColumnStats, NormReport};
+pub use problem::{SpecHint, SpecProblem};
 pub use resolve::{Resolved, RunInfo, SpecError, resolve};
 pub use set_report::SetRow;
 

@@ -20,10 +20,12 @@ pub mod done;
 pub mod hidden;
 pub mod keys;
 pub mod predict;
+pub mod problems;
 pub mod quiz;
 pub mod shell;
 pub mod train;
 pub mod views;
+mod yaml_zh;
 
 pub use class::{ClassWords, class_words};
 pub use code::{CodeWords, code_error, code_words};

@@ -22,7 +22,7 @@ fn problems(yaml: &str) -> Vec<String> {
         Ok(_) => Vec::new(),
         Err(errs) => errs
             .iter()
-            .map(|e| format!("{}: {}", spec::DisplayPath(&e.path), e.message))
+            .map(|e| format!("{}: {}", spec::DisplayPath(&e.path), e.problem))
             .collect(),
     }
 }

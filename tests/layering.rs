@@ -48,7 +48,16 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "words",
         &[
-            "session", "lesson", "quiz", "engine", "progress", "text", "class",
+            "session",
+            "lesson",
+            "quiz",
+            "engine",
+            "progress",
+            "text",
+            "class",
+            "spec",
+            "dataset",
+            "diagnostic",
         ],
     ),
     (

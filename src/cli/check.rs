@@ -10,6 +10,7 @@ use clap::Args;
 use super::GlobalArgs;
 use crate::diagnostic::Diagnostic;
 use crate::lesson::{self, Catalog, catalog};
+use crate::words::problems;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -18,6 +19,7 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: &CheckArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    let lang = super::run::lang(global);
     let mut results: Vec<(String, Result<String, Vec<Diagnostic>>)> = Vec::new();
     let mut check = |name: String, r: Result<lesson::Lesson, Vec<Diagnostic>>| {
         results.push((name, r.map(|l| l.id)));
@@ -44,7 +46,7 @@ pub fn run(args: &CheckArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
                             "",
                             0,
                             0,
-                            format!("cannot read the folder: {e}"),
+                            problems::folder_unreadable(lang, &e.to_string()),
                         )]),
                     ),
                 }
@@ -53,28 +55,26 @@ pub fn run(args: &CheckArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let mut problems = 0;
+    let mut found = 0;
     let mut bad_files = 0;
     for (name, r) in &results {
         match r {
-            Ok(id) => println!("ok: {name} ({id})"),
+            Ok(id) => println!("{}", problems::check_ok(lang, name, id)),
             Err(diags) => {
                 bad_files += 1;
-                problems += diags.len();
+                found += diags.len();
                 for d in diags {
-                    eprintln!("{d}");
+                    eprintln!("{}", problems::file_diagnostic(lang, d));
                 }
             }
         }
     }
-    if problems == 0 {
-        println!("{} lesson file(s) checked: no problems", results.len());
+    let summary = problems::check_summary(lang, results.len(), found, bad_files);
+    if found == 0 {
+        println!("{summary}");
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
-            "{} lesson file(s) checked: {problems} problem(s) in {bad_files} file(s)",
-            results.len()
-        );
+        eprintln!("{summary}");
         Ok(ExitCode::FAILURE)
     }
 }

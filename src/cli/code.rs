@@ -29,15 +29,18 @@ pub fn looks_like_code(arg: &str) -> bool {
 pub fn open(args: &OpenArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let shown = lang(global);
     let fail = |e: &CodeError| {
+        let error = crate::words::problems::frame(shown).error;
+        let colon = if shown == Lang::Zh { "：" } else { ": " };
         eprintln!(
-            "error: {}: {}",
+            "{error}{}{colon}{}",
             code_words(shown).title,
             code_error(shown, e)
         );
         Ok(ExitCode::FAILURE)
     };
     if args.step.is_some() {
-        eprintln!("error: {}", code_words(shown).no_step_option);
+        let error = crate::words::problems::frame(shown).error;
+        eprintln!("{error}{}", code_words(shown).no_step_option);
         return Ok(ExitCode::FAILURE);
     }
     let code = match Code::parse(&args.lesson) {
@@ -52,7 +55,7 @@ pub fn open(args: &OpenArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         Ok(l) => l,
         Err(diags) => {
             for d in diags {
-                eprint!("{d}");
+                eprint!("{}", crate::words::problems::file_diagnostic(shown, &d));
             }
             return Ok(ExitCode::FAILURE);
         }

@@ -43,7 +43,10 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         Ok(l) => l,
         Err(diags) => {
             for d in diags {
-                eprint!("{d}");
+                eprint!(
+                    "{}",
+                    crate::words::problems::file_diagnostic(lang(global), &d)
+                );
             }
             return Ok(ExitCode::FAILURE);
         }

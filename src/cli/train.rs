@@ -8,7 +8,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::{Args, ValueEnum};
 use ndarray::Array2;
 use serde_json::{Value, json};
@@ -19,8 +18,8 @@ use crate::engine::{Dense, Every, Gradients, Network, Split, Trainer};
 use crate::lesson::Lang;
 use crate::plain::train_text::{self, predictions};
 use crate::spec::saturation::SaturationFile;
-use crate::spec::{self, DisplayPath, PathSeg, Resolved, SetName, SpecError, TrainSpec};
-use crate::words::metric_name;
+use crate::spec::{self, PathSeg, Resolved, SetName, SpecError, TrainSpec};
+use crate::words::{metric_name, problems};
 
 #[derive(Debug, Args)]
 pub struct TrainArgs {
@@ -123,11 +122,20 @@ pub fn run(args: TrainArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 
 fn run_spec(args: TrainArgs, global: &GlobalArgs, eval_only: bool) -> anyhow::Result<ExitCode> {
     let file = crate::untrusted::visible_line(&args.spec.display().to_string()).into_owned();
-    let bytes = crate::untrusted::read_regular_file(&args.spec, crate::lesson::load::MAX_BYTES)
-        .with_context(|| format!("cannot read the spec file {file}"))?;
-    let text = String::from_utf8(bytes)
-        .with_context(|| format!("the spec file {file} is not UTF-8 text"))?;
     let lang = super::run::lang(global);
+    let bytes =
+        match crate::untrusted::read_regular_file(&args.spec, crate::lesson::load::MAX_BYTES) {
+            Ok(b) => b,
+            Err(e) => {
+                let reason = crate::untrusted::visible_line(&e.to_string()).into_owned();
+                eprintln!("{}", problems::spec_unreadable(lang, &file, Some(&reason)));
+                return Ok(ExitCode::FAILURE);
+            }
+        };
+    let Ok(text) = String::from_utf8(bytes) else {
+        eprintln!("{}", problems::spec_unreadable(lang, &file, None));
+        return Ok(ExitCode::FAILURE);
+    };
     if SaturationFile::is_one(&text) {
         return run_saturation(&file, &text, args.format, lang);
     }
@@ -135,7 +143,7 @@ fn run_spec(args: TrainArgs, global: &GlobalArgs, eval_only: bool) -> anyhow::Re
     let mut spec = match TrainSpec::from_yaml(&text) {
         Ok(s) => s,
         Err(e) => {
-            eprint!("{}", Diagnostic::from_yaml(&file, &text, &e));
+            eprint!("{}", yaml_diagnostic(lang, &file, &text, &e));
             return Ok(ExitCode::FAILURE);
         }
     };
@@ -156,9 +164,12 @@ fn run_spec(args: TrainArgs, global: &GlobalArgs, eval_only: bool) -> anyhow::Re
         Ok(r) => r,
         Err(errors) => {
             for e in &errors {
-                eprint!("{}", spec_diagnostic(&file, &text, e));
+                eprint!("{}", spec_diagnostic(lang, &file, &text, e));
             }
-            eprintln!("{file}: {} problem(s); nothing was trained", errors.len());
+            eprintln!(
+                "{}",
+                problems::nothing_trained(lang, &file, errors.len(), false)
+            );
             return Ok(ExitCode::FAILURE);
         }
     };
@@ -193,7 +204,7 @@ fn run_saturation(file: &str, text: &str, format: Format, lang: Lang) -> anyhow:
     let parsed: SaturationFile = match serde_yaml::from_str(text) {
         Ok(s) => s,
         Err(e) => {
-            eprint!("{}", Diagnostic::from_yaml(file, text, &e));
+            eprint!("{}", yaml_diagnostic(lang, file, text, &e));
             return Ok(ExitCode::FAILURE);
         }
     };
@@ -201,9 +212,12 @@ fn run_saturation(file: &str, text: &str, format: Format, lang: Lang) -> anyhow:
         Ok(ex) => ex,
         Err(errors) => {
             for e in &errors {
-                eprint!("{}", spec_diagnostic(file, text, e));
+                eprint!("{}", spec_diagnostic(lang, file, text, e));
             }
-            eprintln!("{file}: {} problem(s); nothing was run", errors.len());
+            eprintln!(
+                "{}",
+                problems::nothing_trained(lang, file, errors.len(), true)
+            );
             return Ok(ExitCode::FAILURE);
         }
     };
@@ -233,12 +247,23 @@ fn run_saturation(file: &str, text: &str, format: Format, lang: Lang) -> anyhow:
     Ok(ExitCode::SUCCESS)
 }
 
-/// A spec problem as a diagnostic at its key path.
+/// A spec problem at its key path, framed and in `lang`, ready to print.
 #[must_use]
-pub fn spec_diagnostic(file: &str, text: &str, e: &SpecError) -> Diagnostic {
+pub fn spec_diagnostic(lang: Lang, file: &str, text: &str, e: &SpecError) -> String {
     let (line, col) = spec::locate(text, &e.path).unwrap_or((0, 0));
-    let message = format!("{}: {}", DisplayPath(&e.path), e.message);
-    Diagnostic::new(file, text, line, col, message).with_hint(e.hint.clone())
+    let message = problems::spec_error(lang, e);
+    let hint = e.hint.as_ref().map(|h| problems::spec_hint(lang, h));
+    problems::diagnostic(
+        lang,
+        &Diagnostic::new(file, text, line, col, message).with_hint(hint),
+    )
+}
+
+/// serde_yaml's complaint about a file, framed and in `lang`.
+fn yaml_diagnostic(lang: Lang, file: &str, text: &str, e: &serde_yaml::Error) -> String {
+    let mut d = Diagnostic::from_yaml(file, text, e);
+    d.message = problems::yaml_message(lang, &d.message);
+    problems::diagnostic(lang, &d)
 }
 
 fn run_text(out: &mut dyn Write, r: &mut Resolved, rep: Report, lang: Lang) -> anyhow::Result<()> {

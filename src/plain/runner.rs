@@ -22,7 +22,6 @@ use crate::formula::{self, Glyphs, RenderOptions};
 use crate::lesson::markup::{self, Block, Inline};
 use crate::lesson::{Lang, Matrix, Show, StepKind, Text, TrainStep};
 use crate::session::{Moved, RunRow, Session};
-use crate::spec::DisplayPath;
 use crate::text::wrap::NO_BREAK_SPACE;
 use crate::text::{table, wrap};
 use crate::words::{self, QuizWords, quiz_words, shell_words, train_words};
@@ -370,7 +369,8 @@ impl Printer<'_> {
 
     fn spec_errors(&mut self, errors: &[crate::spec::SpecError]) -> anyhow::Result<()> {
         for e in errors {
-            writeln!(self.out, "{}: {}", DisplayPath(&e.path), e.message)?;
+            let line = words::problems::spec_error(self.opts.lang, e);
+            writeln!(self.out, "{line}")?;
         }
         Ok(())
     }

@@ -298,7 +298,7 @@ impl Training {
         let bad = |e: EngineError| {
             vec![SpecError {
                 path: Vec::new(),
-                message: e.to_string(),
+                problem: spec::SpecProblem::Engine(Box::new(e)),
                 hint: None,
             }]
         };

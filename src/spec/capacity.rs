@@ -17,6 +17,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::locate::PathSeg;
+use super::problem::{SpecHint as H, SpecProblem as P};
 use super::resolve::SpecError;
 use crate::engine::polyfit::{self, Poly};
 use crate::rng::SeededRng;
@@ -91,47 +92,48 @@ impl CapacitySpec {
     /// The sample and fits, or every problem found, each at its key under
     /// `prefix`.
     pub fn resolve(&self, prefix: &[PathSeg]) -> Result<Capacity, Vec<SpecError>> {
-        let at = |k: &str, message: String, hint: &str| SpecError {
+        let at = |k: &str, problem: P, hint: H| SpecError {
             path: prefix.iter().cloned().chain([PathSeg::key(k)]).collect(),
-            message,
-            hint: Some(hint.to_string()),
+            problem,
+            hint: Some(hint),
         };
         let mut errors = Vec::new();
         if !(1..=MAX_DEGREE).contains(&self.max_degree) {
             errors.push(at(
                 "max_degree",
-                format!(
-                    "max_degree must be 1 to {MAX_DEGREE}, found {}",
-                    self.max_degree
-                ),
-                "10 shows underfitting, a good fit and overfitting",
+                P::MaxDegree {
+                    found: self.max_degree,
+                    limit: MAX_DEGREE,
+                },
+                H::MaxDegreeShows,
             ));
         }
         if self.train <= self.max_degree || self.train > MAX_POINTS {
             errors.push(at(
                 "train",
-                format!(
-                    "train must be more than max_degree ({}) and at most {MAX_POINTS}, found {}",
-                    self.max_degree, self.train
-                ),
-                "a degree-d polynomial needs at least d + 1 points",
+                P::CapacityTrain {
+                    max_degree: self.max_degree,
+                    limit: MAX_POINTS,
+                    found: self.train,
+                },
+                H::DegreeNeedsPoints,
             ));
         }
         if self.validation == 0 || self.validation > MAX_POINTS {
             errors.push(at(
                 "validation",
-                format!(
-                    "validation must be 1 to {MAX_POINTS}, found {}",
-                    self.validation
-                ),
-                "a few dozen points judge the fits well",
+                P::CapacityValidation {
+                    limit: MAX_POINTS,
+                    found: self.validation,
+                },
+                H::FewDozenPoints,
             ));
         }
         if !(self.noise.is_finite() && self.noise >= 0.0) {
             errors.push(at(
                 "noise",
-                format!("noise must be a number ≥ 0, found {}", self.noise),
-                "0.2 is clearly visible against a sine of height 1",
+                P::NoiseNegative { found: self.noise },
+                H::NoiseVisible,
             ));
         }
         if !errors.is_empty() {
@@ -150,7 +152,7 @@ impl CapacitySpec {
         let fits = (1..=self.max_degree)
             .map(|d| polyfit::fit(&train.0, &train.1, d))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| vec![at("seed", e.to_string(), "try another seed")])?;
+            .map_err(|e| vec![at("seed", P::Engine(Box::new(e)), H::TryAnotherSeed)])?;
         Ok(Capacity {
             train_loss: fits.iter().map(|p| p.loss(&train.0, &train.1)).collect(),
             val_loss: (fits.iter())
@@ -198,6 +200,6 @@ mod tests {
             errs[0].path,
             vec![PathSeg::key("capacity"), PathSeg::key("train")]
         );
-        assert!(errs[0].message.contains("found 5"));
+        assert!(errs[0].problem.to_string().contains("found 5"));
     }
 }

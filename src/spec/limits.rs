@@ -6,6 +6,7 @@
 //! checked arithmetic, so a huge value is refused rather than wrapped.
 
 use super::TrainSpec;
+use super::problem::{SpecHint as H, SpecProblem as P};
 use super::resolve::SpecError;
 
 /// The most layers in a network.
@@ -42,10 +43,10 @@ pub(super) fn check_shape(spec: &TrainSpec) -> Vec<SpecError> {
     if spec.layers.len() > MAX_LAYERS {
         errs.push(SpecError::at(
             &["layers"],
-            format!(
-                "the network has {} layers; the limit is {MAX_LAYERS}",
-                spec.layers.len()
-            ),
+            P::TooManyLayers {
+                found: spec.layers.len(),
+                limit: MAX_LAYERS,
+            },
         ));
     }
     for (i, l) in spec.layers.iter().enumerate() {
@@ -53,28 +54,31 @@ pub(super) fn check_shape(spec: &TrainSpec) -> Vec<SpecError> {
             errs.push(
                 SpecError::at(
                     &["layers", &i.to_string(), "units"],
-                    format!(
-                        "a layer of {} units is over the limit of {MAX_UNITS}",
-                        l.units
-                    ),
+                    P::TooManyUnits {
+                        found: l.units,
+                        limit: MAX_UNITS,
+                    },
                 )
-                .hint("networks in lessons have a handful of units per layer"),
+                .hint(H::LessonUnits),
             );
         }
     }
     if spec.epochs > MAX_EPOCHS {
         errs.push(SpecError::at(
             &["epochs"],
-            format!("{} epochs is over the limit of {MAX_EPOCHS}", spec.epochs),
+            P::TooManyEpochs {
+                found: spec.epochs,
+                limit: MAX_EPOCHS,
+            },
         ));
     }
     if spec.predict.len() > MAX_PREDICT {
         errs.push(SpecError::at(
             &["predict"],
-            format!(
-                "{} inputs to predict is over the limit of {MAX_PREDICT}",
-                spec.predict.len()
-            ),
+            P::TooManyPredict {
+                found: spec.predict.len(),
+                limit: MAX_PREDICT,
+            },
         ));
     }
     errs
@@ -100,23 +104,27 @@ pub(super) fn check_run(spec: &TrainSpec, samples: usize, inputs: usize) -> Resu
     if samples > MAX_SAMPLES {
         return Err(SpecError::at(
             &["data"],
-            format!("the data has {samples} rows; the limit is {MAX_SAMPLES}"),
+            P::TooManyRows {
+                found: samples,
+                limit: MAX_SAMPLES,
+            },
         ));
     }
     if inputs > MAX_FEATURES {
         return Err(SpecError::at(
             &["data", "features"],
-            format!("the network would have {inputs} inputs; the limit is {MAX_FEATURES}"),
+            P::TooManyInputs {
+                found: inputs,
+                limit: MAX_FEATURES,
+            },
         )
-        .hint("choose fewer input columns, or a lower polynomial degree"));
+        .hint(H::FewerInputs));
     }
     let params = parameter_count(spec, inputs).filter(|&p| p <= MAX_PARAMS);
     let Some(params) = params else {
-        return Err(SpecError::at(
-            &["layers"],
-            format!("the network has more than {MAX_PARAMS} weights and biases"),
-        )
-        .hint("use fewer or smaller layers"));
+        return Err(
+            SpecError::at(&["layers"], P::TooManyParams { limit: MAX_PARAMS }).hint(H::FewerLayers),
+        );
     };
     let batch = spec
         .batch_size
@@ -132,30 +140,36 @@ pub(super) fn check_run(spec: &TrainSpec, samples: usize, inputs: usize) -> Resu
     if iterations.is_none_or(|n| n > MAX_ITERATIONS) {
         return Err(SpecError::at(
             &["epochs"],
-            format!(
-                "{epochs} epochs of {per_epoch} batches is over the limit of {MAX_ITERATIONS} gradient steps"
-            ),
+            P::TooManySteps {
+                epochs,
+                per_epoch,
+                limit: MAX_ITERATIONS,
+            },
         )
-        .hint("use fewer epochs or larger batches"));
+        .hint(H::FewerEpochsOrLargerBatches));
     }
     let units: u64 = spec.layers.iter().map(|l| l.units as u64).sum();
     if (samples as u64).saturating_mul(units) > MAX_ACTIVATIONS {
         return Err(SpecError::at(
             &["layers"],
-            format!(
-                "{samples} rows through {units} units is over the limit of {MAX_ACTIVATIONS} activations held at once"
-            ),
+            P::TooManyActivations {
+                rows: samples,
+                units,
+                limit: MAX_ACTIVATIONS,
+            },
         )
-        .hint("use fewer rows or fewer units"));
+        .hint(H::FewerRowsOrUnits));
     }
     if (samples as u64).saturating_mul(params as u64) > MAX_PASS_WORK {
         return Err(SpecError::at(
             &["layers"],
-            format!(
-                "one pass of {samples} rows through {params} weights is over the limit of {MAX_PASS_WORK} multiply-adds"
-            ),
+            P::PassTooLarge {
+                rows: samples,
+                params,
+                limit: MAX_PASS_WORK,
+            },
         )
-        .hint("use fewer rows or a smaller network"));
+        .hint(H::FewerRowsOrSmaller));
     }
     let work = epochs
         .checked_mul(samples as u64)
@@ -163,11 +177,14 @@ pub(super) fn check_run(spec: &TrainSpec, samples: usize, inputs: usize) -> Resu
     if work.is_none_or(|w| w > MAX_WORK) {
         return Err(SpecError::at(
             &["epochs"],
-            format!(
-                "{epochs} epochs over {samples} rows with {params} weights is over the limit of {MAX_WORK} multiply-adds (about a minute of training)"
-            ),
+            P::RunTooLarge {
+                epochs,
+                rows: samples,
+                params,
+                limit: MAX_WORK,
+            },
         )
-        .hint("use fewer epochs, fewer rows or a smaller network"));
+        .hint(H::FewerEpochsRowsOrSmaller));
     }
     Ok(())
 }
@@ -201,11 +218,27 @@ mod tests {
         let s = spec(
             "data: {builtin: line}\nlayers: [{units: 1, activation: identity}]\nloss: mse\nlearning_rate: 0.1\nepochs: 1000000000\n",
         );
-        assert!(check_shape(&s)[0].message.contains("limit of 1000000"));
+        assert_eq!(
+            check_shape(&s)[0].problem,
+            P::TooManyEpochs {
+                found: 1_000_000_000,
+                limit: MAX_EPOCHS
+            }
+        );
         let s = spec(
             "data: {builtin: line}\nlayers: [{units: 1, activation: identity}]\nloss: mse\nlearning_rate: 0.1\nbatch_size: 1\nepochs: 100000\n",
         );
         let e = check_run(&s, 1000, 1).unwrap_err();
-        assert!(e.message.contains("gradient steps"), "{}", e.message);
+        assert!(
+            matches!(
+                e.problem,
+                P::TooManySteps {
+                    epochs: 100_000,
+                    ..
+                }
+            ),
+            "{:?}",
+            e.problem
+        );
     }
 }

@@ -12,6 +12,7 @@ use std::path::Path;
 
 use super::TrainSpec;
 use super::locate::PathSeg;
+use super::problem::{SpecHint, SpecProblem};
 use crate::engine::Trainer;
 
 pub use run_info::RunInfo;
@@ -20,22 +21,23 @@ pub use run_info::RunInfo;
 #[derive(Clone, Debug, PartialEq)]
 pub struct SpecError {
     pub path: Vec<PathSeg>,
-    pub message: String,
+    /// What is wrong, as typed data (`crate::words::problems` has its words).
+    pub problem: SpecProblem,
     /// What would be accepted, when that can be said.
-    pub hint: Option<String>,
+    pub hint: Option<SpecHint>,
 }
 
 impl SpecError {
-    pub(super) fn at(path: &[&str], message: impl Into<String>) -> Self {
+    pub(super) fn at(path: &[&str], problem: SpecProblem) -> Self {
         Self {
             path: parse_path(path),
-            message: message.into(),
+            problem,
             hint: None,
         }
     }
 
-    pub(super) fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub(super) fn hint(mut self, hint: SpecHint) -> Self {
+        self.hint = Some(hint);
         self
     }
 }

@@ -14,6 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::locate::PathSeg;
+use super::problem::{SpecHint as H, SpecProblem as P};
 use super::resolve::SpecError;
 use crate::engine::saturation::{Saturation, z_for};
 use crate::engine::{Activation, EngineError};
@@ -74,26 +75,24 @@ impl SaturationSpec {
     /// The checked exercise, or every problem found, each at its key under
     /// `prefix` (`["saturation"]` in a file of its own).
     pub fn resolve(&self, prefix: &[PathSeg]) -> Result<Saturation, Vec<SpecError>> {
-        let at = |keys: &[&str], e: EngineError, hint: Option<String>| SpecError {
+        let at = |keys: &[&str], e: EngineError, hint: Option<H>| SpecError {
             path: prefix
                 .iter()
                 .cloned()
                 .chain(keys.iter().map(|k| PathSeg::key(k)))
                 .collect(),
-            message: e.to_string(),
+            problem: P::Engine(Box::new(e)),
             hint,
         };
-        let range = self.activation.range();
         let z0 = match (self.start.a, self.start.z) {
             (None, Some(z)) => Ok(z),
             (Some(a), None) => z_for(self.activation, a).map_err(|e| {
                 at(
                     &["start", "a"],
                     e,
-                    Some(format!(
-                        "{} outputs values in {range}",
-                        self.activation.name()
-                    )),
+                    Some(H::ActivationRange {
+                        activation: self.activation,
+                    }),
                 )
             }),
             _ => Err(SpecError {
@@ -102,8 +101,8 @@ impl SaturationSpec {
                     .cloned()
                     .chain([PathSeg::key("start")])
                     .collect(),
-                message: "give exactly one of a (the output) or z".into(),
-                hint: Some("for example start: {a: 0.9}".into()),
+                problem: P::StartOneOf,
+                hint: Some(H::StartExample),
             }),
         };
         let z0 = z0.map_err(|e| vec![e])?;
@@ -125,8 +124,9 @@ impl SaturationSpec {
                 },
                 _ => "saturation",
             };
-            let hint = (key == "target")
-                .then(|| format!("{} outputs values in {range}", self.activation.name()));
+            let hint = (key == "target").then_some(H::ActivationRange {
+                activation: self.activation,
+            });
             vec![at(&[key], e, hint)]
         })
     }
@@ -159,8 +159,10 @@ mod tests {
             errs[0].path,
             vec![PathSeg::key("saturation"), PathSeg::key("target")]
         );
-        assert!(errs[0].message.contains("1.5"), "{}", errs[0].message);
-        assert!(errs[0].hint.as_deref().unwrap_or("").contains("(0, 1)"));
+        let message = errs[0].problem.to_string();
+        assert!(message.contains("1.5"), "{message}");
+        let hint = errs[0].hint.as_ref().map(ToString::to_string);
+        assert!(hint.unwrap_or_default().contains("(0, 1)"));
     }
 
     #[test]

@@ -75,7 +75,7 @@ impl CompareView {
             }),
             DashKey::Epoch => Some(match c.step_epoch() {
                 Ok(()) => Done::EpochAll,
-                Err(e) => Done::Failed(e.to_string()),
+                Err(e) => Done::EngineFailed(Box::new(e)),
             }),
             DashKey::Restart | DashKey::NewSeed => {
                 c.restart();

@@ -188,9 +188,10 @@ impl Dashboard {
                 self.next_seed = seed.wrapping_add(1);
                 return match t.restart_with_seed(seed) {
                     Ok(()) => Done::NewSeed { seed },
-                    Err(e) => {
-                        Done::Failed(e.first().map_or_else(String::new, |e| e.message.clone()))
-                    }
+                    Err(e) => e.into_iter().next().map_or_else(
+                        || Done::Failed(String::new()),
+                        |e| Done::SpecFailed(Box::new(e)),
+                    ),
                 };
             }
             DashKey::CyclePanel => {
@@ -219,7 +220,7 @@ impl Dashboard {
                 Ok(Done::LogScale(self.log))
             }
         };
-        result.unwrap_or_else(|e| Done::Failed(e.to_string()))
+        result.unwrap_or_else(|e| Done::EngineFailed(Box::new(e)))
     }
 
     /// Takes the instructor's seed, learning rate and batch size (a class

@@ -69,7 +69,7 @@ impl LandscapeView {
     /// (and restart), `r` restarts, `R` goes back to the lesson's η.
     pub fn key(&mut self, key: DashKey) -> Option<Done> {
         let l = &mut self.land;
-        let failed = |e: crate::engine::EngineError| Done::Failed(e.to_string());
+        let failed = |e: crate::engine::EngineError| Done::EngineFailed(Box::new(e));
         Some(match key {
             DashKey::PlayPause if l.toggle_play() => Done::PlayAll,
             DashKey::PlayPause if l.finished() => Done::AllFinished,

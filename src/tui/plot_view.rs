@@ -72,7 +72,7 @@ impl PlotView {
                 };
                 match p.scale_learning_rate(f) {
                     Ok(eta) => Done::LearningRate(eta),
-                    Err(e) => Done::Failed(e.to_string()),
+                    Err(e) => Done::EngineFailed(Box::new(e)),
                 }
             }
             DashKey::Restart | DashKey::NewSeed => {

@@ -73,6 +73,12 @@ pub enum Done {
     EmptyGrid,
     /// A training control failed (the engine's message, rarely seen).
     Failed(String),
+    /// A run could not be set up again (a spec problem, in the learner's
+    /// language when drawn).
+    SpecFailed(Box<crate::spec::SpecError>),
+    /// A training control the engine refused (in the learner's language
+    /// when drawn).
+    EngineFailed(Box<crate::engine::EngineError>),
     /// Something of a class (a refused key, following, the instructor's keys).
     Class(super::class::ClassDone),
     /// → on the last step: the next chapter is offered (the footer asks).
@@ -170,6 +176,12 @@ pub fn done(lang: Lang, d: &Done) -> String {
         Done::EmptyGrid => "fill the cells (Tab moves), or type hint / solution in one".into(),
         Done::Failed(m) if zh => format!("无法执行：{m}"),
         Done::Failed(m) => m.clone(),
+        Done::SpecFailed(e) if zh => format!("无法执行：{}", super::problems::spec_error(lang, e)),
+        Done::SpecFailed(e) => super::problems::spec_error(lang, e),
+        Done::EngineFailed(e) if zh => {
+            format!("无法执行：{}", super::problems::engine_error(lang, e))
+        }
+        Done::EngineFailed(e) => super::problems::engine_error(lang, e),
         Done::Class(c) => super::class::class_done(lang, c),
         Done::OfferNext if zh => "本课结束；再按 → 进入下一课".into(),
         Done::OfferNext => "end of the lesson; → again opens the next".into(),

@@ -49,7 +49,7 @@ pub(super) fn check_kind(
                 Ok(result) => StepKind::Capacity(Box::new(CapacityStep { spec, result })),
                 Err(errors) => {
                     for e in errors {
-                        c.report(e.path, e.message, e.hint);
+                        c.report(e.path, e.problem.to_string(), e.hint.map(|h| h.to_string()));
                     }
                     return None;
                 }
@@ -136,7 +136,7 @@ pub(super) fn resolve_at(c: &mut Checker, path: &[PathSeg], spec: &TrainSpec) ->
             for e in errors {
                 let mut p = path.to_vec();
                 p.extend(e.path);
-                c.report(p, e.message, e.hint);
+                c.report(p, e.problem.to_string(), e.hint.map(|h| h.to_string()));
             }
             None
         }

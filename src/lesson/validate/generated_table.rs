@@ -76,7 +76,7 @@ pub(super) fn saturation(c: &mut Checker, path: &[PathSeg], t: &RawTable) -> Tab
         Ok(ex) => Some((ex.run(), ex.learning_rate)),
         Err(errors) => {
             for e in errors {
-                c.report(e.path, e.message, e.hint);
+                c.report(e.path, e.problem.to_string(), e.hint.map(|h| h.to_string()));
             }
             None
         }

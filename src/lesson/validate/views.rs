@@ -265,7 +265,7 @@ pub(super) fn check_plot(c: &mut Checker, path: &[PathSeg], p: &RawPlot) -> Opti
             }
             Err(errors) => {
                 for e in errors {
-                    c.report(e.path, e.message, e.hint);
+                    c.report(e.path, e.problem.to_string(), e.hint.map(|h| h.to_string()));
                 }
                 None
             }

@@ -14,13 +14,14 @@ use crate::engine::{
     transform::{self, Normalizer},
 };
 use crate::rng::SeededRng;
+use crate::spec::problem::{SpecHint as H, SpecProblem as P};
 use crate::spec::{Normalize, StatsFrom, TrainSpec};
 
 /// Builds the trainer at epoch 0 from a spec whose values passed the checks.
 pub(super) fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecError> {
     let select = |t: &Table, cols: &[String]| {
         t.select(cols, &data.name)
-            .map_err(|e| SpecError::at(&["data"], e.to_string()))
+            .map_err(|e| SpecError::at(&["data"], P::Data(Box::new(e))))
     };
     let target = vec![data.target.clone()];
     let raw_x = select(&data.train, &data.features)?;
@@ -42,18 +43,17 @@ pub(super) fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecErro
     if spec.layers[last].units != outputs {
         return Err(SpecError::at(
             &["layers", &last.to_string(), "units"],
-            format!(
-                "the output layer has {} unit(s), but the data needs {outputs}",
-                spec.layers[last].units
-            ),
+            P::OutputUnits {
+                found: spec.layers[last].units,
+                needed: outputs,
+            },
         )
         .hint(match &classes {
-            Some(c) if task == Task::MultiClass => format!(
-                "the target '{}' has {} classes: {c:?}",
-                data.target,
-                c.len()
-            ),
-            _ => "one unit per target column".into(),
+            Some(c) if task == Task::MultiClass => H::TargetClasses {
+                target: data.target.clone(),
+                classes: c.clone(),
+            },
+            _ => H::OneUnitPerTarget,
         }));
     }
     let y = encode_targets(spec.loss, &raw_y, classes.as_deref().unwrap_or(&[]))?;
@@ -66,8 +66,12 @@ pub(super) fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecErro
     let test_poly = test_raw.as_ref().map(|(x, y)| (expand(x), y.clone()));
     let stats_x = match (&test_poly, spec.normalize_stats) {
         (Some((tx, _)), StatsFrom::TrainAndTest) => {
-            concatenate(Axis(0), &[x_poly.view(), tx.view()])
-                .map_err(|e| SpecError::at(&["normalize_stats"], e.to_string()))?
+            concatenate(Axis(0), &[x_poly.view(), tx.view()]).map_err(|e| {
+                SpecError::at(
+                    &["normalize_stats"],
+                    P::Engine(Box::new(EngineError::Transform(e.to_string()))),
+                )
+            })?
         }
         _ => x_poly.clone(),
     };
@@ -77,7 +81,7 @@ pub(super) fn build(spec: &TrainSpec, data: Loaded) -> Result<Resolved, SpecErro
         _ if spec.normalize_target != Normalize::None => {
             return Err(SpecError::at(
                 &["normalize_target"],
-                "only a regression target can be normalised",
+                P::NormaliseNonRegression,
             ));
         }
         _ => None,
@@ -158,7 +162,9 @@ fn fit(
     key: &str,
 ) -> Result<Option<Normalizer>, SpecError> {
     kind.kind()
-        .map(|k| Normalizer::fit(k, x, names).map_err(|e| SpecError::at(&[key], e.to_string())))
+        .map(|k| {
+            Normalizer::fit(k, x, names).map_err(|e| SpecError::at(&[key], P::Engine(Box::new(e))))
+        })
         .transpose()
 }
 
@@ -190,18 +196,23 @@ fn encode_targets(
         Loss::Mse => Ok(raw_y.clone()),
         Loss::BinaryCrossEntropy => {
             if classes.len() != 2 {
-                return Err(SpecError::at(&["loss"], format!("binary cross-entropy needs exactly two classes, the target has {} ({classes:?})", classes.len()))
-                    .hint("use softmax_cross_entropy for more than two classes"));
+                return Err(SpecError::at(
+                    &["loss"],
+                    P::BinaryNeedsTwoClasses {
+                        classes: classes.to_vec(),
+                    },
+                )
+                .hint(H::UseSoftmaxCe));
             }
             Ok(raw_y.mapv(|v| f64::from(u8::from(v == classes[1]))))
         }
         Loss::SoftmaxCrossEntropy => transform::one_hot(raw_y, classes)
-            .map_err(|e| SpecError::at(&["data", "target"], e.to_string())),
+            .map_err(|e| SpecError::at(&["data", "target"], P::Engine(Box::new(e)))),
     }
 }
 
 fn engine_err<'a>(path: &'a [&'a str]) -> impl Fn(EngineError) -> SpecError + 'a {
-    move |e| SpecError::at(path, e.to_string())
+    move |e| SpecError::at(path, P::Engine(Box::new(e)))
 }
 
 fn predict_inputs(spec: &TrainSpec, n_raw: usize) -> Result<Array2<f64>, SpecError> {
@@ -209,10 +220,10 @@ fn predict_inputs(spec: &TrainSpec, n_raw: usize) -> Result<Array2<f64>, SpecErr
         if row.len() != n_raw {
             return Err(SpecError::at(
                 &["predict", &i.to_string()],
-                format!(
-                    "each input to predict needs {n_raw} value(s), one per feature; found {}",
-                    row.len()
-                ),
+                P::PredictWidth {
+                    needed: n_raw,
+                    found: row.len(),
+                },
             ));
         }
     }

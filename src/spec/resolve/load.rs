@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::SpecError;
 use crate::dataset::{DataError, Table, builtin, csv_io};
+use crate::spec::problem::{SpecHint as H, SpecProblem as P};
 use crate::spec::{TrainSpec, limits};
 use crate::untrusted::{EXCERPT_CHARS, excerpt, visible_line};
 
@@ -20,7 +21,7 @@ pub(super) struct Loaded {
 /// Loads the data `spec` names, paths relative to `base_dir`.
 pub(super) fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, SpecError> {
     let d = &spec.data;
-    let data_err = |path: &[&str], e: DataError| SpecError::at(path, e.to_string());
+    let data_err = |path: &[&str], e: DataError| SpecError::at(path, P::Data(Box::new(e)));
     let (name, train, mut test) = match (&d.builtin, &d.csv) {
         (Some(name), None) => {
             let b = builtin::generate(name).map_err(|e| data_err(&["data", "builtin"], e))?;
@@ -37,10 +38,9 @@ pub(super) fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, Spe
         }
         _ => {
             return Err(
-                SpecError::at(&["data"], "give exactly one of builtin or csv").hint(format!(
-                    "built-in datasets: {}",
-                    builtin::names().join(", ")
-                )),
+                SpecError::at(&["data"], P::BuiltinOrCsv).hint(H::BuiltinNames {
+                    names: builtin::names().join(", "),
+                }),
             );
         }
     };
@@ -58,9 +58,13 @@ pub(super) fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, Spe
     if !train_columns.contains_key(target.as_str()) {
         return Err(SpecError::at(
             &["data", "target"],
-            format!("no column named '{}'", excerpt(&target, EXCERPT_CHARS)),
+            P::NoColumn {
+                name: excerpt(&target, EXCERPT_CHARS),
+            },
         )
-        .hint(format!("the columns are: {}", train.columns_list())));
+        .hint(H::Columns {
+            list: train.columns_list(),
+        }));
     }
     let features = match &d.features {
         Some(f) => f.clone(),
@@ -75,9 +79,13 @@ pub(super) fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, Spe
         if !train_columns.contains_key(f.as_str()) {
             return Err(SpecError::at(
                 &["data", "features", &i.to_string()],
-                format!("no column named '{}'", excerpt(f, EXCERPT_CHARS)),
+                P::NoColumn {
+                    name: excerpt(f, EXCERPT_CHARS),
+                },
             )
-            .hint(format!("the columns are: {}", train.columns_list())));
+            .hint(H::Columns {
+                list: train.columns_list(),
+            }));
         }
     }
     let inputs = features
@@ -93,10 +101,9 @@ pub(super) fn load_data(spec: &TrainSpec, base_dir: &Path) -> Result<Loaded, Spe
             if !test_columns.contains_key(c.as_str()) {
                 return Err(SpecError::at(
                     &["data", "test_csv"],
-                    format!(
-                        "the test data has no column '{}'",
-                        excerpt(c, EXCERPT_CHARS)
-                    ),
+                    P::TestNoColumn {
+                        name: excerpt(c, EXCERPT_CHARS),
+                    },
                 ));
             }
         }

@@ -7,6 +7,7 @@ use super::SpecError;
 use crate::engine::{Dense, Init, Network};
 use crate::rng::SeededRng;
 use crate::spec::TrainSpec;
+use crate::spec::problem::{SpecHint as H, SpecProblem as P};
 
 /// The network for `inputs` input columns, its weights from the spec.
 pub(super) fn build_network(spec: &TrainSpec, inputs: usize) -> Result<Network, SpecError> {
@@ -18,16 +19,15 @@ pub(super) fn build_network(spec: &TrainSpec, inputs: usize) -> Result<Network, 
         });
         let mut rng = SeededRng::derived(spec.seed, "init");
         return Network::new(inputs, &spec.layers, spec.loss, init, &mut rng)
-            .map_err(|e| SpecError::at(&["layers"], e.to_string()));
+            .map_err(|e| SpecError::at(&["layers"], P::Engine(Box::new(e))));
     };
     if weights.len() != spec.layers.len() {
         return Err(SpecError::at(
             &["weights"],
-            format!(
-                "weights lists {} layer(s), but layers has {}",
-                weights.len(),
-                spec.layers.len()
-            ),
+            P::WeightsLayers {
+                found: weights.len(),
+                layers: spec.layers.len(),
+            },
         ));
     }
     let mut layers = Vec::with_capacity(weights.len());
@@ -39,26 +39,25 @@ pub(super) fn build_network(spec: &TrainSpec, inputs: usize) -> Result<Network, 
         if rows != n_in || cols != ls.units || lw.w.iter().any(|r| r.len() != cols) {
             return Err(SpecError::at(
                 &["weights", &idx, "w"],
-                format!(
-                    "W{} must be {n_in}×{} ({n_in} inputs, {} units), found {rows}×{cols}",
-                    i + 1,
-                    ls.units,
-                    ls.units
-                ),
+                P::WShape {
+                    layer: i + 1,
+                    inputs: n_in,
+                    units: ls.units,
+                    found: (rows, cols),
+                },
             )
-            .hint("write W as a list of rows, one row per input"));
+            .hint(H::WRows));
         }
         let w = Array2::from_shape_fn((rows, cols), |(r, c)| lw.w[r][c]);
         let b = match &lw.b {
             Some(b) if b.len() != ls.units => {
                 return Err(SpecError::at(
                     &["weights", &idx, "b"],
-                    format!(
-                        "B{} must have {} value(s), found {}",
-                        i + 1,
-                        ls.units,
-                        b.len()
-                    ),
+                    P::BLength {
+                        layer: i + 1,
+                        units: ls.units,
+                        found: b.len(),
+                    },
                 ));
             }
             Some(b) => Array2::from_shape_fn((1, b.len()), |(_, c)| b[c]),
@@ -66,11 +65,12 @@ pub(super) fn build_network(spec: &TrainSpec, inputs: usize) -> Result<Network, 
         };
         layers.push(
             Dense::new(w, b, ls.activation)
-                .map_err(|e| SpecError::at(&["weights", &idx], e.to_string()))?,
+                .map_err(|e| SpecError::at(&["weights", &idx], P::Engine(Box::new(e))))?,
         );
         n_in = ls.units;
     }
-    Network::from_layers(layers, spec.loss).map_err(|e| SpecError::at(&["weights"], e.to_string()))
+    Network::from_layers(layers, spec.loss)
+        .map_err(|e| SpecError::at(&["weights"], P::Engine(Box::new(e))))
 }
 
 #[cfg(test)]
@@ -93,7 +93,7 @@ mod tests {
 
     fn error(weights: &str) -> (String, String) {
         let e = build_network(&spec(weights), 2).unwrap_err();
-        (DisplayPath(&e.path).to_string(), e.message)
+        (DisplayPath(&e.path).to_string(), e.problem.to_string())
     }
 
     #[test]
