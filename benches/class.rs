@@ -224,7 +224,7 @@ fn benches(c: &mut Criterion) {
         bench.iter(|| {
             b.server.update(|s| s.locked = !s.locked);
             let snap = b.server.snapshot();
-            nnstep::words::class::status_lines(Lang::En, &snap)
+            nnstep::words::class::status_lines(Lang::En, &snap, None)
         });
     });
     drop(g);

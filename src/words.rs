@@ -13,6 +13,7 @@
 
 pub mod class;
 pub mod class_follow;
+pub mod class_tally;
 pub mod code;
 pub mod course;
 pub mod done;

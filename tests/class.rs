@@ -255,6 +255,26 @@ fn step(k: usize) -> String {
     format!("Step {k}/{}", ch04().0)
 }
 
+/// Learners the instructor counts as away.
+fn away_count(c: &Class) -> usize {
+    let st = c.status();
+    st["learners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["away"] == true)
+        .count()
+}
+
+/// Waits until `ok` holds, for at most [`WAIT`].
+fn wait_until(mut ok: impl FnMut() -> bool, what: &str) {
+    let start = Instant::now();
+    while !ok() {
+        assert!(start.elapsed() < WAIT, "waited for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 fn question<'a>(status: &'a serde_json::Value, step: &str, q: &str) -> &'a serde_json::Value {
     status["questions"]
         .as_array()
@@ -317,7 +337,7 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     assert_eq!(t["slips"], serde_json::json!([["sign", 1]]));
     assert_eq!(question(&st, "own-case", "own-db")["answered"], 0);
     teacher.send("status");
-    teacher.wait_for("own-case/own-dw: answered 2/3 · right 1 · close 0 · wrong 1 · slips: sign 1");
+    teacher.wait_for("“For this sample, what is dw?”: answered 2/3 · right 1 · close 0 · wrong 1 · slips: sign 1");
 
     teacher.send("next");
     for l in [&a, &b, &l3] {
@@ -338,6 +358,28 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     a.send(":follow");
     a.wait_for("Following the instructor again.");
     a.wait_count(&step(ch04().1 + 1), 2);
+    assert_eq!(away_count(&c), 0, "rejoining tells the instructor");
+
+    // The shared rules of following (class::follow): an away learner is
+    // called back by a lock (and the instructor hears it), a held step is
+    // marked done once.
+    a.send(":next");
+    a.wait_count("[away", 2);
+    wait_until(|| away_count(&c) == 1, "ana away");
+    teacher.send("lock");
+    a.wait_for("The instructor locked the class: back at their place.");
+    a.wait_count(&step(ch04().1 + 1), 3);
+    wait_until(|| away_count(&c) == 0, "ana called back");
+    a.send(":goto 1");
+    a.wait_count("you follow along for now", 2);
+    teacher.send("free");
+    a.wait_count("you may step away", 2);
+    teacher.send("hold");
+    a.wait_for("The instructor holds the class here");
+    a.send(":done");
+    a.wait_for("Marked done.");
+    a.send(":done");
+    a.wait_for("Already marked done.");
 
     // A learner killed and restarted resumes following.
     b.kill();
@@ -346,7 +388,7 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     b2.wait_for(&step(ch04().1 + 1));
     teacher.send("next");
     b2.wait_for(&step(ch04().1 + 2));
-    a.wait_for(&step(ch04().1 + 2));
+    a.wait_count(&step(ch04().1 + 2), 2);
 
     // A learner who knows the join code cannot read the tally.
     let out = c.status_as("cy");
@@ -392,8 +434,7 @@ fn a_class_follows_answers_with_own_numbers_and_survives_restarts() {
     );
     assert_eq!(t["slips"], serde_json::json!([["sign", 1]]));
     teacher2.send("status");
-    teacher2
-        .wait_for("own-case/own-dw: answered 2/3 · right 1 · close 0 · wrong 1 · slips: sign 1");
+    teacher2.wait_for("“For this sample, what is dw?”: answered 2/3 · right 1 · close 0 · wrong 1");
 
     teacher2.send("end");
     for l in [&mut a, &mut l3] {
@@ -623,7 +664,17 @@ fn a_plain_learner_follows_the_instructors_run_and_its_prediction_is_tallied() {
         (2.into(), 1.into(), 1.into())
     );
     teacher.send("status");
-    teacher.wait_for("train-raw/raw-loss: answered 2/2 · right 1 · close 0 · wrong 1");
+    // The status names the prediction by its text (cut to fit).
+    let ch05 = nnstep::lesson::Catalog::builtin().find("ch05").unwrap();
+    let label = nnstep::words::class_tally::line_label(
+        Some(&ch05),
+        nnstep::lesson::Lang::En,
+        &serde_json::from_value(t.clone()).unwrap(),
+    );
+    assert!(label.starts_with('“') && label.len() > 20, "{label}");
+    teacher.wait_for(&format!(
+        "{label}: answered 2/2 · right 1 · close 0 · wrong 1"
+    ));
 
     // The normalised run (100 epochs, no prediction): the learner follows
     // the instructor's epochs, a line where the instructor pauses, at most
@@ -664,6 +715,17 @@ fn a_comparisons_prediction_reaches_the_tally() {
     a.send("7");
     a.wait_for("not one of the options");
     a.send("2");
+    // The comparison follows the instructor's: no results until their runs
+    // end (the plain instructor's `play` runs them).
+    a.wait_for("These runs follow the instructor's");
+    let before = a.text();
+    assert!(!before.contains("final loss"), "{before}");
+    assert_eq!(
+        question(&c.status(), "compare-batches", "sgd-curve")["answered"],
+        0
+    );
+    teacher.send("play");
+    a.wait_for("final loss");
     a.wait_for("Predict, then see: ");
     teacher.wait_for("An answer to compare-batches/sgd-curve arrived.");
     let st = c.status();
@@ -724,6 +786,14 @@ fn a_report_after_the_instructor_died_comes_from_the_results_kept() {
     assert_eq!(
         row,
         "own-case,own-dw,1,1,0,0,1,1,sign:1,".to_string() + row.rsplit(',').next().unwrap()
+    );
+    // The summary names the question by its text in the lesson.
+    let md = std::fs::read_to_string(stem.with_extension("md")).unwrap();
+    assert!(
+        md.contains(
+            ". “For this sample, what is dw?” (step 10): answered 1/1 · right 0 · close 0 · wrong 1"
+        ),
+        "{md}"
     );
     // A learner's data folder has no results to report.
     let out = Command::new(BIN)

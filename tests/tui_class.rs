@@ -17,6 +17,7 @@ use nnstep::tui::class_ui::{
 use nnstep::tui::keymap::{self, Context};
 use nnstep::tui::quiz_view::QuizKey;
 use nnstep::tui::{App, Config, Entry, Message, Theme, update};
+use nnstep::words::class_tally;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -42,10 +43,15 @@ fn cfg(lang: Lang, ascii: bool) -> Config {
 
 /// The screen as text, a double-width character counted once.
 fn draw(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(W, H)).unwrap();
+    draw_at(app, H)
+}
+
+/// The screen drawn `h` rows high (80 wide).
+fn draw_at(app: &App, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(W, h)).unwrap();
     t.draw(|f| f.render_widget(app, f.area())).unwrap();
     let buf = t.backend().buffer().clone();
-    (0..H)
+    (0..h)
         .map(|y| {
             let mut line = String::new();
             let mut skip = false;
@@ -175,9 +181,9 @@ fn the_instructor_sees_the_tally_of_the_step_in_the_class_panel() {
             let expect: &[&str] = match lang {
                 Lang::En => &[
                     "3 learners, 1 away",
-                    "own-dw  answered 2/3 · right 1 · close 0 · wrong 1",
+                    "For this sample, what is dw?  answered 2/3 · right 1 · close 0 · wrong 1",
                     "slips: sign 1 · median 25 s",
-                    "own-db  answered 0/3 · right 0 · close 0 · wrong 0",
+                    "And db?                       answered 0/3 · right 0 · close 0 · wrong 0",
                     "slips: none yet",
                     "Step 10: Your own numbers",
                     "Code ABCDEF",
@@ -186,7 +192,7 @@ fn the_instructor_sees_the_tally_of_the_step_in_the_class_panel() {
                 ],
                 Lang::Zh => &[
                     "3 名学员，1 人离开",
-                    "own-dw  已答 2/3 · 对 1 · 接近 0 · 错 1",
+                    "对这个样本，dw 是多少？  已答 2/3 · 对 1 · 接近 0 · 错 1",
                     "失误：符号 1 · 用时中位数 25 秒",
                     "失误：暂无",
                     "第 10 步：你自己的数字",
@@ -590,8 +596,14 @@ fn a_step_of_four_questions_with_notices_and_a_hold_still_fits_80_by_24() {
             t.hold = true;
             let screen = draw(&app);
             check_screen(&screen, ascii, &what);
+            // Each row is named by the start of its question's own text.
+            let lesson = ch04();
             for q in &ids {
-                assert!(screen.contains(q.as_str()), "{what}: {q} not on\n{screen}");
+                let t = tally("by-hand", q, std::iter::empty(), 3);
+                let ask = class_tally::ask_of(Some(&lesson), lang, &t).unwrap();
+                let start = fold(&nnstep::text::truncate(&ask, 11), ascii);
+                let start = start.trim_end_matches('…').trim_end_matches("...");
+                assert!(screen.contains(start), "{what}: {start:?} not on\n{screen}");
             }
             let working = match lang {
                 Lang::En => "Still working: 3 of 3.",
@@ -603,6 +615,110 @@ fn a_step_of_four_questions_with_notices_and_a_hold_still_fits_80_by_24() {
                 Lang::Zh => "一名学员离开（现有 3 名学员）。",
             };
             assert!(screen.contains(&fold(last, ascii)), "{what}:\n{screen}");
+        }
+    }
+}
+
+/// The instructor's app on `by-hand` (four questions), holding, with four
+/// notices: the longest panel of ch04.
+fn teacher_on_by_hand(lang: Lang, ascii: bool) -> App {
+    let lesson = ch04();
+    let by_hand = lesson.step_index("by-hand").unwrap();
+    let ids: Vec<String> = match &lesson.steps[by_hand].kind {
+        nnstep::lesson::StepKind::Quiz(qs) => qs.iter().map(|q| q.id.clone()).collect(),
+        _ => panic!("by-hand is a quiz"),
+    };
+    let mut app = teacher(lang, ascii);
+    update(&mut app, Message::First);
+    for _ in 0..by_hand {
+        update(&mut app, Message::Next);
+    }
+    let t = app.teacher_mut().unwrap();
+    let snap = t.snapshot.as_mut().unwrap();
+    snap.state.hold = true;
+    snap.questions = (ids.iter())
+        .map(|q| tally("by-hand", q, std::iter::empty(), 3))
+        .collect();
+    for n in [1, 2, 3] {
+        t.recent.push_back(Notice::Left { learners: n });
+    }
+    while t.recent.len() > class_ui::RECENT {
+        t.recent.pop_front();
+    }
+    t.hold = true;
+    app
+}
+
+#[test]
+fn a_panel_longer_than_the_screen_scrolls_with_j_and_k_and_says_so() {
+    use nnstep::tui::keymap::Key;
+    let panel_down = Some(Message::Class(ClassKey::PanelDown));
+    for lang in [Lang::En, Lang::Zh] {
+        for ascii in [false, true] {
+            let what = format!("{lang:?} ascii={ascii}");
+            let mut app = teacher_on_by_hand(lang, ascii);
+            // At 80×24 it fits: j and k stay the screen's.
+            assert_eq!(class_ui::message_for(Key::Char('j'), &app), None, "{what}");
+            // 20 rows (the least the program draws in): the panel is cut,
+            // and its border says how to see more.
+            let h = 20;
+            update(&mut app, Message::Resize(W, h));
+            assert_eq!(class_ui::message_for(Key::Char('j'), &app), panel_down);
+            let more = match lang {
+                Lang::En => "more",
+                Lang::Zh => "更多",
+            };
+            let (down, up) = if ascii { ("v", "^") } else { ("↓", "↑") };
+            let screen = draw_at(&app, h);
+            let first = match lang {
+                Lang::En => "Still working: 3 of 3.",
+                Lang::Zh => "仍在做：3 人中的 3 人。",
+            };
+            let last = match lang {
+                Lang::En => "A learner left (3 learners in class).",
+                Lang::Zh => "一名学员离开（现有 3 名学员）。",
+            };
+            assert!(screen.contains(&fold(first, ascii)), "{what}:\n{screen}");
+            assert!(!screen.contains(&fold(last, ascii)), "{what}:\n{screen}");
+            let hint = format!(" {more} (j) ");
+            assert!(screen.contains(&hint), "{what}: no {hint:?} on\n{screen}");
+            assert!(screen.contains(&format!("{down} ")), "{what}:\n{screen}");
+            // j to the end: the last notice shows, the top says what is above.
+            for _ in 0..40 {
+                update(&mut app, Message::Class(ClassKey::PanelDown));
+            }
+            let screen = draw_at(&app, h);
+            assert!(screen.contains(&fold(last, ascii)), "{what}:\n{screen}");
+            assert!(!screen.contains(&fold(first, ascii)), "{what}:\n{screen}");
+            assert!(!screen.contains("(j)"), "{what}: at the end\n{screen}");
+            let hint = format!(" {more} (k) ");
+            assert!(screen.contains(&hint), "{what}: no {hint:?} on\n{screen}");
+            assert!(screen.contains(&format!("{up} ")), "{what}:\n{screen}");
+            for row in screen.lines() {
+                assert_eq!(row.width(), usize::from(W), "{what}:\n{screen}");
+            }
+            // One k shows the line above again.
+            let max = usize::from(nnstep::tui::class_view::panel_max_scroll(&app));
+            assert!(max > 0 && max < 40);
+            update(&mut app, Message::Class(ClassKey::PanelUp));
+            assert!(draw_at(&app, h).contains("(j)"), "{what}");
+            for _ in 0..40 {
+                update(&mut app, Message::Class(ClassKey::PanelUp));
+            }
+            assert!(draw_at(&app, h).contains(&fold(first, ascii)), "{what}");
+            // The help names the keys while the panel is cut.
+            update(&mut app, Message::ToggleHelp);
+            let mut seen = String::new();
+            for _ in 0..40 {
+                seen.push_str(&draw_at(&app, h));
+                update(&mut app, Message::ScrollDown);
+            }
+            let (d, u) = match lang {
+                Lang::En => ("scroll the class panel down", "scroll the class panel up"),
+                Lang::Zh => ("向下滚动课堂面板", "向上滚动课堂面板"),
+            };
+            let flat = seen.replace('\n', " ");
+            assert!(flat.contains(d) && flat.contains(u), "{what}:\n{seen}");
         }
     }
 }

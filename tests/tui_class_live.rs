@@ -21,6 +21,7 @@ use nnstep::tui::app::{Screen, StepState};
 use nnstep::tui::class_loop::{ClassLink, OpenLesson};
 use nnstep::tui::class_ui::{ClassKey, ClassUi, TeacherUi};
 use nnstep::tui::dashboard::DashKey;
+use nnstep::tui::predict_view::PredictKey;
 use nnstep::tui::quiz_view::QuizKey;
 use nnstep::tui::{App, Config, Entry, Message, Theme, update};
 
@@ -98,13 +99,11 @@ fn snapshot(app: &App) -> Option<&Snapshot> {
     app.teacher()?.snapshot.as_ref()
 }
 
-#[test]
-fn a_learner_app_follows_the_instructor_app_over_a_real_socket() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("class.sock");
-    let lesson = ch04();
-    let own_case = lesson.step_index("own-case").unwrap();
-    let train = lesson.step_index("train-sgd").unwrap();
+/// An instructor app showing `lesson_id` and a learner app joined to it
+/// over a socket in `dir`, and the class's server.
+fn class_of(dir: &std::path::Path, lesson_id: &str) -> (Side, Side, Arc<Server>) {
+    let path = dir.join("class.sock");
+    let lesson = Catalog::builtin().get(lesson_id).unwrap().load().unwrap();
     let questions = (lesson.steps.iter())
         .filter_map(|s| match &s.kind {
             StepKind::Quiz(qs) => Some((s.id.clone(), qs.iter().map(|q| q.id.clone()).collect())),
@@ -117,7 +116,7 @@ fn a_learner_app_follows_the_instructor_app_over_a_real_socket() {
             class: "live".into(),
             code: "LIVE42".into(),
             lesson: LessonOffer {
-                id: "ch04".into(),
+                id: lesson_id.into(),
                 text: None,
                 questions,
             },
@@ -143,7 +142,6 @@ fn a_learner_app_follows_the_instructor_app_over_a_real_socket() {
         app,
         link: ClassLink::teacher(Arc::clone(&server), notices),
     };
-
     let (tx, rx) = std::sync::mpsc::channel();
     let client = Client::start(
         client::Config {
@@ -166,24 +164,38 @@ fn a_learner_app_follows_the_instructor_app_over_a_real_socket() {
         app: App::learner_waiting(Progress::default(), cfg()),
         link: ClassLink::learner(client, rx, open),
     };
-
     settle(
         &mut t,
         &mut l,
         "the learner joins and gets the lesson",
         |t, l| index(l) == Some(0) && snapshot(t).is_some_and(|s| s.learners.len() == 1),
     );
+    (t, l, server)
+}
+
+/// The instructor jumps to step `i` (0-based) with `:`.
+fn jump(t: &mut Side, i: usize) {
+    t.key(Message::JumpStart);
+    for d in (i + 1).to_string().bytes() {
+        t.key(Message::JumpDigit(d - b'0'));
+    }
+    t.key(Message::JumpConfirm);
+}
+
+#[test]
+fn a_learner_app_follows_the_instructor_app_over_a_real_socket() {
+    let dir = tempfile::tempdir().unwrap();
+    let lesson = ch04();
+    let own_case = lesson.step_index("own-case").unwrap();
+    let train = lesson.step_index("train-sgd").unwrap();
+    let (mut t, mut l, server) = class_of(dir.path(), "ch04");
     assert_eq!(
         l.app.learner().unwrap().follow.standing(),
         Standing::Following
     );
 
     // The instructor jumps to `own-case` with `:`; the learner follows.
-    t.key(Message::JumpStart);
-    for d in (own_case + 1).to_string().bytes() {
-        t.key(Message::JumpDigit(d - b'0'));
-    }
-    t.key(Message::JumpConfirm);
+    jump(&mut t, own_case);
     settle(&mut t, &mut l, "the learner follows the jump", |_, l| {
         index(l) == Some(own_case)
     });
@@ -241,11 +253,7 @@ fn a_learner_app_follows_the_instructor_app_over_a_real_socket() {
 
     // On a training step the learner's run follows the instructor's seed,
     // η, batch size and epoch.
-    t.key(Message::JumpStart);
-    for d in (train + 1).to_string().bytes() {
-        t.key(Message::JumpDigit(d - b'0'));
-    }
-    t.key(Message::JumpConfirm);
+    jump(&mut t, train);
     for k in [
         DashKey::NewSeed,
         DashKey::LearningRateUp,
@@ -283,4 +291,138 @@ fn a_learner_app_follows_the_instructor_app_over_a_real_socket() {
     });
     l.key(Message::Prev);
     assert_eq!(index(&l.app), Some(train - 1), "free after the end");
+}
+
+/// A comparison's (epochs, playing, each run's last (epoch, loss)).
+type CompareSeen = (usize, bool, Vec<Option<(usize, f64)>>);
+
+fn compare_of(app: &App) -> Option<CompareSeen> {
+    let Screen::Lesson(s) = &app.screen else {
+        return None;
+    };
+    let StepState::Compare(v) = &s.step else {
+        return None;
+    };
+    let c = v.comparison();
+    let last = (c.runs().iter())
+        .map(|r| r.trainer.history().last().map(|h| (h.epoch, h.train_loss)))
+        .collect();
+    Some((c.epochs(), c.playing(), last))
+}
+
+/// A landscape's (η scale, gradient steps per run, playing, each path's
+/// last point).
+type LandscapeSeen = (f64, Vec<u64>, bool, Vec<Option<(u64, f64, f64)>>);
+
+fn landscape_of(app: &App) -> Option<LandscapeSeen> {
+    let Screen::Lesson(s) = &app.screen else {
+        return None;
+    };
+    let StepState::Landscape(v) = &s.step else {
+        return None;
+    };
+    let land = v.landscape();
+    let ends = (land.paths().iter())
+        .map(|p| p.points().last().copied())
+        .collect();
+    Some((land.rate_scale(), land.iterations(), land.playing(), ends))
+}
+
+/// A plot's (exercise η, steps shown, playing).
+fn plot_of(app: &App) -> Option<(f64, usize, bool)> {
+    let Screen::Lesson(s) = &app.screen else {
+        return None;
+    };
+    let StepState::Plot(v) = &s.step else {
+        return None;
+    };
+    let p = v.plot();
+    Some((p.learning_rates()?.1, p.shown(), p.playing()))
+}
+
+#[test]
+fn a_learner_app_follows_comparisons_landscapes_and_plots() {
+    let dir = tempfile::tempdir().unwrap();
+    let lesson = ch04();
+    let compare = lesson.step_index("compare-batches").unwrap();
+    let land = lesson.step_index("landscape-batches").unwrap();
+    let (mut t, mut l, _server) = class_of(dir.path(), "ch04");
+
+    // A comparison: the instructor skips the prediction and takes three
+    // epochs; the learner, predicting meanwhile, starts at them once done.
+    jump(&mut t, compare);
+    t.key(Message::Predict(PredictKey::Skip));
+    for _ in 0..3 {
+        t.key(Message::Dash(DashKey::Epoch));
+    }
+    assert_eq!(compare_of(&t.app).unwrap().0, 3);
+    settle(&mut t, &mut l, "the learner hears epoch 3", |_, l| {
+        index(l) == Some(compare) && l.learner().unwrap().follow.instructor().run.epoch == 3
+    });
+    assert!(compare_of(&l.app).is_none(), "the prediction comes first");
+    l.key(Message::Predict(PredictKey::Skip));
+    assert_eq!(compare_of(&l.app), compare_of(&t.app));
+    for _ in 0..2 {
+        t.key(Message::Dash(DashKey::Epoch));
+    }
+    settle(&mut t, &mut l, "the comparison follows on", |t, l| {
+        compare_of(l).is_some_and(|c| c.0 == 5) && compare_of(l) == compare_of(t)
+    });
+    t.key(Message::Dash(DashKey::Restart));
+    settle(&mut t, &mut l, "the comparison starts again", |t, l| {
+        compare_of(l).is_some_and(|c| c.0 == 0) && compare_of(l) == compare_of(t)
+    });
+    t.key(Message::Dash(DashKey::PlayPause));
+    settle(&mut t, &mut l, "the comparison plays", |_, l| {
+        compare_of(l).is_some_and(|c| c.1)
+    });
+
+    // A landscape: η doubled, five updates and an epoch; the same paths.
+    jump(&mut t, land);
+    t.key(Message::Dash(DashKey::LearningRateUp));
+    for _ in 0..5 {
+        t.key(Message::Dash(DashKey::Iteration));
+    }
+    t.key(Message::Dash(DashKey::Epoch));
+    let seen = landscape_of(&t.app).unwrap();
+    assert_eq!(seen.0, 2.0);
+    assert!(seen.1.iter().all(|&n| n > 5), "{:?}", seen.1);
+    settle(&mut t, &mut l, "the landscape follows", |t, l| {
+        index(l) == Some(land) && landscape_of(l) == landscape_of(t)
+    });
+    // Started again by the instructor: the learner, ahead, starts again.
+    t.key(Message::Dash(DashKey::Restart));
+    settle(&mut t, &mut l, "the landscape starts again", |t, l| {
+        landscape_of(l).is_some_and(|s| s.1.iter().all(|&n| n == 0))
+            && landscape_of(l) == landscape_of(t)
+    });
+    t.key(Message::Dash(DashKey::PlayPause));
+    settle(&mut t, &mut l, "the landscape plays", |_, l| {
+        landscape_of(l).is_some_and(|s| s.2)
+    });
+
+    // A plot's exercise: η doubled, four steps.
+    let dir = tempfile::tempdir().unwrap();
+    let ch08 = Catalog::builtin().get("ch08").unwrap().load().unwrap();
+    let plot = ch08.step_index("saturation-run").unwrap();
+    let (mut t, mut l, _server) = class_of(dir.path(), "ch08");
+    jump(&mut t, plot);
+    t.key(Message::Dash(DashKey::LearningRateUp));
+    for _ in 0..4 {
+        t.key(Message::Dash(DashKey::Epoch));
+    }
+    let seen = plot_of(&t.app).unwrap();
+    assert_eq!((seen.1, seen.2), (4, false));
+    assert!(
+        (seen.0 - 0.4).abs() < 1e-12,
+        "η doubled from 0.2: {}",
+        seen.0
+    );
+    settle(&mut t, &mut l, "the plot follows", |t, l| {
+        index(l) == Some(plot) && plot_of(l) == plot_of(t)
+    });
+    t.key(Message::Dash(DashKey::Restart));
+    settle(&mut t, &mut l, "the plot starts again", |t, l| {
+        plot_of(l).is_some_and(|p| p.1 == 0) && plot_of(l) == plot_of(t)
+    });
 }

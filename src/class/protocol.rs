@@ -168,20 +168,32 @@ pub enum Refusal {
     Instructor,
 }
 
-/// The training run the instructor shows: the learner runs the same spec
-/// and seed, so the same epoch gives the same numbers.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// The run the instructor shows (a training step's, a comparison's, a
+/// landscape's runs, a plot's exercise): the learner runs the same spec
+/// and seed, so the same place gives the same numbers.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RunState {
+    /// The epoch on a training step and a comparison (its furthest run),
+    /// on a landscape its furthest run's; the steps shown of a plot's
+    /// exercise.
     pub epoch: u32,
     pub playing: bool,
     /// The run's seed, learning rate and batch size on a training step
     /// (the instructor may change them live; absent from older peers).
+    /// `learning_rate` is also a plot exercise's η.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub learning_rate: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch: Option<Batch>,
+    /// On a landscape: what every run's η is multiplied by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_scale: Option<f64>,
+    /// On a landscape: each run's gradient steps (runs take different
+    /// numbers of steps per epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steps: Option<Vec<u64>>,
 }
 
 /// A batch size as the class sends it.

@@ -316,6 +316,7 @@ fn teach_tui(
     use crate::tui::class_ui::{ClassUi, TeacherUi};
     let lang = lang(global);
     let (store, progress, note) = open_store();
+    let kept = lesson.clone();
     let entries = vec![tui::Entry::loaded(lesson)];
     let mut app = tui::App::open(entries, progress, tui_config(global), 0, Some(0));
     app.notice = note;
@@ -327,7 +328,7 @@ fn teach_tui(
     let mut link = ClassLink::teacher(Arc::clone(server), notices);
     let run = tui::event_loop::run_class(app, store.as_ref(), Some(&mut link));
     if let Some(to) = report {
-        match class_teacher::write_report(server, to, lang) {
+        match class_teacher::write_report(server, to, lang, Some(&kept)) {
             Ok(l) => println!("{l}"),
             Err(e) => eprintln!("error: {e:#}"),
         }
@@ -485,12 +486,20 @@ fn snapshot(class: &str, key: Option<&str>) -> anyhow::Result<crate::class::Snap
     })
 }
 
+/// The class's lesson as this user's catalog has it (for its questions'
+/// text), if it has it.
+fn lesson_of(snap: &crate::class::Snapshot, global: &GlobalArgs) -> Option<crate::lesson::Lesson> {
+    let (cat, _) = Catalog::with_dir(global.lessons.as_deref());
+    cat.find(&snap.lesson).ok()
+}
+
 fn status(a: &StatusArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let snap = snapshot(&a.class, a.key.as_deref())?;
     match a.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&snap)?),
         Format::Text => {
-            for l in cw::status_lines(lang(global), &snap) {
+            let lesson = lesson_of(&snap, global);
+            for l in cw::status_lines(lang(global), &snap, lesson.as_ref()) {
                 println!("{l}");
             }
         }
@@ -536,7 +545,13 @@ fn report(a: &ReportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             s
         }
     };
-    let line = class_teacher::write_snapshot_report(&snap, &report_to(&a.out), lang(global))?;
+    let lesson = lesson_of(&snap, global);
+    let line = class_teacher::write_snapshot_report(
+        &snap,
+        &report_to(&a.out),
+        lang(global),
+        lesson.as_ref(),
+    )?;
     println!("{line}");
     Ok(ExitCode::SUCCESS)
 }

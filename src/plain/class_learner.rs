@@ -1,28 +1,32 @@
 //! A learner in a class, as plain text: the instructor's steps printed as
 //! they come, quiz questions answered on standard input with the learner's
 //! own numbers, results (never numbers) sent back. A training step's run
-//! follows the instructor's: the learner trains the same spec and seed
+//! (and a comparison's, printed when it ends) follows the instructor's: the learner trains the same spec and seed
 //! locally to the instructor's epoch and prints its own progress there (a
 //! bounded number of lines), and the final figures when the run ends. A
 //! step's prediction (predict-then-see) is asked before its run, graded by
 //! the run, and sent as a result. Lines that start with `:` (or any line
 //! while nothing waits for an answer) are commands: `next`, `back`, `goto
-//! N` to step away, `follow` to rejoin, `done` on a held step.
+//! N` to step away, `follow` to rejoin, `done` on a held step. Stepping
+//! away, rejoining, the lock and holding follow [`crate::class::follow`],
+//! the rules the full-screen learner uses too.
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
 use std::time::Instant;
 
-use super::runner::class_run::{self, FollowedRun};
+use super::runner::class_run::{self, Followed, FollowedComparison, FollowedRun};
 use super::runner::{Options, follow};
 use crate::class::client::{self, Client, Event};
-use crate::class::follow::{prediction_result, result_of};
+use crate::class::follow::{Follow, Link, Move, NotDone, Refused, prediction_result, result_of};
 use crate::class::{ClassState, Refusal};
-use crate::lesson::Lang;
+use crate::lesson::{Lang, StepKind};
 use crate::session::{Reply, Session};
-use crate::words::class::{self as cw, class_words};
+use crate::text::wrap;
+use crate::words::class::{self as cw, ClassDone, class_words};
 use crate::words::class_follow as class_follow_words;
+use crate::words::class_tally;
 
 /// Opens the lesson the instructor sends: a built-in id, or the text of
 /// the instructor's own file (checked as `nnstep check` would). The error
@@ -48,8 +52,8 @@ struct Learner<'a> {
     session: Option<Session>,
     /// The lesson as last received, to tell a changed one.
     lesson_key: Option<(String, Option<String>)>,
-    instr: ClassState,
-    away: bool,
+    /// The instructor's place and the learner's following of it.
+    follow: Follow,
     /// The step printed last (0-based).
     shown: Option<usize>,
     /// The question waiting for an answer, and since when.
@@ -60,6 +64,8 @@ struct Learner<'a> {
     predict_secs: f64,
     /// The shown training step's run, following the instructor's.
     run: Option<FollowedRun>,
+    /// The shown comparison, following the instructor's.
+    compare: Option<FollowedComparison>,
     /// Said that the instructor's run waits for the prediction.
     said_run_waits: bool,
 }
@@ -99,13 +105,13 @@ pub fn follow_class(
         save,
         session: None,
         lesson_key: None,
-        instr: ClassState::default(),
-        away: false,
+        follow: Follow::new(),
         shown: None,
         asking: None,
         predicting: None,
         predict_secs: 0.0,
         run: None,
+        compare: None,
         said_run_waits: false,
     };
     l.run(&rx)
@@ -172,9 +178,13 @@ impl Learner<'_> {
             };
             match ev {
                 Ev::Class(Event::Joined { class }) => {
+                    self.follow.set_link(Link::Joined);
                     self.interject(&[cw::joined_class(self.opts.lang, &class)])?;
                 }
-                Ev::Class(Event::Waiting) => self.interject(&[w.waiting.into()])?,
+                Ev::Class(Event::Waiting) => {
+                    self.follow.set_link(Link::Waiting);
+                    self.interject(&[w.waiting.into()])?;
+                }
                 Ev::Class(Event::Refused(r)) => {
                     let msg = match r {
                         Refusal::Code => w.wrong_code,
@@ -190,11 +200,10 @@ impl Learner<'_> {
                     }
                 }
                 Ev::Class(Event::State(st)) => {
-                    if st.ended {
+                    if self.state(st)? {
                         self.say(w.ended)?;
                         return Ok(ExitCode::SUCCESS);
                     }
-                    self.state(st)?;
                 }
                 Ev::Line(line) => self.line(&line)?,
                 Ev::Eof => {}
@@ -233,49 +242,61 @@ impl Learner<'_> {
         }
     }
 
-    fn state(&mut self, st: ClassState) -> anyhow::Result<()> {
+    /// Takes the instructor's new state; true when it ends the class.
+    fn state(&mut self, st: ClassState) -> anyhow::Result<bool> {
         let lang = self.opts.lang;
         let w = class_words(lang);
-        let prev = std::mem::replace(&mut self.instr, st.clone());
+        let prev_run = self.follow.instructor().run.clone();
+        let ch = self.follow.take(st);
+        if ch.ended {
+            return Ok(true);
+        }
+        let st = self.follow.instructor().clone();
         let mut said: Vec<String> = Vec::new();
-        if st.locked && !prev.locked {
+        if ch.called_back {
+            self.client.away(false);
+            said.push(cw::class_done(lang, &ClassDone::CalledBack));
+        } else if ch.locked {
             said.push(w.locked_now.into());
-            if self.away {
-                self.set_away(false);
-            }
-        } else if !st.locked && prev.locked {
+        } else if ch.freed {
             said.push(w.freed_now.into());
         }
-        let moved = self.shown != Some(st.step) || prev.step_id != st.step_id;
-        if !self.away && moved {
+        let away = self.follow.away();
+        let moved = self.shown != Some(st.step) || ch.step;
+        if !away && moved {
             self.interject(&said)?;
             said.clear();
             self.show(st.step)?;
         }
-        let on_train = self
-            .session
-            .as_ref()
-            .is_some_and(|s| s.step().kind.train().is_some());
-        if on_train && !self.away && !moved && st.run.playing != prev.run.playing {
+        // A step whose runs follow the instructor's.
+        let on_train = self.session.as_ref().is_some_and(|s| {
+            s.step().kind.train().is_some() || matches!(s.step().kind, StepKind::Compare(_))
+        });
+        if on_train && !away && !moved && st.run.playing != prev_run.playing {
             said.push(cw::run_state(lang, st.run.epoch, st.run.playing));
         }
-        if on_train && !self.away && self.predicting.is_some() && st.run.epoch > 0 {
+        if on_train && !away && self.predicting.is_some() && st.run.epoch > 0 {
             if !self.said_run_waits {
                 said.push(class_follow_words::run_waits(lang).into());
             }
             self.said_run_waits = true;
         }
-        if st.hold && (!prev.hold || moved) {
+        if ch.held {
             said.push(w.hold.into());
         }
-        if let Some(r) = &st.reveal
-            && prev.reveal.as_ref() != Some(r)
+        if ch.revealed
+            && let Some(r) = &st.reveal
         {
             said.push(w.reveal_head.into());
-            said.extend(r.iter().map(|t| format!("  {}", cw::tally_line(lang, t))));
+            let lesson = self.session.as_ref().map(Session::lesson);
+            for t in r {
+                let line = class_tally::tally_line(lesson, lang, t);
+                said.extend(wrap(&line, self.opts.width, "  ", "    "));
+            }
         }
         self.interject(&said)?;
-        self.follow_run()
+        self.follow_run()?;
+        Ok(false)
     }
 
     /// Prints step `n`: its title, then its prediction if it asks one (the
@@ -312,13 +333,26 @@ impl Learner<'_> {
             return Ok(());
         };
         match class_run::print_body(s, self.out, self.opts, true)? {
-            Some(mut run) if self.away => {
+            Some(Followed::Run(mut run)) if self.follow.away() => {
                 run.run_to_end(self.out)?;
                 run.finish(s, self.out, self.opts)?;
                 self.send_prediction();
             }
-            Some(run) => {
-                self.run = Some(run);
+            Some(Followed::Run(run)) => {
+                self.run = Some(*run);
+                self.follow_run()?;
+            }
+            Some(Followed::Compare(c)) if self.follow.away() => {
+                c.finish(s, self.out, self.opts)?;
+                self.send_prediction();
+            }
+            Some(Followed::Compare(c)) => {
+                self.compare = Some(c);
+                writeln!(
+                    self.out,
+                    "{}",
+                    class_follow_words::compare_follows(self.opts.lang)
+                )?;
                 self.follow_run()?;
             }
             // A comparison ran and graded its prediction.
@@ -339,18 +373,35 @@ impl Learner<'_> {
     /// the instructor there); at its end prints the final figures and
     /// sends the prediction's result.
     fn follow_run(&mut self) -> anyhow::Result<()> {
-        let here = self.shown == Some(self.instr.step) && !self.away;
-        let Some(run) = self.run.as_mut() else {
-            return Ok(());
-        };
+        let here = self.shown == Some(self.follow.instructor().step) && !self.follow.away();
         if !here {
             return Ok(());
         }
-        let epoch = usize::try_from(self.instr.run.epoch).unwrap_or(usize::MAX);
-        run.advance(epoch, !self.instr.run.playing, Instant::now(), self.out)?;
+        let instr = self.follow.instructor().run.clone();
+        let epoch = usize::try_from(instr.epoch).unwrap_or(usize::MAX);
+        if let Some(c) = self.compare.as_mut() {
+            c.advance(epoch)?;
+            if c.finished() {
+                self.end_compare()?;
+            }
+        }
+        let Some(run) = self.run.as_mut() else {
+            return Ok(());
+        };
+        run.advance(epoch, !instr.playing, Instant::now(), self.out)?;
         if run.finished() {
             self.end_run()?;
         }
+        Ok(())
+    }
+
+    /// The comparison's end: its results, the prediction graded and sent.
+    fn end_compare(&mut self) -> anyhow::Result<()> {
+        let (Some(c), Some(s)) = (self.compare.take(), self.session.as_mut()) else {
+            return Ok(());
+        };
+        c.finish(s, self.out, self.opts)?;
+        self.send_prediction();
         Ok(())
     }
 
@@ -371,6 +422,10 @@ impl Learner<'_> {
         let picked = (self.session.as_ref())
             .and_then(|s| s.prediction())
             .is_some_and(|p| p.pick.is_some() && p.verdict.is_none());
+        if picked && self.compare.is_some() {
+            self.end_compare()?;
+        }
+        self.compare = None;
         match self.run.as_mut() {
             Some(run) if picked => {
                 run.run_to_end(self.out)?;
@@ -427,13 +482,6 @@ impl Learner<'_> {
         self.body()
     }
 
-    fn set_away(&mut self, away: bool) {
-        if self.away != away {
-            self.away = away;
-            self.client.away(away);
-        }
-    }
-
     fn line(&mut self, line: &str) -> anyhow::Result<()> {
         if let Some((i, at)) = self.asking
             && !line.trim_start().starts_with(':')
@@ -452,9 +500,6 @@ impl Learner<'_> {
         match word {
             "" => Ok(()),
             "next" | "back" | "prev" | "goto" => {
-                if self.instr.locked {
-                    return self.say(w.locked);
-                }
                 let Some(s) = self.session.as_ref() else {
                     return Ok(());
                 };
@@ -465,25 +510,36 @@ impl Learner<'_> {
                     ("goto", _) => return self.say(w.learner_commands),
                     _ => here.saturating_sub(1),
                 };
-                self.set_away(true);
-                self.say(&format!("[{}]", w.away_plain))?;
-                self.show(to)
-            }
-            "follow" | "f" | "F" => {
-                self.set_away(false);
-                self.say(w.back_following)?;
-                let n = self.instr.step;
-                self.show(n)
-            }
-            "done" => {
-                if self.instr.hold {
-                    let step = self.instr.step_id.clone();
-                    self.client.done(&step);
-                    self.say(w.marked_done)
-                } else {
-                    self.say(w.not_held)
+                match self.follow.attempt(Move::Step) {
+                    Err(Refused::Locked) => self.say(w.locked),
+                    Ok(newly) => {
+                        if newly {
+                            self.client.away(true);
+                        }
+                        self.say(&format!("[{}]", w.away_plain))?;
+                        self.show(to)
+                    }
                 }
             }
+            "follow" | "f" | "F" => {
+                if self.follow.rejoin() {
+                    self.client.away(false);
+                }
+                self.say(w.back_following)?;
+                let n = self.follow.instructor().step;
+                self.show(n)
+            }
+            "done" => match self.follow.mark_done() {
+                Ok(step) => {
+                    self.client.done(&step);
+                    self.say(w.marked_done)
+                }
+                Err(NotDone::NotHeld) => self.say(w.not_held),
+                Err(NotDone::Already) => {
+                    let t = cw::class_done(self.opts.lang, &ClassDone::AlreadyDone);
+                    self.say(&t)
+                }
+            },
             _ => {
                 let t = format!(
                     "{}{}{}",

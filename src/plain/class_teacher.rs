@@ -13,10 +13,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crate::engine::Every;
 
 use crate::class::{Notice, Server};
-use crate::lesson::Lang;
+use crate::lesson::{Lang, Lesson};
 use crate::session::{Moved, Session};
 use crate::words::class::{self as cw, class_words};
-use crate::words::shell_words;
+use crate::words::{class_tally, shell_words};
 
 /// Where the report goes when the class ends.
 #[derive(Clone, Debug)]
@@ -25,10 +25,16 @@ pub struct ReportTo {
     pub markdown: PathBuf,
 }
 
-/// Writes the class report (CSV and Markdown) from the server's snapshot.
-pub fn write_report(server: &Server, to: &ReportTo, lang: Lang) -> anyhow::Result<String> {
+/// Writes the class report (CSV and Markdown) from the server's snapshot;
+/// its questions named by their text where `lesson` has them.
+pub fn write_report(
+    server: &Server,
+    to: &ReportTo,
+    lang: Lang,
+    lesson: Option<&Lesson>,
+) -> anyhow::Result<String> {
     let snap = server.snapshot();
-    write_snapshot_report(&snap, to, lang)
+    write_snapshot_report(&snap, to, lang, lesson)
 }
 
 /// Writes a snapshot's report; returns the line saying where.
@@ -36,11 +42,12 @@ pub fn write_snapshot_report(
     snap: &crate::class::Snapshot,
     to: &ReportTo,
     lang: Lang,
+    lesson: Option<&Lesson>,
 ) -> anyhow::Result<String> {
     use anyhow::Context;
     let csv = crate::class::report::csv(snap)?;
     std::fs::write(&to.csv, csv).with_context(|| format!("writing {}", to.csv.display()))?;
-    std::fs::write(&to.markdown, cw::report_markdown(lang, snap))
+    std::fs::write(&to.markdown, cw::report_markdown(lang, snap, lesson))
         .with_context(|| format!("writing {}", to.markdown.display()))?;
     Ok(cw::report_written(
         lang,
@@ -134,12 +141,12 @@ pub fn teach(
                     .filter(|q| q.step == step)
                     .collect();
                 for t in &tallies {
-                    say(&cw::tally_line(lang, t))?;
+                    say(&class_tally::tally_line(Some(session.lesson()), lang, t))?;
                 }
                 ack(server, |s| s.reveal = Some(tallies), w.reveal_ack)?
             }
             "status" => {
-                for l in cw::status_lines(lang, &server.snapshot()) {
+                for l in cw::status_lines(lang, &server.snapshot(), Some(session.lesson())) {
                     say(&l)?;
                 }
                 continue;
@@ -161,7 +168,7 @@ pub fn teach(
     }
     drop(player);
     if let Some(to) = report {
-        match write_report(server, to, lang) {
+        match write_report(server, to, lang, Some(session.lesson())) {
             Ok(l) => say(&l)?,
             Err(e) => eprintln!("error: {e:#}"),
         }
@@ -171,8 +178,8 @@ pub fn teach(
     Ok(())
 }
 
-/// Plays a training step's run for the class: a thread trains the step's
-/// run (the same spec and seed as every learner's) on from the class's
+/// Plays a training step's run (or a comparison's runs) for the class: a
+/// thread trains the step's run (the same spec and seed as every learner's) on from the class's
 /// epoch, a fiftieth of its epochs every tenth of a second, and moves the
 /// class's epoch with it; at the run's end the class pauses there.
 struct Player {
@@ -188,10 +195,10 @@ impl Player {
     /// run (the class's state says playing all the same).
     fn start(server: &Arc<Server>, session: &mut Session, lang: Lang) -> Option<Player> {
         let step_id = session.step().id.clone();
-        let mut r = session.trainer()?.ok()?;
+        let mut played = Played::of(session)?;
         let stop = Arc::new(AtomicBool::new(false));
         let (server, halt) = (Arc::clone(server), Arc::clone(&stop));
-        let per_tick = (r.trainer.config().max_epochs / 50).max(1);
+        let per_tick = (played.max_epochs() / 50).max(1);
         let thread = std::thread::Builder::new()
             .name("class-play".into())
             .spawn(move || {
@@ -199,11 +206,10 @@ impl Player {
                 while !halt.load(Ordering::Acquire) {
                     let class = usize::try_from(server.state().run.epoch).unwrap_or(usize::MAX);
                     let target = class.max(epoch).saturating_add(per_tick);
-                    match r.trainer.run_for(Every::Epochs(target - epoch)) {
-                        Ok(snap) => epoch = snap.epoch,
-                        Err(_) => return,
-                    }
-                    let finished = r.trainer.stopped().is_some();
+                    let Ok((reached, finished)) = played.go_to(epoch, target) else {
+                        return;
+                    };
+                    epoch = reached;
                     let shown = u32::try_from(epoch).unwrap_or(u32::MAX);
                     server.update(|s| {
                         if s.step_id == step_id {
@@ -223,6 +229,51 @@ impl Player {
             stop,
             thread: Some(thread),
         })
+    }
+}
+
+/// What the plain instructor's `play` moves: a training step's run or a
+/// comparison's runs.
+enum Played {
+    Run(Box<crate::spec::Resolved>),
+    Compare(Box<crate::session::Comparison>),
+}
+
+impl Played {
+    fn of(session: &Session) -> Option<Played> {
+        if let Some(r) = session.trainer() {
+            return Some(Played::Run(Box::new(r.ok()?)));
+        }
+        Some(Played::Compare(Box::new(session.comparison()?.ok()?)))
+    }
+
+    /// The longest run's epoch limit.
+    fn max_epochs(&self) -> usize {
+        match self {
+            Played::Run(r) => r.trainer.config().max_epochs,
+            Played::Compare(c) => (c.runs().iter())
+                .map(|r| r.trainer.config().max_epochs)
+                .max()
+                .unwrap_or(1),
+        }
+    }
+
+    /// From epoch `from` on to `to`: the epoch reached and whether it ended.
+    fn go_to(
+        &mut self,
+        from: usize,
+        to: usize,
+    ) -> Result<(usize, bool), crate::engine::EngineError> {
+        match self {
+            Played::Run(r) => {
+                let snap = r.trainer.run_for(Every::Epochs(to.saturating_sub(from)))?;
+                Ok((snap.epoch, r.trainer.stopped().is_some()))
+            }
+            Played::Compare(c) => {
+                c.follow(to, false)?;
+                Ok((c.epochs(), c.finished()))
+            }
+        }
     }
 }
 

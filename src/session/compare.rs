@@ -137,6 +137,33 @@ impl Comparison {
         Ok(())
     }
 
+    /// Epochs the comparison has taken: the furthest run's (every
+    /// unfinished run takes its epochs together).
+    #[must_use]
+    pub fn epochs(&self) -> usize {
+        (self.runs.iter())
+            .filter_map(|r| r.trainer.history().last().map(|h| h.epoch))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Follows another showing of this step (a class's instructor): on to
+    /// `epochs` (started again when paused before the epochs here),
+    /// playing or not. While playing, an epoch or two ahead is the time
+    /// between two messages and stays.
+    pub fn follow(&mut self, epochs: usize, playing: bool) -> Result<(), EngineError> {
+        if !playing && self.epochs() > epochs {
+            self.restart();
+        }
+        while self.epochs() < epochs && !self.finished() {
+            self.step_epoch()?;
+        }
+        if self.playing != playing {
+            self.toggle_play();
+        }
+        Ok(())
+    }
+
     /// Every run back to epoch 0, paused.
     pub fn restart(&mut self) {
         self.runs = self.initial.clone();

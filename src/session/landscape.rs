@@ -323,6 +323,13 @@ impl Landscape {
         }
         self.scale = scale;
         self.restart().map_err(settings)?;
+        self.step_to(iterations)
+    }
+
+    /// Takes each run on to `iterations[i]` gradient steps (a run already
+    /// there or past it stays).
+    fn step_to(&mut self, iterations: &[u64]) -> Result<(), ReplayError> {
+        let settings = |e: EngineError| ReplayError::Settings(e.to_string());
         for ((r, p), &wanted) in self.runs.iter_mut().zip(&mut self.paths).zip(iterations) {
             while r.trainer.iteration() < wanted {
                 if r.trainer.stopped().is_some() || r.trainer.iteration() >= MAX_PATH_STEPS {
@@ -335,6 +342,30 @@ impl Landscape {
                 p.record(s.iteration, r.trainer.network())
                     .map_err(settings)?;
             }
+        }
+        Ok(())
+    }
+
+    /// Follows another showing of this step (a class's instructor): every
+    /// η times `scale`, each run `iterations[i]` gradient steps on, playing
+    /// or not. Runs behind step on; it starts again when η changed, or
+    /// when paused behind a run here (while playing, a run a little ahead
+    /// is the time between two messages and stays).
+    pub fn follow(
+        &mut self,
+        scale: f64,
+        iterations: &[u64],
+        playing: bool,
+    ) -> Result<(), ReplayError> {
+        let ahead = (self.runs.iter().zip(iterations)).any(|(r, &w)| r.trainer.iteration() > w);
+        let same_rate = scale.to_bits() == self.scale.to_bits();
+        if !same_rate || iterations.len() != self.runs.len() || (ahead && !playing) {
+            self.replay(scale, iterations)?;
+        } else {
+            self.step_to(iterations)?;
+        }
+        if self.playing != playing {
+            self.toggle_play();
         }
         Ok(())
     }

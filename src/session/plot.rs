@@ -191,6 +191,28 @@ impl PlotState {
         Ok(())
     }
 
+    /// Follows another showing of this step (a class's instructor): the
+    /// exercise with η = `learning_rate`, `shown` of its steps shown,
+    /// playing or not. While playing, being a step or two ahead is the
+    /// time between two messages and stays.
+    pub fn follow(
+        &mut self,
+        learning_rate: f64,
+        shown: u64,
+        playing: bool,
+    ) -> Result<(), ReplayError> {
+        let same_rate = (self.exercise.as_ref())
+            .is_some_and(|(s, _)| s.learning_rate.to_bits() == learning_rate.to_bits());
+        let now = self.shown as u64;
+        if !same_rate || now < shown || (now > shown && !playing) {
+            self.replay(learning_rate, shown)?;
+        }
+        if self.playing != playing {
+            self.toggle_play();
+        }
+        Ok(())
+    }
+
     /// Back to the lesson's η and the start.
     pub fn reset(&mut self) {
         self.exercise = self.plot.saturation.map(|s| (s, s.run()));

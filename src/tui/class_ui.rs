@@ -30,6 +30,9 @@ pub enum ClassKey {
     End,
     Rejoin,
     MarkDone,
+    /// Scroll the class panel (while it is open and longer than the screen).
+    PanelDown,
+    PanelUp,
 }
 
 use Key::Char;
@@ -56,6 +59,13 @@ pub const LEARNER: &[Binding] = &[
     bind(&[Char('F')], ClassKey::Rejoin, &[Char('F')]),
     bind(&[Char('D')], ClassKey::MarkDone, &[Char('D')]),
     bind(&[Char('c')], ClassKey::Panel, &[Char('c')]),
+];
+
+/// The panel's scroll keys, the help box's (while the panel is open and
+/// longer than the screen; the panel covers the body then).
+pub const PANEL_SCROLL: &[Binding] = &[
+    bind(&[Char('j')], ClassKey::PanelDown, &[]),
+    bind(&[Char('k')], ClassKey::PanelUp, &[]),
 ];
 
 /// Notices kept for the panel.
@@ -94,6 +104,8 @@ pub struct TeacherUi {
     pub leave_asked: bool,
     /// The join code and what learners join (the class name or path).
     pub join: Option<(String, String)>,
+    /// Lines of the panel scrolled past.
+    pub panel_scroll: u16,
     pub out: Vec<TeacherCmd>,
 }
 
@@ -103,6 +115,8 @@ pub struct LearnerUi {
     pub follow: Follow,
     /// The panel with the class's revealed answers.
     pub panel: bool,
+    /// Lines of the panel scrolled past.
+    pub panel_scroll: u16,
     /// When the shown step was opened, and which (answer times count from it).
     pub since: (usize, Instant),
     /// Steps whose graded prediction was sent.
@@ -117,6 +131,7 @@ impl Default for LearnerUi {
         Self {
             follow: Follow::new(),
             panel: false,
+            panel_scroll: 0,
             since: (usize::MAX, Instant::now()),
             predicted: Vec::new(),
             leave_asked: false,
@@ -195,10 +210,20 @@ impl App {
     }
 }
 
-/// The class key table of this app in `ctx`, if the class keys work there
-/// (not while typing an answer or a step number, nor under the help).
+/// The class keys of this app in `ctx`, if the class keys work there (not
+/// while typing an answer or a step number, nor under the help): the
+/// instructor's or the learner's, and the panel's scroll keys while the
+/// open panel is longer than the screen.
 #[must_use]
-pub fn bindings(app: &App, ctx: Context) -> &'static [Binding] {
+pub fn bindings(app: &App, ctx: Context) -> Vec<Binding> {
+    let mut all = role_bindings(app, ctx).to_vec();
+    if !all.is_empty() && app.class_panel() && super::class_view::panel_max_scroll(app) > 0 {
+        all.extend_from_slice(PANEL_SCROLL);
+    }
+    all
+}
+
+fn role_bindings(app: &App, ctx: Context) -> &'static [Binding] {
     let on_lesson = matches!(
         ctx,
         Context::Lesson
@@ -221,15 +246,14 @@ pub fn bindings(app: &App, ctx: Context) -> &'static [Binding] {
 pub fn footer_bindings(app: &App) -> Vec<Binding> {
     let all = bindings(app, app.screen_context());
     match app.learner() {
-        Some(l) => (all.iter())
+        Some(l) => (all.into_iter())
             .filter(|b| match b.msg {
                 Message::Class(ClassKey::Rejoin) => l.follow.away(),
                 Message::Class(ClassKey::MarkDone) => l.follow.held(),
                 _ => true,
             })
-            .copied()
             .collect(),
-        None => all.to_vec(),
+        None => all,
     }
 }
 
@@ -244,7 +268,7 @@ pub fn message_for(key: Key, app: &App) -> Option<Message> {
         return None;
     }
     bindings(app, ctx)
-        .iter()
+        .into_iter()
         .find(|b| b.keys.contains(&key))
         .map(|b| b.msg)
 }
@@ -311,7 +335,8 @@ pub fn allows(app: &mut App, msg: Message) -> bool {
     }
 }
 
-/// After a lesson message: a learner's graded answer goes to the class;
+/// After a lesson message: a learner's graded answer goes to the class, a
+/// run freed by the learner's prediction goes to the instructor's place;
 /// the instructor's end key must be pressed twice in a row.
 pub fn after(app: &mut App, msg: Message) {
     if let Some(t) = app.teacher_mut()
@@ -328,6 +353,16 @@ pub fn after(app: &mut App, msg: Message) {
     let index = l.session.index();
     if c.since.0 != index {
         c.since = (index, Instant::now());
+    }
+    // The prediction made, the step's runs start: at the instructor's
+    // place when following there.
+    let st = c.follow.instructor();
+    if matches!(msg, Message::Predict(_))
+        && !matches!(l.step, StepState::Predict(_))
+        && !c.follow.away()
+        && st.step == index
+    {
+        follow_run(l, &st.run);
     }
     if let StepState::Quiz(q) = &mut l.step
         && let Some((question, grade, tries)) = q.take_graded()
@@ -378,6 +413,10 @@ pub fn key(app: &mut App, k: ClassKey) {
         Some(ClassUi::Learner(c)) => c.leave_asked = false,
         None => {}
     }
+    if let ClassKey::PanelDown | ClassKey::PanelUp = k {
+        scroll_panel(app, if k == ClassKey::PanelDown { 1 } else { -1 });
+        return;
+    }
     let teacher = app.teacher().is_some();
     let done = if teacher {
         teacher_key(app, k)
@@ -397,6 +436,7 @@ fn teacher_key(app: &mut App, k: ClassKey) -> Option<ClassDone> {
     Some(match k {
         ClassKey::Panel => {
             t.panel = !t.panel;
+            t.panel_scroll = 0;
             if t.panel {
                 ClassDone::PanelShown
             } else {
@@ -435,7 +475,9 @@ fn teacher_key(app: &mut App, k: ClassKey) -> Option<ClassDone> {
             t.end_asked = true;
             ClassDone::EndAsk
         }
-        ClassKey::Rejoin | ClassKey::MarkDone => return None,
+        ClassKey::Rejoin | ClassKey::MarkDone | ClassKey::PanelDown | ClassKey::PanelUp => {
+            return None;
+        }
     })
 }
 
@@ -444,6 +486,7 @@ fn learner_key(app: &mut App, k: ClassKey) -> Option<ClassDone> {
     match k {
         ClassKey::Panel => {
             c.panel = !c.panel;
+            c.panel_scroll = 0;
             Some(if c.panel {
                 ClassDone::PanelShown
             } else {
@@ -465,8 +508,25 @@ fn learner_key(app: &mut App, k: ClassKey) -> Option<ClassDone> {
             Err(NotDone::NotHeld) => ClassDone::NotHeld,
             Err(NotDone::Already) => ClassDone::AlreadyDone,
         }),
-        ClassKey::Lock | ClassKey::Hold | ClassKey::Reveal | ClassKey::End => None,
+        ClassKey::Lock
+        | ClassKey::Hold
+        | ClassKey::Reveal
+        | ClassKey::End
+        | ClassKey::PanelDown
+        | ClassKey::PanelUp => None,
     }
+}
+
+/// Scrolls the class panel by `by` lines within its length.
+fn scroll_panel(app: &mut App, by: i32) {
+    let max = i32::from(super::class_view::panel_max_scroll(app));
+    let scroll = match app.class.as_deref_mut() {
+        Some(ClassUi::Teacher(t)) => &mut t.panel_scroll,
+        Some(ClassUi::Learner(c)) => &mut c.panel_scroll,
+        None => return,
+    };
+    let next = (i32::from(*scroll).min(max) + by).clamp(0, max);
+    *scroll = u16::try_from(next).unwrap_or(0);
 }
 
 /// A class event for a learner.
@@ -560,20 +620,44 @@ fn go_to_instructor(app: &mut App, fresh: bool) {
         l.note_scroll = 0;
         l.input = Input::Normal;
     }
-    follow_run(l, st.run);
+    follow_run(l, &st.run);
     if moved {
         app.record_visit();
+    }
+}
+
+/// Brings the step's runs to the instructor's: a training run, a
+/// comparison, a landscape's runs or a plot's exercise. A place the
+/// learner's copy cannot reach (a message from an instructor whose lesson
+/// differs) leaves it where it is.
+fn follow_run(l: &mut LessonState, run: &RunState) {
+    let epoch = usize::try_from(run.epoch).unwrap_or(usize::MAX);
+    match &mut l.step {
+        StepState::Train(d) => follow_training(d, run),
+        StepState::Compare(c) => {
+            let _ = c.comparison_mut().follow(epoch, run.playing);
+        }
+        StepState::Landscape(v) => {
+            if let (Some(scale), Some(steps)) = (run.rate_scale, &run.steps) {
+                let _ = v.landscape_mut().follow(scale, steps, run.playing);
+            }
+        }
+        StepState::Plot(p) => {
+            // The plain instructor sends no η: the lesson's.
+            let lesson = p.plot().learning_rates().map(|(lesson, _)| lesson);
+            if let Some(rate) = run.learning_rate.or(lesson) {
+                let _ = p.plot_mut().follow(rate, u64::from(run.epoch), run.playing);
+            }
+        }
+        StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => {}
     }
 }
 
 /// Brings a training step's run to the instructor's: the same epoch when
 /// paused (trained up to it, or started again when past it), playing when
 /// they play (never ahead of them by stepping).
-fn follow_run(l: &mut LessonState, run: RunState) {
+fn follow_training(d: &mut super::dashboard::Dashboard, run: &RunState) {
     use super::dashboard::DashKey;
-    let StepState::Train(d) = &mut l.step else {
-        return;
-    };
     let epoch_of = |d: &super::dashboard::Dashboard| d.training().shown().map_or(0, |r| r.epoch);
     if let (Some(seed), Some(rate), Some(batch)) = (run.seed, run.learning_rate, run.batch) {
         let batch = match batch {
@@ -609,14 +693,22 @@ pub fn teacher_place(app: &App) -> Option<(usize, String, RunState)> {
     let Screen::Lesson(l) = &app.screen else {
         return None;
     };
-    let run = match &l.step {
+    Some((
+        l.session.index(),
+        l.session.step().id.clone(),
+        run_of(&l.step),
+    ))
+}
+
+/// The run a step shows, as the class sends it.
+fn run_of(step: &StepState) -> RunState {
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    match step {
         StepState::Train(d) => {
             let t = d.training();
             let cfg = t.run().trainer.config();
             RunState {
-                epoch: t
-                    .shown()
-                    .map_or(0, |r| u32::try_from(r.epoch).unwrap_or(u32::MAX)),
+                epoch: t.shown().map_or(0, |r| count(r.epoch)),
                 playing: t.play() == Play::Playing,
                 seed: Some(t.spec().seed),
                 learning_rate: Some(cfg.learning_rate),
@@ -624,11 +716,41 @@ pub fn teacher_place(app: &App) -> Option<(usize, String, RunState)> {
                     BatchSize::Rows(n) => Batch::Rows(u64::try_from(n).unwrap_or(u64::MAX)),
                     BatchSize::Full(_) => Batch::Full,
                 }),
+                ..RunState::default()
             }
         }
-        _ => RunState::default(),
-    };
-    Some((l.session.index(), l.session.step().id.clone(), run))
+        StepState::Compare(c) => {
+            let c = c.comparison();
+            RunState {
+                epoch: count(c.epochs()),
+                playing: c.playing(),
+                ..RunState::default()
+            }
+        }
+        StepState::Landscape(v) => {
+            let land = v.landscape();
+            let epochs = (land.runs().iter())
+                .filter_map(|r| r.trainer.history().last().map(|h| h.epoch))
+                .max();
+            RunState {
+                epoch: count(epochs.unwrap_or(0)),
+                playing: land.playing(),
+                rate_scale: Some(land.rate_scale()),
+                steps: Some(land.iterations()),
+                ..RunState::default()
+            }
+        }
+        StepState::Plot(p) => {
+            let p = p.plot();
+            RunState {
+                epoch: count(p.shown()),
+                playing: p.playing(),
+                learning_rate: p.learning_rates().map(|(_, now)| now),
+                ..RunState::default()
+            }
+        }
+        StepState::Page { .. } | StepState::Quiz(_) | StepState::Predict(_) => RunState::default(),
+    }
 }
 
 /// Keeps a class notice for the instructor's panel; true when the panel

@@ -17,6 +17,7 @@ use super::text_fit::truncate;
 use crate::class::{Notice, QuestionTally};
 use crate::lesson::Lang;
 use crate::words::class::{self as cw, class_words};
+use crate::words::class_tally;
 
 fn fold(app: &App, s: String) -> String {
     if app.theme.ascii {
@@ -48,27 +49,37 @@ pub fn header_segment(app: &App) -> Option<String> {
     Some(fold(app, s))
 }
 
-/// A question's two panel lines: its id and counts, then its slips and
-/// median time under the counts.
-fn question_lines(app: &App, t: &QuestionTally, id_w: usize, width: usize) -> Vec<Line<'static>> {
+/// A question's two panel lines: its label (the question's text, or its
+/// id) and counts, then its slips and median time under the counts.
+fn question_lines(
+    app: &App,
+    (label, t): (&str, &QuestionTally),
+    label_w: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
     let theme = app.theme;
-    let id = truncate(&t.question, id_w);
-    let pad = " ".repeat(id_w.saturating_sub(id.width()) + 2);
-    let room = width.saturating_sub(id_w + 2);
+    let label = truncate(&fold(app, label.to_string()), label_w);
+    let pad = " ".repeat(label_w.saturating_sub(label.width()) + 2);
+    let room = width.saturating_sub(label_w + 2);
     let counts = truncate(&fold(app, cw::panel_counts(app.lang, t)), room);
     let slips = truncate(&fold(app, cw::panel_slips(app.lang, t)), room);
     vec![
         Line::from(vec![
-            Span::styled(format!("{id}{pad}"), theme.key()),
+            Span::styled(format!("{label}{pad}"), theme.key()),
             Span::raw(counts),
         ]),
         Line::from(vec![
-            Span::raw(" ".repeat(id_w + 2)),
+            Span::raw(" ".repeat(label_w + 2)),
             Span::styled(slips, theme.dim()),
         ]),
     ]
 }
 
+/// Columns a question's label may take at least, however long its counts.
+const MIN_LABEL: usize = 12;
+
+/// The step's tallies, each named by its question's text from the lesson
+/// shown (cut to what the counts leave of `width`), else by its id.
 fn tally_block(app: &App, tallies: &[&QuestionTally], width: usize) -> Vec<Line<'static>> {
     if tallies.is_empty() {
         let w = class_words(app.lang);
@@ -77,13 +88,27 @@ fn tally_block(app: &App, tallies: &[&QuestionTally], width: usize) -> Vec<Line<
             app.theme.dim(),
         ))];
     }
-    let id_w = (tallies.iter().map(|t| t.question.width()).max())
+    let lesson = match &app.screen {
+        Screen::Lesson(l) => Some(l.session.lesson()),
+        Screen::Home { .. } => None,
+    };
+    let labels: Vec<String> = (tallies.iter())
+        .map(|t| class_tally::ask_of(lesson, app.lang, t).unwrap_or_else(|| t.question.clone()))
+        .collect();
+    let counts_w = (tallies.iter())
+        .map(|t| fold(app, cw::panel_counts(app.lang, t)).width())
+        .max()
+        .unwrap_or(0);
+    let room = width.saturating_sub(counts_w + 2).max(MIN_LABEL);
+    let label_w = (labels.iter().map(|l| fold(app, l.clone()).width()).max())
         .unwrap_or(0)
-        .clamp(4, 16);
-    tallies
+        .clamp(4, room);
+    (labels
         .iter()
-        .flat_map(|t| question_lines(app, t, id_w, width))
-        .collect()
+        .map(String::as_str)
+        .zip(tallies.iter().copied()))
+    .flat_map(|row| question_lines(app, row, label_w, width))
+    .collect()
 }
 
 fn notice_text(lang: Lang, n: &Notice) -> String {
@@ -192,35 +217,61 @@ pub fn panel_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-/// The class panel over the body (below the top bar, above the footer).
-pub fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let w = class_words(app.lang);
+/// Lines of the panel scrolled past, as kept (clamped when drawn).
+fn panel_scroll(app: &App) -> u16 {
+    match app.class.as_deref() {
+        Some(ClassUi::Teacher(t)) => t.panel_scroll,
+        Some(ClassUi::Learner(c)) => c.panel_scroll,
+        None => 0,
+    }
+}
+
+/// The panel's lines and how many of them it shows in `area` (the whole
+/// screen), with the box they go in.
+fn panel_layout(app: &App, area: Rect) -> (Vec<Line<'static>>, usize, Rect) {
     let area = super::help::room(area);
     let width = super::help::width(area);
     let lines = panel_lines(app, usize::from(width.saturating_sub(4)));
     let popup = super::help::centred(area, width, lines.len());
     let shown = usize::from(popup.height.saturating_sub(2));
-    let cut = lines.len() > shown;
+    (lines, shown, popup)
+}
+
+/// How far the panel can scroll at the app's size (0: it fits).
+#[must_use]
+pub fn panel_max_scroll(app: &App) -> u16 {
+    let area = Rect::new(0, 0, app.size.width, app.size.height);
+    let (lines, shown, _) = panel_layout(app, area);
+    u16::try_from(lines.len().saturating_sub(shown)).unwrap_or(u16::MAX)
+}
+
+/// The class panel over the body (below the top bar, above the footer),
+/// scrolled with the help box's keys when longer than the screen: how
+/// many lines are above and below, and the key, in its border.
+pub fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let w = class_words(app.lang);
+    let (lines, shown, popup) = panel_layout(app, area);
+    let top = usize::from(panel_scroll(app)).min(lines.len().saturating_sub(shown));
+    let below = lines.len().saturating_sub(top + shown);
     let close = fold(
         app,
         crate::words::describe(app.lang, crate::words::Does::ClassPanel, true).to_string(),
     );
+    let more = crate::words::shell_words(app.lang).more;
+    let sym = t.symbols();
     let mut block = Block::bordered()
         .border_set(t.border())
         .border_style(t.key())
         .title(Span::styled(format!(" {} ", w.panel_title), t.title()))
         .title_bottom(Line::from(Span::styled(format!(" c {close} "), t.dim())).right_aligned());
-    if cut {
-        let more = crate::words::shell_words(app.lang).more;
-        let hidden = lines.len() - shown;
-        block = block.title_bottom(
-            Line::from(Span::styled(
-                format!(" {} {hidden} {more} ", t.symbols().more_below),
-                t.key(),
-            ))
-            .left_aligned(),
-        );
+    if top > 0 {
+        let m = format!(" {} {top} {more} (k) ", sym.more_above);
+        block = block.title(Line::from(Span::styled(m, t.key())).right_aligned());
+    }
+    if below > 0 {
+        let m = format!(" {} {below} {more} (j) ", sym.more_below);
+        block = block.title_bottom(Line::from(Span::styled(m, t.key())).left_aligned());
     }
     // A double-width character just left of the panel would spill over
     // its border: it gives way to a blank.
@@ -236,7 +287,7 @@ pub fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(popup, buf);
     let inner = block.inner(popup).inner(Margin::new(1, 0));
     block.render(popup, buf);
-    let visible: Vec<Line> = lines.into_iter().take(shown).collect();
+    let visible: Vec<Line> = lines.into_iter().skip(top).take(shown).collect();
     Paragraph::new(visible).render(inner, buf);
 }
 

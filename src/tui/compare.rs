@@ -51,6 +51,12 @@ impl CompareView {
         &self.comparison
     }
 
+    /// The comparison shown, to move it (a class learner follows the
+    /// instructor's).
+    pub fn comparison_mut(&mut self) -> &mut Comparison {
+        &mut self.comparison
+    }
+
     #[must_use]
     pub fn animating(&self) -> bool {
         self.comparison.playing()

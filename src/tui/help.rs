@@ -74,7 +74,7 @@ fn lines(app: &App, inner_w: usize) -> Vec<Line<'static>> {
     let (t, l) = (app.theme, labels(app.lang));
     let ctx = app.screen_context();
     let mut bindings = keymap::bindings(ctx).to_vec();
-    bindings.extend_from_slice(super::class_ui::bindings(app, ctx));
+    bindings.extend(super::class_ui::bindings(app, ctx));
     let keys: Vec<String> = bindings
         .iter()
         .map(|b| keys_label(b.keys, t.ascii))

@@ -54,6 +54,12 @@ impl LandscapeView {
         &self.land
     }
 
+    /// The landscape shown, to move it (a class learner follows the
+    /// instructor's).
+    pub fn landscape_mut(&mut self) -> &mut Landscape {
+        &mut self.land
+    }
+
     #[must_use]
     pub fn animating(&self) -> bool {
         self.land.playing()

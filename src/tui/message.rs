@@ -112,6 +112,8 @@ impl Message {
                     K::End => Does::ClassEnd,
                     K::Rejoin => Does::ClassRejoin,
                     K::MarkDone => Does::ClassMarkDone,
+                    K::PanelDown => Does::ClassPanelDown,
+                    K::PanelUp => Does::ClassPanelUp,
                 }
             }
             Message::Dash(k) => match k {

@@ -40,6 +40,12 @@ impl PlotView {
         &self.plot
     }
 
+    /// The plot shown, to move it (a class learner follows the
+    /// instructor's).
+    pub fn plot_mut(&mut self) -> &mut PlotState {
+        &mut self.plot
+    }
+
     #[must_use]
     pub fn animating(&self) -> bool {
         self.plot.playing()

@@ -4,32 +4,12 @@
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::app::App;
 use super::keymap::{Binding, keys_label};
 
-/// `s` cut to at most `width` columns, with `…` when cut.
-#[must_use]
-pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
+pub use crate::text::truncate;
 
 /// A full-width line: `left` in `style`, `right` flush right in
 /// `right_style`; the left part is cut when both do not fit.

@@ -2,7 +2,7 @@
 //! following, answering and tallying, in English and Chinese.
 
 use crate::class::{QuestionTally, SlipKind, Snapshot};
-use crate::lesson::Lang;
+use crate::lesson::{Lang, Lesson};
 
 /// The fixed words of a class in one language.
 #[derive(Debug)]
@@ -205,16 +205,21 @@ pub fn slips(lang: Lang, t: &QuestionTally) -> String {
         .join(sep)
 }
 
-/// One question's tally on one line.
+/// One question's tally on one line, named by its ids (see
+/// [`super::class_tally::tally_line`] for its text).
 #[must_use]
 pub fn tally_line(lang: Lang, t: &QuestionTally) -> String {
+    tally_line_as(lang, &format!("{}/{}", t.step, t.question), t)
+}
+
+/// One question's tally on one line, named `label`.
+#[must_use]
+pub fn tally_line_as(lang: Lang, label: &str, t: &QuestionTally) -> String {
     let median = t.median_secs.map(|s| format!("{s:.0}"));
     let sl = slips(lang, t);
     match lang {
         Lang::En => format!(
-            "{}/{}: answered {}/{} · right {} · close {} · wrong {} · slips: {sl}{}",
-            t.step,
-            t.question,
+            "{label}: answered {}/{} · right {} · close {} · wrong {} · slips: {sl}{}",
             t.answered,
             t.of,
             t.right,
@@ -223,9 +228,7 @@ pub fn tally_line(lang: Lang, t: &QuestionTally) -> String {
             median.map_or(String::new(), |m| format!(" · median {m} s"))
         ),
         Lang::Zh => format!(
-            "{}/{}：已答 {}/{} · 对 {} · 接近 {} · 错 {} · 失误：{sl}{}",
-            t.step,
-            t.question,
+            "{label}：已答 {}/{} · 对 {} · 接近 {} · 错 {} · 失误：{sl}{}",
             t.answered,
             t.of,
             t.right,
@@ -372,9 +375,10 @@ pub fn refusals(lang: Lang, s: &Snapshot) -> String {
     }
 }
 
-/// The status of a class as lines of text.
+/// The status of a class as lines of text; its questions named by their
+/// text where `lesson` has them.
 #[must_use]
-pub fn status_lines(lang: Lang, s: &Snapshot) -> Vec<String> {
+pub fn status_lines(lang: Lang, s: &Snapshot, lesson: Option<&Lesson>) -> Vec<String> {
     let w = class_words(lang);
     let away = s.learners.iter().filter(|l| l.away).count();
     let mut out = vec![match lang {
@@ -407,15 +411,16 @@ pub fn status_lines(lang: Lang, s: &Snapshot) -> Vec<String> {
     if s.questions.is_empty() {
         out.push(w.no_questions.to_string());
     }
-    out.extend(s.questions.iter().map(|q| tally_line(lang, q)));
+    out.extend(super::class_tally::status_rows(lesson, lang, &s.questions));
     out.push(refusals(lang, s));
     out
 }
 
 /// The Markdown summary of a class: questions ranked by how many
-/// struggled, then the most common slips over the lesson.
+/// struggled (named by their text where `lesson` has them), then the most
+/// common slips over the lesson.
 #[must_use]
-pub fn report_markdown(lang: Lang, s: &Snapshot) -> String {
+pub fn report_markdown(lang: Lang, s: &Snapshot, lesson: Option<&Lesson>) -> String {
     let w = class_words(lang);
     let mut out = format!("# {} — {} ({})\n\n", w.report_title, s.class, s.lesson);
     out.push_str(&format!("## {}\n\n", w.most_struggled));
@@ -425,7 +430,8 @@ pub fn report_markdown(lang: Lang, s: &Snapshot) -> String {
         out.push_str(&format!("{}\n", w.no_questions));
     }
     for (i, q) in qs.iter().enumerate() {
-        out.push_str(&format!("{}. {}\n", i + 1, tally_line(lang, q)));
+        let line = super::class_tally::ranked_line(lesson, lang, q);
+        out.push_str(&format!("{}. {line}\n", i + 1));
     }
     let mut all: std::collections::BTreeMap<SlipKind, usize> = Default::default();
     for q in &s.questions {

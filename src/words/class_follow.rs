@@ -31,6 +31,16 @@ pub fn tally_not_kept(lang: Lang, reason: &str) -> String {
     }
 }
 
+/// Said under a comparison's note: its results wait for the instructor's
+/// runs.
+#[must_use]
+pub fn compare_follows(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "These runs follow the instructor's: their results show here when they end.",
+        Lang::Zh => "这几组训练跟随讲师进行，结束后在这里显示结果。",
+    }
+}
+
 /// Said once when the instructor's run has started while the learner's
 /// prediction still waits.
 #[must_use]

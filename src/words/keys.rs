@@ -79,6 +79,9 @@ pub enum Does {
     ClassRejoin,
     /// A learner marks a held step done.
     ClassMarkDone,
+    /// Scroll the class panel when it is longer than the screen.
+    ClassPanelDown,
+    ClassPanelUp,
 }
 
 /// The other language's own name (what `L` switches to).
@@ -259,6 +262,9 @@ pub fn describe(lang: Lang, d: Does, short: bool) -> &'static str {
             "rejoin: go back to the instructor's step",
             "回到讲师所在的步骤，继续跟随",
         ),
+        (ClassPanelDown, true) => ("scroll panel", "滚动面板"),
+        (ClassPanelDown, false) => ("scroll the class panel down", "向下滚动课堂面板"),
+        (ClassPanelUp, _) => ("scroll the class panel up", "向上滚动课堂面板"),
         (ClassMarkDone, true) => ("done", "完成"),
         (ClassMarkDone, false) => (
             "mark the step the instructor holds the class on as done",

@@ -3,7 +3,8 @@
 //! line typed whenever it comes, and a training run followed epoch by
 //! epoch as the instructor's run advances (the engine is deterministic: the
 //! same spec and seed give the learner the instructor's numbers at the
-//! same epoch).
+//! same epoch), and a comparison's runs likewise, their results printed
+//! when they end.
 //!
 //! Progress lines are bounded so that a slow link is not flooded: at most
 //! one a second, and only after a tenth of the run's epochs since the last
@@ -89,15 +90,29 @@ pub fn take_prediction(
     Ok(true)
 }
 
+/// A step whose runs follow the instructor's.
+pub enum Followed {
+    Run(Box<FollowedRun>),
+    Compare(FollowedComparison),
+}
+
 /// Prints the rest of the step (its note and content). With `follow_run`,
 /// a training step's run is not run here but returned (with its setup and
-/// first progress line printed), to be moved on with the instructor's run.
+/// first progress line printed), to be moved on with the instructor's run;
+/// so is a comparison (its note printed, its results when it ends).
 pub fn print_body(
     s: &mut Session,
     out: &mut dyn Write,
     opts: Options,
     follow_run: bool,
-) -> anyhow::Result<Option<FollowedRun>> {
+) -> anyhow::Result<Option<Followed>> {
+    if follow_run
+        && matches!(s.step().kind, StepKind::Compare(_))
+        && let Some(Ok(c)) = s.comparison()
+    {
+        with_printer(out, opts, |p| Ok(p.note(s)?))?;
+        return Ok(Some(Followed::Compare(FollowedComparison { c })));
+    }
     let train = match &s.step().kind {
         StepKind::Train(t) if follow_run => Some(t.clone()),
         _ => None,
@@ -122,8 +137,36 @@ pub fn print_body(
         tt::write_setup(p.out, &r, p.opts.lang, p.opts.width)?;
         let run = FollowedRun::new(r, t.show.clone());
         run.heading(p.out, p.opts)?;
-        Ok(Some(run))
+        Ok(Some(Followed::Run(Box::new(run))))
     })
+}
+
+/// A comparison step's runs, moved on to the instructor's epochs; its
+/// results (the table, the prediction's verdict) are printed when they end.
+pub struct FollowedComparison {
+    c: crate::session::Comparison,
+}
+
+impl FollowedComparison {
+    /// Takes the runs on to the instructor's `epochs` (see
+    /// [`crate::session::Comparison::follow`]).
+    pub fn advance(&mut self, epochs: usize) -> anyhow::Result<()> {
+        self.c.follow(epochs, false)?;
+        Ok(())
+    }
+
+    /// Whether every run has stopped.
+    #[must_use]
+    pub fn finished(&self) -> bool {
+        self.c.finished()
+    }
+
+    /// The results, as the plain runner prints a comparison (the same
+    /// runs to their end: the engine gives the same numbers), and the
+    /// prediction graded by them.
+    pub fn finish(self, s: &mut Session, out: &mut dyn Write, opts: Options) -> anyhow::Result<()> {
+        with_printer(out, opts, |p| p.compare(s))
+    }
 }
 
 /// A training step's run, moved on as the instructor's run advances.
@@ -278,7 +321,9 @@ mod tests {
         let opts = Options::default();
         let mut s = on_train_step();
         let mut out = Vec::new();
-        let mut run = print_body(&mut s, &mut out, opts, true).unwrap().unwrap();
+        let Some(Followed::Run(mut run)) = print_body(&mut s, &mut out, opts, true).unwrap() else {
+            panic!("a training step's run follows");
+        };
         let start = out.len();
         let t0 = Instant::now();
         let ms = |m: u64| t0 + Duration::from_millis(m);
