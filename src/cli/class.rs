@@ -232,7 +232,7 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         );
     }
     if begin.resume {
-        println!(
+        say!(
             "{}",
             crate::words::class_follow::resumed(lang, &class, &server.snapshot())
         );
@@ -242,7 +242,7 @@ fn start(a: &StartArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     } else {
         class.clone()
     };
-    println!(
+    say!(
         "{}",
         cw::started(
             lang,
@@ -329,12 +329,12 @@ fn teach_tui(
     let run = tui::event_loop::run_class(app, store.as_ref(), Some(&mut link));
     if let Some(to) = report {
         match class_teacher::write_report(server, to, lang, Some(&kept)) {
-            Ok(l) => println!("{l}"),
+            Ok(l) => say!("{l}"),
             Err(e) => eprintln!("error: {e:#}"),
         }
     }
     server.end();
-    println!("{}", class_words(lang).ended);
+    say!("{}", class_words(lang).ended);
     let (signal, _) = run?;
     Ok(exit_of(signal))
 }
@@ -357,7 +357,7 @@ fn close_on_signal(server: &Arc<Server>) {
 }
 
 fn ask_code(lang: crate::lesson::Lang, input: &mut dyn BufRead) -> anyhow::Result<String> {
-    print!("{}", class_words(lang).code_prompt);
+    say_part!("{}", class_words(lang).code_prompt);
     std::io::stdout().flush()?;
     let mut line = String::new();
     input.read_line(&mut line)?;
@@ -496,11 +496,11 @@ fn lesson_of(snap: &crate::class::Snapshot, global: &GlobalArgs) -> Option<crate
 fn status(a: &StatusArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let snap = snapshot(&a.class, a.key.as_deref())?;
     match a.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&snap)?),
+        Format::Json => say!("{}", serde_json::to_string_pretty(&snap)?),
         Format::Text => {
             let lesson = lesson_of(&snap, global);
             for l in cw::status_lines(lang(global), &snap, lesson.as_ref()) {
-                println!("{l}");
+                say!("{l}");
             }
         }
     }
@@ -538,7 +538,7 @@ fn report(a: &ReportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             let Some(s) = kept_snapshot(&a.class, global).filter(|_| a.key.is_none()) else {
                 return Err(e);
             };
-            println!(
+            say!(
                 "{}",
                 crate::words::class_follow::report_from_kept(lang(global), &s.class)
             );
@@ -552,6 +552,6 @@ fn report(a: &ReportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         lang(global),
         lesson.as_ref(),
     )?;
-    println!("{line}");
+    say!("{line}");
     Ok(ExitCode::SUCCESS)
 }
