@@ -664,9 +664,10 @@ fn a_panel_longer_than_the_screen_scrolls_with_j_and_k_and_says_so() {
             let h = 20;
             update(&mut app, Message::Resize(W, h));
             assert_eq!(class_ui::message_for(Key::Char('j'), &app), panel_down);
+            // The words of the help box's own "↓ N more" (zh: "↓ N 行").
             let more = match lang {
                 Lang::En => "more",
-                Lang::Zh => "更多",
+                Lang::Zh => "行",
             };
             let (down, up) = if ascii { ("v", "^") } else { ("↓", "↑") };
             let screen = draw_at(&app, h);
