@@ -264,14 +264,7 @@ fn the_instructor_publishes_the_step_and_the_run() {
 
 #[test]
 fn class_keys_clash_with_no_screen_key_and_are_in_the_help_in_both_languages() {
-    for ctx in [
-        Context::Lesson,
-        Context::Train,
-        Context::Compare,
-        Context::Picture,
-        Context::Quiz,
-        Context::Predict,
-    ] {
+    for ctx in keymap::STEP_CONTEXTS {
         for b in TEACHER.iter().chain(LEARNER) {
             for k in b.keys {
                 assert!(

@@ -83,13 +83,15 @@ fn port_in_use() -> bool {
 #[inline]
 #[must_use]
 pub fn exp(x: f64) -> f64 {
-    if port_in_use() {
-        match port(x) {
-            (y, true) => y,
-            _ => platform(x),
-        }
-    } else {
-        x.exp()
+    if port_in_use() { ported(x) } else { x.exp() }
+}
+
+/// The port's result, or the platform's where the port declines.
+#[inline(always)]
+fn ported(x: f64) -> f64 {
+    match port(x) {
+        (y, true) => y,
+        _ => platform(x),
     }
 }
 
@@ -112,12 +114,7 @@ impl Path {
         match self {
             #[cfg(target_arch = "x86_64")]
             Path::Fused(f) => f.map_in_place(xs),
-            Path::Port => xs.iter_mut().for_each(|x| {
-                *x = match port(*x) {
-                    (y, true) => y,
-                    _ => platform(*x),
-                }
-            }),
+            Path::Port => xs.iter_mut().for_each(|x| *x = ported(*x)),
             Path::Platform => xs.iter_mut().for_each(|x| *x = x.exp()),
         }
     }

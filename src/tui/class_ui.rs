@@ -224,15 +224,8 @@ pub fn bindings(app: &App, ctx: Context) -> Vec<Binding> {
 }
 
 fn role_bindings(app: &App, ctx: Context) -> &'static [Binding] {
-    let on_lesson = matches!(
-        ctx,
-        Context::Lesson
-            | Context::Train
-            | Context::Compare
-            | Context::Picture
-            | Context::Quiz
-            | Context::Predict
-    ) && matches!(app.screen, Screen::Lesson(_));
+    let on_lesson =
+        super::keymap::STEP_CONTEXTS.contains(&ctx) && matches!(app.screen, Screen::Lesson(_));
     match app.class.as_deref() {
         Some(ClassUi::Teacher(_)) if on_lesson => TEACHER,
         Some(ClassUi::Learner(_)) if on_lesson => LEARNER,

@@ -7,7 +7,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Screen};
@@ -273,18 +273,7 @@ pub fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
         let m = format!(" {} {below} {more} (j) ", sym.more_below);
         block = block.title_bottom(Line::from(Span::styled(m, t.key())).left_aligned());
     }
-    // A double-width character just left of the panel would spill over
-    // its border: it gives way to a blank.
-    if popup.x > 0 {
-        for y in popup.top()..popup.bottom() {
-            if let Some(cell) = buf.cell_mut((popup.x - 1, y))
-                && cell.symbol().width() > 1
-            {
-                cell.set_symbol(" ");
-            }
-        }
-    }
-    Clear.render(popup, buf);
+    super::help::clear(popup, buf);
     let inner = block.inner(popup).inner(Margin::new(1, 0));
     block.render(popup, buf);
     let visible: Vec<Line> = lines.into_iter().skip(top).take(shown).collect();

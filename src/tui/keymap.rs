@@ -53,6 +53,18 @@ pub enum Context {
     Confirm,
 }
 
+/// The contexts of a lesson's steps (what a step can show): every step
+/// shares its keys to move through the lesson, and a class adds its keys to
+/// them.
+pub const STEP_CONTEXTS: [Context; 6] = [
+    Context::Lesson,
+    Context::Train,
+    Context::Compare,
+    Context::Picture,
+    Context::Quiz,
+    Context::Predict,
+];
+
 /// Keys that send one message.
 #[derive(Clone, Copy, Debug)]
 pub struct Binding {
@@ -450,14 +462,7 @@ mod tests {
             (KeyCode::Char('?'), Message::ToggleHelp),
             (KeyCode::Char('q'), Message::Back),
         ];
-        for ctx in [
-            Context::Lesson,
-            Context::Train,
-            Context::Compare,
-            Context::Picture,
-            Context::Quiz,
-            Context::Predict,
-        ] {
+        for ctx in STEP_CONTEXTS {
             for (code, msg) in common {
                 assert_eq!(handle_key(&press(code), ctx), Some(msg), "{ctx:?} {code:?}");
             }
